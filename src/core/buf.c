@@ -1,0 +1,210 @@
+/* dynbuf with a mandatory maximum, plus the small text formatters every sink shares. */
+#include "core.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+void tw_buf_init(struct tw_buf *b, size_t max)
+{
+    b->p = NULL;
+    b->len = b->cap = 0;
+    b->max = max;
+    b->overflow = false;
+}
+
+void tw_buf_free(struct tw_buf *b)
+{
+    free(b->p);
+    b->p = NULL;
+    b->len = b->cap = 0;
+}
+
+bool tw_buf_reserve(struct tw_buf *b, size_t extra)
+{
+    if (b->cap - b->len >= extra) return true;
+    if (extra > b->max || b->len > b->max - extra) {
+        b->overflow = true;
+        return false;
+    }
+    size_t ncap = b->cap ? b->cap : 256;
+    while (ncap - b->len < extra) ncap = ncap > b->max / 2 ? b->max : ncap * 2;
+    char *np = realloc(b->p, ncap);
+    if (!np) {
+        b->overflow = true;
+        return false;
+    }
+    b->p = np;
+    b->cap = ncap;
+    return true;
+}
+
+bool tw_buf_add(struct tw_buf *b, const void *p, size_t n)
+{
+    if (!tw_buf_reserve(b, n)) return false;
+    if (n) memcpy(b->p + b->len, p, n);
+    b->len += n;
+    return true;
+}
+
+bool tw_buf_vprintf(struct tw_buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    size_t room = b->cap - b->len;
+    int n = vsnprintf(room ? b->p + b->len : NULL, room, fmt, ap);
+    if (n < 0) {
+        va_end(ap2);
+        return false;
+    }
+    if ((size_t)n < room) {
+        b->len += (size_t)n;
+        va_end(ap2);
+        return true;
+    }
+    if (!tw_buf_reserve(b, (size_t)n + 1)) {
+        va_end(ap2);
+        return false;
+    }
+    vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    b->len += (size_t)n;
+    return true;
+}
+
+bool tw_buf_printf(struct tw_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bool ok = tw_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+    return ok;
+}
+
+bool tw_buf_add_u64(struct tw_buf *b, uint64_t v)
+{
+    char tmp[24];
+    int i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return tw_buf_add(b, tmp + i, sizeof tmp - (size_t)i);
+}
+
+bool tw_buf_add_i64(struct tw_buf *b, int64_t v)
+{
+    if (v < 0) {
+        if (!tw_buf_addc(b, '-')) return false;
+        return tw_buf_add_u64(b, (uint64_t)0 - (uint64_t)v);
+    }
+    return tw_buf_add_u64(b, (uint64_t)v);
+}
+
+static const char hexdig[] = "0123456789abcdef";
+
+bool tw_buf_add_hex(struct tw_buf *b, uint64_t v, int digits)
+{
+    char tmp[16];
+    int i = 16;
+    do {
+        tmp[--i] = hexdig[v & 15];
+        v >>= 4;
+    } while (v && i > 0);
+    while (16 - i < digits && i > 0) tmp[--i] = '0';
+    return tw_buf_add(b, tmp + i, (size_t)(16 - i));
+}
+
+bool tw_buf_add_pad(struct tw_buf *b, char ch, size_t n)
+{
+    if (!tw_buf_reserve(b, n)) return false;
+    memset(b->p + b->len, ch, n);
+    b->len += n;
+    return true;
+}
+
+bool tw_buf_add_hexbytes(struct tw_buf *b, const uint8_t *p, size_t n, char sep)
+{
+    size_t need = sep && n ? n * 3 - 1 : n * 2;
+    if (!tw_buf_reserve(b, need)) return false;
+    char *o = b->p + b->len;
+    for (size_t i = 0; i < n; i++) {
+        if (sep && i) *o++ = sep;
+        *o++ = hexdig[p[i] >> 4];
+        *o++ = hexdig[p[i] & 15];
+    }
+    b->len += need;
+    return true;
+}
+
+size_t tw_fmt_ipv4(char *out, const uint8_t *a)
+{
+    char *o = out;
+    for (int i = 0; i < 4; i++) {
+        unsigned v = a[i];
+        if (i) *o++ = '.';
+        if (v >= 100) *o++ = (char)('0' + v / 100);
+        if (v >= 10) *o++ = (char)('0' + v / 10 % 10);
+        *o++ = (char)('0' + v % 10);
+    }
+    *o = 0;
+    return (size_t)(o - out);
+}
+
+size_t tw_fmt_ipv6(char *out, const uint8_t *a)
+{
+    uint16_t w[8];
+    for (int i = 0; i < 8; i++) w[i] = (uint16_t)(a[2 * i] << 8 | a[2 * i + 1]);
+    /* IPv4-mapped and IPv4-compatible forms print the tail dotted, as inet_ntop does. */
+    bool v4 = w[0] == 0 && w[1] == 0 && w[2] == 0 && w[3] == 0 && w[4] == 0 &&
+              ((w[5] == 0xffff) || (w[5] == 0 && w[6] != 0));
+    int best = -1, bestlen = 0, cur = -1, curlen = 0;
+    int nw = v4 ? 6 : 8;
+    for (int i = 0; i < nw; i++) {
+        if (w[i] == 0) {
+            if (cur < 0) cur = i, curlen = 0;
+            curlen++;
+            if (curlen > bestlen) best = cur, bestlen = curlen;
+        } else {
+            cur = -1;
+        }
+    }
+    if (bestlen < 2) best = -1;
+    char *o = out;
+    for (int i = 0; i < nw; i++) {
+        if (i == best) {
+            *o++ = ':';
+            if (i == 0) *o++ = ':';
+            i += bestlen - 1;
+            continue;
+        }
+        uint16_t x = w[i];
+        int started = 0;
+        for (int s = 12; s >= 0; s -= 4) {
+            unsigned d = (x >> s) & 15;
+            if (d || started || s == 0) *o++ = hexdig[d], started = 1;
+        }
+        if (i < nw - 1 || v4) *o++ = ':';
+    }
+    if (v4) o += tw_fmt_ipv4(o, a + 12);
+    *o = 0;
+    return (size_t)(o - out);
+}
+
+bool tw_buf_add_ipv4(struct tw_buf *b, const uint8_t *a4)
+{
+    char t[16];
+    size_t n = tw_fmt_ipv4(t, a4);
+    return tw_buf_add(b, t, n);
+}
+
+bool tw_buf_add_ipv6(struct tw_buf *b, const uint8_t *a16)
+{
+    char t[64];
+    size_t n = tw_fmt_ipv6(t, a16);
+    return tw_buf_add(b, t, n);
+}
+
+bool tw_buf_add_ether(struct tw_buf *b, const uint8_t *a6)
+{
+    return tw_buf_add_hexbytes(b, a6, 6, ':');
+}

@@ -1,0 +1,540 @@
+/* dissect: the field registry, dispatch tables, and the decoded packet (layer stack + flat field
+ * records in a per-packet arena). This header is the only door into src/dissect/: protocol
+ * files include it, and so do the filter and the output sinks, which read records, never bytes.
+ *
+ * A protocol is one file in src/dissect/proto/ that defines a `const struct tw_proto` and is
+ * listed once in protocols.def (see docs/adding-a-dissector.md). */
+#ifndef TW_DISSECT_H
+#define TW_DISSECT_H
+
+#include "../capture/capture.h"
+#include "../core/core.h"
+
+/* ---------------------------------------------------------------------------------------------
+ * Field types and display bases: Wireshark's FT_* and BASE_* so that `-G fields` and users'
+ * expectations carry over.
+ * ------------------------------------------------------------------------------------------- */
+enum tw_ft {
+    TW_FT_NONE,
+    TW_FT_PROTOCOL,
+    TW_FT_BOOLEAN,
+    TW_FT_CHAR,
+    TW_FT_UINT8,
+    TW_FT_UINT16,
+    TW_FT_UINT24,
+    TW_FT_UINT32,
+    TW_FT_UINT40,
+    TW_FT_UINT48,
+    TW_FT_UINT56,
+    TW_FT_UINT64,
+    TW_FT_INT8,
+    TW_FT_INT16,
+    TW_FT_INT24,
+    TW_FT_INT32,
+    TW_FT_INT40,
+    TW_FT_INT48,
+    TW_FT_INT56,
+    TW_FT_INT64,
+    TW_FT_FLOAT,
+    TW_FT_DOUBLE,
+    TW_FT_ABSOLUTE_TIME,
+    TW_FT_RELATIVE_TIME,
+    TW_FT_STRING,
+    TW_FT_STRINGZ,
+    TW_FT_UINT_STRING,
+    TW_FT_ETHER,
+    TW_FT_BYTES,
+    TW_FT_UINT_BYTES,
+    TW_FT_IPv4,
+    TW_FT_IPv6,
+    TW_FT_FRAMENUM,
+    TW_FT_GUID,
+    TW_FT_OID,
+    TW_FT_EUI64,
+    TW_FT_COUNT
+};
+
+/* display: for integers a base; for FT_BOOLEAN the bit width of the parent field (0 if none);
+ * for FT_ABSOLUTE_TIME one of TW_ABSTIME_*; for FT_FRAMENUM a TW_FRAMENUM_* kind. */
+enum tw_base {
+    TW_BASE_NONE = 0,
+    TW_BASE_DEC = 1,
+    TW_BASE_HEX = 2,
+    TW_BASE_OCT = 3,
+    TW_BASE_DEC_HEX = 4,
+    TW_BASE_HEX_DEC = 5,
+    TW_BASE_CUSTOM = 6,
+    TW_BASE_OUI = 7,
+    TW_BASE_PT_UDP = 8,
+    TW_BASE_PT_TCP = 9,
+    TW_BASE_SEP_COLON = 10, /* bytes: aa:bb:cc */
+    TW_BASE_SEP_DASH = 11,
+    TW_BASE_SEP_DOT = 12,
+    TW_BASE_SEP_SPACE = 13,
+};
+enum { TW_ABSTIME_LOCAL = 1000, TW_ABSTIME_UTC = 1001, TW_ABSTIME_DOY_UTC = 1002 };
+
+/* value_string / range_string / true_false_string, as in Wireshark */
+struct tw_vs {
+    uint32_t val;
+    const char *str;
+};
+struct tw_rs {
+    uint32_t lo, hi;
+    const char *str;
+};
+struct tw_tfs {
+    const char *t, *f;
+};
+extern const struct tw_tfs tw_tfs_set_notset; /* "Set" / "Not set" */
+extern const struct tw_tfs tw_tfs_yes_no;
+extern const struct tw_tfs tw_tfs_true_false;
+const char *tw_vs_find(const struct tw_vs *vs, uint32_t v);
+const char *tw_rs_find(const struct tw_rs *rs, uint32_t v);
+
+/* One field, declared as const data by its protocol. Everything (filter names and types, -V,
+ * -T fields, JSON keys, -G fields) is driven from this one table. */
+struct tw_field_def {
+    const char *abbrev; /* Wireshark's filter name: "ip.src" */
+    const char *name;   /* display name: "Source Address" */
+    uint8_t type;       /* enum tw_ft */
+    uint16_t display;   /* enum tw_base, bool width, or TW_ABSTIME_* */
+    uint64_t mask;      /* bitmask within the parent integer, 0 for none */
+    const struct tw_vs *vals;
+    const struct tw_rs *rvals;
+    const struct tw_tfs *tfs;
+    const char *blurb;
+    const char *unit; /* appended in labels: " bytes" */
+};
+
+/* Expert infos: named events with Wireshark's expert field names, severities and groups. */
+/* Values are Wireshark's PI_* numbers (_ws.expert.severity / .group print them). */
+enum tw_sev {
+    TW_SEV_COMMENT = 0x00100000,
+    TW_SEV_CHAT = 0x00200000,
+    TW_SEV_NOTE = 0x00400000,
+    TW_SEV_WARN = 0x00600000,
+    TW_SEV_ERROR = 0x00800000
+};
+enum tw_grp {
+    TW_GRP_CHECKSUM = 0x01000000,
+    TW_GRP_SEQUENCE = 0x02000000,
+    TW_GRP_RESPONSE_CODE = 0x03000000,
+    TW_GRP_REQUEST_CODE = 0x04000000,
+    TW_GRP_UNDECODED = 0x05000000,
+    TW_GRP_REASSEMBLE = 0x06000000,
+    TW_GRP_MALFORMED = 0x07000000,
+    TW_GRP_DEBUG = 0x08000000,
+    TW_GRP_PROTOCOL = 0x09000000,
+    TW_GRP_SECURITY = 0x0a000000,
+    TW_GRP_COMMENTS_GROUP = 0x0b000000,
+    TW_GRP_DECRYPTION = 0x0c000000,
+    TW_GRP_ASSUMPTION = 0x0d000000,
+    TW_GRP_DEPRECATED = 0x0e000000
+};
+extern const struct tw_vs tw_expert_sev_vals[];
+extern const struct tw_vs tw_expert_grp_vals[];
+struct tw_expert_def {
+    const char *abbrev; /* Wireshark's expert field: "ip.bogus_ip_version" */
+    const char *event;  /* trawl's event name: "decoder.ip.bad_version" */
+    uint32_t sev, grp;  /* enum tw_sev, enum tw_grp */
+    const char *summary;
+};
+
+/* ---------------------------------------------------------------------------------------------
+ * Dispatch tables: a protocol binds itself to keys; no dissector calls another by name.
+ * ------------------------------------------------------------------------------------------- */
+enum tw_table {
+    TW_TBL_NONE = 0,
+    TW_TBL_LINKTYPE,    /* pcap LINKTYPE_* */
+    TW_TBL_ETHERTYPE,   /* 16-bit EtherType (Ethernet, VLAN, SLL, GRE, SNAP with OUI 0) */
+    TW_TBL_IP_PROTO,    /* IPv4 protocol / IPv6 next header */
+    TW_TBL_UDP_PORT,
+    TW_TBL_TCP_PORT,
+    TW_TBL_PPP_PROTO,   /* PPP protocol field */
+    TW_TBL_LLC_SAP,     /* 802.2 DSAP */
+    TW_TBL_SNAP,        /* OUI << 16 | PID for non-zero OUIs */
+    TW_TBL_NULL_FAMILY, /* BSD loopback address family (host order decoded) */
+    TW_TBL_WTAP_ENCAP,  /* Wireshark encapsulation, for sub-dissection by encapsulation */
+    TW_TBL_NAME,        /* protocols addressed by a private key (e.g. 802.11 after radiotap) */
+    TW_TBL_COUNT
+};
+
+/* Private keys in TW_TBL_NAME: a wrapper (radiotap, PPI) hands on to "the 802.11 dissector"
+ * without naming it. */
+enum {
+    TW_KEY_WLAN = 1,
+    TW_KEY_WLAN_NOFCS,
+    TW_KEY_WLAN_FCS,
+    TW_KEY_ETH,
+    TW_KEY_ETH_MAYBE_FCS, /* Ethernet whose FCS presence the dissector must judge */
+    TW_KEY_LLC,
+    TW_KEY_IP,   /* IPv4 or IPv6 by version nibble */
+    TW_KEY_DATA, /* plain data */
+    TW_KEY_PPP,
+    TW_KEY_ETHERTYPE_STEP, /* the "ethertype" step: dispatch on ctx.ethertype, then trailers */
+};
+
+struct tw_binding {
+    uint8_t table; /* enum tw_table */
+    uint32_t key;
+};
+
+/* ---------------------------------------------------------------------------------------------
+ * Decoded packet.
+ * ------------------------------------------------------------------------------------------- */
+enum tw_status { TW_OK = 0, TW_TRUNCATED = 1, TW_MALFORMED = 2 };
+
+#define TW_MAX_LAYERS 48
+#define TW_MAX_DEPTH  24 /* nested dissection (tunnels, ICMP-in-ICMP) is capped here */
+#define TW_MAX_TREE   64
+
+/* record flags */
+#define TW_RF_GENERATED 0x01 /* shown in [brackets] */
+#define TW_RF_HIDDEN    0x02 /* filterable and in -T fields, not in trees or JSON */
+#define TW_RF_LABEL     0x04 /* label is the whole line (text item) */
+#define TW_RF_EXPERT    0x08
+
+struct tw_rec {
+    uint16_t field;
+    uint8_t flags;
+    uint8_t src; /* data source: 0 = the frame */
+    int32_t parent;
+    uint32_t off, len;
+    union {
+        uint64_t u;
+        int64_t i;
+        double d;
+        struct tw_time t;
+        struct {
+            const uint8_t *p;
+            uint32_t n;
+        } b;
+    } v;
+    const char *label; /* custom text for trees (arena), NULL for the default "Name: value" */
+};
+
+struct tw_layer {
+    uint16_t proto;
+    uint8_t status; /* enum tw_status */
+    uint8_t depth;  /* nesting level (0 = outermost stack) */
+    uint32_t off, len;
+    uint32_t avail; /* bytes the layer was given (its cursor's claimed length) */
+    uint32_t claim; /* bytes it says it really spans (IP total length), 0 = all it was given */
+    int32_t rec;    /* the protocol's record, or -1 */
+    uint32_t priv[4]; /* the dissector's notes for its post hook */
+};
+
+/* An address for the Source/Destination columns and conversations. */
+enum tw_at { TW_AT_NONE, TW_AT_ETHER, TW_AT_IPv4, TW_AT_IPv6, TW_AT_STR, TW_AT_OTHER };
+struct tw_addr {
+    uint8_t type;
+    uint8_t len;
+    const uint8_t *p;
+};
+
+struct tw_run_ctx; /* per-run state the frame protocol needs (times, interfaces) */
+
+struct tw_pkt {
+    const struct tw_frame *frame;
+    const struct tw_iface *iface;
+    struct tw_time rel, delta, delta_disp; /* computed by the pipeline */
+    struct tw_arena *arena;
+
+    /* what to record */
+    const uint8_t *want; /* per-field flags */
+    bool want_all;       /* trees and JSON: everything */
+    bool want_cols;      /* summary line: columns */
+
+    /* layers and records */
+    struct tw_layer layers[TW_MAX_LAYERS];
+    uint32_t nlayers;
+    struct tw_rec *recs;
+    uint32_t nrecs, maxrecs;
+    uint32_t recs_dropped;
+    int32_t tree[TW_MAX_TREE];
+    uint32_t ntree;
+    uint32_t depth;
+
+    /* columns */
+    const char *col_proto;
+    struct tw_buf info;
+    struct tw_addr dl_src, dl_dst, net_src, net_dst;
+    uint32_t cols_locked; /* >0 while a nested dissection must not touch the columns */
+
+    /* how the running dissector was reached (table and key), e.g. Ethernet from the link type
+     * has an FCS question, Ethernet inside a tunnel does not */
+    uint8_t via_table;
+    uint32_t via_key;
+
+    /* next-protocol request from the running dissector */
+    struct {
+        uint8_t table;
+        uint8_t nkeys;
+        uint32_t keys[2];
+        struct tw_cur cur;
+    } next;
+
+    /* context shared down the stack within one packet */
+    struct {
+        uint32_t fcs_len;   /* FCS bytes the link layer says trail the frame */
+        uint8_t ip_version; /* innermost IP */
+        struct tw_addr ip_src, ip_dst;
+        const uint8_t *ip6_final_dst; /* after a routing header: pseudo-header dest */
+        const uint8_t *ip6_home_addr; /* home address option: pseudo-header source */
+        uint8_t ip_proto;
+        bool ip_fragment;   /* the IP payload is a non-first fragment / incomplete */
+        uint32_t ip_payload_off, ip_payload_len;
+        uint16_t srcport, dstport;
+        bool in_error_pkt;  /* inside an ICMP error's quoted datagram */
+        /* handed from Ethernet, VLAN, SLL... to the "ethertype" step, which dispatches on the
+         * type and afterwards shows what the payload did not claim as padding/trailer/FCS */
+        struct {
+            uint16_t type;
+            uint16_t type_hf;    /* field for the type itself (eth.type, vlan.etype, sll.etype) */
+            uint16_t trailer_hf; /* field for trailer bytes (eth.trailer, vlan.trailer) */
+            int8_t fcs_len;      /* -1 unknown (guess), 0 none, 4 present */
+            uint32_t link_off;   /* where the link header began (its frame is "the tvb") */
+        } ethertype;
+    } ctx;
+
+    uint8_t status; /* worst status over all layers */
+    uint32_t expert_max_sev;
+    bool expert_any;
+};
+
+/* The protocol descriptor: everything a protocol contributes, as data. */
+typedef enum tw_status (*tw_dissect_fn)(struct tw_pkt *p, struct tw_cur *c);
+typedef bool (*tw_heur_fn)(struct tw_pkt *p, const struct tw_cur *c);
+
+#define TW_PROTO_NO_COLUMN    0x01 /* does not set the Protocol column (pseudo-protocols) */
+#define TW_PROTO_NO_LAYER     0x02 /* not listed in frame.protocols */
+#define TW_PROTO_NO_RECORD    0x04 /* no protocol line in trees (Wireshark's "ethertype") */
+#define TW_PROTO_PARENT_TREE  0x08 /* its fields go under the previous layer's line */
+
+struct tw_proto_ids {
+    uint16_t proto; /* protocol index */
+    uint16_t field; /* the protocol's own FT_PROTOCOL field id */
+    uint16_t base;  /* first field id of its fields[] */
+    uint16_t expert_base;
+};
+
+struct tw_proto {
+    const char *abbrev;     /* filter name: "ip" */
+    const char *name;       /* long name: "Internet Protocol Version 4" */
+    const char *short_name; /* Protocol column: "IPv4" */
+    const struct tw_field_def *fields;
+    uint16_t nfields;
+    const struct tw_expert_def *experts;
+    uint16_t nexperts;
+    const struct tw_binding *bindings;
+    uint16_t nbindings;
+    tw_dissect_fn dissect;
+    /* optional: runs after everything above this layer was dissected (trailers, padding) */
+    void (*post)(struct tw_pkt *p, uint32_t layer);
+    struct tw_proto_ids *ids; /* filled in at registration */
+    uint32_t flags;
+    /* heuristic sub-dissector: tried on tables listed in heur_tables when no binding matched */
+    tw_heur_fn heur;
+    uint8_t heur_tables[2];
+};
+
+/* ---------------------------------------------------------------------------------------------
+ * Registry (per run, built once at start-up).
+ * ------------------------------------------------------------------------------------------- */
+struct tw_field_info {
+    const struct tw_field_def *def;
+    uint16_t proto;   /* owning protocol */
+    uint8_t shift;    /* trailing zero bits of mask */
+    uint8_t width;    /* bits of the type (8 for UINT8...) */
+    bool is_proto;    /* the protocol's own item */
+    bool is_expert;
+    const struct tw_expert_def *expert;
+};
+
+bool tw_registry_init(void);
+void tw_registry_free(void);
+uint32_t tw_field_count(void);
+const struct tw_field_info *tw_field(uint16_t id);
+/* Field or protocol by filter name; -1 if unknown. Protocol aliases (ssl -> tls) resolve. */
+int tw_field_lookup(const char *name, size_t len);
+uint32_t tw_proto_count(void);
+const struct tw_proto *tw_proto_get(uint16_t idx);
+int tw_proto_lookup(const char *abbrev);
+/* -d (decode-as): make table[key] dissect with protocol `abbrev`. */
+bool tw_dispatch_override(enum tw_table t, uint32_t key, const char *abbrev);
+const char *tw_table_name(enum tw_table t);
+int tw_table_lookup_name(const char *name);
+/* The protocol bound to table[key], or -1. */
+int tw_dispatch_find(enum tw_table t, uint32_t key);
+
+/* ---------------------------------------------------------------------------------------------
+ * Dissection entry points (used by the pipeline).
+ * ------------------------------------------------------------------------------------------- */
+void tw_pkt_init(struct tw_pkt *p, struct tw_arena *arena, uint32_t maxrecs);
+void tw_pkt_free(struct tw_pkt *p);
+/* Dissect one frame completely. The packet holds records until the next call. */
+void tw_dissect_frame(struct tw_pkt *p, const struct tw_frame *f);
+
+/* ---------------------------------------------------------------------------------------------
+ * Dissector API.
+ * ------------------------------------------------------------------------------------------- */
+static inline bool tw_want(const struct tw_pkt *p, uint16_t hf)
+{
+    return p->want_all || p->want[hf];
+}
+
+int32_t tw_add_rec(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len);
+static inline int32_t tw_add_uint(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len,
+                                  uint64_t v)
+{
+    if (!tw_want(p, hf)) return -1;
+    int32_t r = tw_add_rec(p, hf, off, len);
+    if (r >= 0) p->recs[r].v.u = v;
+    return r;
+}
+static inline int32_t tw_add_int(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len,
+                                 int64_t v)
+{
+    if (!tw_want(p, hf)) return -1;
+    int32_t r = tw_add_rec(p, hf, off, len);
+    if (r >= 0) p->recs[r].v.i = v;
+    return r;
+}
+/* integer read from a bitmask field: stores (raw & mask) >> shift */
+int32_t tw_add_bits(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len, uint64_t raw);
+static inline int32_t tw_add_double(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len,
+                                    double v)
+{
+    if (!tw_want(p, hf)) return -1;
+    int32_t r = tw_add_rec(p, hf, off, len);
+    if (r >= 0) p->recs[r].v.d = v;
+    return r;
+}
+static inline int32_t tw_add_time(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len,
+                                  struct tw_time t)
+{
+    if (!tw_want(p, hf)) return -1;
+    int32_t r = tw_add_rec(p, hf, off, len);
+    if (r >= 0) p->recs[r].v.t = t;
+    return r;
+}
+/* bytes, strings, addresses: value is [ptr, ptr+n), usually inside the frame */
+static inline int32_t tw_add_ptr(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len,
+                                 const uint8_t *ptr, uint32_t n)
+{
+    if (!tw_want(p, hf)) return -1;
+    int32_t r = tw_add_rec(p, hf, off, len);
+    if (r >= 0) {
+        p->recs[r].v.b.p = ptr;
+        p->recs[r].v.b.n = n;
+    }
+    return r;
+}
+/* bytes at [off, off+len) of the cursor's data (must already be known readable) */
+static inline int32_t tw_add_bytes(struct tw_pkt *p, uint16_t hf, const struct tw_cur *c,
+                                   uint32_t off, uint32_t len)
+{
+    return tw_add_ptr(p, hf, off, len, c->data + off, len);
+}
+/* a string made up by the dissector (copied into the arena) */
+int32_t tw_add_strf(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len, const char *fmt,
+                    ...) TW_PRINTF(5, 6);
+/* a text-only line in the tree (no field) */
+int32_t tw_add_text(struct tw_pkt *p, uint32_t off, uint32_t len, const char *fmt, ...)
+    TW_PRINTF(4, 5);
+
+static inline void tw_rec_flags(struct tw_pkt *p, int32_t r, uint8_t fl)
+{
+    if (r >= 0) p->recs[r].flags |= fl;
+}
+/* custom tree label (only built when a tree is wanted) */
+void tw_rec_label(struct tw_pkt *p, int32_t r, const char *fmt, ...) TW_PRINTF(3, 4);
+static inline bool tw_want_labels(const struct tw_pkt *p) { return p->want_all; }
+static inline void tw_rec_setlen(struct tw_pkt *p, int32_t r, uint32_t len)
+{
+    if (r >= 0) p->recs[r].len = len;
+}
+
+/* subtrees: records added after push are children of r (or of the current parent if r < 0) */
+static inline void tw_tree_push(struct tw_pkt *p, int32_t r)
+{
+    if (p->ntree < TW_MAX_TREE) {
+        p->tree[p->ntree] = r >= 0 ? r : (p->ntree ? p->tree[p->ntree - 1] : -1);
+        p->ntree++;
+    }
+}
+static inline void tw_tree_pop(struct tw_pkt *p)
+{
+    if (p->ntree > 1) p->ntree--;
+}
+
+/* expert info attached to the current subtree */
+void tw_expert(struct tw_pkt *p, uint16_t expert_id, uint32_t off, uint32_t len, const char *fmt,
+               ...) TW_PRINTF(5, 6);
+
+/* the current layer: its byte range, and the text of its protocol line in trees and -e */
+void tw_layer_setlen(struct tw_pkt *p, uint32_t len);
+/* how many bytes of what it was given this layer really spans (IP total length); lower layers
+ * call the rest a trailer */
+static inline void tw_layer_claim(struct tw_pkt *p, uint32_t len)
+{
+    if (p->nlayers) p->layers[p->nlayers - 1].claim = len;
+}
+static inline uint32_t *tw_layer_priv(struct tw_pkt *p)
+{
+    return p->layers[p->nlayers ? p->nlayers - 1 : 0].priv;
+}
+void tw_layer_label(struct tw_pkt *p, const char *fmt, ...) TW_PRINTF(2, 3);
+/* Is the current layer's protocol line recorded (so a label is worth building)? */
+bool tw_layer_recorded(const struct tw_pkt *p);
+
+/* Columns. All are no-ops unless the summary line is wanted. */
+void tw_info_clear(struct tw_pkt *p);
+void tw_info_add(struct tw_pkt *p, const char *s);
+void tw_info_addn(struct tw_pkt *p, const char *s, size_t n);
+void tw_info_printf(struct tw_pkt *p, const char *fmt, ...) TW_PRINTF(2, 3);
+void tw_info_set(struct tw_pkt *p, const char *s);
+static inline void tw_col_proto(struct tw_pkt *p, const char *s)
+{
+    p->col_proto = s;
+}
+static inline void tw_col_dl(struct tw_pkt *p, uint8_t type, const uint8_t *s, const uint8_t *d,
+                             uint8_t len)
+{
+    p->dl_src = (struct tw_addr){type, len, s};
+    p->dl_dst = (struct tw_addr){type, len, d};
+}
+static inline void tw_col_net(struct tw_pkt *p, uint8_t type, const uint8_t *s, const uint8_t *d,
+                              uint8_t len)
+{
+    p->net_src = (struct tw_addr){type, len, s};
+    p->net_dst = (struct tw_addr){type, len, d};
+}
+
+/* Ask the core to dissect cursor `c` next with the protocol bound to table[key] (or, with two
+ * keys, the first that has a binding: ports try the lower one first as Wireshark does). */
+static inline void tw_next(struct tw_pkt *p, enum tw_table t, uint32_t key, struct tw_cur c)
+{
+    p->next.table = (uint8_t)t;
+    p->next.nkeys = 1;
+    p->next.keys[0] = key;
+    p->next.cur = c;
+}
+static inline void tw_next2(struct tw_pkt *p, enum tw_table t, uint32_t k1, uint32_t k2,
+                            struct tw_cur c)
+{
+    p->next.table = (uint8_t)t;
+    p->next.nkeys = 2;
+    p->next.keys[0] = k1;
+    p->next.keys[1] = k2;
+    p->next.cur = c;
+}
+/* Dissect `c` now, nested under the current subtree (ICMP's quoted datagram, tunnels that
+ * must finish before the outer protocol continues). Depth-capped. */
+enum tw_status tw_dissect_nested(struct tw_pkt *p, enum tw_table t, uint32_t key, struct tw_cur c);
+
+/* Name helpers shared by dissectors and sinks */
+const char *tw_ipproto_name(uint8_t proto); /* "TCP", or NULL */
+
+#endif

@@ -1,0 +1,446 @@
+/* The dissection core: runs the protocol chain for one frame through the dispatch tables, keeps
+ * the layer stack and the field records, and owns the columns. No protocol knowledge here: the
+ * first layer is the "frame" protocol and everything after it is found through tables. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+const struct tw_vs tw_expert_sev_vals[] = {
+    {TW_SEV_COMMENT, "Comment"}, {TW_SEV_CHAT, "Chat"},   {TW_SEV_NOTE, "Note"},
+    {TW_SEV_WARN, "Warning"},    {TW_SEV_ERROR, "Error"}, {0, NULL}};
+const struct tw_vs tw_expert_grp_vals[] = {
+    {TW_GRP_CHECKSUM, "Checksum"},       {TW_GRP_SEQUENCE, "Sequence"},
+    {TW_GRP_RESPONSE_CODE, "Response"},  {TW_GRP_REQUEST_CODE, "Request"},
+    {TW_GRP_UNDECODED, "Undecoded"},     {TW_GRP_REASSEMBLE, "Reassemble"},
+    {TW_GRP_MALFORMED, "Malformed"},     {TW_GRP_DEBUG, "Debug"},
+    {TW_GRP_PROTOCOL, "Protocol"},       {TW_GRP_SECURITY, "Security"},
+    {TW_GRP_COMMENTS_GROUP, "Comment"},  {TW_GRP_DECRYPTION, "Decryption"},
+    {TW_GRP_ASSUMPTION, "Assumption"},   {TW_GRP_DEPRECATED, "Deprecated"},
+    {0, NULL}};
+
+void tw_pkt_init(struct tw_pkt *p, struct tw_arena *arena, uint32_t maxrecs)
+{
+    memset(p, 0, sizeof *p);
+    p->arena = arena;
+    p->recs = calloc(maxrecs, sizeof *p->recs);
+    p->maxrecs = p->recs ? maxrecs : 0;
+    tw_buf_init(&p->info, 4096);
+    tw_buf_reserve(&p->info, 1024);
+}
+
+void tw_pkt_free(struct tw_pkt *p)
+{
+    free(p->recs);
+    tw_buf_free(&p->info);
+    p->recs = NULL;
+}
+
+int32_t tw_add_rec(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len)
+{
+    if (TW_UNLIKELY(p->nrecs >= p->maxrecs)) {
+        p->recs_dropped++;
+        return -1;
+    }
+    int32_t r = (int32_t)p->nrecs++;
+    struct tw_rec *rec = &p->recs[r];
+    rec->field = hf;
+    rec->flags = 0;
+    rec->src = 0;
+    rec->parent = p->ntree ? p->tree[p->ntree - 1] : -1;
+    rec->off = off;
+    rec->len = len;
+    rec->v.u = 0;
+    rec->v.b.n = 0;
+    rec->label = NULL;
+    return r;
+}
+
+int32_t tw_add_bits(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len, uint64_t raw)
+{
+    if (!tw_want(p, hf)) return -1;
+    const struct tw_field_info *fi = tw_field(hf);
+    uint64_t v = fi->def->mask ? (raw & fi->def->mask) >> fi->shift : raw;
+    int32_t r = tw_add_rec(p, hf, off, len);
+    if (r >= 0) p->recs[r].v.u = v;
+    return r;
+}
+
+int32_t tw_add_strf(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len, const char *fmt, ...)
+{
+    if (!tw_want(p, hf)) return -1;
+    char tmp[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0) return -1;
+    if ((size_t)n >= sizeof tmp) n = sizeof tmp - 1;
+    uint8_t *s = tw_arena_alloc(p->arena, (size_t)n + 1);
+    if (!s) return -1;
+    memcpy(s, tmp, (size_t)n + 1);
+    return tw_add_ptr(p, hf, off, len, s, (uint32_t)n);
+}
+
+int32_t tw_add_text(struct tw_pkt *p, uint32_t off, uint32_t len, const char *fmt, ...)
+{
+    if (!p->want_all) return -1;
+    int32_t r = tw_add_rec(p, 0, off, len);
+    if (r < 0) return r;
+    char tmp[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    p->recs[r].label = tw_arena_printf(p->arena, "%s", tmp);
+    p->recs[r].flags |= TW_RF_LABEL;
+    return r;
+}
+
+void tw_rec_label(struct tw_pkt *p, int32_t r, const char *fmt, ...)
+{
+    if (r < 0 || !p->want_all) return;
+    char tmp[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    p->recs[r].label = tw_arena_printf(p->arena, "%s", tmp);
+    p->recs[r].flags |= TW_RF_LABEL;
+}
+
+static struct tw_layer *cur_layer(struct tw_pkt *p)
+{
+    return p->nlayers ? &p->layers[p->nlayers - 1] : NULL;
+}
+
+void tw_layer_setlen(struct tw_pkt *p, uint32_t len)
+{
+    struct tw_layer *l = cur_layer(p);
+    if (!l) return;
+    l->len = len;
+    if (l->rec >= 0) p->recs[l->rec].len = len;
+}
+
+bool tw_layer_recorded(const struct tw_pkt *p)
+{
+    return p->nlayers && p->layers[p->nlayers - 1].rec >= 0;
+}
+
+void tw_layer_label(struct tw_pkt *p, const char *fmt, ...)
+{
+    struct tw_layer *l = cur_layer(p);
+    if (!l || l->rec < 0) return;
+    char tmp[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    p->recs[l->rec].label = tw_arena_printf(p->arena, "%s", tmp);
+    p->recs[l->rec].flags |= TW_RF_LABEL;
+}
+
+/* ---- expert infos ---- */
+
+static void expert_add(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t len, const char *msg)
+{
+    const struct tw_field_info *fi = tw_field(xid);
+    const struct tw_expert_def *xd = fi->expert;
+    if (!xd) return;
+    p->expert_any = true;
+    if (xd->sev > p->expert_max_sev) p->expert_max_sev = xd->sev;
+    uint16_t ws = tw_ids_ws_expert.field;
+    bool any = tw_want(p, ws) || tw_want(p, xid) ||
+               tw_want(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_MESSAGE)) ||
+               tw_want(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_SEVERITY)) ||
+               tw_want(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_GROUP));
+    if (!any) return;
+    const char *m = msg ? msg : xd->summary;
+    size_t ml = strlen(m);
+    char *mcopy = tw_arena_alloc(p->arena, ml + 1);
+    if (!mcopy) return;
+    memcpy(mcopy, m, ml + 1);
+    /* Wireshark's layout: the expert field (labelled with the message) holds the
+     * "Expert Info (Sev/Group): msg" item with message, severity and group beneath it. */
+    int32_t top = tw_add_rec(p, xid, off, len);
+    if (top >= 0) {
+        p->recs[top].flags |= TW_RF_GENERATED | TW_RF_EXPERT;
+        if (p->want_all) p->recs[top].label = mcopy;
+    }
+    tw_tree_push(p, top);
+    int32_t e = tw_want(p, ws) ? tw_add_rec(p, ws, off, len) : -1;
+    if (e >= 0) {
+        p->recs[e].flags |= TW_RF_GENERATED;
+        if (p->want_all)
+            p->recs[e].label = tw_arena_printf(p->arena, "Expert Info (%s/%s): %s",
+                                               tw_vs_find(tw_expert_sev_vals, xd->sev),
+                                               tw_vs_find(tw_expert_grp_vals, xd->grp), mcopy);
+    }
+    tw_tree_push(p, e);
+    int32_t r = tw_add_ptr(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_MESSAGE), off, len,
+                           (const uint8_t *)mcopy, (uint32_t)ml);
+    tw_rec_flags(p, r, TW_RF_GENERATED | TW_RF_HIDDEN);
+    r = tw_add_uint(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_SEVERITY), off, len, xd->sev);
+    tw_rec_flags(p, r, TW_RF_GENERATED);
+    r = tw_add_uint(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_GROUP), off, len, xd->grp);
+    tw_rec_flags(p, r, TW_RF_GENERATED);
+    tw_tree_pop(p);
+    tw_tree_pop(p);
+}
+
+void tw_expert(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t len, const char *fmt, ...)
+{
+    char tmp[512];
+    const char *msg = NULL;
+    if (fmt) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(tmp, sizeof tmp, fmt, ap);
+        va_end(ap);
+        msg = tmp;
+    }
+    expert_add(p, xid, off, len, msg);
+}
+
+/* ---- columns ---- */
+
+void tw_info_clear(struct tw_pkt *p)
+{
+    if (p->want_cols && !p->cols_locked) p->info.len = 0;
+}
+void tw_info_addn(struct tw_pkt *p, const char *s, size_t n)
+{
+    if (p->want_cols && !p->cols_locked) tw_buf_add(&p->info, s, n);
+}
+void tw_info_add(struct tw_pkt *p, const char *s)
+{
+    if (p->want_cols && !p->cols_locked) tw_buf_adds(&p->info, s);
+}
+void tw_info_set(struct tw_pkt *p, const char *s)
+{
+    if (p->want_cols && !p->cols_locked) {
+        p->info.len = 0;
+        tw_buf_adds(&p->info, s);
+    }
+}
+void tw_info_printf(struct tw_pkt *p, const char *fmt, ...)
+{
+    if (!p->want_cols || p->cols_locked) return;
+    va_list ap;
+    va_start(ap, fmt);
+    tw_buf_vprintf(&p->info, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- the chain ---- */
+
+static int resolve(struct tw_pkt *p, uint8_t table, uint8_t nkeys, const uint32_t *keys,
+                   const struct tw_cur *c, uint32_t *key_used)
+{
+    for (uint8_t i = 0; i < nkeys; i++) {
+        int pr = tw_dispatch_find((enum tw_table)table, keys[i]);
+        if (pr >= 0) {
+            *key_used = keys[i];
+            return pr;
+        }
+    }
+    uint32_t nh;
+    const uint16_t *h = tw_heur_list((enum tw_table)table, &nh);
+    for (uint32_t i = 0; i < nh; i++) {
+        const struct tw_proto *pr = tw_proto_get(h[i]);
+        if (pr->heur(p, c)) return h[i];
+    }
+    return -1;
+}
+
+static void add_status_marker(struct tw_pkt *p, const struct tw_proto *pr, enum tw_status st)
+{
+    /* tshark's markers: a top-level item naming the protocol, and text appended to Info */
+    bool trunc = st == TW_TRUNCATED;
+    struct tw_proto_ids *ids = trunc ? &tw_ids_ws_short : &tw_ids_ws_malformed;
+    uint32_t saved = p->ntree;
+    p->ntree = 0;
+    if (tw_want(p, ids->field)) {
+        int32_t r = tw_add_rec(p, ids->field, 0, 0);
+        if (r >= 0)
+            p->recs[r].label =
+                trunc ? tw_arena_printf(p->arena, "[Packet size limited during capture: %s truncated]",
+                                        pr->short_name)
+                      : tw_arena_printf(p->arena, "[Malformed Packet: %s]", pr->short_name);
+        if (r >= 0) p->recs[r].flags |= TW_RF_LABEL;
+        if (!trunc) {
+            tw_tree_push(p, r);
+            expert_add(p, (uint16_t)tw_ids_ws_malformed.expert_base, 0, 0, NULL);
+            tw_tree_pop(p);
+        }
+    }
+    p->ntree = saved;
+    p->cols_locked = 0;
+    tw_info_add(p, trunc ? "[Packet size limited during capture]" : "[Malformed Packet]");
+}
+
+/* Runs protocol `pi` on `c`, then whatever it asks for next, until the chain ends; then the
+ * post hooks of the layers it ran, innermost first (trailers need to know what the layers above
+ * them claimed). */
+static enum tw_status run_chain(struct tw_pkt *p, int pi, struct tw_cur c, uint8_t via_t,
+                                uint32_t via_k)
+{
+    uint32_t base_tree = p->ntree;
+    uint32_t first = p->nlayers;
+    enum tw_status result = TW_OK;
+    for (uint32_t hops = 0; pi >= 0; hops++) {
+        const struct tw_proto *pr = tw_proto_get((uint16_t)pi);
+        if (p->nlayers >= TW_MAX_LAYERS || hops > 64) break;
+        uint32_t li = p->nlayers++;
+        struct tw_layer *l = &p->layers[li];
+        l->proto = (uint16_t)pi;
+        l->status = TW_OK;
+        l->depth = (uint8_t)p->depth;
+        l->off = c.off;
+        l->len = l->avail = tw_cur_left(&c);
+        l->claim = 0;
+        l->rec = -1;
+        p->ntree = base_tree;
+        if (pr->flags & TW_PROTO_PARENT_TREE) {
+            int32_t parent = li > first ? p->layers[li - 1].rec : -1;
+            tw_tree_push(p, parent);
+        } else {
+            if (!(pr->flags & (TW_PROTO_NO_LAYER | TW_PROTO_NO_RECORD)) && pr->ids &&
+                tw_want(p, pr->ids->field))
+                l->rec = tw_add_rec(p, pr->ids->field, c.off, l->len);
+            tw_tree_push(p, l->rec);
+        }
+        if (!(pr->flags & TW_PROTO_NO_COLUMN) && !p->cols_locked) p->col_proto = pr->short_name;
+        p->next.table = TW_TBL_NONE;
+        p->via_table = via_t;
+        p->via_key = via_k;
+
+        enum tw_status st = pr->dissect ? pr->dissect(p, &c) : TW_OK;
+        /* a dissector that ran off its cursor without saying so still failed */
+        if (st == TW_OK && c.err) st = c.err == TW_CUR_TRUNCATED ? TW_TRUNCATED : TW_MALFORMED;
+        l = &p->layers[li];
+        if (st != TW_OK) {
+            l->status = (uint8_t)st;
+            if (st > p->status) p->status = (uint8_t)st;
+            p->ntree = base_tree;
+            if (!p->ctx.in_error_pkt) add_status_marker(p, pr, st);
+            result = st;
+            break;
+        }
+        if (p->next.table == TW_TBL_NONE) break;
+        uint8_t t = p->next.table;
+        struct tw_cur nc = p->next.cur;
+        p->next.table = TW_TBL_NONE;
+        uint32_t key_used = p->next.keys[0];
+        int np = resolve(p, t, p->next.nkeys, p->next.keys, &nc, &key_used);
+        if (np < 0) {
+            if (t == TW_TBL_ETHERTYPE && !p->cols_locked && p->want_cols) {
+                /* Wireshark names an unknown EtherType by its number in the Protocol column */
+                p->col_proto = tw_arena_printf(p->arena, "0x%04x", p->next.keys[0] & 0xffff);
+            }
+            if (tw_cur_left(&nc) == 0) break;
+            np = tw_ids_data.proto;
+        }
+        pi = np;
+        c = nc;
+        via_t = t;
+        via_k = key_used;
+    }
+    for (uint32_t i = p->nlayers; i-- > first;) {
+        if (p->layers[i].depth != p->depth) continue;
+        const struct tw_proto *pr = tw_proto_get(p->layers[i].proto);
+        if (!pr->post) continue;
+        p->ntree = base_tree;
+        int32_t root = p->layers[i].rec;
+        if ((pr->flags & TW_PROTO_PARENT_TREE) && i > first) root = p->layers[i - 1].rec;
+        tw_tree_push(p, root);
+        pr->post(p, i);
+    }
+    p->ntree = base_tree;
+    return result;
+}
+
+enum tw_status tw_dissect_nested(struct tw_pkt *p, enum tw_table t, uint32_t key, struct tw_cur c)
+{
+    if (p->depth + 1 >= TW_MAX_DEPTH) return TW_OK;
+    uint32_t used = key;
+    int pi = resolve(p, (uint8_t)t, 1, &key, &c, &used);
+    if (pi < 0) pi = tw_ids_data.proto;
+    uint32_t saved_tree = p->ntree;
+    __typeof__(p->ctx) saved_ctx = p->ctx;
+    struct tw_addr sa[4] = {p->dl_src, p->dl_dst, p->net_src, p->net_dst};
+    p->depth++;
+    p->cols_locked++;
+    enum tw_status st = run_chain(p, pi, c, (uint8_t)t, used);
+    p->cols_locked--;
+    p->depth--;
+    p->dl_src = sa[0], p->dl_dst = sa[1], p->net_src = sa[2], p->net_dst = sa[3];
+    bool in_err = p->ctx.in_error_pkt;
+    p->ctx = saved_ctx;
+    (void)in_err;
+    p->ntree = saved_tree;
+    p->next.table = TW_TBL_NONE;
+    return st;
+}
+
+/* frame.protocols: the layer abbreviations joined by ':' */
+static void add_protocols_field(struct tw_pkt *p)
+{
+    uint16_t hf = (uint16_t)(tw_ids_frame.base + tw_frame_field_protocols);
+    if (!tw_want(p, hf) || p->nlayers == 0) return;
+    char tmp[1024];
+    size_t n = 0;
+    for (uint32_t i = 1; i < p->nlayers; i++) {
+        const struct tw_proto *pr = tw_proto_get(p->layers[i].proto);
+        if (pr->flags & TW_PROTO_NO_LAYER) continue;
+        size_t al = strlen(pr->abbrev);
+        if (n + al + 2 >= sizeof tmp) break;
+        if (n) tmp[n++] = ':';
+        memcpy(tmp + n, pr->abbrev, al);
+        n += al;
+    }
+    uint8_t *s = tw_arena_alloc(p->arena, n + 1);
+    if (!s) return;
+    memcpy(s, tmp, n);
+    s[n] = 0;
+    uint32_t saved = p->ntree;
+    p->ntree = 0;
+    tw_tree_push(p, p->layers[0].rec);
+    int32_t r = tw_add_ptr(p, hf, 0, 0, s, (uint32_t)n);
+    tw_rec_flags(p, r, TW_RF_GENERATED);
+    p->ntree = saved;
+}
+
+void tw_dissect_frame(struct tw_pkt *p, const struct tw_frame *f)
+{
+    p->frame = f;
+    p->nlayers = 0;
+    p->nrecs = 0;
+    p->recs_dropped = 0;
+    p->ntree = 0;
+    p->depth = 0;
+    p->cols_locked = 0;
+    p->col_proto = NULL;
+    p->info.len = 0;
+    p->dl_src = p->dl_dst = p->net_src = p->net_dst = (struct tw_addr){0, 0, NULL};
+    memset(&p->ctx, 0, sizeof p->ctx);
+    p->status = TW_OK;
+    p->expert_any = false;
+    p->expert_max_sev = 0;
+    p->next.table = TW_TBL_NONE;
+    uint32_t end = f->wirelen > f->caplen ? f->wirelen : f->caplen;
+    struct tw_cur c = tw_cur_make(f->data, f->caplen, end);
+    run_chain(p, tw_ids_frame.proto, c, TW_TBL_NONE, 0);
+    add_protocols_field(p);
+}
+
+static const char *const ipproto_names[256] = {
+    [0] = "HOPOPT", [1] = "ICMP",   [2] = "IGMP",   [4] = "IPIP",     [6] = "TCP",
+    [8] = "EGP",    [9] = "IGP",    [17] = "UDP",   [41] = "IPv6",    [43] = "IPv6-Route",
+    [44] = "IPv6-Frag", [46] = "RSVP", [47] = "GRE", [50] = "ESP",     [51] = "AH",
+    [58] = "ICMPv6", [59] = "IPv6-NoNxt", [60] = "IPv6-Opts", [88] = "EIGRP", [89] = "OSPF",
+    [103] = "PIM",  [112] = "VRRP", [115] = "L2TP", [132] = "SCTP",   [136] = "UDPLite",
+    [137] = "MPLS-in-IP",
+};
+
+const char *tw_ipproto_name(uint8_t proto) { return ipproto_names[proto]; }

@@ -1,0 +1,39 @@
+/* Data: bytes no dissector claimed, shown as they are (Wireshark's "data" protocol). Every
+ * unknown link type, EtherType, IP protocol or port ends here, never dropped silently. */
+#include "../internal.h"
+
+struct tw_proto_ids tw_ids_data;
+#define HF(x) ((uint16_t)(tw_ids_data.base + (x)))
+
+enum { F_DATA, F_LEN, F_COUNT };
+static const struct tw_field_def fields[F_COUNT] = {
+    [F_DATA] = {"data.data", "Data", TW_FT_BYTES, TW_BASE_NONE},
+    [F_LEN] = {"data.len", "Length", TW_FT_INT32, TW_BASE_DEC},
+};
+
+static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
+{
+    uint32_t off = c->off, left = tw_cur_left(c), avail = tw_cur_avail(c);
+    if (tw_layer_recorded(p)) tw_layer_label(p, "Data (%u bytes)", left);
+    tw_add_bytes(p, HF(F_DATA), c, off, avail);
+    int32_t r = tw_add_int(p, HF(F_LEN), off, left, left);
+    tw_rec_flags(p, r, TW_RF_GENERATED);
+    /* data that the snaplen cut is truncated data */
+    if (avail < left) {
+        c->off = c->cap;
+        return TW_TRUNCATED;
+    }
+    c->off += avail;
+    return TW_OK;
+}
+
+const struct tw_proto tw_proto_data = {
+    .abbrev = "data",
+    .name = "Data",
+    .short_name = "Data",
+    .fields = fields,
+    .nfields = F_COUNT,
+    .dissect = dissect,
+    .ids = &tw_ids_data,
+    .flags = TW_PROTO_NO_COLUMN,
+};

@@ -1,0 +1,329 @@
+/* Ethernet II and IEEE 802.3 framing (IEEE 802.3 clause 3.1.1; EtherType vs length per
+ * IEEE 802.3 3.2.6): destination, source, then a 16-bit field that is an EtherType when
+ * >= 0x0600, a length (802.3, LLC follows) when <= 1500, and invalid in between.
+ *
+ *   +---------------+---------------+------------+---------------------------+-----+
+ *   | dst MAC (6)   | src MAC (6)   | type/len 2 | payload                   | FCS |
+ *   +---------------+---------------+------------+---------------------------+-----+
+ */
+#include "../dissect.h"
+
+#include <stdio.h>
+
+static struct tw_proto_ids ids;
+#define HF(x) ((uint16_t)(ids.base + (x)))
+#define EX(x) ((uint16_t)(ids.expert_base + (x)))
+
+enum {
+    F_DST,
+    F_DST_OUI,
+    F_SRC,
+    F_SRC_OUI,
+    F_LEN,
+    F_TYPE,
+    F_INVALID_LENTYPE,
+    F_ADDR,
+    F_ADDR_OUI,
+    F_PADDING,
+    F_TRAILER,
+    F_FCS,
+    F_FCS_STATUS,
+    F_DST_LG,
+    F_DST_IG,
+    F_SRC_LG,
+    F_SRC_IG,
+    F_LG,
+    F_IG,
+    F_COUNT
+};
+
+static const struct tw_tfs lg_tfs = {"Locally administered address (this is NOT the factory default)",
+                                     "Globally unique address (factory default)"};
+static const struct tw_tfs ig_tfs = {"Group address (multicast/broadcast)",
+                                     "Individual address (unicast)"};
+
+/* Wireshark's etype_vals, for labels ("Type: IPv4 (0x0800)") */
+const struct tw_vs tw_etype_vals[] = {
+    {0x0800, "IPv4"},        {0x0806, "ARP"},         {0x0842, "Wake on LAN"},
+    {0x22f0, "IEEE 1722 Audio Video Bridging Transport Protocol"},
+    {0x22f3, "TRILL"},       {0x6003, "DEC DNA Routing Protocol"},
+    {0x8035, "RARP"},        {0x809b, "AppleTalk LLAP bridging"}, {0x80f3, "AARP"},
+    {0x8100, "802.1Q Virtual LAN"}, {0x8137, "Netware IPX/SPX"}, {0x86dd, "IPv6"},
+    {0x8808, "MAC Control"}, {0x8809, "Slow Protocols"}, {0x880b, "PPP"},
+    {0x8847, "MPLS label switched packet"}, {0x8848, "MPLS multicast label switched packet"},
+    {0x8863, "PPPoE Discovery"}, {0x8864, "PPPoE Session"}, {0x886d, "Intel ANS probe"},
+    {0x888e, "802.1X Authentication"}, {0x8892, "PROFINET"}, {0x889a, "HyperSCSI"},
+    {0x88a2, "ATA over Ethernet"}, {0x88a4, "EtherCAT frame"},
+    {0x88a8, "802.1ad Provider Bridge (Q-in-Q)"}, {0x88b8, "IEC 61850/GOOSE"},
+    {0x88cc, "802.1 Link Layer Discovery Protocol (LLDP)"}, {0x88e5, "802.1AE (MACsec)"},
+    {0x88e7, "802.1ah Provider Backbone Bridge (mac-in-mac)"}, {0x88f7, "PTPv2 over Ethernet (IEEE1588)"},
+    {0x88fb, "Parallel Redundancy Protocol (PRP) and HSR Supervision (IEC62439 Part 3)"},
+    {0x8906, "Fibre Channel over Ethernet"}, {0x8914, "FCoE Initialization Protocol"},
+    {0x9000, "Loopback"},    {0x894f, "Network Service Header"},
+    {0x6558, "Transparent Ethernet bridging"}, {0x88be, "ERSPAN"},
+    {0x8902, "IEEE 802.1Q Connectivity Fault Management (CFM) protocol"},
+    {0x893f, "802.1BR E-Tag"}, {0x0000, NULL}};
+
+static const struct tw_field_def fields[F_COUNT] = {
+    [F_DST] = {"eth.dst", "Destination", TW_FT_ETHER, TW_BASE_NONE, 0, NULL, NULL, NULL,
+               "Destination Hardware Address"},
+    [F_DST_OUI] = {"eth.dst.oui", "Destination OUI", TW_FT_UINT24, TW_BASE_OUI, 0, NULL, NULL,
+                   NULL, "Destination Organizationally Unique Identifier"},
+    [F_SRC] = {"eth.src", "Source", TW_FT_ETHER, TW_BASE_NONE, 0, NULL, NULL, NULL,
+               "Source Hardware Address"},
+    [F_SRC_OUI] = {"eth.src.oui", "Source OUI", TW_FT_UINT24, TW_BASE_OUI, 0, NULL, NULL, NULL,
+                   "Source Organizationally Unique Identifier"},
+    [F_LEN] = {"eth.len", "Length", TW_FT_UINT16, TW_BASE_DEC},
+    [F_TYPE] = {"eth.type", "Type", TW_FT_UINT16, TW_BASE_HEX, 0, tw_etype_vals},
+    [F_INVALID_LENTYPE] = {"eth.invalid_lentype", "Invalid length/type", TW_FT_UINT16,
+                           TW_BASE_HEX_DEC},
+    [F_ADDR] = {"eth.addr", "Address", TW_FT_ETHER, TW_BASE_NONE, 0, NULL, NULL, NULL,
+                "Source or Destination Hardware Address"},
+    [F_ADDR_OUI] = {"eth.addr.oui", "Address OUI", TW_FT_UINT24, TW_BASE_OUI, 0, NULL, NULL,
+                    NULL, "Address Organizationally Unique Identifier"},
+    [F_PADDING] = {"eth.padding", "Padding", TW_FT_BYTES, TW_BASE_NONE, 0, NULL, NULL, NULL,
+                   "Ethernet Padding"},
+    [F_TRAILER] = {"eth.trailer", "Trailer", TW_FT_BYTES, TW_BASE_NONE, 0, NULL, NULL, NULL,
+                   "Ethernet Trailer or Checksum"},
+    [F_FCS] = {"eth.fcs", "Frame check sequence", TW_FT_UINT32, TW_BASE_HEX, 0, NULL, NULL, NULL,
+               "Ethernet checksum"},
+    [F_FCS_STATUS] = {"eth.fcs.status", "FCS Status", TW_FT_UINT8, TW_BASE_NONE},
+    [F_DST_LG] = {"eth.dst.lg", "LG bit", TW_FT_BOOLEAN, 24, 0x020000, NULL, NULL, &lg_tfs},
+    [F_DST_IG] = {"eth.dst.ig", "IG bit", TW_FT_BOOLEAN, 24, 0x010000, NULL, NULL, &ig_tfs},
+    [F_SRC_LG] = {"eth.src.lg", "LG bit", TW_FT_BOOLEAN, 24, 0x020000, NULL, NULL, &lg_tfs},
+    [F_SRC_IG] = {"eth.src.ig", "IG bit", TW_FT_BOOLEAN, 24, 0x010000, NULL, NULL, &ig_tfs},
+    [F_LG] = {"eth.lg", "LG bit", TW_FT_BOOLEAN, 24, 0x020000, NULL, NULL, &lg_tfs},
+    [F_IG] = {"eth.ig", "IG bit", TW_FT_BOOLEAN, 24, 0x010000, NULL, NULL, &ig_tfs},
+};
+
+static const struct tw_expert_def experts[] = {
+    {"eth.invalid_lentype.expert", "decoder.eth.invalid_lentype", TW_SEV_WARN, TW_GRP_PROTOCOL,
+     "Invalid length/type"},
+    {"eth.src_not_group", "decoder.eth.src_is_group", TW_SEV_WARN, TW_GRP_PROTOCOL,
+     "Source MAC must not be a group address: IEEE 802.3-2002, Section 3.2.3(b)"},
+    {"eth.len.past_end", "decoder.eth.len_past_end", TW_SEV_ERROR, TW_GRP_MALFORMED,
+     "Length field value goes past the end of the payload"},
+};
+enum { E_INVALID_LENTYPE, E_SRC_GROUP, E_LEN_PAST_END };
+
+static void add_addr(struct tw_pkt *p, int f_addr, int f_oui, int f_lg, int f_ig,
+                     const struct tw_cur *c, uint32_t off)
+{
+    const uint8_t *a = c->data + off;
+    uint32_t oui = (uint32_t)a[0] << 16 | (uint32_t)a[1] << 8 | a[2];
+    int32_t r = tw_add_ptr(p, HF(f_addr), off, 6, a, 6);
+    tw_tree_push(p, r);
+    tw_add_uint(p, HF(f_oui), off, 3, oui);
+    r = tw_add_ptr(p, HF(F_ADDR), off, 6, a, 6);
+    tw_rec_flags(p, r, TW_RF_HIDDEN);
+    r = tw_add_uint(p, HF(F_ADDR_OUI), off, 3, oui);
+    tw_rec_flags(p, r, TW_RF_HIDDEN);
+    tw_add_bits(p, HF(f_lg), off, 3, oui);
+    r = tw_add_bits(p, HF(F_LG), off, 3, oui);
+    tw_rec_flags(p, r, TW_RF_HIDDEN);
+    tw_add_bits(p, HF(f_ig), off, 3, oui);
+    r = tw_add_bits(p, HF(F_IG), off, 3, oui);
+    tw_rec_flags(p, r, TW_RF_HIDDEN);
+    tw_tree_pop(p);
+}
+
+static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
+{
+    uint32_t start = c->off;
+    /* A known FCS is cut off now and handed back to the trailer logic later. */
+    int8_t fcs_len = 0; /* Ethernet inside a tunnel carries no FCS */
+    if (p->via_table == TW_TBL_LINKTYPE)
+        fcs_len = p->frame->fcs_len < 0 ? -1 : (int8_t)p->frame->fcs_len;
+
+    const uint8_t *h = tw_cur_bytes(c, 14);
+    if (!h) return c->err == TW_CUR_TRUNCATED ? TW_TRUNCATED : TW_MALFORMED;
+    uint16_t type = (uint16_t)(h[12] << 8 | h[13]);
+
+    tw_col_dl(p, TW_AT_ETHER, h + 6, h, 6);
+    if (tw_layer_recorded(p)) {
+        char s[18], d[18];
+        snprintf(s, sizeof s, "%02x:%02x:%02x:%02x:%02x:%02x", h[6], h[7], h[8], h[9], h[10], h[11]);
+        snprintf(d, sizeof d, "%02x:%02x:%02x:%02x:%02x:%02x", h[0], h[1], h[2], h[3], h[4], h[5]);
+        if (type <= 1500)
+            tw_layer_label(p, "IEEE 802.3 Ethernet");
+        else
+            tw_layer_label(p, "Ethernet II, Src: %s, Dst: %s", s, d);
+    }
+    add_addr(p, F_DST, F_DST_OUI, F_DST_LG, F_DST_IG, c, start);
+    add_addr(p, F_SRC, F_SRC_OUI, F_SRC_LG, F_SRC_IG, c, start + 6);
+    if (h[6] & 1) tw_expert(p, EX(E_SRC_GROUP), start + 6, 6, NULL);
+
+    if (type <= 1500) {
+        /* IEEE 802.3: a length, then LLC. What the length does not cover is a trailer. */
+        tw_add_uint(p, HF(F_LEN), start + 12, 2, type);
+        uint32_t left = tw_cur_left(c);
+        struct tw_cur pl = *c;
+        if (type > left) {
+            tw_expert(p, EX(E_LEN_PAST_END), start + 12, 2, NULL);
+            pl = tw_cur_rest(c);
+        } else {
+            pl = tw_cur_sub(c, type, NULL);
+        }
+        tw_info_set(p, "IEEE 802.3 Ethernet ");
+        tw_next(p, TW_TBL_NAME, TW_KEY_LLC, pl);
+        /* trailer after an 802.3 payload: shown by the ethertype-style trailer logic too */
+        p->ctx.ethertype.type = 0;
+        return TW_OK;
+    }
+    if (type < 0x0600) {
+        int32_t r = tw_add_uint(p, HF(F_INVALID_LENTYPE), start + 12, 2, type);
+        (void)r;
+        tw_expert(p, EX(E_INVALID_LENTYPE), start + 12, 2, "Invalid length/type: 0x%04x (%u)",
+                  type, type);
+        return TW_OK;
+    }
+    struct tw_cur pl = *c;
+    if (fcs_len == 4 && tw_cur_left(&pl) >= 4) {
+        pl.end -= 4;
+        if (pl.cap > pl.end) pl.cap = pl.end;
+    }
+    p->ctx.ethertype.type = type;
+    p->ctx.ethertype.type_hf = HF(F_TYPE);
+    p->ctx.ethertype.trailer_hf = HF(F_TRAILER);
+    p->ctx.ethertype.fcs_len = fcs_len;
+    p->ctx.ethertype.link_off = start;
+    tw_info_set(p, "Ethernet II");
+    tw_next(p, TW_TBL_NAME, TW_KEY_ETHERTYPE_STEP, pl);
+    return TW_OK;
+}
+
+/* Called by the ethertype step: what the payload left over is padding (zeros up to the 60-byte
+ * minimum), a trailer, and an FCS (known, or guessed for frames of 64+ bytes with 4+ trailing
+ * bytes), as Wireshark's add_ethernet_trailer decides. */
+static void eth_trailer(struct tw_pkt *p, const uint8_t *data, uint32_t cap_end, uint32_t trail_off,
+                    uint32_t trail_len, uint32_t link_off, int8_t fcs_len, uint16_t trailer_hf)
+{
+    const struct tw_frame *f = p->frame;
+    uint32_t pkt_len = f->wirelen;
+    uint32_t rep = trail_len;                                      /* reported trailer length */
+    uint32_t caplen = trail_off < cap_end ? TW_MIN(trail_len, cap_end - trail_off) : 0;
+    uint32_t pad = 0;
+    bool maybe_padded = pkt_len >= 60 && pkt_len - rep < 60;
+    if (maybe_padded) {
+        pad = 60 - (pkt_len - rep);
+        if (pad > caplen) pad = 0;
+        for (uint32_t i = 0; i < pad; i++)
+            if (data[trail_off + i] != 0) {
+                pad = 0;
+                break;
+            }
+        if (pad) {
+            tw_add_ptr(p, HF(F_PADDING), trail_off, pad, data + trail_off, pad);
+            caplen -= pad;
+            rep -= pad;
+        }
+    }
+    bool has_fcs = false;
+    uint32_t link_len = (f->wirelen > link_off) ? (TW_MAX(f->wirelen, f->caplen) - link_off) : 0;
+    if (fcs_len != 0 && (fcs_len == 4 || (link_len >= 64 && rep >= 4))) {
+        if (caplen < rep) {
+            rep -= 4;
+            if (caplen > rep) caplen = rep;
+        } else {
+            caplen -= 4;
+            rep -= 4;
+        }
+        has_fcs = true;
+    }
+    if (rep != 0 && caplen != 0) {
+        tw_add_ptr(p, trailer_hf, trail_off + pad, caplen, data + trail_off + pad, caplen);
+    }
+    if (has_fcs) {
+        uint32_t fo = trail_off + pad + caplen;
+        if (fo + 4 <= cap_end) {
+            uint32_t v = (uint32_t)data[fo] << 24 | (uint32_t)data[fo + 1] << 16 |
+                         (uint32_t)data[fo + 2] << 8 | data[fo + 3];
+            int32_t r = tw_add_uint(p, HF(F_FCS), fo, 4, v);
+            if (tw_want_labels(p)) tw_rec_label(p, r, "Frame check sequence: 0x%08x [unverified]", v);
+            r = tw_add_uint(p, HF(F_FCS_STATUS), fo, 4, 2);
+            tw_rec_flags(p, r, TW_RF_GENERATED);
+            if (tw_want_labels(p)) tw_rec_label(p, r, "FCS Status: Unverified");
+        }
+    }
+}
+
+static const struct tw_binding bindings[] = {
+    {TW_TBL_LINKTYPE, 1},                 /* LINKTYPE_ETHERNET */
+    {TW_TBL_NAME, TW_KEY_ETH},            /* Ethernet inside tunnels, without FCS */
+    {TW_TBL_ETHERTYPE, 0x6558},           /* transparent Ethernet bridging (GRE, ...) */
+};
+
+const struct tw_proto tw_proto_eth = {
+    .abbrev = "eth",
+    .name = "Ethernet",
+    .short_name = "Ethernet",
+    .fields = fields,
+    .nfields = F_COUNT,
+    .experts = experts,
+    .nexperts = TW_ARRAY_LEN(experts),
+    .bindings = bindings,
+    .nbindings = TW_ARRAY_LEN(bindings),
+    .dissect = dissect,
+    .ids = &ids,
+};
+
+/* ---------------------------------------------------------------------------------------------
+ * The "ethertype" step (Wireshark's packet-ethertype.c): Ethernet, VLAN, SLL and others set
+ * ctx.ethertype and hand over here; this dispatches on the type and, once the payload has said
+ * how much of the frame it spans, shows the rest as padding, trailer and FCS under the caller's
+ * line. It appears in frame.protocols but has no line of its own.
+ * ------------------------------------------------------------------------------------------- */
+static struct tw_proto_ids et_ids;
+
+static enum tw_status ethertype_dissect(struct tw_pkt *p, struct tw_cur *c)
+{
+    uint16_t type = p->ctx.ethertype.type;
+    uint16_t type_hf = p->ctx.ethertype.type_hf;
+    int32_t r = type_hf ? tw_add_uint(p, type_hf, c->off >= 2 ? c->off - 2 : 0, 2, type) : -1;
+    if (r >= 0 && tw_want_labels(p)) {
+        const char *nm = tw_vs_find(tw_etype_vals, type);
+        tw_rec_label(p, r, "%s: %s (0x%04x)", tw_field(type_hf)->def->name, nm ? nm : "Unknown",
+                     type);
+    }
+    /* the post hook runs after inner layers have reused ctx.ethertype: keep ours */
+    uint32_t *pv = tw_layer_priv(p);
+    pv[0] = p->ctx.ethertype.trailer_hf;
+    pv[1] = (uint32_t)(int32_t)p->ctx.ethertype.fcs_len;
+    pv[2] = p->ctx.ethertype.link_off;
+    tw_next(p, TW_TBL_ETHERTYPE, type, *c);
+    return TW_OK;
+}
+
+static void ethertype_post(struct tw_pkt *p, uint32_t li)
+{
+    const struct tw_layer *l = &p->layers[li];
+    uint32_t used = l->avail;
+    if (li + 1 < p->nlayers && p->layers[li + 1].depth == l->depth) {
+        const struct tw_layer *n = &p->layers[li + 1];
+        if (n->claim && n->claim < n->avail) used = n->claim;
+    }
+    uint32_t end = l->off + l->avail;
+    uint16_t trailer_hf = (uint16_t)l->priv[0];
+    int8_t fcs_len = (int8_t)(int32_t)l->priv[1];
+    uint32_t link_off = l->priv[2];
+    /* a known FCS was cut off before the payload: give it back to the trailer */
+    if (fcs_len == 4) end += 4;
+    uint32_t toff = l->off + used;
+    if (end <= toff) return;
+    uint32_t cap_end = p->frame->caplen;
+    eth_trailer(p, p->frame->data, cap_end, toff, end - toff, link_off, fcs_len, trailer_hf);
+}
+
+static const struct tw_binding et_bindings[] = {{TW_TBL_NAME, TW_KEY_ETHERTYPE_STEP}};
+
+const struct tw_proto tw_proto_ethertype = {
+    .abbrev = "ethertype",
+    .name = "Ethertype",
+    .short_name = "Ethertype",
+    .bindings = et_bindings,
+    .nbindings = TW_ARRAY_LEN(et_bindings),
+    .dissect = ethertype_dissect,
+    .post = ethertype_post,
+    .ids = &et_ids,
+    .flags = TW_PROTO_NO_COLUMN | TW_PROTO_NO_RECORD | TW_PROTO_PARENT_TREE,
+};

@@ -1,0 +1,46 @@
+/* trawl's own pseudo-protocols, named as Wireshark names them: expert infos (_ws.expert), the
+ * malformed-packet marker (_ws.malformed) and the truncation marker (_ws.short). */
+#include "../internal.h"
+
+struct tw_proto_ids tw_ids_ws_expert, tw_ids_ws_malformed, tw_ids_ws_short;
+
+static const struct tw_field_def expert_fields[] = {
+    [TW_WS_EXPERT_MESSAGE] = {"_ws.expert.message", "Message", TW_FT_STRING, TW_BASE_NONE},
+    [TW_WS_EXPERT_SEVERITY] = {"_ws.expert.severity", "Severity level", TW_FT_UINT32,
+                               TW_BASE_NONE, 0, tw_expert_sev_vals},
+    [TW_WS_EXPERT_GROUP] = {"_ws.expert.group", "Group", TW_FT_UINT32, TW_BASE_NONE, 0,
+                            tw_expert_grp_vals},
+};
+
+const struct tw_proto tw_proto_ws_expert = {
+    .abbrev = "_ws.expert",
+    .name = "Expert Info",
+    .short_name = "Expert",
+    .fields = expert_fields,
+    .nfields = TW_ARRAY_LEN(expert_fields),
+    .ids = &tw_ids_ws_expert,
+    .flags = TW_PROTO_NO_LAYER | TW_PROTO_NO_COLUMN,
+};
+
+static const struct tw_expert_def malformed_experts[] = {
+    {"_ws.malformed.expert", "decoder.malformed", TW_SEV_ERROR, TW_GRP_MALFORMED,
+     "Malformed Packet (Exception occurred)"},
+};
+
+const struct tw_proto tw_proto_ws_malformed = {
+    .abbrev = "_ws.malformed",
+    .name = "Malformed Packet",
+    .short_name = "Malformed",
+    .experts = malformed_experts,
+    .nexperts = TW_ARRAY_LEN(malformed_experts),
+    .ids = &tw_ids_ws_malformed,
+    .flags = TW_PROTO_NO_LAYER | TW_PROTO_NO_COLUMN,
+};
+
+const struct tw_proto tw_proto_ws_short = {
+    .abbrev = "_ws.short",
+    .name = "Short Frame",
+    .short_name = "Short",
+    .ids = &tw_ids_ws_short,
+    .flags = TW_PROTO_NO_LAYER | TW_PROTO_NO_COLUMN,
+};

@@ -1,0 +1,371 @@
+/* Value and label formatting, the one place that decides how a field looks, so that -T fields,
+ * JSON, EK and trees cannot disagree. The rules follow what tshark 4.0 prints. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <time.h>
+
+static int hex_digits_for_type(uint8_t t)
+{
+    switch (t) {
+    case TW_FT_CHAR:
+    case TW_FT_UINT8:
+    case TW_FT_INT8: return 2;
+    case TW_FT_UINT16:
+    case TW_FT_INT16: return 4;
+    case TW_FT_UINT24:
+    case TW_FT_INT24: return 6;
+    case TW_FT_UINT32:
+    case TW_FT_INT32:
+    case TW_FT_FRAMENUM: return 8;
+    case TW_FT_UINT40:
+    case TW_FT_INT40: return 10;
+    case TW_FT_UINT48:
+    case TW_FT_INT48: return 12;
+    case TW_FT_UINT56:
+    case TW_FT_INT56: return 14;
+    default: return 16;
+    }
+}
+
+/* Hex digits Wireshark uses in tree labels: from the mask's width when there is a mask. */
+static int hex_digits_for_label(const struct tw_field_info *fi)
+{
+    const struct tw_field_def *d = fi->def;
+    if (d->mask) {
+        uint64_t m = d->mask >> fi->shift;
+        int bits = 64 - __builtin_clzll(m | 1);
+        return (bits + 3) / 4;
+    }
+    return hex_digits_for_type(d->type);
+}
+
+bool tw_ft_is_uint(uint8_t t)
+{
+    return t == TW_FT_CHAR || t == TW_FT_FRAMENUM || (t >= TW_FT_UINT8 && t <= TW_FT_UINT64);
+}
+bool tw_ft_is_int(uint8_t t) { return t >= TW_FT_INT8 && t <= TW_FT_INT64; }
+
+static void add_escaped_string(struct tw_buf *b, const uint8_t *s, uint32_t n)
+{
+    /* tshark shows non-printable bytes of string fields as C escapes */
+    for (uint32_t i = 0; i < n; i++) {
+        uint8_t ch = s[i];
+        if (ch >= 0x20 && ch < 0x7f && ch != '\\') {
+            tw_buf_addc(b, (char)ch);
+        } else if (ch >= 0x80) {
+            /* UTF-8 sequences pass through as they are */
+            tw_buf_addc(b, (char)ch);
+        } else {
+            switch (ch) {
+            case '\\': tw_buf_add(b, "\\\\", 2); break;
+            case '\n': tw_buf_add(b, "\\n", 2); break;
+            case '\r': tw_buf_add(b, "\\r", 2); break;
+            case '\t': tw_buf_add(b, "\\t", 2); break;
+            case '\a': tw_buf_add(b, "\\a", 2); break;
+            case '\b': tw_buf_add(b, "\\b", 2); break;
+            case '\f': tw_buf_add(b, "\\f", 2); break;
+            case '\v': tw_buf_add(b, "\\v", 2); break;
+            default:
+                tw_buf_add(b, "\\x", 2);
+                tw_buf_add_hex(b, ch, 2);
+            }
+        }
+    }
+}
+
+static void add_double(struct tw_buf *b, double d)
+{
+    char t[64];
+    snprintf(t, sizeof t, "%.*g", 15, d);
+    tw_buf_adds(b, t);
+}
+
+static void add_bytes_sep(struct tw_buf *b, const uint8_t *p, uint32_t n, uint16_t display)
+{
+    char sep = 0;
+    switch (display) {
+    case TW_BASE_SEP_COLON: sep = ':'; break;
+    case TW_BASE_SEP_DASH: sep = '-'; break;
+    case TW_BASE_SEP_DOT: sep = '.'; break;
+    case TW_BASE_SEP_SPACE: sep = ' '; break;
+    default: break;
+    }
+    tw_buf_add_hexbytes(b, p, n, sep);
+}
+
+static void add_uint_base(struct tw_buf *b, uint64_t v, uint16_t base, int hexd)
+{
+    switch (base) {
+    case TW_BASE_HEX:
+        tw_buf_add(b, "0x", 2);
+        tw_buf_add_hex(b, v, hexd);
+        break;
+    case TW_BASE_OCT:
+        if (v) tw_buf_printf(b, "0%llo", (unsigned long long)v);
+        else tw_buf_addc(b, '0');
+        break;
+    case TW_BASE_DEC_HEX:
+        tw_buf_add_u64(b, v);
+        tw_buf_add(b, " (0x", 4);
+        tw_buf_add_hex(b, v, hexd);
+        tw_buf_addc(b, ')');
+        break;
+    case TW_BASE_HEX_DEC:
+        tw_buf_add(b, "0x", 2);
+        tw_buf_add_hex(b, v, hexd);
+        tw_buf_add(b, " (", 2);
+        tw_buf_add_u64(b, v);
+        tw_buf_addc(b, ')');
+        break;
+    default:
+        tw_buf_add_u64(b, v);
+        break;
+    }
+}
+
+void tw_fmt_value(struct tw_buf *b, const struct tw_rec *r)
+{
+    const struct tw_field_info *fi = tw_field(r->field);
+    const struct tw_field_def *d = fi->def;
+    switch (d->type) {
+    case TW_FT_NONE:
+        break;
+    case TW_FT_PROTOCOL:
+        if (r->label) tw_buf_adds(b, r->label);
+        else tw_buf_adds(b, d->abbrev);
+        break;
+    case TW_FT_BOOLEAN:
+        tw_buf_addc(b, r->v.u ? '1' : '0');
+        break;
+    case TW_FT_CHAR:
+    case TW_FT_UINT8:
+    case TW_FT_UINT16:
+    case TW_FT_UINT24:
+    case TW_FT_UINT32:
+    case TW_FT_UINT40:
+    case TW_FT_UINT48:
+    case TW_FT_UINT56:
+    case TW_FT_UINT64:
+    case TW_FT_FRAMENUM: {
+        /* -T fields prints hex bases alone (no decimal part) with the type's width */
+        uint16_t base = d->display;
+        if (base == TW_BASE_HEX_DEC) base = TW_BASE_HEX;
+        else if (base == TW_BASE_DEC_HEX) base = TW_BASE_DEC;
+        add_uint_base(b, r->v.u, base, hex_digits_for_type(d->type));
+        break;
+    }
+    case TW_FT_INT8:
+    case TW_FT_INT16:
+    case TW_FT_INT24:
+    case TW_FT_INT32:
+    case TW_FT_INT40:
+    case TW_FT_INT48:
+    case TW_FT_INT56:
+    case TW_FT_INT64:
+        tw_buf_add_i64(b, r->v.i);
+        break;
+    case TW_FT_FLOAT:
+    case TW_FT_DOUBLE:
+        add_double(b, r->v.d);
+        break;
+    case TW_FT_ABSOLUTE_TIME:
+        tw_buf_add_abs_time(b, r->v.t, 9, d->display == TW_ABSTIME_UTC);
+        break;
+    case TW_FT_RELATIVE_TIME:
+        tw_buf_add_rel_time(b, r->v.t, 9);
+        break;
+    case TW_FT_STRING:
+    case TW_FT_STRINGZ:
+    case TW_FT_UINT_STRING:
+        add_escaped_string(b, r->v.b.p, r->v.b.n);
+        break;
+    case TW_FT_ETHER:
+        if (r->v.b.n >= 6) tw_buf_add_ether(b, r->v.b.p);
+        break;
+    case TW_FT_EUI64:
+        tw_buf_add_hexbytes(b, r->v.b.p, r->v.b.n, ':');
+        break;
+    case TW_FT_IPv4:
+        if (r->v.b.n >= 4) tw_buf_add_ipv4(b, r->v.b.p);
+        break;
+    case TW_FT_IPv6:
+        if (r->v.b.n >= 16) tw_buf_add_ipv6(b, r->v.b.p);
+        break;
+    case TW_FT_GUID: {
+        const uint8_t *g = r->v.b.p;
+        if (r->v.b.n >= 16)
+            tw_buf_printf(b, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7], g[8], g[9], g[10], g[11],
+                          g[12], g[13], g[14], g[15]);
+        break;
+    }
+    case TW_FT_BYTES:
+    case TW_FT_UINT_BYTES:
+    case TW_FT_OID:
+    default:
+        add_bytes_sep(b, r->v.b.p, r->v.b.n, d->display);
+        break;
+    }
+}
+
+/* "0100 ...." style bit pattern of a masked field within its type's width */
+static void add_bit_pattern(struct tw_buf *b, uint64_t mask, int width, uint64_t rawval)
+{
+    for (int i = width - 1; i >= 0; i--) {
+        uint64_t bit = (uint64_t)1 << i;
+        tw_buf_addc(b, (mask & bit) ? ((rawval & bit) ? '1' : '0') : '.');
+        if (i && i % 4 == 0) tw_buf_addc(b, ' ');
+    }
+    tw_buf_add(b, " = ", 3);
+}
+
+static void add_vals(struct tw_buf *b, const struct tw_field_def *d, uint64_t v, bool *found)
+{
+    const char *s = NULL;
+    if (d->vals) s = tw_vs_find(d->vals, (uint32_t)v);
+    if (!s && d->rvals) s = tw_rs_find(d->rvals, (uint32_t)v);
+    *found = s != NULL;
+    if (s) tw_buf_adds(b, s);
+    else if (d->vals || d->rvals) tw_buf_adds(b, "Unknown");
+}
+
+void tw_fmt_label(struct tw_buf *b, const struct tw_pkt *p, const struct tw_rec *r)
+{
+    (void)p;
+    bool gen = r->flags & TW_RF_GENERATED;
+    if (gen) tw_buf_addc(b, '[');
+    if (r->label) {
+        tw_buf_adds(b, r->label);
+        if (gen) tw_buf_addc(b, ']');
+        return;
+    }
+    if (r->field == 0) {
+        if (gen) tw_buf_addc(b, ']');
+        return;
+    }
+    const struct tw_field_info *fi = tw_field(r->field);
+    const struct tw_field_def *d = fi->def;
+    bool masked = d->mask != 0 && (tw_ft_is_uint(d->type) || d->type == TW_FT_BOOLEAN);
+    if (masked) {
+        int width = d->type == TW_FT_BOOLEAN ? d->display : fi->width;
+        if (width <= 0 || width > 64) width = 64 - __builtin_clzll(d->mask);
+        uint64_t raw = d->type == TW_FT_BOOLEAN ? (r->v.u ? d->mask : 0) : (r->v.u << fi->shift);
+        add_bit_pattern(b, d->mask, width, raw);
+    }
+    switch (d->type) {
+    case TW_FT_PROTOCOL:
+        tw_buf_adds(b, d->name);
+        break;
+    case TW_FT_NONE:
+        tw_buf_adds(b, d->name);
+        break;
+    case TW_FT_BOOLEAN: {
+        tw_buf_adds(b, d->name);
+        tw_buf_add(b, ": ", 2);
+        const struct tw_tfs *t = d->tfs ? d->tfs : &tw_tfs_true_false;
+        tw_buf_adds(b, r->v.u ? t->t : t->f);
+        break;
+    }
+    default:
+        tw_buf_adds(b, d->name);
+        tw_buf_add(b, ": ", 2);
+        if (tw_ft_is_uint(d->type)) {
+            int hexd = hex_digits_for_label(fi);
+            if (d->vals || d->rvals) {
+                bool found;
+                add_vals(b, d, r->v.u, &found);
+                tw_buf_add(b, " (", 2);
+                add_uint_base(b, r->v.u,
+                              d->display == TW_BASE_NONE ? TW_BASE_DEC : d->display, hexd);
+                tw_buf_addc(b, ')');
+            } else {
+                add_uint_base(b, r->v.u, d->display, hexd);
+            }
+        } else if (tw_ft_is_int(d->type)) {
+            if (d->vals) {
+                bool found;
+                add_vals(b, d, (uint64_t)r->v.i, &found);
+                tw_buf_printf(b, " (%lld)", (long long)r->v.i);
+            } else {
+                tw_buf_add_i64(b, r->v.i);
+            }
+        } else if (d->type == TW_FT_RELATIVE_TIME) {
+            tw_buf_add_rel_time(b, r->v.t, 9);
+            tw_buf_adds(b, " seconds");
+        } else {
+            tw_fmt_value(b, r);
+        }
+        if (d->unit) tw_buf_adds(b, d->unit);
+        break;
+    }
+    if (gen) tw_buf_addc(b, ']');
+}
+
+void tw_fmt_addr(struct tw_buf *b, const struct tw_addr *a, bool resolve)
+{
+    (void)resolve;
+    switch (a->type) {
+    case TW_AT_ETHER:
+        tw_buf_add_ether(b, a->p);
+        break;
+    case TW_AT_IPv4:
+        tw_buf_add_ipv4(b, a->p);
+        break;
+    case TW_AT_IPv6:
+        tw_buf_add_ipv6(b, a->p);
+        break;
+    case TW_AT_STR:
+        tw_buf_add(b, a->p, a->len);
+        break;
+    case TW_AT_OTHER:
+        tw_buf_add_hexbytes(b, a->p, a->len, ':');
+        break;
+    default:
+        break;
+    }
+}
+
+static int frac_digits(const struct tw_pkt *p)
+{
+    const struct tw_iface *ifc = p->iface;
+    uint64_t u = ifc ? ifc->tsresol_units : 1000000;
+    int d = 0;
+    while (u > 1 && d < 9) {
+        u = (u + 9) / 10;
+        d++;
+    }
+    return d;
+}
+
+static void add_clock(struct tw_buf *b, struct tw_time t, bool utc, bool date, int prec)
+{
+    struct tm tm;
+    time_t s = (time_t)t.sec;
+    if (!(utc ? gmtime_r(&s, &tm) : localtime_r(&s, &tm))) return;
+    if (date)
+        tw_buf_printf(b, "%04d-%02d-%02d ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    tw_buf_printf(b, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
+    if (prec > 0) {
+        char frac[12];
+        snprintf(frac, sizeof frac, "%09d", t.nsec < 0 ? 0 : (int)t.nsec % 1000000000);
+        tw_buf_addc(b, '.');
+        tw_buf_add(b, frac, (size_t)prec);
+    }
+}
+
+void tw_fmt_time_col(struct tw_buf *b, const struct tw_pkt *p, enum tw_time_fmt tf)
+{
+    int prec = frac_digits(p);
+    switch (tf) {
+    case TW_TIME_ABS: add_clock(b, p->frame->ts, false, false, prec); break;
+    case TW_TIME_ABS_DATE: add_clock(b, p->frame->ts, false, true, prec); break;
+    case TW_TIME_UTC: add_clock(b, p->frame->ts, true, false, prec); break;
+    case TW_TIME_UTC_DATE: add_clock(b, p->frame->ts, true, true, prec); break;
+    case TW_TIME_DELTA: tw_buf_add_rel_time(b, p->delta, prec); break;
+    case TW_TIME_DELTA_DISP: tw_buf_add_rel_time(b, p->delta_disp, prec); break;
+    case TW_TIME_EPOCH: tw_buf_add_rel_time(b, p->frame->ts, prec); break;
+    case TW_TIME_REL:
+    default: tw_buf_add_rel_time(b, p->rel, prec); break;
+    }
+}

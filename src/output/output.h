@@ -1,0 +1,70 @@
+/* output: sinks that print decoded packets (summary lines, trees, fields, JSON, EK, hex dumps)
+ * and the registry listings (-G). This header is the only door into src/output/. Sinks read
+ * layers and field records; they never parse packet bytes. */
+#ifndef TW_OUTPUT_H
+#define TW_OUTPUT_H
+
+#include "../dissect/dissect.h"
+
+enum tw_out_format {
+    TW_OUT_LINE,   /* default: one summary line per packet */
+    TW_OUT_TREE,   /* -V */
+    TW_OUT_FIELDS, /* -T fields */
+    TW_OUT_JSON,   /* -T json */
+    TW_OUT_EK,     /* -T ek */
+    TW_OUT_NONE,   /* -q, or -x alone */
+};
+
+enum tw_time_fmt {
+    TW_TIME_REL,        /* -t r (default) */
+    TW_TIME_ABS,        /* -t a */
+    TW_TIME_ABS_DATE,   /* -t ad */
+    TW_TIME_DELTA,      /* -t d */
+    TW_TIME_DELTA_DISP, /* -t dd */
+    TW_TIME_EPOCH,      /* -t e */
+    TW_TIME_UTC,        /* -t u */
+    TW_TIME_UTC_DATE,   /* -t ud */
+};
+
+#define TW_MAX_EFIELDS 256
+
+struct tw_output_cfg {
+    enum tw_out_format format;
+    bool hex;           /* -x */
+    bool resolve_names; /* !-n: MAC vendor names in columns and *_resolved fields */
+    enum tw_time_fmt time_fmt;
+    /* -T fields */
+    const char *efields[TW_MAX_EFIELDS];
+    uint32_t nefields;
+    bool header;       /* -E header=y */
+    char separator;    /* -E separator= (default tab) */
+    char occurrence;   /* 'f', 'l', or 'a' (default) */
+    char aggregator;   /* -E aggregator= (default ',') */
+    char quote;        /* 0, '"' or '\'' */
+    bool bare_escape;  /* -E escape=n turns off escaping of \t \n in values */
+};
+
+struct tw_sink;
+
+/* Creates the sink for cfg writing to out. On a bad field name etc. returns NULL with msg. */
+struct tw_sink *tw_sink_open(const struct tw_output_cfg *cfg, struct tw_out *out, char *err,
+                             size_t errlen);
+/* The per-field "wanted" flags this sink needs (tw_field_count() bytes), want_all and
+ * want_cols; callers OR in what filters need. */
+void tw_sink_wants(const struct tw_sink *s, uint8_t *want, bool *want_all, bool *want_cols);
+void tw_sink_packet(struct tw_sink *s, const struct tw_pkt *p);
+void tw_sink_close(struct tw_sink *s);
+
+/* -G fields / -G protocols */
+void tw_print_glossary(struct tw_out *out, const char *what);
+
+/* Value formatting shared by every sink and the filter (string(), error messages). */
+/* Value as tshark -T fields prints it. */
+void tw_fmt_value(struct tw_buf *b, const struct tw_rec *r);
+/* The tree line for a record ("Source Address: 127.0.0.1", "0100 .... = Version: 4"). */
+void tw_fmt_label(struct tw_buf *b, const struct tw_pkt *p, const struct tw_rec *r);
+/* Columns of the summary line. */
+void tw_fmt_addr(struct tw_buf *b, const struct tw_addr *a, bool resolve);
+void tw_fmt_time_col(struct tw_buf *b, const struct tw_pkt *p, enum tw_time_fmt tf);
+
+#endif

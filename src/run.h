@@ -1,0 +1,31 @@
+/* The run: what main.c parsed, and the one function that processes a capture. */
+#ifndef TW_RUN_H
+#define TW_RUN_H
+
+#include "output/output.h"
+
+#define TW_MAX_DECODE_AS 32
+
+struct tw_decode_as {
+    int table; /* enum tw_table */
+    uint32_t key;
+    const char *proto;
+};
+
+struct tw_config {
+    const char *input; /* -r FILE, "-" for stdin */
+    bool hex;          /* --hex */
+    uint32_t hex_linktype;
+    struct tw_output_cfg out;
+    uint64_t max_packets; /* -c, 0 = all */
+    bool progress;        /* progress line on a terminal (default on) */
+    struct tw_decode_as decode_as[TW_MAX_DECODE_AS];
+    uint32_t ndecode_as;
+};
+
+/* Reads the whole input and prints it as configured. Returns the process exit status:
+ * 0 ok, 1 usage/setup error, 2 the input was damaged or unreadable (after printing what could
+ * be read). */
+int tw_run(const struct tw_config *cfg);
+
+#endif
