@@ -27,6 +27,8 @@ static const char usage_text[] =
     "  --linktype TYPE        link type of --hex frames: a LINKTYPE number or one of ether,\n"
     "                         raw, ipv4, ipv6, sll, sll2, null, ppp, radiotap, wlan (default ether)\n"
     "  -c N                   stop after reading N packets\n"
+    "  -o NAME:VALUE          a tshark preference, e.g. -o ip.check_checksum:TRUE (checksum\n"
+    "                         validation is off by default, as in tshark)\n"
     "  -d TABLE==KEY,PROTO    decode as: dissect TABLE value KEY as PROTO, e.g.\n"
     "                         -d tcp.port==5223,tls (tables: ethertype, ip.proto, udp.port,\n"
     "                         tcp.port, ppp.protocol, llc.dsap, wtap_encap)\n"
@@ -193,7 +195,7 @@ int main(int argc, char **argv)
     int opt;
     opterr = 0;
     /* '-G' takes an optional argument in tshark; handle "-G" alone below */
-    while ((opt = getopt_long(argc, argv, ":r:VxPT:e:E:c:qnlt:G:d:hv", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":r:VxPT:e:E:c:qnlt:G:d:o:hv", longopts, NULL)) != -1) {
         switch (opt) {
         case 'r': cfg.input = optarg; break;
         case OPT_HEX:
@@ -231,6 +233,9 @@ int main(int argc, char **argv)
         case 'd':
             if (!parse_decode_as(&cfg, optarg))
                 return usage_error("invalid decode-as (TABLE==KEY,PROTO)", optarg);
+            break;
+        case 'o':
+            if (!tw_pref_set(optarg)) return usage_error("invalid preference (NAME:VALUE)", optarg);
             break;
         case 'h': fputs(usage_text, stdout); return 0;
         case 'v': printf("trawl %s\n", TW_VERSION); return 0;

@@ -275,6 +275,18 @@ static inline void tw_out_maybe_flush(struct tw_out *o)
 }
 
 /* ------------------------------------------------------------------------------------------
+ * Internet checksum (RFC 1071): one's-complement sum of 16-bit big-endian words. Accumulate
+ * with tw_cksum_add (odd lengths are padded with a zero byte), finish with tw_cksum_fold, which
+ * returns the 16-bit one's complement of the sum (0 when a received packet checks out).
+ * ---------------------------------------------------------------------------------------- */
+uint32_t tw_cksum_add(uint32_t sum, const uint8_t *p, size_t n);
+static inline uint16_t tw_cksum_fold(uint32_t sum)
+{
+    while (sum >> 16) sum = (sum & 0xffff) + (sum >> 16);
+    return (uint16_t)~sum;
+}
+
+/* ------------------------------------------------------------------------------------------
  * Hash: seeded 64-bit hash for tables that hostile traffic must not be able to flood.
  * ---------------------------------------------------------------------------------------- */
 uint64_t tw_hash(const void *p, size_t n, uint64_t seed);

@@ -332,6 +332,8 @@ struct tw_proto {
     tw_dissect_fn dissect;
     /* optional: runs after everything above this layer was dissected (trailers, padding) */
     void (*post)(struct tw_pkt *p, uint32_t layer);
+    /* optional: runs once at registry start-up, after preferences are set (read prefs here) */
+    void (*init)(void);
     struct tw_proto_ids *ids; /* filled in at registration */
     uint32_t flags;
     /* heuristic sub-dissector: tried on tables listed in heur_tables when no binding matched */
@@ -533,6 +535,13 @@ static inline void tw_next2(struct tw_pkt *p, enum tw_table t, uint32_t k1, uint
 /* Dissect `c` now, nested under the current subtree (ICMP's quoted datagram, tunnels that
  * must finish before the outer protocol continues). Depth-capped. */
 enum tw_status tw_dissect_nested(struct tw_pkt *p, enum tw_table t, uint32_t key, struct tw_cur c);
+
+/* Preferences, tshark's -o name:value ("tcp.check_checksum:TRUE"). Set before tw_run();
+ * dissectors read them in their init hook. Unknown names are kept (later issues add readers). */
+bool tw_pref_set(const char *name_value);
+bool tw_pref_bool(const char *name, bool dflt);
+long tw_pref_int(const char *name, long dflt);
+const char *tw_pref_str(const char *name);
 
 /* Name helpers shared by dissectors and sinks */
 const char *tw_ipproto_name(uint8_t proto); /* "TCP", or NULL */

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 
 #define TW_PROTO(file, sym) extern const struct tw_proto tw_proto_##sym;
 #include "protocols.def"
@@ -254,6 +255,8 @@ bool tw_registry_init(void)
         }
     }
     nfields = id;
+    for (uint32_t i = 0; i < NPROTOS; i++)
+        if (all_protos[i]->init) all_protos[i]->init();
     for (uint32_t i = 0; i < NPROTOS; i++) {
         const struct tw_proto *pr = all_protos[i];
         for (uint32_t b = 0; b < pr->nbindings; b++)
@@ -309,4 +312,55 @@ const char *tw_rs_find(const struct tw_rs *rs, uint32_t v)
     for (; rs->str; rs++)
         if (v >= rs->lo && v <= rs->hi) return rs->str;
     return NULL;
+}
+
+/* ---- preferences ---- */
+
+#define MAX_PREFS 64
+static struct {
+    char name[96];
+    char value[160];
+} prefs[MAX_PREFS];
+static uint32_t nprefs;
+
+bool tw_pref_set(const char *nv)
+{
+    const char *colon = strchr(nv, ':');
+    if (!colon || colon == nv) return false;
+    size_t nl = (size_t)(colon - nv), vl = strlen(colon + 1);
+    if (nl >= sizeof prefs[0].name || vl >= sizeof prefs[0].value) return false;
+    uint32_t i;
+    for (i = 0; i < nprefs; i++)
+        if (strncmp(prefs[i].name, nv, nl) == 0 && prefs[i].name[nl] == 0) break;
+    if (i == nprefs) {
+        if (nprefs == MAX_PREFS) return false;
+        nprefs++;
+    }
+    memcpy(prefs[i].name, nv, nl);
+    prefs[i].name[nl] = 0;
+    memcpy(prefs[i].value, colon + 1, vl + 1);
+    return true;
+}
+
+const char *tw_pref_str(const char *name)
+{
+    for (uint32_t i = 0; i < nprefs; i++)
+        if (strcmp(prefs[i].name, name) == 0) return prefs[i].value;
+    return NULL;
+}
+
+bool tw_pref_bool(const char *name, bool dflt)
+{
+    const char *v = tw_pref_str(name);
+    if (!v) return dflt;
+    return strcasecmp(v, "TRUE") == 0 || strcmp(v, "1") == 0 || strcasecmp(v, "yes") == 0;
+}
+
+long tw_pref_int(const char *name, long dflt)
+{
+    const char *v = tw_pref_str(name);
+    if (!v || !*v) return dflt;
+    char *end;
+    long r = strtol(v, &end, 0);
+    return *end ? dflt : r;
 }
