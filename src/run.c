@@ -57,6 +57,7 @@ static void progress_tick(struct progress *pr, const struct tw_capture *cap, uin
 int tw_run(const struct tw_config *cfg)
 {
     char err[512];
+    tw_names_set_enabled(cfg->out.resolve_names);
     if (!tw_registry_init()) return 1;
     for (uint32_t i = 0; i < cfg->ndecode_as; i++) {
         const struct tw_decode_as *d = &cfg->decode_as[i];

@@ -45,6 +45,9 @@ int tw_win_fill(struct tw_capture *c, size_t need)
     return 1;
 }
 
+static struct tw_capture *open_common(struct tw_capture *c, const char *path,
+                                      const struct tw_capture_opts *opts, char *err, size_t errlen);
+
 struct tw_capture *tw_capture_open(const char *path, const struct tw_capture_opts *opts,
                                    char *err, size_t errlen)
 {
@@ -59,7 +62,30 @@ struct tw_capture *tw_capture_open(const char *path, const struct tw_capture_opt
     }
     struct stat sb;
     if (fstat(c->src.fd, &sb) == 0 && S_ISREG(sb.st_mode)) c->file_size = (uint64_t)sb.st_size;
-    c->cap = TW_READ_CHUNK * 4;
+    return open_common(c, path, opts, err, errlen);
+}
+
+struct tw_capture *tw_capture_open_mem(const uint8_t *data, size_t len,
+                                       const struct tw_capture_opts *opts, char *err,
+                                       size_t errlen)
+{
+    struct tw_capture *c = calloc(1, sizeof *c);
+    if (!c) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    if (!tw_src_open_mem(&c->src, data, len, err, errlen)) {
+        free(c);
+        return NULL;
+    }
+    c->file_size = len;
+    return open_common(c, "memory", opts, err, errlen);
+}
+
+static struct tw_capture *open_common(struct tw_capture *c, const char *path,
+                                      const struct tw_capture_opts *opts, char *err, size_t errlen)
+{
+    c->cap = c->src.mem ? (size_t)1 << 16 : TW_READ_CHUNK * 4; /* grows for larger records */
     c->buf = malloc(c->cap);
     if (!c->buf) {
         snprintf(err, errlen, "out of memory");

@@ -83,6 +83,10 @@ struct tw_capture *tw_capture_open(const char *path, const struct tw_capture_opt
  * Recoverable damage is logged with the record number and byte offset, counted, and skipped. */
 int tw_capture_next(struct tw_capture *c, struct tw_frame *f);
 void tw_capture_close(struct tw_capture *c);
+/* The same over bytes in memory (tests and fuzzing); data must outlive the capture. */
+struct tw_capture *tw_capture_open_mem(const uint8_t *data, size_t len,
+                                       const struct tw_capture_opts *opts, char *err,
+                                       size_t errlen);
 
 enum tw_capture_format tw_capture_format(const struct tw_capture *c);
 enum tw_compression tw_capture_compression(const struct tw_capture *c);

@@ -65,8 +65,8 @@ bool tw_hex_open(struct tw_capture *c, char *err, size_t errlen)
     c->text = t;
     c->text_len = len;
     c->text_pos = 0;
-    c->hexbuf = malloc(HEX_MAX_FRAME);
-    c->hexbuf_cap = c->hexbuf ? HEX_MAX_FRAME : 0;
+    c->hexbuf_cap = 4096; /* grows with the frames, up to HEX_MAX_FRAME */
+    c->hexbuf = malloc(c->hexbuf_cap);
     c->ifs = calloc(1, sizeof *c->ifs);
     if (!c->hexbuf || !c->ifs) {
         snprintf(err, errlen, "out of memory");
@@ -121,7 +121,9 @@ static bool parse_offset(const char *p, const char *e, uint64_t *val, const char
     bool colon = p < e && *p == ':';
     if (colon) p++;
     if (p < e && *p != ' ' && *p != '\t') return false;
-    if (!(prefix || colon || nd >= 3)) return false;
+    /* offsets have 3..8 digits (od, text2pcap, hexdump) unless marked by 0x or ':'; a longer
+     * run of digits is data written without spaces */
+    if (!(prefix || colon || (nd >= 3 && nd <= 8))) return false;
     *val = v;
     *after = p;
     return true;
@@ -146,6 +148,21 @@ static size_t parse_bytes(const char *p, const char *e, uint8_t *out, size_t roo
             out[n++] = (uint8_t)(hexval((unsigned char)s[i]) << 4 | hexval((unsigned char)s[i + 1]));
     }
     return n;
+}
+
+/* Room for the bytes one more line can hold (at most half its characters). */
+static void ensure_room(struct tw_capture *c, size_t n, const struct line *l)
+{
+    size_t need = n + (size_t)(l->e - l->p) / 2 + 8;
+    if (need > HEX_MAX_FRAME) need = HEX_MAX_FRAME;
+    if (need <= c->hexbuf_cap) return;
+    size_t ncap = c->hexbuf_cap;
+    while (ncap < need) ncap *= 2;
+    if (ncap > HEX_MAX_FRAME) ncap = HEX_MAX_FRAME;
+    uint8_t *nb = realloc(c->hexbuf, ncap);
+    if (!nb) return; /* keep the smaller buffer: bytes beyond it are dropped and reported */
+    c->hexbuf = nb;
+    c->hexbuf_cap = ncap;
 }
 
 static bool blank(struct line l)
@@ -173,6 +190,7 @@ int tw_hex_next(struct tw_capture *c, struct tw_frame *f)
         }
         uint64_t off;
         const char *after;
+        ensure_room(c, n, &l);
         if (parse_offset(l.p, l.e, &off, &after)) {
             if (started && (!offset_form || off == 0)) break; /* next frame begins here */
             if (!started) {

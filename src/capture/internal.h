@@ -19,6 +19,8 @@ struct tw_src {
     size_t in_off, in_len, in_cap;
     bool raw_eof;
     uint64_t raw_pos; /* bytes read from fd */
+    const uint8_t *mem; /* in-memory input instead of fd (fuzzing, tests) */
+    size_t mem_len;
 };
 
 #define TW_READ_CHUNK    ((size_t)1 << 20)
@@ -63,6 +65,7 @@ struct tw_capture {
 
 /* source.c */
 bool tw_src_open(struct tw_src *s, const char *path, char *err, size_t errlen);
+bool tw_src_open_mem(struct tw_src *s, const uint8_t *data, size_t len, char *err, size_t errlen);
 void tw_src_close(struct tw_src *s);
 /* Reads up to n bytes; returns bytes read, 0 at end, -1 on error (logged). */
 long tw_src_read(struct tw_src *s, uint8_t *dst, size_t n);

@@ -10,6 +10,13 @@
 static long raw_read(struct tw_src *s, uint8_t *dst, size_t n)
 {
     if (s->raw_eof) return 0;
+    if (s->mem) {
+        size_t k = TW_MIN(n, s->mem_len - s->raw_pos);
+        memcpy(dst, s->mem + s->raw_pos, k);
+        s->raw_pos += k;
+        if (k == 0) s->raw_eof = true;
+        return (long)k;
+    }
     for (;;) {
         ssize_t r = read(s->fd, dst, n);
         if (r < 0 && errno == EINTR) continue;
@@ -33,6 +40,17 @@ static long in_refill(struct tw_src *s)
     return r;
 }
 
+static bool src_start(struct tw_src *s, const char *what, char *err, size_t errlen);
+
+bool tw_src_open_mem(struct tw_src *s, const uint8_t *data, size_t len, char *err, size_t errlen)
+{
+    memset(s, 0, sizeof *s);
+    s->fd = -1;
+    s->mem = data;
+    s->mem_len = len;
+    return src_start(s, "memory", err, errlen);
+}
+
 bool tw_src_open(struct tw_src *s, const char *path, char *err, size_t errlen)
 {
     memset(s, 0, sizeof *s);
@@ -46,8 +64,14 @@ bool tw_src_open(struct tw_src *s, const char *path, char *err, size_t errlen)
         }
         s->own_fd = true;
     }
-    s->in_cap = TW_READ_CHUNK;
-    s->in = malloc(s->in_cap);
+    return src_start(s, path, err, errlen);
+}
+
+static bool src_start(struct tw_src *s, const char *path, char *err, size_t errlen)
+{
+    /* in-memory input needs only a small staging buffer (magic peek, compressed input) */
+    s->in_cap = s->mem ? TW_MIN(TW_READ_CHUNK, s->mem_len + 16) : TW_READ_CHUNK;
+    s->in = calloc(1, s->in_cap);
     if (!s->in) {
         snprintf(err, errlen, "out of memory");
         tw_src_close(s);

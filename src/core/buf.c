@@ -26,8 +26,9 @@ bool tw_buf_reserve(struct tw_buf *b, size_t extra)
         b->overflow = true;
         return false;
     }
-    size_t ncap = b->cap ? b->cap : 256;
+    size_t ncap = b->cap ? b->cap : TW_MIN((size_t)256, b->max);
     while (ncap - b->len < extra) ncap = ncap > b->max / 2 ? b->max : ncap * 2;
+    if (ncap > b->max) ncap = b->max; /* capacity never exceeds the max: the fast path relies on it */
     char *np = realloc(b->p, ncap);
     if (!np) {
         b->overflow = true;

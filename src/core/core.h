@@ -241,7 +241,7 @@ static inline bool tw_buf_addc(struct tw_buf *b, char ch)
 }
 static inline bool tw_buf_adds(struct tw_buf *b, const char *s) { return tw_buf_add(b, s, strlen(s)); }
 bool tw_buf_printf(struct tw_buf *b, const char *fmt, ...) TW_PRINTF(2, 3);
-bool tw_buf_vprintf(struct tw_buf *b, const char *fmt, va_list ap);
+bool tw_buf_vprintf(struct tw_buf *b, const char *fmt, va_list ap) TW_PRINTF(2, 0);
 bool tw_buf_add_u64(struct tw_buf *b, uint64_t v);
 bool tw_buf_add_i64(struct tw_buf *b, int64_t v);
 /* lowercase hex, zero padded to `digits` (0 = minimal) */

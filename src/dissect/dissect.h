@@ -543,6 +543,15 @@ bool tw_pref_bool(const char *name, bool dflt);
 long tw_pref_int(const char *name, long dflt);
 const char *tw_pref_str(const char *name);
 
+/* MAC address names (names.c): Wireshark's manuf/wka resolution ("IntelCor_0a:0b:0c",
+ * "Broadcast"). With names disabled (-n) tw_ether_name gives the plain address; tw_oui_name
+ * (the vendor's long name, NULL if unknown) works either way, as in tshark. The returned
+ * string is valid until the next call. */
+void tw_names_set_enabled(bool on);
+bool tw_names_enabled(void);
+const char *tw_ether_name(const uint8_t a[6]);
+const char *tw_oui_name(const uint8_t a[3]);
+
 /* Name helpers shared by dissectors and sinks */
 const char *tw_ipproto_name(uint8_t proto); /* "TCP", or NULL */
 

@@ -160,23 +160,22 @@ static void expert_add(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t le
     char *mcopy = tw_arena_alloc(p->arena, ml + 1);
     if (!mcopy) return;
     memcpy(mcopy, m, ml + 1);
-    /* Wireshark's layout: the expert field (labelled with the message) holds the
-     * "Expert Info (Sev/Group): msg" item with message, severity and group beneath it. */
-    int32_t top = tw_add_rec(p, xid, off, len);
-    if (top >= 0) {
-        p->recs[top].flags |= TW_RF_GENERATED | TW_RF_EXPERT;
-        if (p->want_all) p->recs[top].label = mcopy;
-    }
-    tw_tree_push(p, top);
+    /* Wireshark's layout: "Expert Info (Sev/Group): msg" holds the named expert field
+     * (labelled with the message), the message (hidden), severity and group. */
     int32_t e = tw_want(p, ws) ? tw_add_rec(p, ws, off, len) : -1;
     if (e >= 0) {
-        p->recs[e].flags |= TW_RF_GENERATED;
+        p->recs[e].flags |= TW_RF_GENERATED | TW_RF_EXPERT;
         if (p->want_all)
             p->recs[e].label = tw_arena_printf(p->arena, "Expert Info (%s/%s): %s",
                                                tw_vs_find(tw_expert_sev_vals, xd->sev),
                                                tw_vs_find(tw_expert_grp_vals, xd->grp), mcopy);
     }
     tw_tree_push(p, e);
+    int32_t top = tw_add_rec(p, xid, off, len);
+    if (top >= 0) {
+        p->recs[top].flags |= TW_RF_GENERATED;
+        if (p->want_all) p->recs[top].label = mcopy;
+    }
     int32_t r = tw_add_ptr(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_MESSAGE), off, len,
                            (const uint8_t *)mcopy, (uint32_t)ml);
     tw_rec_flags(p, r, TW_RF_GENERATED | TW_RF_HIDDEN);
@@ -184,7 +183,6 @@ static void expert_add(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t le
     tw_rec_flags(p, r, TW_RF_GENERATED);
     r = tw_add_uint(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_GROUP), off, len, xd->grp);
     tw_rec_flags(p, r, TW_RF_GENERATED);
-    tw_tree_pop(p);
     tw_tree_pop(p);
 }
 

@@ -272,7 +272,10 @@ void tw_fmt_label(struct tw_buf *b, const struct tw_pkt *p, const struct tw_rec 
         tw_buf_add(b, ": ", 2);
         if (tw_ft_is_uint(d->type)) {
             int hexd = hex_digits_for_label(fi);
-            if (d->vals || d->rvals) {
+            if ((d->vals || d->rvals) && d->display == TW_BASE_NONE) {
+                bool found;
+                add_vals(b, d, r->v.u, &found); /* BASE_NONE: the name alone */
+            } else if (d->vals || d->rvals) {
                 bool found;
                 add_vals(b, d, r->v.u, &found);
                 tw_buf_add(b, " (", 2);
@@ -293,6 +296,22 @@ void tw_fmt_label(struct tw_buf *b, const struct tw_pkt *p, const struct tw_rec 
         } else if (d->type == TW_FT_RELATIVE_TIME) {
             tw_buf_add_rel_time(b, r->v.t, 9);
             tw_buf_adds(b, " seconds");
+        } else if (d->type == TW_FT_ETHER && r->v.b.n >= 6) {
+            /* "Broadcast (ff:ff:ff:ff:ff:ff)" when names are on */
+            if (tw_names_enabled()) {
+                tw_buf_adds(b, tw_ether_name(r->v.b.p));
+                tw_buf_add(b, " (", 2);
+                tw_buf_add_ether(b, r->v.b.p);
+                tw_buf_addc(b, ')');
+            } else {
+                tw_buf_add_ether(b, r->v.b.p);
+            }
+        } else if ((d->type == TW_FT_BYTES || d->type == TW_FT_UINT_BYTES) && r->v.b.n > 36) {
+            /* trees show at most 36 bytes of a byte field, then an ellipsis */
+            struct tw_rec cut = *r;
+            cut.v.b.n = 36;
+            tw_fmt_value(b, &cut);
+            tw_buf_adds(b, "\xe2\x80\xa6");
         } else {
             tw_fmt_value(b, r);
         }
@@ -304,10 +323,10 @@ void tw_fmt_label(struct tw_buf *b, const struct tw_pkt *p, const struct tw_rec 
 
 void tw_fmt_addr(struct tw_buf *b, const struct tw_addr *a, bool resolve)
 {
-    (void)resolve;
     switch (a->type) {
     case TW_AT_ETHER:
-        tw_buf_add_ether(b, a->p);
+        if (resolve) tw_buf_adds(b, tw_ether_name(a->p));
+        else tw_buf_add_ether(b, a->p);
         break;
     case TW_AT_IPv4:
         tw_buf_add_ipv4(b, a->p);

@@ -97,9 +97,11 @@ bool tw_tree_links(struct tw_sink *s, const struct tw_pkt *p, int32_t *root)
 
 void tw_hexdump(struct tw_buf *b, const uint8_t *data, uint32_t len)
 {
+    /* tshark's layout: offset, two spaces, 16 "xx " slots, two spaces, ASCII */
+    int odig = len > 0x10000 ? 8 : 4;
     for (uint32_t off = 0; off < len; off += 16) {
         uint32_t n = TW_MIN(16u, len - off);
-        tw_buf_add_hex(b, off, 4);
+        tw_buf_add_hex(b, off, odig);
         tw_buf_add(b, "  ", 2);
         for (uint32_t i = 0; i < 16; i++) {
             if (i < n) {
@@ -108,9 +110,8 @@ void tw_hexdump(struct tw_buf *b, const uint8_t *data, uint32_t len)
             } else {
                 tw_buf_add(b, "   ", 3);
             }
-            if (i == 7) tw_buf_addc(b, ' ');
         }
-        tw_buf_addc(b, ' ');
+        tw_buf_add(b, "  ", 2);
         for (uint32_t i = 0; i < n; i++) {
             uint8_t ch = data[off + i];
             tw_buf_addc(b, ch >= 0x20 && ch < 0x7f ? (char)ch : '.');

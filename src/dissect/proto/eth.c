@@ -16,14 +16,20 @@ static struct tw_proto_ids ids;
 
 enum {
     F_DST,
+    F_DST_RESOLVED,
     F_DST_OUI,
+    F_DST_OUI_RESOLVED,
     F_SRC,
+    F_SRC_RESOLVED,
     F_SRC_OUI,
+    F_SRC_OUI_RESOLVED,
     F_LEN,
     F_TYPE,
     F_INVALID_LENTYPE,
     F_ADDR,
+    F_ADDR_RESOLVED,
     F_ADDR_OUI,
+    F_ADDR_OUI_RESOLVED,
     F_PADDING,
     F_TRAILER,
     F_FCS,
@@ -67,20 +73,35 @@ const struct tw_vs tw_etype_vals[] = {
 static const struct tw_field_def fields[F_COUNT] = {
     [F_DST] = {"eth.dst", "Destination", TW_FT_ETHER, TW_BASE_NONE, 0, NULL, NULL, NULL,
                "Destination Hardware Address"},
+    [F_DST_RESOLVED] = {"eth.dst_resolved", "Destination (resolved)", TW_FT_STRING, TW_BASE_NONE, 0,
+                        NULL, NULL, NULL, "Destination Hardware Address (resolved)"},
     [F_DST_OUI] = {"eth.dst.oui", "Destination OUI", TW_FT_UINT24, TW_BASE_OUI, 0, NULL, NULL,
                    NULL, "Destination Organizationally Unique Identifier"},
+    [F_DST_OUI_RESOLVED] = {"eth.dst.oui_resolved", "Destination OUI (resolved)", TW_FT_STRING,
+                            TW_BASE_NONE, 0, NULL, NULL, NULL,
+                            "Destination Organizationally Unique Identifier (resolved)"},
     [F_SRC] = {"eth.src", "Source", TW_FT_ETHER, TW_BASE_NONE, 0, NULL, NULL, NULL,
                "Source Hardware Address"},
+    [F_SRC_RESOLVED] = {"eth.src_resolved", "Source (resolved)", TW_FT_STRING, TW_BASE_NONE, 0,
+                        NULL, NULL, NULL, "Source Hardware Address (resolved)"},
     [F_SRC_OUI] = {"eth.src.oui", "Source OUI", TW_FT_UINT24, TW_BASE_OUI, 0, NULL, NULL, NULL,
                    "Source Organizationally Unique Identifier"},
+    [F_SRC_OUI_RESOLVED] = {"eth.src.oui_resolved", "Source OUI (resolved)", TW_FT_STRING,
+                            TW_BASE_NONE, 0, NULL, NULL, NULL,
+                            "Source Organizationally Unique Identifier (resolved)"},
     [F_LEN] = {"eth.len", "Length", TW_FT_UINT16, TW_BASE_DEC},
     [F_TYPE] = {"eth.type", "Type", TW_FT_UINT16, TW_BASE_HEX, 0, tw_etype_vals},
     [F_INVALID_LENTYPE] = {"eth.invalid_lentype", "Invalid length/type", TW_FT_UINT16,
                            TW_BASE_HEX_DEC},
     [F_ADDR] = {"eth.addr", "Address", TW_FT_ETHER, TW_BASE_NONE, 0, NULL, NULL, NULL,
                 "Source or Destination Hardware Address"},
+    [F_ADDR_RESOLVED] = {"eth.addr_resolved", "Address (resolved)", TW_FT_STRING, TW_BASE_NONE, 0,
+                         NULL, NULL, NULL, "Source or Destination Hardware Address (resolved)"},
     [F_ADDR_OUI] = {"eth.addr.oui", "Address OUI", TW_FT_UINT24, TW_BASE_OUI, 0, NULL, NULL,
                     NULL, "Address Organizationally Unique Identifier"},
+    [F_ADDR_OUI_RESOLVED] = {"eth.addr.oui_resolved", "Address OUI (resolved)", TW_FT_STRING,
+                             TW_BASE_NONE, 0, NULL, NULL, NULL,
+                             "Address Organizationally Unique Identifier (resolved)"},
     [F_PADDING] = {"eth.padding", "Padding", TW_FT_BYTES, TW_BASE_NONE, 0, NULL, NULL, NULL,
                    "Ethernet Padding"},
     [F_TRAILER] = {"eth.trailer", "Trailer", TW_FT_BYTES, TW_BASE_NONE, 0, NULL, NULL, NULL,
@@ -106,24 +127,56 @@ static const struct tw_expert_def experts[] = {
 };
 enum { E_INVALID_LENTYPE, E_SRC_GROUP, E_LEN_PAST_END };
 
-static void add_addr(struct tw_pkt *p, int f_addr, int f_oui, int f_lg, int f_ig,
-                     const struct tw_cur *c, uint32_t off)
+/* A string that must outlive this call: copied into the packet arena. */
+static const uint8_t *arena_str(struct tw_pkt *p, const char *s, uint32_t *n)
+{
+    size_t l = strlen(s);
+    uint8_t *d = tw_arena_alloc(p->arena, l + 1);
+    if (!d) return NULL;
+    memcpy(d, s, l + 1);
+    *n = (uint32_t)l;
+    return d;
+}
+
+/* Wireshark's address subtree: the address, then (hidden) its resolved name, OUI and vendor,
+ * the same again as eth.addr*, and the LG/IG bits. */
+static void add_addr(struct tw_pkt *p, int f_addr, int f_res, int f_oui, int f_oui_res, int f_lg,
+                     int f_ig, const struct tw_cur *c, uint32_t off, bool src)
 {
     const uint8_t *a = c->data + off;
     uint32_t oui = (uint32_t)a[0] << 16 | (uint32_t)a[1] << 8 | a[2];
     int32_t r = tw_add_ptr(p, HF(f_addr), off, 6, a, 6);
+    if (r >= 0 && tw_want_labels(p)) {
+        if (tw_names_enabled())
+            tw_rec_label(p, r, "%s: %s (%02x:%02x:%02x:%02x:%02x:%02x)",
+                         tw_field(HF(f_addr))->def->name, tw_ether_name(a), a[0], a[1], a[2], a[3],
+                         a[4], a[5]);
+        else
+            tw_rec_label(p, r, "%s: %02x:%02x:%02x:%02x:%02x:%02x", tw_field(HF(f_addr))->def->name,
+                         a[0], a[1], a[2], a[3], a[4], a[5]);
+    }
     tw_tree_push(p, r);
-    tw_add_uint(p, HF(f_oui), off, 3, oui);
+    if (src && (a[0] & 1)) tw_expert(p, EX(E_SRC_GROUP), off, 6, NULL);
+    const uint8_t *res = NULL, *vendor = NULL;
+    uint32_t resn = 0, vendorn = 0;
+    if (tw_want(p, HF(f_res)) || tw_want(p, HF(F_ADDR_RESOLVED)))
+        res = arena_str(p, tw_ether_name(a), &resn);
+    if (tw_want(p, HF(f_oui_res)) || tw_want(p, HF(F_ADDR_OUI_RESOLVED))) {
+        const char *v = tw_oui_name(a);
+        if (v) vendor = arena_str(p, v, &vendorn);
+    }
+    if (res) tw_rec_flags(p, tw_add_ptr(p, HF(f_res), off, 6, res, resn), TW_RF_HIDDEN);
+    tw_rec_flags(p, tw_add_uint(p, HF(f_oui), off, 3, oui), TW_RF_HIDDEN);
+    if (vendor) tw_rec_flags(p, tw_add_ptr(p, HF(f_oui_res), off, 3, vendor, vendorn), TW_RF_HIDDEN);
     r = tw_add_ptr(p, HF(F_ADDR), off, 6, a, 6);
-    tw_rec_flags(p, r, TW_RF_HIDDEN);
-    r = tw_add_uint(p, HF(F_ADDR_OUI), off, 3, oui);
-    tw_rec_flags(p, r, TW_RF_HIDDEN);
+    if (res) tw_rec_flags(p, tw_add_ptr(p, HF(F_ADDR_RESOLVED), off, 6, res, resn), TW_RF_HIDDEN);
+    tw_rec_flags(p, tw_add_uint(p, HF(F_ADDR_OUI), off, 3, oui), TW_RF_HIDDEN);
+    if (vendor)
+        tw_rec_flags(p, tw_add_ptr(p, HF(F_ADDR_OUI_RESOLVED), off, 3, vendor, vendorn), TW_RF_HIDDEN);
     tw_add_bits(p, HF(f_lg), off, 3, oui);
-    r = tw_add_bits(p, HF(F_LG), off, 3, oui);
-    tw_rec_flags(p, r, TW_RF_HIDDEN);
+    tw_rec_flags(p, tw_add_bits(p, HF(F_LG), off, 3, oui), TW_RF_HIDDEN);
     tw_add_bits(p, HF(f_ig), off, 3, oui);
-    r = tw_add_bits(p, HF(F_IG), off, 3, oui);
-    tw_rec_flags(p, r, TW_RF_HIDDEN);
+    tw_rec_flags(p, tw_add_bits(p, HF(F_IG), off, 3, oui), TW_RF_HIDDEN);
     tw_tree_pop(p);
 }
 
@@ -141,17 +194,25 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
 
     tw_col_dl(p, TW_AT_ETHER, h + 6, h, 6);
     if (tw_layer_recorded(p)) {
-        char s[18], d[18];
-        snprintf(s, sizeof s, "%02x:%02x:%02x:%02x:%02x:%02x", h[6], h[7], h[8], h[9], h[10], h[11]);
-        snprintf(d, sizeof d, "%02x:%02x:%02x:%02x:%02x:%02x", h[0], h[1], h[2], h[3], h[4], h[5]);
+        char rs[18], rd[18], s[96], d[96];
+        snprintf(rs, sizeof rs, "%02x:%02x:%02x:%02x:%02x:%02x", h[6], h[7], h[8], h[9], h[10], h[11]);
+        snprintf(rd, sizeof rd, "%02x:%02x:%02x:%02x:%02x:%02x", h[0], h[1], h[2], h[3], h[4], h[5]);
+        if (tw_names_enabled()) {
+            snprintf(s, sizeof s, "%.64s (%s)", tw_ether_name(h + 6), rs);
+            snprintf(d, sizeof d, "%.64s (%s)", tw_ether_name(h), rd);
+        } else {
+            memcpy(s, rs, sizeof rs);
+            memcpy(d, rd, sizeof rd);
+        }
         if (type <= 1500)
             tw_layer_label(p, "IEEE 802.3 Ethernet");
         else
             tw_layer_label(p, "Ethernet II, Src: %s, Dst: %s", s, d);
     }
-    add_addr(p, F_DST, F_DST_OUI, F_DST_LG, F_DST_IG, c, start);
-    add_addr(p, F_SRC, F_SRC_OUI, F_SRC_LG, F_SRC_IG, c, start + 6);
-    if (h[6] & 1) tw_expert(p, EX(E_SRC_GROUP), start + 6, 6, NULL);
+    add_addr(p, F_DST, F_DST_RESOLVED, F_DST_OUI, F_DST_OUI_RESOLVED, F_DST_LG, F_DST_IG, c, start,
+             false);
+    add_addr(p, F_SRC, F_SRC_RESOLVED, F_SRC_OUI, F_SRC_OUI_RESOLVED, F_SRC_LG, F_SRC_IG, c,
+             start + 6, true);
 
     if (type <= 1500) {
         /* IEEE 802.3: a length, then LLC. What the length does not cover is a trailer. */

@@ -1,0 +1,105 @@
+#!/usr/bin/python3
+"""Benchmark: trawl against tshark and tcpdump on the same file, in one run.
+
+  bench/run.py [--size-mb 1024] [--file F] [--repeat 3] [--skip-tshark] [--only NAME,...]
+
+Builds bench/out/bench-<size>m.pcap with build/trawl-bench-gen when it is missing (interleaved
+DNS, HTTP/1.1 and TLS 1.2/1.3 flows over IPv4, IPv6 and VLAN, ~600-byte frames, valid
+checksums), warms the page cache, then times each command (best of --repeat for trawl and
+tcpdump, one run for tshark), printing seconds, packets/s, MiB/s and peak RSS (from wait4)."""
+import argparse
+import os
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "bench", "out")
+TRAWL = os.path.join(ROOT, "build", "trawl")
+
+
+def measure(cmd, stdout_path="/dev/null"):
+    with open(stdout_path, "wb") as so:
+        t0 = time.monotonic()
+        p = subprocess.Popen(cmd, stdout=so, stderr=subprocess.PIPE, env=dict(os.environ, TZ="UTC"))
+        _pid, status, ru = os.wait4(p.pid, 0)
+        el = time.monotonic() - t0
+    err = p.stderr.read().decode("utf-8", "replace")
+    rc = os.waitstatus_to_exitcode(status)
+    return el, ru.ru_maxrss / 1024.0, rc, err
+
+
+def count_packets(path):
+    out = subprocess.run([TRAWL, "-r", path, "-T", "fields", "-e", "frame.number", "-E",
+                          "occurrence=l"], capture_output=True)
+    return out.stdout.count(b"\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--size-mb", type=int, default=1024)
+    ap.add_argument("--file")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--skip-tshark", action="store_true")
+    ap.add_argument("--only", default="")
+    args = ap.parse_args()
+    os.makedirs(OUT, exist_ok=True)
+    path = args.file or os.path.join(OUT, "bench-%dm.pcap" % args.size_mb)
+    if not os.path.exists(path):
+        gen = os.path.join(ROOT, "build", "trawl-bench-gen")
+        print("generating %s ..." % path, flush=True)
+        subprocess.run([gen, path, str(args.size_mb)], check=True)
+    size = os.path.getsize(path)
+    subprocess.run(["cat", path], stdout=subprocess.DEVNULL)  # warm the page cache
+    npk = count_packets(path)
+    print("file: %s, %.1f MiB, %d packets, %.0f bytes/packet" % (path, size / 2**20, npk, size / max(1, npk)))
+    only = set(x for x in args.only.split(",") if x)
+    cases = [
+        ("trawl -q (read + dissect every layer)", "trawl-q", [TRAWL, "-q", "-r", path]),
+        ("trawl one-line output", "trawl-line", [TRAWL, "-r", path]),
+        ("trawl -T fields (5 fields)", "trawl-fields",
+         [TRAWL, "-r", path, "-T", "fields", "-e", "frame.number", "-e", "ip.src", "-e", "ip.dst",
+          "-e", "tcp.srcport", "-e", "tcp.dstport"]),
+        ("trawl -V (full trees)", "trawl-tree", [TRAWL, "-V", "-r", path]),
+        ("tcpdump text output", "tcpdump-text", ["tcpdump", "-n", "-r", path]),
+        ("tcpdump -w /dev/null (read only)", "tcpdump-read", ["tcpdump", "-r", path, "-w", "/dev/null"]),
+        ("tshark one-line output", "tshark-line", ["tshark", "-n", "-r", path]),
+        ("tshark -T fields (5 fields)", "tshark-fields",
+         ["tshark", "-n", "-r", path, "-T", "fields", "-e", "frame.number", "-e", "ip.src", "-e",
+          "ip.dst", "-e", "tcp.srcport", "-e", "tcp.dstport"]),
+    ]
+    rows = []
+    for label, key, cmd in cases:
+        if only and key not in only:
+            continue
+        if key.startswith("tshark") and args.skip_tshark:
+            continue
+        reps = 1 if key.startswith("tshark") or key == "trawl-tree" else args.repeat
+        best = None
+        for _ in range(reps):
+            el, rss, rc, err = measure(cmd)
+            if rc != 0:
+                print("  %s: exit %d %s" % (key, rc, err[-300:]))
+            if best is None or el < best[0]:
+                best = (el, rss)
+        el, rss = best
+        rows.append((label, key, el, npk / el, size / 2**20 / el, rss))
+        print("%-42s %8.2f s %12.0f pkt/s %8.1f MiB/s %8.1f MiB RSS" % (label, el, npk / el, size / 2**20 / el, rss), flush=True)
+    base = {r[1]: r for r in rows}
+    print()
+    lines = ["| command | seconds | packets/s | MiB/s | peak RSS (MiB) |", "|---|---:|---:|---:|---:|"]
+    for label, key, el, pps, mbs, rss in rows:
+        lines.append("| %s | %.2f | %.0f | %.1f | %.1f |" % (label, el, pps, mbs, rss))
+    ratios = []
+    for a, b in (("trawl-line", "tshark-line"), ("trawl-fields", "tshark-fields"),
+                 ("trawl-line", "tcpdump-text"), ("trawl-q", "tcpdump-read")):
+        if a in base and b in base:
+            ratios.append("%s is %.1fx faster than %s" % (a, base[b][2] / base[a][2], b))
+    text = "\n".join(lines) + "\n\n" + "\n".join("- " + r for r in ratios) + "\n"
+    print(text)
+    with open(os.path.join(OUT, "results.md"), "w") as f:
+        f.write("file: %s, %.1f MiB, %d packets\n\n" % (os.path.basename(path), size / 2**20, npk) + text)
+
+
+if __name__ == "__main__":
+    main()
