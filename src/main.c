@@ -249,7 +249,7 @@ int main(int argc, char **argv)
             return usage_error("unknown option", argv[optind - 1]);
         }
     }
-    (void)line_buffered;
+    cfg.line_buffered = line_buffered;
     if (glossary) {
         if (strcmp(glossary, "fields") && strcmp(glossary, "protocols"))
             return usage_error("-G supports fields and protocols, not", glossary);
@@ -272,13 +272,14 @@ int main(int argc, char **argv)
         else return usage_error("supported -T formats are fields, json, ek and text, not", tformat);
     } else if (tree) {
         cfg.out.format = TW_OUT_TREE;
-    } else if (cfg.out.hex && !print_summary) {
-        cfg.out.format = TW_OUT_NONE; /* tshark -x alone prints only the dump */
+    } else if (cfg.out.hex) {
+        cfg.out.format = TW_OUT_NONE; /* tshark -x alone prints only the dump (-P adds lines) */
     }
     if (quiet) {
         cfg.out.format = TW_OUT_NONE;
         cfg.out.hex = false;
     }
-    (void)print_summary;
+    cfg.out.print_summary = print_summary && !quiet &&
+                            (cfg.out.format == TW_OUT_TREE || cfg.out.format == TW_OUT_NONE);
     return tw_run(&cfg);
 }

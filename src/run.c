@@ -128,6 +128,7 @@ int tw_run(const struct tw_config *cfg)
 
         if (displayed) {
             tw_sink_packet(sink, &pkt);
+            if (cfg->line_buffered) tw_out_flush(&out);
             prev_disp = f.ts;
         }
         prev = f.ts;

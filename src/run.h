@@ -19,6 +19,7 @@ struct tw_config {
     struct tw_output_cfg out;
     uint64_t max_packets; /* -c, 0 = all */
     bool progress;        /* progress line on a terminal (default on) */
+    bool line_buffered;   /* -l: flush after every packet */
     struct tw_decode_as decode_as[TW_MAX_DECODE_AS];
     uint32_t ndecode_as;
 };

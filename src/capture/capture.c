@@ -142,7 +142,19 @@ int tw_capture_next(struct tw_capture *c, struct tw_frame *f)
         r = tw_pcap_next(c, f);
         break;
     }
-    if (r == 1) c->st.records++;
+    if (r == 1) {
+        c->st.records++;
+        /* pseudo-headers Wireshark's pcap reader strips (pcap-common.c): SunATM */
+        uint32_t ph = f->linktype == 123 ? 4 : 0;
+        if (ph) {
+            uint32_t k = TW_MIN(ph, f->caplen);
+            f->phdr = f->data;
+            f->phdr_len = k;
+            f->data += k;
+            f->caplen -= k;
+            f->wirelen = f->wirelen >= ph ? f->wirelen - ph : 0;
+        }
+    }
     c->st.bytes = tw_win_off(c);
     if (r == 0 && c->rd_error) r = -1;
     return r;

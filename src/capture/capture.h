@@ -29,6 +29,10 @@ struct tw_frame {
     uint32_t flags; /* epb_flags */
     uint32_t ncomments;
     struct tw_slice comments[TW_FRAME_MAX_COMMENTS];
+    /* Link types whose records start with a pseudo-header that Wireshark's reader moves out of
+     * the packet (SunATM's 4 bytes): it is here, and not counted in caplen/wirelen. */
+    const uint8_t *phdr;
+    uint32_t phdr_len;
 };
 
 /* One interface (pcapng IDB; a pcap file has exactly one). */

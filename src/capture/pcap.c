@@ -101,8 +101,9 @@ int tw_pcap_next(struct tw_capture *c, struct tw_frame *f)
     f->caplen = incl;
     f->wirelen = orig;
     f->ts.sec = ts_sec;
-    /* Wireshark keeps an out-of-range fraction as it is rather than carrying it over. */
-    f->ts.nsec = (int32_t)(c->nsec ? ts_frac : (uint32_t)((uint64_t)ts_frac * 1000u > INT32_MAX ? INT32_MAX : ts_frac * 1000u));
+    /* Wireshark keeps an out-of-range fraction as it is (microseconds times 1000 in 32 bits)
+     * rather than carrying it over; we do the same so damaged files print identically. */
+    f->ts.nsec = (int32_t)(c->nsec ? ts_frac : ts_frac * 1000u);
     f->linktype = c->ifs[0].linktype;
     f->iface = 0;
     f->fcs_len = c->fcs_len;

@@ -5,16 +5,21 @@
 
 struct tw_time tw_time_sub(struct tw_time a, struct tw_time b)
 {
+    /* Wireshark's nstime_delta, including its 32-bit nanosecond arithmetic (which wraps on the
+     * out-of-range fractions damaged files carry), so deltas print identically. */
     struct tw_time r;
     r.sec = a.sec - b.sec;
-    r.nsec = a.nsec - b.nsec;
-    /* normalise so that sec and nsec have the same sign */
-    if (r.sec > 0 && r.nsec < 0) {
-        r.sec--;
-        r.nsec += 1000000000;
-    } else if (r.sec < 0 && r.nsec > 0) {
-        r.sec++;
-        r.nsec -= 1000000000;
+    r.nsec = (int32_t)((uint32_t)a.nsec - (uint32_t)b.nsec);
+    if (a.sec < b.sec) {
+        if (r.nsec > 0) {
+            r.nsec = (int32_t)((uint32_t)r.nsec - 1000000000u);
+            r.sec++;
+        }
+    } else if (a.sec > b.sec) {
+        if (r.nsec < 0) {
+            r.nsec = (int32_t)((uint32_t)r.nsec + 1000000000u);
+            r.sec--;
+        }
     }
     return r;
 }
@@ -29,19 +34,22 @@ int tw_time_cmp(struct tw_time a, struct tw_time b)
 static const char *const mon[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-static void add_frac(struct tw_buf *b, int32_t nsec, int prec)
+static void add_frac(struct tw_buf *b, int32_t nsec, int prec, bool keep_sign)
 {
     if (prec <= 0) return;
-    char t[12];
-    uint32_t v = (uint32_t)(nsec < 0 ? -(int64_t)nsec : nsec);
-    /* A corrupt file can carry a fraction of a second >= 1 s (pcap usec >= 1000000); Wireshark
-     * then prints all its digits, so do we. */
-    int digits = v >= 1000000000u ? 10 : 9;
+    char t[16];
+    int64_t v = nsec;
+    bool neg = v < 0;
+    if (neg) v = -v;
+    /* A damaged file can carry a fraction outside 0..999999999; Wireshark then prints all its
+     * digits (and, for absolute times, the sign), so do we. */
+    int digits = v >= 1000000000 ? 10 : 9;
     for (int i = digits - 1; i >= 0; i--) {
         t[i] = (char)('0' + v % 10);
         v /= 10;
     }
     tw_buf_addc(b, '.');
+    if (neg && keep_sign) tw_buf_addc(b, '-');
     tw_buf_add(b, t, (size_t)(digits == 10 ? 10 : (prec > 9 ? 9 : prec)));
 }
 
@@ -68,7 +76,7 @@ bool tw_buf_add_abs_time(struct tw_buf *b, struct tw_time t, int prec, bool utc)
     add2(b, tm.tm_min);
     tw_buf_addc(b, ':');
     add2(b, tm.tm_sec);
-    add_frac(b, t.nsec, prec);
+    add_frac(b, t.nsec, prec, true);
     tw_buf_addc(b, ' ');
     return tw_buf_adds(b, utc ? "UTC" : (tm.tm_zone ? tm.tm_zone : ""));
 }
@@ -77,6 +85,6 @@ bool tw_buf_add_rel_time(struct tw_buf *b, struct tw_time t, int prec)
 {
     if (t.sec < 0 || t.nsec < 0) tw_buf_addc(b, '-');
     tw_buf_add_u64(b, t.sec < 0 ? (uint64_t)0 - (uint64_t)t.sec : (uint64_t)t.sec);
-    add_frac(b, t.nsec, prec);
+    add_frac(b, t.nsec, prec, false);
     return !b->overflow;
 }

@@ -31,6 +31,7 @@ enum tw_time_fmt {
 struct tw_output_cfg {
     enum tw_out_format format;
     bool hex;           /* -x */
+    bool print_summary; /* -P: the summary line above trees and dumps */
     bool resolve_names; /* !-n: MAC vendor names in columns and *_resolved fields */
     enum tw_time_fmt time_fmt;
     /* -T fields */

@@ -25,6 +25,7 @@ struct tw_sink *tw_sink_open(const struct tw_output_cfg *cfg, struct tw_out *out
     case TW_OUT_EK: s->ops = &tw_sink_ek; break;
     default: s->ops = &tw_sink_none; break;
     }
+    if (cfg->print_summary) s->want_cols = true;
     if (!s->want || (s->ops->open && !s->ops->open(s, err, errlen))) {
         if (!s->want) snprintf(err, errlen, "out of memory");
         tw_sink_close(s);
@@ -43,6 +44,11 @@ void tw_sink_wants(const struct tw_sink *s, uint8_t *want, bool *want_all, bool 
 
 void tw_sink_packet(struct tw_sink *s, const struct tw_pkt *p)
 {
+    if (s->cfg->print_summary && (s->ops == &tw_sink_tree || s->ops == &tw_sink_none)) {
+        tw_summary_line(s, &s->out->b, p);
+        tw_buf_addc(&s->out->b, '\n');
+        if (s->ops == &tw_sink_none && s->cfg->hex) tw_buf_addc(&s->out->b, '\n');
+    }
     if (s->ops->packet) s->ops->packet(s, p);
     if (s->cfg->hex) {
         struct tw_buf *b = &s->out->b;
