@@ -173,6 +173,8 @@ enum {
     TW_KEY_DATA, /* plain data */
     TW_KEY_PPP,
     TW_KEY_ETHERTYPE_STEP, /* the "ethertype" step: dispatch on ctx.ethertype, then trailers */
+    TW_KEY_8023_STEP,      /* 802.3 length framing: LLC (or raw IPX) on ctx.ethertype.type bytes,
+                            * then trailers (not listed in frame.protocols) */
 };
 
 struct tw_binding {
@@ -352,6 +354,11 @@ struct tw_field_info {
     bool is_proto;    /* the protocol's own item */
     bool is_expert;
     const struct tw_expert_def *expert;
+    /* Wireshark lets several fields share one abbrev (llc.control.ftype is 8 or 16 bits wide
+     * by frame type): `first` is the id the name resolves to, `next_same` the next field with
+     * the same abbrev (0 = none). -e and filters treat the whole chain as one field. */
+    uint16_t first;
+    uint16_t next_same;
 };
 
 bool tw_registry_init(void);
@@ -488,6 +495,18 @@ static inline uint32_t *tw_layer_priv(struct tw_pkt *p)
     return p->layers[p->nlayers ? p->nlayers - 1 : 0].priv;
 }
 void tw_layer_label(struct tw_pkt *p, const char *fmt, ...) TW_PRINTF(2, 3);
+/* Undo the current layer's protocol line (the layer stays in frame.protocols): for dissectors
+ * that, like Wireshark's, add their line only once their first reads succeed. Possible only
+ * while the line is still the last record. */
+static inline void tw_layer_unrecord(struct tw_pkt *p)
+{
+    struct tw_layer *l = p->nlayers ? &p->layers[p->nlayers - 1] : NULL;
+    if (l && l->rec >= 0 && (uint32_t)l->rec + 1 == p->nrecs) {
+        p->nrecs--;
+        l->rec = -1;
+        if (p->ntree) p->tree[p->ntree - 1] = -1;
+    }
+}
 /* Is the current layer's protocol line recorded (so a label is worth building)? */
 bool tw_layer_recorded(const struct tw_pkt *p);
 

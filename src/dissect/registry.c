@@ -70,8 +70,15 @@ static bool name_insert(uint16_t id)
     const char *nm = fields[id].def->abbrev;
     size_t n = strlen(nm);
     uint32_t h = name_hash(nm, n) & name_mask;
+    fields[id].first = id;
     while (name_idx[h]) {
-        if (strcmp(fields[name_idx[h]].def->abbrev, nm) == 0) return true; /* first wins */
+        uint16_t f = name_idx[h];
+        if (strcmp(fields[f].def->abbrev, nm) == 0) { /* first wins; chain the others */
+            while (fields[f].next_same) f = fields[f].next_same;
+            fields[f].next_same = id;
+            fields[id].first = name_idx[h];
+            return true;
+        }
         h = (h + 1) & name_mask;
     }
     name_idx[h] = id;

@@ -29,7 +29,7 @@ static bool fields_open(struct tw_sink *s, char *err, size_t errlen)
             tw_buf_adds(&bad, "\n");
             tw_buf_adds(&bad, cfg->efields[i]);
         } else {
-            s->want[id] = 1;
+            for (uint16_t t = (uint16_t)id; t; t = tw_field(t)->next_same) s->want[t] = 1;
         }
     }
     if (bad.len) {
@@ -63,7 +63,7 @@ static void fields_packet(struct tw_sink *s, const struct tw_pkt *p)
         const struct tw_rec *rec = &p->recs[r];
         if (!s->want[rec->field]) continue;
         for (uint32_t i = 0; i < n; i++) {
-            if (s->ecol[i] != rec->field) continue;
+            if (s->ecol[i] != rec->field && s->ecol[i] != tw_field(rec->field)->first) continue;
             struct tw_buf *cb = &s->ecol_buf[i];
             if (cfg->occurrence == 'f' && cnt[i]) continue;
             if (cfg->occurrence == 'l') cb->len = 0;

@@ -48,27 +48,150 @@ static const struct tw_tfs lg_tfs = {"Locally administered address (this is NOT 
 static const struct tw_tfs ig_tfs = {"Group address (multicast/broadcast)",
                                      "Individual address (unicast)"};
 
-/* Wireshark's etype_vals, for labels ("Type: IPv4 (0x0800)") */
+/* Wireshark's etype_vals (names tshark 4.0 shows for EtherTypes), for labels
+ * ("Type: IPv4 (0x0800)") */
 const struct tw_vs tw_etype_vals[] = {
-    {0x0800, "IPv4"},        {0x0806, "ARP"},         {0x0842, "Wake on LAN"},
-    {0x22f0, "IEEE 1722 Audio Video Bridging Transport Protocol"},
-    {0x22f3, "TRILL"},       {0x6003, "DEC DNA Routing Protocol"},
-    {0x8035, "RARP"},        {0x809b, "AppleTalk LLAP bridging"}, {0x80f3, "AARP"},
-    {0x8100, "802.1Q Virtual LAN"}, {0x8137, "Netware IPX/SPX"}, {0x86dd, "IPv6"},
-    {0x8808, "MAC Control"}, {0x8809, "Slow Protocols"}, {0x880b, "PPP"},
-    {0x8847, "MPLS label switched packet"}, {0x8848, "MPLS multicast label switched packet"},
-    {0x8863, "PPPoE Discovery"}, {0x8864, "PPPoE Session"}, {0x886d, "Intel ANS probe"},
-    {0x888e, "802.1X Authentication"}, {0x8892, "PROFINET"}, {0x889a, "HyperSCSI"},
-    {0x88a2, "ATA over Ethernet"}, {0x88a4, "EtherCAT frame"},
-    {0x88a8, "802.1ad Provider Bridge (Q-in-Q)"}, {0x88b8, "IEC 61850/GOOSE"},
-    {0x88cc, "802.1 Link Layer Discovery Protocol (LLDP)"}, {0x88e5, "802.1AE (MACsec)"},
-    {0x88e7, "802.1ah Provider Backbone Bridge (mac-in-mac)"}, {0x88f7, "PTPv2 over Ethernet (IEEE1588)"},
+    {0x0600, "XNS Internet Datagram Protocol"},
+    {0x0800, "IPv4"},
+    {0x0805, "X.25 Layer 3"},
+    {0x0806, "ARP"},
+    {0x0842, "Wake on LAN"},
+    {0x08f0, "WiMax Mac-to-Mac"},
+    {0x08ff, "AX.25"},
+    {0x0bad, "Vines IP"},
+    {0x0baf, "Vines Echo"},
+    {0x1984, "Netmon Train"},
+    {0x2001, "Cisco Group Management Protocol"},
+    {0x22e5, "Gigamon Header"},
+    {0x22ea, "802.1Qat Multiple Stream Reservation Protocol"},
+    {0x22f0, "IEEE 1722 Audio Video Transport Protocol"},
+    {0x22f1, "Robust Header Compression(RoHC)"},
+    {0x22f3, "Transparent Interconnection of Lots of Links"},
+    {0x22f4, "Intermediate System to Intermediate System"},
+    {0x2452, "IEEE 802.11 (Centrino promiscuous)"},
+    {0x3c07, "3Com NBP Datagram"},
+    {0x3e3f, "EPL_V1"},
+    {0x6000, "DEC proto"},
+    {0x6001, "DEC DNA Dump/Load"},
+    {0x6002, "DEC DNA Remote Console"},
+    {0x6003, "DEC DNA Routing"},
+    {0x6004, "DEC LAT"},
+    {0x6005, "DEC Diagnostics"},
+    {0x6006, "DEC Customer use"},
+    {0x6007, "DEC LAVC/SCA"},
+    {0x6558, "Transparent Ethernet bridging"},
+    {0x8021, "PPP IP Control Protocol"},
+    {0x8035, "RARP"},
+    {0x8038, "DEC LanBridge"},
+    {0x8041, "DEC LAST"},
+    {0x809b, "AppleTalk LLAP bridging"},
+    {0x80d5, "SNA-over-Ethernet"},
+    {0x80e1, "EtherNet/IP Device Level Ring"},
+    {0x80f3, "AARP"},
+    {0x80fd, "PPP Compression Control Protocol"},
+    {0x80ff, "Wellfleet Compression Protocol"},
+    {0x8100, "802.1Q Virtual LAN"},
+    {0x8102, "Simple Loop Protection Protocol"},
+    {0x8103, "Virtual LACP"},
+    {0x8104, "Simple Loop Protection Protocol (old)"},
+    {0x8133, "Juniper Netscreen Redundant Protocol"},
+    {0x8137, "Netware IPX/SPX"},
+    {0x8181, "Spanning Tree Protocol"},
+    {0x81fd, "Cabletron Interswitch Message Protocol"},
+    {0x81ff, "Cabletron SFVLAN 1.8 Tag-Based Flood"},
+    {0x8204, "QNX 6 QNET protocol"},
+    {0x86dd, "IPv6"},
+    {0x872d, "Cisco Wireless Lan Context Control Protocol"},
+    {0x8783, "Motorola Media Independent Network Transport"},
+    {0x8808, "MAC Control"},
+    {0x8809, "Slow Protocols"},
+    {0x8819, "Cirrus Cobranet Packet"},
+    {0x8847, "MPLS label switched packet"},
+    {0x8848, "MPLS multicast label switched packet"},
+    {0x885a, "Foundry proprietary"},
+    {0x8863, "PPPoE Discovery"},
+    {0x8864, "PPPoE Session"},
+    {0x886c, "HomePNA, wlan link local tunnel"},
+    {0x886d, "Intel ANS probe"},
+    {0x886f, "MS NLB heartbeat"},
+    {0x8870, "Jumbo LLC"},
+    {0x8874, "Broadcom tag"},
+    {0x887b, "Homeplug"},
+    {0x8881, "CDMA2000 A10 Unstructured byte stream"},
+    {0x8884, "ATM over Ethernet"},
+    {0x888e, "802.1X Authentication"},
+    {0x8892, "PROFINET"},
+    {0x8899, "Realtek Layer 2 Protocols"},
+    {0x889b, "CSM_ENCAPS Protocol"},
+    {0x88a1, "Telkonet powerline"},
+    {0x88a2, "ATA over Ethernet"},
+    {0x88a4, "EtherCAT frame"},
+    {0x88a8, "802.1ad Provider Bridge (Q-in-Q)"},
+    {0x88ab, "ETHERNET Powerlink v2"},
+    {0x88ad, "XiMeta Technology"},
+    {0x88b4, "WAI Authentication Protocol"},
+    {0x88b5, "Local Experimental Ethertype 1"},
+    {0x88b6, "Local Experimental Ethertype 2"},
+    {0x88b7, "IEEE 802a OUI Extended Ethertype"},
+    {0x88b8, "IEC 61850/GOOSE"},
+    {0x88b9, "IEC 61850/GSE management services"},
+    {0x88ba, "IEC 61850/SV (Sampled Value Transmission"},
+    {0x88c7, "802.11i Pre-Authentication"},
+    {0x88ca, "Transparent Inter Process Communication"},
+    {0x88cc, "802.1 Link Layer Discovery Protocol (LLDP)"},
+    {0x88d2, "CDMA2000 A10 3GPP2 Packet"},
+    {0x88d8, "Circuit Emulation Services over Ethernet (MEF8)"},
+    {0x88d9, "Link Layer Topology Discovery (LLTD)"},
+    {0x88dc, "(WAVE) Short Message Protocol (WSM)"},
+    {0x88de, "VMware Lab Manager"},
+    {0x88e1, "Homeplug AV"},
+    {0x88e3, "MRP"},
+    {0x88e5, "802.1AE (MACsec)"},
+    {0x88e7, "802.1ah Provider Backbone Bridge (mac-in-mac)"},
+    {0x88ee, "Ethernet Local Management Interface (MEF16)"},
+    {0x88f6, "802.1ak Multiple Mac Registration Protocol"},
+    {0x88f7, "PTPv2 over Ethernet (IEEE1588)"},
+    {0x88f8, "Network Controller Sideband Interface"},
     {0x88fb, "Parallel Redundancy Protocol (PRP) and HSR Supervision (IEC62439 Part 3)"},
-    {0x8906, "Fibre Channel over Ethernet"}, {0x8914, "FCoE Initialization Protocol"},
-    {0x9000, "Loopback"},    {0x894f, "Network Service Header"},
-    {0x6558, "Transparent Ethernet bridging"}, {0x88be, "ERSPAN"},
-    {0x8902, "IEEE 802.1Q Connectivity Fault Management (CFM) protocol"},
-    {0x893f, "802.1BR E-Tag"}, {0x0000, NULL}};
+    {0x8901, "Flow Layer Internal Protocol"},
+    {0x8902, "IEEE 802.1ag Connectivity Fault Management (CFM) protocol"},
+    {0x8906, "Fibre Channel over Ethernet"},
+    {0x8909, "CiscoMetaData"},
+    {0x890d, "IEEE 802.11 data encapsulation"},
+    {0x8911, "LINX IPC Protocol"},
+    {0x8914, "FCoE Initialization Protocol"},
+    {0x8915, "RDMA over Converged Ethernet"},
+    {0x8917, "Media Independent Handover Protocol"},
+    {0x891d, "TTEthernet Protocol Control Frame"},
+    {0x8926, "VN-Tag"},
+    {0x892b, "Schweitzer Engineering Labs Layer 2 Protocol"},
+    {0x892d, "bluecom Protocol"},
+    {0x892f, "High-availability Seamless Redundancy (IEC62439 Part 3)"},
+    {0x893a, "1905.1a Convergent Digital Home Network for Heterogenous Technologies"},
+    {0x893f, "802.1br Bridge Port Extension E-Tag"},
+    {0x8947, "GeoNetworking"},
+    {0x894f, "Network Service Header"},
+    {0x8988, "PA HB Backup"},
+    {0x9000, "Loopback"},
+    {0x9021, "Real-Time Media Access Control"},
+    {0x9022, "Real-Time Configuration Protocol"},
+    {0x9100, "QinQ: old non-standard 802.1ad"},
+    {0x9104, "EERO Broadcast Packet"},
+    {0x99fe, "Technically Enhanced Capture Module Protocol (TECMP)"},
+    {0xa0ed, "6LoWPAN"},
+    {0xaefe, "eCPRI"},
+    {0xb4e3, "CableLabs Layer-3 Protocol"},
+    {0xc021, "PPP Link Control Protocol"},
+    {0xc023, "PPP Password Authentication Protocol"},
+    {0xc0de, "eXpressive Internet Protocol"},
+    {0xc0df, "Neighborhood Watch Protocol"},
+    {0xcafe, "Veritas Low Latency Transport (not officially registered)"},
+    {0xd00d, "Digium TDM over Ethernet Protocol"},
+    {0xd28b, "Arista Timestamp"},
+    {0xe555, "EXos internal Extra Header"},
+    {0xf1c1, "802.1CB Frame Replication and Elimination for Reliability"},
+    {0xfff2, "Cisco ACI ARP gleaning"},
+    {0x0000, NULL}};
 
 static const struct tw_field_def fields[F_COUNT] = {
     [F_DST] = {"eth.dst", "Destination", TW_FT_ETHER, TW_BASE_NONE, 0, NULL, NULL, NULL,
@@ -124,8 +247,10 @@ static const struct tw_expert_def experts[] = {
      "Source MAC must not be a group address: IEEE 802.3-2002, Section 3.2.3(b)"},
     {"eth.len.past_end", "decoder.eth.len_past_end", TW_SEV_ERROR, TW_GRP_MALFORMED,
      "Length field value goes past the end of the payload"},
+    {"eth.padding_bad", "decoder.eth.padding_bad", TW_SEV_NOTE, TW_GRP_PROTOCOL,
+     "Padding identification may be inaccurate and impact trailer dissector"},
 };
-enum { E_INVALID_LENTYPE, E_SRC_GROUP, E_LEN_PAST_END };
+enum { E_INVALID_LENTYPE, E_SRC_GROUP, E_LEN_PAST_END, E_PADDING_BAD };
 
 /* A string that must outlive this call: copied into the packet arena. */
 static const uint8_t *arena_str(struct tw_pkt *p, const char *s, uint32_t *n)
@@ -189,10 +314,16 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         fcs_len = p->frame->fcs_len < 0 ? -1 : (int8_t)p->frame->fcs_len;
 
     const uint8_t *h = tw_cur_bytes(c, 14);
-    if (!h) return c->err == TW_CUR_TRUNCATED ? TW_TRUNCATED : TW_MALFORMED;
+    if (!h) {
+        tw_layer_unrecord(p); /* Wireshark reads the header before adding its line */
+        return c->err == TW_CUR_TRUNCATED ? TW_TRUNCATED : TW_MALFORMED;
+    }
     uint16_t type = (uint16_t)(h[12] << 8 | h[13]);
 
     tw_col_dl(p, TW_AT_ETHER, h + 6, h, 6);
+    /* Source/Destination show the latest addresses set: an Ethernet frame inside a tunnel
+     * replaces the outer IP addresses until an inner network layer sets its own */
+    p->net_src = p->net_dst = (struct tw_addr){TW_AT_NONE, 0, NULL};
     if (tw_layer_recorded(p)) {
         char rs[18], rd[18], s[96], d[96];
         snprintf(rs, sizeof rs, "%02x:%02x:%02x:%02x:%02x:%02x", h[6], h[7], h[8], h[9], h[10], h[11]);
@@ -204,10 +335,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             memcpy(s, rs, sizeof rs);
             memcpy(d, rd, sizeof rd);
         }
-        if (type <= 1500)
-            tw_layer_label(p, "IEEE 802.3 Ethernet");
-        else
-            tw_layer_label(p, "Ethernet II, Src: %s, Dst: %s", s, d);
+        if (type > 1500) tw_layer_label(p, "Ethernet II, Src: %s, Dst: %s", s, d);
     }
     add_addr(p, F_DST, F_DST_RESOLVED, F_DST_OUI, F_DST_OUI_RESOLVED, F_DST_LG, F_DST_IG, c, start,
              false);
@@ -215,20 +343,29 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
              start + 6, true);
 
     if (type <= 1500) {
-        /* IEEE 802.3: a length, then LLC. What the length does not cover is a trailer. */
-        tw_add_uint(p, HF(F_LEN), start + 12, 2, type);
-        uint32_t left = tw_cur_left(c);
-        struct tw_cur pl = *c;
-        if (type > left) {
+        /* IEEE 802.3: a length, then LLC (or Novell's raw IPX, which starts with 0xffff). The
+         * 802.3 step hands `length` bytes on and shows what follows as padding/trailer/FCS. */
+        const uint8_t *q;
+        bool raw = tw_cur_try_peek(c, 0, 2, &q) && q[0] == 0xff && q[1] == 0xff;
+        if (tw_layer_recorded(p))
+            tw_layer_label(p, raw ? "IEEE 802.3 Ethernet Raw " : "IEEE 802.3 Ethernet ");
+        int32_t r = tw_add_uint(p, HF(F_LEN), start + 12, 2, type);
+        uint32_t rep = tw_cur_left(c);
+        if (fcs_len > 0 && rep >= (uint32_t)fcs_len) rep -= (uint32_t)fcs_len;
+        uint32_t len = type;
+        if (len > rep) {
+            tw_tree_push(p, r);
             tw_expert(p, EX(E_LEN_PAST_END), start + 12, 2, NULL);
-            pl = tw_cur_rest(c);
-        } else {
-            pl = tw_cur_sub(c, type, NULL);
+            tw_tree_pop(p);
+            len = rep;
         }
-        tw_info_set(p, "IEEE 802.3 Ethernet ");
-        tw_next(p, TW_TBL_NAME, TW_KEY_LLC, pl);
-        /* trailer after an 802.3 payload: shown by the ethertype-style trailer logic too */
-        p->ctx.ethertype.type = 0;
+        tw_info_set(p, raw ? "IEEE 802.3 Ethernet Raw " : "IEEE 802.3 Ethernet ");
+        p->ctx.ethertype.type = (uint16_t)len;
+        p->ctx.ethertype.type_hf = 0;
+        p->ctx.ethertype.trailer_hf = HF(F_TRAILER);
+        p->ctx.ethertype.fcs_len = fcs_len;
+        p->ctx.ethertype.link_off = start;
+        tw_next(p, TW_TBL_NAME, TW_KEY_8023_STEP, *c);
         return TW_OK;
     }
     if (type < 0x0600) {
@@ -292,7 +429,14 @@ static void eth_trailer(struct tw_pkt *p, const uint8_t *data, uint32_t cap_end,
         has_fcs = true;
     }
     if (rep != 0 && caplen != 0) {
-        tw_add_ptr(p, trailer_hf, trail_off + pad, caplen, data + trail_off + pad, caplen);
+        int32_t r = tw_add_ptr(p, trailer_hf, trail_off + pad, caplen, data + trail_off + pad, caplen);
+        if (maybe_padded && pad == 0) {
+            tw_tree_push(p, r);
+            tw_expert(p, EX(E_PADDING_BAD), trail_off, caplen,
+                      "Didn't find padding of zeros, and an undecoded trailer exists. There may be "
+                      "padding of non-zeros.");
+            tw_tree_pop(p);
+        }
     }
     if (has_fcs) {
         uint32_t fo = trail_off + pad + caplen;
@@ -387,4 +531,55 @@ const struct tw_proto tw_proto_ethertype = {
     .post = ethertype_post,
     .ids = &et_ids,
     .flags = TW_PROTO_NO_COLUMN | TW_PROTO_NO_RECORD | TW_PROTO_PARENT_TREE,
+};
+
+/* ---------------------------------------------------------------------------------------------
+ * The 802.3 step (Wireshark's dissect_802_3): Ethernet or VLAN with a length field hand over
+ * here with ctx.ethertype.type = the (already clipped) length. The first `length` bytes go to
+ * LLC, or to IPX when they start with 0xffff (Novell raw 802.3); the rest of the frame is
+ * padding/trailer/FCS under the caller's line. Not listed in frame.protocols.
+ * ------------------------------------------------------------------------------------------- */
+static struct tw_proto_ids l8023_ids;
+
+static enum tw_status l8023_dissect(struct tw_pkt *p, struct tw_cur *c)
+{
+    uint32_t len = p->ctx.ethertype.type;
+    uint32_t *pv = tw_layer_priv(p);
+    pv[0] = p->ctx.ethertype.trailer_hf;
+    pv[1] = (uint32_t)(int32_t)p->ctx.ethertype.fcs_len;
+    pv[2] = p->ctx.ethertype.link_off;
+    pv[3] = len;
+    struct tw_cur pl = tw_cur_sub(c, len, NULL);
+    const uint8_t *q;
+    if (tw_cur_try_peek(&pl, 0, 2, &q) && q[0] == 0xff && q[1] == 0xff) {
+        /* IPX, which binds its EtherType; without it, plain data */
+        if (tw_dispatch_find(TW_TBL_ETHERTYPE, 0x8137) >= 0) tw_next(p, TW_TBL_ETHERTYPE, 0x8137, pl);
+        else tw_next(p, TW_TBL_NAME, TW_KEY_DATA, pl);
+    } else
+        tw_next(p, TW_TBL_NAME, TW_KEY_LLC, pl);
+    return TW_OK;
+}
+
+static void l8023_post(struct tw_pkt *p, uint32_t li)
+{
+    const struct tw_layer *l = &p->layers[li];
+    uint32_t toff = l->off + l->priv[3];
+    uint32_t end = l->off + l->avail;
+    if (end <= toff) return;
+    eth_trailer(p, p->frame->data, p->frame->caplen, toff, end - toff, l->priv[2],
+                (int8_t)(int32_t)l->priv[1], (uint16_t)l->priv[0]);
+}
+
+static const struct tw_binding l8023_bindings[] = {{TW_TBL_NAME, TW_KEY_8023_STEP}};
+
+const struct tw_proto tw_proto_ieee8023_step = {
+    .abbrev = "ieee802.3",
+    .name = "IEEE 802.3 length framing",
+    .short_name = "802.3",
+    .bindings = l8023_bindings,
+    .nbindings = TW_ARRAY_LEN(l8023_bindings),
+    .dissect = l8023_dissect,
+    .post = l8023_post,
+    .ids = &l8023_ids,
+    .flags = TW_PROTO_NO_COLUMN | TW_PROTO_NO_LAYER | TW_PROTO_NO_RECORD | TW_PROTO_PARENT_TREE,
 };
