@@ -130,6 +130,8 @@ void tw_fmt_value(struct tw_buf *b, const struct tw_rec *r)
     const struct tw_field_def *d = fi->def;
     switch (d->type) {
     case TW_FT_NONE:
+        /* tshark -T fields shows a valueless item (an expert, a text marker) as present: 1 */
+        tw_buf_addc(b, '1');
         break;
     case TW_FT_PROTOCOL:
         if (r->label) tw_buf_adds(b, r->label);
