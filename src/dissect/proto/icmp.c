@@ -482,6 +482,40 @@ static bool add_bytes(struct tw_pkt *p, struct tw_cur *w, int f, uint32_t off, u
     return true;
 }
 
+/* an ASCII string field: Wireshark keeps it up to the first NUL and shows bytes above 0x7f as
+ * U+FFFD */
+static bool add_ascii(struct tw_pkt *p, struct tw_cur *w, int f, uint32_t off, uint32_t n)
+{
+    const uint8_t *b = getp(w, off, n);
+    if (!b) return false;
+    if (!tw_want(p, HF(f))) return true;
+    uint32_t len = 0, high = 0;
+    while (len < n && b[len]) high += b[len++] >= 0x80;
+    if (!high) {
+        tw_add_ptr(p, HF(f), off, n, b, len);
+        return true;
+    }
+    char buf[1024];
+    size_t k = 0;
+    for (uint32_t i = 0; i < len && k + 4 < sizeof buf; i++) {
+        if (b[i] < 0x80) {
+            buf[k++] = (char)b[i];
+        } else {
+            memcpy(buf + k, "\xef\xbf\xbd", 3);
+            k += 3;
+        }
+    }
+    buf[k] = 0;
+    tw_add_strf(p, HF(f), off, n, "%s", buf);
+    return true;
+}
+
+/* a text line covering [off, off + len): like tshark, it needs the bytes to be there */
+static bool ensure(struct tw_cur *w, uint32_t off, uint32_t len)
+{
+    return len == 0 || getp(w, off, len) != NULL;
+}
+
 /* Wireshark's duration text: "1 day, 2 hours, 3 minutes, 4.005 seconds" */
 static void duration_str(char *out, size_t n, int64_t v, bool msecs)
 {
@@ -634,6 +668,7 @@ static bool ext_int_info(struct tw_pkt *p, struct tw_cur *c, uint32_t off, uint3
     if ((ctype & 0x04) && end >= off + 2) {
         uint16_t afi;
         if (!get16(c, off, &afi)) return false;
+        if (!ensure(c, off, afi == 1 ? 8 : 20)) return false;
         r = tw_add_text(p, off, afi == 1 ? 8 : 20, "IP Address Sub-Object");
         tw_tree_push(p, r);
         tw_add_uint(p, HF(F_II_AFI), off, 2, afi);
@@ -659,6 +694,7 @@ static bool ext_int_info(struct tw_pkt *p, struct tw_cur *c, uint32_t off, uint3
         uint8_t nlen = 0;
         if (end >= off + 1) {
             if (!get8(c, off, &nlen)) return false;
+            if (!ensure(c, off, nlen)) return false;
             r = tw_add_text(p, off, nlen, "Interface Name Sub-Object");
             tw_tree_push(p, r);
             tw_add_uint(p, HF(F_II_NAME_LENGTH), off, 1, nlen);
@@ -666,7 +702,7 @@ static bool ext_int_info(struct tw_pkt *p, struct tw_cur *c, uint32_t off, uint3
             off += 1;
             if (end >= off + nlen && nlen >= 1) {
                 tw_tree_push(p, r);
-                if (!add_bytes(p, c, F_II_NAME, off, nlen - 1u)) return false;
+                if (!add_ascii(p, c, F_II_NAME, off, nlen - 1u)) return false;
                 tw_tree_pop(p);
                 off += nlen - 1u;
             }
@@ -698,7 +734,7 @@ static bool ext_int_ident(struct tw_pkt *p, struct tw_cur *c, uint32_t off, uint
     switch (ctype) {
     case 1:
         if (obj_len < 4) break;
-        return add_bytes(p, c, F_IID_NAME, off, (uint32_t)obj_len - 4);
+        return add_ascii(p, c, F_IID_NAME, off, (uint32_t)obj_len - 4);
     case 2: {
         uint32_t v;
         if (!get32(c, off, &v)) return false;
@@ -795,6 +831,7 @@ static bool dissect_extension(struct tw_pkt *p, struct tw_cur *c)
         if (!get16(c, off, &olen)) return false;
         uint32_t trunc = olen < c->end - off ? olen : c->end - off;
         uint32_t end = off + trunc;
+        if (!ensure(c, off, trunc > 4 ? trunc : 4)) return false;
         int32_t obj = tw_add_text(p, off, trunc > 4 ? trunc : 4, "Unknown object");
         tw_tree_push(p, obj);
         tw_add_uint(p, HF(F_EXT_LENGTH), off, 2, olen);
@@ -842,6 +879,7 @@ static bool dissect_mip(struct tw_pkt *p, struct tw_cur *c, uint32_t off)
         if (!get8(c, off, &type)) return false;
         if (type && !get8(c, off + 1, &length)) return false;
         const char *tn = tw_vs_find(mip_ext_vals, type);
+        if (!ensure(c, off, 1)) return false;
         int32_t sub = tw_want_labels(p)
                           ? (tn ? tw_add_text(p, off, type ? length + 2u : 1, "Ext: %s", tn)
                                 : tw_add_text(p, off, type ? length + 2u : 1, "Ext: Unknown ext %u",
@@ -1138,10 +1176,14 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             if (qlen > 128 && q.end - q.off > 128) q.end = q.off + 128;
         }
         if (q.cap > q.end) q.cap = q.end;
-        bool saved = p->ctx.in_error_pkt;
-        p->ctx.in_error_pkt = true;
-        enum tw_status nst = tw_dissect_nested(p, TW_TBL_ETHERTYPE, 0x0800, q);
-        p->ctx.in_error_pkt = saved;
+        /* an empty quotation shows nothing: tshark drops a layer that added nothing */
+        enum tw_status nst = TW_OK;
+        if (tw_cur_left(&q) > 0) {
+            bool saved = p->ctx.in_error_pkt;
+            p->ctx.in_error_pkt = true;
+            nst = tw_dissect_nested(p, TW_TBL_ETHERTYPE, 0x0800, q);
+            p->ctx.in_error_pkt = saved;
+        }
         /* tshark swallows a quoted datagram that runs past its end (it usually does), but a
          * snaplen cut stops everything */
         if (nst == TW_TRUNCATED) return nst;

@@ -604,6 +604,34 @@ static const uint8_t *getp(struct tw_cur *w, uint32_t off, uint32_t n)
     return r;
 }
 
+/* an ASCII string field: Wireshark keeps it up to the first NUL and shows bytes above 0x7f as
+ * U+FFFD */
+static bool add_ascii(struct tw_pkt *p, struct tw_cur *w, int f, uint32_t off, uint32_t n)
+{
+    const uint8_t *b = getp(w, off, n);
+    if (!b) return false;
+    if (!tw_want(p, HF(f))) return true;
+    uint32_t len = 0, high = 0;
+    while (len < n && b[len]) high += b[len++] >= 0x80;
+    if (!high) {
+        tw_add_ptr(p, HF(f), off, n, b, len);
+        return true;
+    }
+    char buf[64];
+    size_t k = 0;
+    for (uint32_t i = 0; i < len && k + 4 < sizeof buf; i++) {
+        if (b[i] < 0x80) {
+            buf[k++] = (char)b[i];
+        } else {
+            memcpy(buf + k, "\xef\xbf\xbd", 3);
+            k += 3;
+        }
+    }
+    buf[k] = 0;
+    tw_add_strf(p, HF(f), off, n, "%s", buf);
+    return true;
+}
+
 static void ip4str(char out[16], const uint8_t *a)
 {
     snprintf(out, 16, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
@@ -778,13 +806,8 @@ static bool opt_security(struct ipopt *x, const struct opt_kind *k)
             tw_add_uint(p, HF(F_OPT_SEC_RFC791_SEC), o + 2, 2, v16);
             if (!get16(c, o + 4, &v16)) return false;
             tw_add_uint(p, HF(F_OPT_SEC_RFC791_COMP), o + 4, 2, v16);
-            const uint8_t *s = getp(c, o + 6, 2);
-            if (!s) return false;
-            tw_add_ptr(p, HF(F_OPT_SEC_RFC791_HR), o + 6, 2, s, 2);
-            s = getp(c, o + 8, 3);
-            if (!s) return false;
-            tw_add_ptr(p, HF(F_OPT_SEC_RFC791_TCC), o + 8, 3, s, 3);
-            return true;
+            if (!add_ascii(p, c, F_OPT_SEC_RFC791_HR, o + 6, 2)) return false;
+            return add_ascii(p, c, F_OPT_SEC_RFC791_TCC, o + 8, 3);
         }
     }
     /* RFC 1108 */
@@ -1316,15 +1339,23 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     uint32_t left = tw_cur_left(c);
     tw_layer_setlen(p, hlen < left ? hlen : left);
 
+    /* Wireshark has two entries: IPv4 proper for EtherType 0x0800, and a version-sniffing
+     * one for everything else (link types, PPP, BSD loopback, IP-in-IP, ICMP quotations) */
+    bool sniffing = p->via_table != TW_TBL_ETHERTYPE || p->ctx.in_error_pkt;
+    if (ver == 6 && sniffing) {
+        /* straight on to IPv6: "ip" is a layer, but shows nothing */
+        tw_rec_flags(p, p->layers[p->nlayers - 1].rec, TW_RF_HIDDEN);
+        tw_next(p, TW_TBL_ETHERTYPE, 0x86dd, *c);
+        return TW_OK;
+    }
     int32_t r = tw_add_uint(p, HF(F_VERSION), start, 1, ver);
     if (r >= 0 && tw_want_labels(p)) {
         char b[16];
         bitpat(b, sizeof b, 8, 0xf0, vhl);
         tw_rec_label(p, r, "%s = Version: %u", b, ver);
     }
-    if (ver != 4) {
-        if (p->ctx.in_error_pkt && ver != 6) {
-            /* a quoted datagram goes through the version-sniffing "ip" entry of Wireshark */
+    if (ver != 4 && sniffing) {
+        {
             tw_layer_setlen(p, 1);
             if (tw_layer_recorded(p))
                 tw_layer_label(p, "Internet Protocol, bogus version (%u)", ver);
@@ -1333,6 +1364,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             expert_on(p, r, EX(E_BOGUS_VERSION), start, 1);
             return TW_OK;
         }
+    }
+    if (ver != 4) {
         tw_info_printf(p, "Bogus IPv4 version (%u, must be 4)", ver);
         tw_tree_push(p, r);
         tw_expert(p, EX(E_BOGUS_VERSION), start, 1, "Bogus IPv4 version");
@@ -1567,6 +1600,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
 
     if (hlen > 20) {
         uint32_t optlen = hlen - 20;
+        /* the "Options" line covers them all: they must all be there */
+        if (!getp(&w, start + 20, optlen)) return cur_status(&w);
         char names[1024];
         int n = snprintf(names, sizeof names, "Options: (%u bytes)", optlen);
         (void)n;
