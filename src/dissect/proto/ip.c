@@ -108,7 +108,6 @@ enum {
     F_OPT_SEC_NSA,
     F_OPT_SEC_DOE,
     F_OPT_SEC_UNASSIGNED,
-    F_OPT_SEC_UNASSIGNED2,
     F_OPT_SEC_FTI,
     F_OPT_ESEC_FORMAT,
     F_OPT_ESEC_INFO,
@@ -443,8 +442,6 @@ static const struct tw_field_def fields[F_COUNT] = {
                        &prot_auth_tfs},
     [F_OPT_SEC_UNASSIGNED] = {"ip.opt.sec_prot_auth_unassigned", "Unassigned", TW_FT_UINT8,
                               TW_BASE_HEX, 0x06},
-    [F_OPT_SEC_UNASSIGNED2] = {"ip.opt.sec_prot_auth_unassigned", "Unassigned", TW_FT_UINT8,
-                               TW_BASE_HEX, 0xfe},
     [F_OPT_SEC_FTI] = {"ip.opt.sec_prot_auth_fti", "Field Termination Indicator", TW_FT_BOOLEAN,
                        8, 0x01, NULL, NULL, &fti_tfs},
     [F_OPT_ESEC_FORMAT] = {"ip.opt.ext_sec_add_sec_info_format_code",
@@ -512,8 +509,6 @@ static const struct tw_field_def fields[F_COUNT] = {
 
 enum {
     E_OPT_LEN_INVALID,
-    E_SEC_FTI,
-    E_EXTRANEOUS,
     E_PTR_BEFORE,
     E_PTR_MIDDLE,
     E_SUBOPT_TOO_LONG,
@@ -531,10 +526,6 @@ enum {
 static const struct tw_expert_def experts[E_COUNT] = {
     [E_OPT_LEN_INVALID] = {"ip.opt.len.invalid", "decoder.ip.opt_len_invalid", TW_SEV_WARN,
                            TW_GRP_PROTOCOL, "Invalid length for option"},
-    [E_SEC_FTI] = {"ip.opt.len.invalid", "decoder.ip.opt_sec_fti", TW_SEV_WARN, TW_GRP_PROTOCOL,
-                   "Field Termination Indicator set to 1 for last byte of option"},
-    [E_EXTRANEOUS] = {"ip.opt.len.invalid", "decoder.ip.opt_extraneous", TW_SEV_WARN,
-                      TW_GRP_PROTOCOL, "Extraneous data in option"},
     [E_PTR_BEFORE] = {"ip.opt.ptr.before_address", "decoder.ip.opt_ptr_before_address",
                       TW_SEV_WARN, TW_GRP_PROTOCOL, "Pointer points before first address"},
     [E_PTR_MIDDLE] = {"ip.opt.ptr.middle_address", "decoder.ip.opt_ptr_middle_address",
@@ -819,7 +810,10 @@ static bool opt_security(struct ipopt *x, const struct opt_kind *k)
     bool first = true;
     while (first || (flags & 0x01)) {
         if (!first && cur == x->len) {
-            expert_on(p, x->item, EX(E_SEC_FTI), o, x->len);
+            tw_tree_push(p, x->item);
+            tw_expert(p, EX(E_OPT_LEN_INVALID), o, x->len,
+                      "Field Termination Indicator set to 1 for last byte of option");
+            tw_tree_pop(p);
             break;
         }
         if (!get8(c, o + cur, &flags)) return false;
@@ -845,8 +839,8 @@ static bool opt_security(struct ipopt *x, const struct opt_kind *k)
             tw_add_bits(p, HF(F_OPT_SEC_DOE), o + cur, 1, flags);
             tw_add_bits(p, HF(F_OPT_SEC_UNASSIGNED), o + cur, 1, flags);
         } else {
-            /* the second "Unassigned" shares the first one's name (filters and -e find the
-             * first), so it is recorded under that name with its own mask */
+            /* Wireshark's second "Unassigned" (mask 0xfe) shares the first one's name; it is
+             * recorded under that name with its own mask applied here */
             int32_t u = tw_add_uint(p, HF(F_OPT_SEC_UNASSIGNED), o + cur, 1, (flags & 0xfe) >> 1);
             if (u >= 0 && tw_want_labels(p)) {
                 char b[16];
@@ -859,7 +853,11 @@ static bool opt_security(struct ipopt *x, const struct opt_kind *k)
         cur++;
         first = false;
     }
-    if (cur < x->len) expert_on(p, x->item, EX(E_EXTRANEOUS), o, x->len);
+    if (cur < x->len) {
+        tw_tree_push(p, x->item);
+        tw_expert(p, EX(E_OPT_LEN_INVALID), o, x->len, "Extraneous data in option");
+        tw_tree_pop(p);
+    }
     return true;
 }
 
@@ -1355,15 +1353,12 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         tw_rec_label(p, r, "%s = Version: %u", b, ver);
     }
     if (ver != 4 && sniffing) {
-        {
-            tw_layer_setlen(p, 1);
-            if (tw_layer_recorded(p))
-                tw_layer_label(p, "Internet Protocol, bogus version (%u)", ver);
-            tw_col_proto(p, "IP");
-            tw_info_printf(p, "Bogus IP version (%u)", ver);
-            expert_on(p, r, EX(E_BOGUS_VERSION), start, 1);
-            return TW_OK;
-        }
+        tw_layer_setlen(p, 1);
+        if (tw_layer_recorded(p)) tw_layer_label(p, "Internet Protocol, bogus version (%u)", ver);
+        tw_col_proto(p, "IP");
+        tw_info_printf(p, "Bogus IP version (%u)", ver);
+        expert_on(p, r, EX(E_BOGUS_VERSION), start, 1);
+        return TW_OK;
     }
     if (ver != 4) {
         tw_info_printf(p, "Bogus IPv4 version (%u, must be 4)", ver);
