@@ -1232,8 +1232,20 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             struct tw_time ts = {(int64_t)s32, (int32_t)((uint32_t)us * 1000u)};
             tw_add_time(p, HF(F_DATA_TIME), start + 8, 8, ts);
             if (tw_want(p, HF(F_DATA_TIME_REL))) {
-                r = tw_add_time(p, HF(F_DATA_TIME_REL), start + 8, 8,
-                                tw_time_sub(p->frame->ts, ts));
+                /* in 64 bits: a hostile fraction must not overflow */
+                int64_t sec = p->frame->ts.sec - ts.sec;
+                int64_t nsec = (int64_t)p->frame->ts.nsec - ts.nsec;
+                sec += nsec / 1000000000;
+                nsec %= 1000000000;
+                if (sec > 0 && nsec < 0) {
+                    sec--;
+                    nsec += 1000000000;
+                } else if (sec < 0 && nsec > 0) {
+                    sec++;
+                    nsec -= 1000000000;
+                }
+                struct tw_time rel = {sec, (int32_t)nsec};
+                r = tw_add_time(p, HF(F_DATA_TIME_REL), start + 8, 8, rel);
                 tw_rec_flags(p, r, TW_RF_GENERATED);
             }
             d.off = start + 16;
