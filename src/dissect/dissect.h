@@ -285,6 +285,7 @@ struct tw_pkt {
         const uint8_t *ip6_final_dst; /* after a routing header: pseudo-header dest */
         const uint8_t *ip6_home_addr; /* home address option: pseudo-header source */
         uint8_t ip_proto;
+        uint8_t ip_ttl;     /* IPv4 TTL / IPv6 hop limit (ICMP echo shows it in Info) */
         bool ip_fragment;   /* the IP payload is a non-first fragment / incomplete */
         uint32_t ip_payload_off, ip_payload_len;
         uint16_t srcport, dstport;

@@ -66,7 +66,7 @@ def compare_file(path, trawl, fields, timeout, tshark_extra):
         return {"file": path, "skipped": "tshark timeout"}
     if ts_rc != 0 and not ts_lines:
         return {"file": path, "skipped": "tshark cannot read: " + ts_err.strip().split("\n")[-1][:120]}
-    tw_lines, tw_rc, tw_err = run_fields([trawl, "-n", "-r", path, "-T", "fields", "--no-progress"] + eargs,
+    tw_lines, tw_rc, tw_err = run_fields([trawl, "-n", "-r", path, "-T", "fields", "--no-progress"] + tshark_extra + eargs,
                                          timeout)
     res = {"file": path, "tshark_frames": len(ts_lines), "trawl_frames": len(tw_lines) if tw_lines else 0,
            "tshark_rc": ts_rc, "trawl_rc": tw_rc, "fields": {}, "mismatch": []}
@@ -127,7 +127,7 @@ def main():
     ap.add_argument("--min", type=float, default=0.0, help="required overall agreement (percent)")
     ap.add_argument("--json", help="write the full result here")
     ap.add_argument("--chunk", type=int, default=150, help="fields per tshark run")
-    ap.add_argument("-o", action="append", default=[], help="tshark preference (passed as -o)")
+    ap.add_argument("-o", action="append", default=[], help="preference, passed as -o to both tools")
     args = ap.parse_args()
 
     if args.fields:
