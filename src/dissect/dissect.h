@@ -173,6 +173,7 @@ enum {
     TW_KEY_DATA, /* plain data */
     TW_KEY_PPP,
     TW_KEY_ETHERTYPE_STEP, /* the "ethertype" step: dispatch on ctx.ethertype, then trailers */
+    TW_KEY_MPTCP,          /* a TCP option of kind 30, dissected as Wireshark's "mptcp" protocol */
 };
 
 struct tw_binding {

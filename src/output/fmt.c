@@ -130,6 +130,8 @@ void tw_fmt_value(struct tw_buf *b, const struct tw_rec *r)
     const struct tw_field_def *d = fi->def;
     switch (d->type) {
     case TW_FT_NONE:
+        /* tshark prints "1" so that the presence of a valueless field can be tested */
+        tw_buf_addc(b, '1');
         break;
     case TW_FT_PROTOCOL:
         if (r->label) tw_buf_adds(b, r->label);
@@ -201,6 +203,13 @@ void tw_fmt_value(struct tw_buf *b, const struct tw_rec *r)
         break;
     }
     case TW_FT_BYTES:
+        /* tshark's text for an empty byte field */
+        if (r->v.b.n == 0) {
+            tw_buf_adds(b, "<MISSING>");
+            break;
+        }
+        add_bytes_sep(b, r->v.b.p, r->v.b.n, d->display);
+        break;
     case TW_FT_UINT_BYTES:
     case TW_FT_OID:
     default:
