@@ -175,6 +175,7 @@ enum {
     TW_KEY_ETHERTYPE_STEP, /* the "ethertype" step: dispatch on ctx.ethertype, then trailers */
     TW_KEY_8023_STEP,      /* 802.3 length framing: LLC (or raw IPX) on ctx.ethertype.type bytes,
                             * then trailers (not listed in frame.protocols) */
+    TW_KEY_MPTCP,          /* a TCP option of kind 30, dissected as Wireshark's "mptcp" protocol */
 };
 
 struct tw_binding {

@@ -370,7 +370,8 @@ enum tw_status tw_dissect_nested(struct tw_pkt *p, enum tw_table t, uint32_t key
     p->depth++;
     p->cols_locked++;
     enum tw_status st = run_chain(p, pi, c, (uint8_t)t, used);
-    p->cols_locked--;
+    /* a failure marker inside the nested chain unlocks the columns (to append its text) */
+    if (p->cols_locked) p->cols_locked--;
     p->depth--;
     p->dl_src = sa[0], p->dl_dst = sa[1], p->net_src = sa[2], p->net_dst = sa[3];
     bool in_err = p->ctx.in_error_pkt;

@@ -203,6 +203,13 @@ void tw_fmt_value(struct tw_buf *b, const struct tw_rec *r)
         break;
     }
     case TW_FT_BYTES:
+        /* tshark's text for an empty byte field */
+        if (r->v.b.n == 0) {
+            tw_buf_adds(b, "<MISSING>");
+            break;
+        }
+        add_bytes_sep(b, r->v.b.p, r->v.b.n, d->display);
+        break;
     case TW_FT_UINT_BYTES:
     case TW_FT_OID:
     default:

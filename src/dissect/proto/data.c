@@ -13,13 +13,14 @@ static const struct tw_field_def fields[F_COUNT] = {
 
 static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
 {
-    /* Like Wireshark's data dissector: shows the captured bytes and never fails, so a payload
-     * the snaplen cut adds no "[Packet size limited during capture]" of its own. */
+    /* Like Wireshark's data dissector: it shows what was captured (the snaplen may have cut
+     * the rest) and never fails; with nothing captured it adds nothing. */
     uint32_t off = c->off, avail = tw_cur_avail(c);
+    if (avail == 0) return TW_OK;
     if (tw_layer_recorded(p)) tw_layer_label(p, "Data (%u byte%s)", avail, avail == 1 ? "" : "s");
     tw_layer_setlen(p, avail);
     tw_add_bytes(p, HF(F_DATA), c, off, avail);
-    int32_t r = tw_add_int(p, HF(F_LEN), off, avail, avail);
+    int32_t r = tw_add_int(p, HF(F_LEN), off, 0, avail);
     tw_rec_flags(p, r, TW_RF_GENERATED);
     c->off += avail;
     return TW_OK;

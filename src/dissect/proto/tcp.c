@@ -1,0 +1,1497 @@
+/* Transmission Control Protocol: RFC 9293 (formerly RFC 793) section 3.1; options: window scale
+ * and timestamps RFC 7323, SACK RFC 2018 (D-SACK RFC 2883), Fast Open RFC 7413, Multipath TCP
+ * RFC 8684 (kind and subtype only), user timeout RFC 5482, MD5 RFC 2385, TCP-AO RFC 5925,
+ * quick-start RFC 4782, experimental kinds RFC 6994, AccECN (draft-ietf-tcpm-accurate-ecn).
+ *
+ *    0                   1                   2                   3
+ *    0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *   +-------------------------------+-------------------------------+
+ *   |          Source Port          |       Destination Port        |
+ *   +-------------------------------+-------------------------------+
+ *   |                        Sequence Number                        |
+ *   +---------------------------------------------------------------+
+ *   |                    Acknowledgment Number                      |
+ *   +-------+-----+-+-+-+-+-+-+-+-+-+-------------------------------+
+ *   |  Data |     |A|C|E|U|A|P|R|S|F|                               |
+ *   | Offset| Rsv |E|W|C|R|C|S|S|Y|I|            Window             |
+ *   |       |     | |R|E|G|K|H|T|N|N|                               |
+ *   +-------+-----+-+-+-+-+-+-+-+-+-+-------------------------------+
+ *   |           Checksum            |         Urgent Pointer        |
+ *   +-------------------------------+-------------------------------+
+ *   |                    Options                    |    Padding    |
+ *   +-----------------------------------------------+---------------+
+ *
+ * This is the per-packet layer only: no flow table yet, so sequence and acknowledgment numbers
+ * are the wire values (tcp.seq_raw / tcp.ack_raw), the Info column shows them raw and the
+ * window unscaled. Relative numbers, streams and analysis come with flow tracking. */
+#include "../dissect.h"
+
+#include <stdio.h>
+
+static struct tw_proto_ids ids, mptcp_ids;
+#define HF(x) ((uint16_t)(ids.base + (x)))
+#define EX(x) ((uint16_t)(ids.expert_base + (x)))
+
+enum {
+    F_SRCPORT,
+    F_DSTPORT,
+    F_PORT,
+    F_SEQ_RAW,
+    F_ACK_RAW,
+    F_HDR_LEN,
+    F_FLAGS,
+    F_FLAGS_RES,
+    F_FLAGS_AE,
+    F_FLAGS_CWR,
+    F_FLAGS_ECE,
+    F_FLAGS_URG,
+    F_FLAGS_ACK,
+    F_FLAGS_PUSH,
+    F_FLAGS_RESET,
+    F_FLAGS_SYN,
+    F_FLAGS_FIN,
+    F_FLAGS_STR,
+    F_WIN,
+    F_CKSUM,
+    F_CKSUM_STATUS,
+    F_CKSUM_CALC,
+    F_LEN,
+    F_URP,
+    F_OPTIONS,
+    F_OPT_KIND,
+    F_OPT_LEN,
+    /* one item per option (Wireshark registers these as byte-valued "protocols") */
+    F_O_NOP,
+    F_O_EOL,
+    F_O_TS,
+    F_O_MSS,
+    F_O_WS,
+    F_O_SACKP,
+    F_O_SACK,
+    F_O_ECHO,
+    F_O_ECHOREPLY,
+    F_O_CC,
+    F_O_CCNEW,
+    F_O_CCECHO,
+    F_O_AO,
+    F_O_MD5,
+    F_O_SCPSREC,
+    F_O_SCPSCOR,
+    F_O_QS,
+    F_O_USERTO,
+    F_O_TFO,
+    F_O_ACCECN,
+    F_O_EXP,
+    F_O_UNKNOWN,
+    /* option values */
+    F_MSS_VAL,
+    F_WS_SHIFT,
+    F_WS_MULT,
+    F_EXP_DATA,
+    F_EXP_EXID,
+    F_UNKNOWN_PAYLOAD,
+    F_SACK_LE,
+    F_SACK_RE,
+    F_SACK_COUNT,
+    F_DSACK_LE,
+    F_DSACK_RE,
+    F_ECHO_VAL,
+    F_TSVAL,
+    F_TSECR,
+    F_MPTCP_SUBTYPE,
+    F_CC_VAL,
+    F_MD5_DIGEST,
+    F_AO_KEYID,
+    F_AO_RNEXTKEYID,
+    F_AO_MAC,
+    F_QS_RATE,
+    F_QS_TTL_DIFF,
+    F_TARR_RATE,
+    F_TARR_RESERVED,
+    F_ACCECN_EE0B,
+    F_ACCECN_ECEB,
+    F_ACCECN_EE1B,
+    F_USERTO_GRAN,
+    F_USERTO_VAL,
+    F_TFO_REQUEST,
+    F_TFO_COOKIE,
+    F_PAYLOAD,
+    F_RESET_CAUSE,
+    F_COUNT
+};
+
+/* flag bits of the 12-bit field */
+#define TH_FIN 0x001
+#define TH_SYN 0x002
+#define TH_RST 0x004
+#define TH_PUSH 0x008
+#define TH_ACK 0x010
+#define TH_URG 0x020
+#define TH_ECE 0x040
+#define TH_CWR 0x080
+#define TH_AE 0x100
+#define TH_RES 0xe00
+
+static const struct tw_vs cksum_status_vals[] = {
+    {0, "Bad"}, {1, "Good"}, {2, "Unverified"}, {3, "Not present"}, {4, "Illegal"}, {0, NULL}};
+
+static const struct tw_vs kind_vals[] = {
+    {0, "End of Option List"},
+    {1, "No-Operation"},
+    {2, "Maximum Segment Size"},
+    {3, "Window Scale"},
+    {4, "SACK Permitted"},
+    {5, "SACK"},
+    {6, "Echo"},
+    {7, "Echo Reply"},
+    {8, "Time Stamp Option"},
+    {9, "Partial Order Connection Permitted"},
+    {10, "Partial Order Service Profile"},
+    {11, "CC"},
+    {12, "CC.NEW"},
+    {13, "CC.ECHO"},
+    {14, "TCP Alternate Checksum Request"},
+    {15, "TCP Alternate Checksum Data"},
+    {16, "Skeeter"},
+    {17, "Bubba"},
+    {18, "Trailer Checksum Option"},
+    {19, "MD5 Signature Option"},
+    {20, "SCPS Capabilities"},
+    {21, "Selective Negative Acknowledgements"},
+    {22, "Record Boundaries"},
+    {23, "Corruption experienced"},
+    {24, "SNAP"},
+    {25, "Unassigned"},
+    {26, "TCP Compression Filter"},
+    {27, "Quick-Start Response"},
+    {28, "User Timeout Option"},
+    {29, "The TCP Authentication Option"},
+    {30, "Multipath TCP"},
+    {34, "TCP Fast Open Cookie"},
+    {76, "Riverbed Probe"},
+    {78, "Riverbed Transparency"},
+    {172, "Accurate ECN Order 0"},
+    {174, "Accurate ECN Order 1"},
+    {253, "RFC3692-style Experiment 1"},
+    {254, "RFC3692-style Experiment 2"},
+    {0, NULL}};
+
+#define EXID_TARR 0x00ac
+#define EXID_ACCECN0 0xacc0
+#define EXID_ACCECN1 0xacc1
+#define EXID_TFO 0xf989
+static const struct tw_vs exid_vals[] = {{0x00ac, "TCP ACK Rate Request"},
+                                         {0x0348, "Host ID"},
+                                         {0x0a0d, "Autonomous System Compensation"},
+                                         {0x0ca0, "Capability Option"},
+                                         {0x0ed0, "Extended Data Offset"},
+                                         {0x454e, "Encryption Negotiation"},
+                                         {0x5323, "Service Number"},
+                                         {0x75ec, "Timestamp Interval"},
+                                         {0xacc0, "Accurate ECN - Order 0"},
+                                         {0xacc1, "Accurate ECN - Order 1"},
+                                         {0xacce, "Accurate ECN"},
+                                         {0xe2d4, "Shared Memory communications over RMDA protocol"},
+                                         {0xf989, "Fast Open"},
+                                         {0xf990, "Low Latency"},
+                                         {0, NULL}};
+
+static const struct tw_vs mptcp_subtype_vals[] = {
+    {0, "Multipath Capable"},   {1, "Join Connection"},         {2, "Data Sequence Signal"},
+    {3, "Add Address"},         {4, "Remove Address"},          {5, "Change Subflow Priority"},
+    {6, "TCP Fallback"},        {7, "Fast Close"},              {8, "TCP Reset"},
+    {0, NULL}};
+
+static const struct tw_vs qs_rate_vals[] = {
+    {0, "0 bit/s"},        {1, "80 Kbit/s"},      {2, "160 Kbit/s"},     {3, "320 Kbit/s"},
+    {4, "640 Kbit/s"},     {5, "1.28 Mbit/s"},    {6, "2.56 Mbit/s"},    {7, "5.12 Mbit/s"},
+    {8, "10.24 Mbit/s"},   {9, "20.48 Mbit/s"},   {10, "40.96 Mbit/s"},  {11, "81.92 Mbit/s"},
+    {12, "163.84 Mbit/s"}, {13, "327.68 Mbit/s"}, {14, "655.36 Mbit/s"}, {15, "1.31072 Gbit/s"},
+    {0, NULL}};
+
+static const struct tw_tfs userto_gran_tfs = {"Minutes", "Seconds"};
+
+#define CKSUM_BLURB "Details at: https://www.wireshark.org/docs/wsug_html_chunked/ChAdvChecksums.html"
+
+static const struct tw_field_def fields[F_COUNT] = {
+    [F_SRCPORT] = {"tcp.srcport", "Source Port", TW_FT_UINT16, TW_BASE_PT_TCP},
+    [F_DSTPORT] = {"tcp.dstport", "Destination Port", TW_FT_UINT16, TW_BASE_PT_TCP},
+    [F_PORT] = {"tcp.port", "Source or Destination Port", TW_FT_UINT16, TW_BASE_PT_TCP},
+    [F_SEQ_RAW] = {"tcp.seq_raw", "Sequence Number (raw)", TW_FT_UINT32, TW_BASE_DEC, 0, NULL,
+                   NULL, NULL, "This shows the raw value of the sequence number"},
+    [F_ACK_RAW] = {"tcp.ack_raw", "Acknowledgment number (raw)", TW_FT_UINT32, TW_BASE_DEC, 0,
+                   NULL, NULL, NULL, "This shows the raw value of the acknowledgment number"},
+    [F_HDR_LEN] = {"tcp.hdr_len", "Header Length", TW_FT_UINT8, TW_BASE_DEC, 0, NULL, NULL, NULL,
+                   "Data offset in 32-bit words"},
+    [F_FLAGS] = {"tcp.flags", "Flags", TW_FT_UINT16, TW_BASE_HEX, 0xfff, NULL, NULL, NULL,
+                 "Flags (12 bits)"},
+    [F_FLAGS_RES] = {"tcp.flags.res", "Reserved", TW_FT_BOOLEAN, 12, TH_RES, NULL, NULL,
+                     &tw_tfs_set_notset, "Three reserved bits (must be zero)"},
+    [F_FLAGS_AE] = {"tcp.flags.ae", "Accurate ECN", TW_FT_BOOLEAN, 12, TH_AE, NULL, NULL,
+                    &tw_tfs_set_notset},
+    [F_FLAGS_CWR] = {"tcp.flags.cwr", "Congestion Window Reduced", TW_FT_BOOLEAN, 12, TH_CWR, NULL,
+                     NULL, &tw_tfs_set_notset},
+    [F_FLAGS_ECE] = {"tcp.flags.ece", "ECN-Echo", TW_FT_BOOLEAN, 12, TH_ECE, NULL, NULL,
+                     &tw_tfs_set_notset},
+    [F_FLAGS_URG] = {"tcp.flags.urg", "Urgent", TW_FT_BOOLEAN, 12, TH_URG, NULL, NULL,
+                     &tw_tfs_set_notset},
+    [F_FLAGS_ACK] = {"tcp.flags.ack", "Acknowledgment", TW_FT_BOOLEAN, 12, TH_ACK, NULL, NULL,
+                     &tw_tfs_set_notset},
+    [F_FLAGS_PUSH] = {"tcp.flags.push", "Push", TW_FT_BOOLEAN, 12, TH_PUSH, NULL, NULL,
+                      &tw_tfs_set_notset},
+    [F_FLAGS_RESET] = {"tcp.flags.reset", "Reset", TW_FT_BOOLEAN, 12, TH_RST, NULL, NULL,
+                       &tw_tfs_set_notset},
+    [F_FLAGS_SYN] = {"tcp.flags.syn", "Syn", TW_FT_BOOLEAN, 12, TH_SYN, NULL, NULL,
+                     &tw_tfs_set_notset},
+    [F_FLAGS_FIN] = {"tcp.flags.fin", "Fin", TW_FT_BOOLEAN, 12, TH_FIN, NULL, NULL,
+                     &tw_tfs_set_notset},
+    [F_FLAGS_STR] = {"tcp.flags.str", "TCP Flags", TW_FT_STRING},
+    [F_WIN] = {"tcp.window_size_value", "Window", TW_FT_UINT16, TW_BASE_DEC, 0, NULL, NULL, NULL,
+               "The window size value from the TCP header"},
+    [F_CKSUM] = {"tcp.checksum", "Checksum", TW_FT_UINT16, TW_BASE_HEX, 0, NULL, NULL, NULL,
+                 CKSUM_BLURB},
+    [F_CKSUM_STATUS] = {"tcp.checksum.status", "Checksum Status", TW_FT_UINT8, TW_BASE_NONE, 0,
+                        cksum_status_vals},
+    [F_CKSUM_CALC] = {"tcp.checksum_calculated", "Calculated Checksum", TW_FT_UINT16, TW_BASE_HEX,
+                      0, NULL, NULL, NULL,
+                      "The expected TCP checksum field as calculated from the TCP segment"},
+    [F_LEN] = {"tcp.len", "TCP Segment Len", TW_FT_UINT32, TW_BASE_DEC},
+    [F_URP] = {"tcp.urgent_pointer", "Urgent Pointer", TW_FT_UINT16, TW_BASE_DEC},
+    [F_OPTIONS] = {"tcp.options", "TCP Options", TW_FT_BYTES},
+    [F_OPT_KIND] = {"tcp.option_kind", "Kind", TW_FT_UINT8, TW_BASE_DEC, 0, kind_vals, NULL, NULL,
+                    "This TCP option's kind"},
+    [F_OPT_LEN] = {"tcp.option_len", "Length", TW_FT_UINT8, TW_BASE_DEC, 0, NULL, NULL, NULL,
+                   "Length of this TCP option in bytes (including kind and length fields)"},
+    [F_O_NOP] = {"tcp.options.nop", "TCP Option - No-Operation (NOP)", TW_FT_BYTES},
+    [F_O_EOL] = {"tcp.options.eol", "TCP Option - End of Option List (EOL)", TW_FT_BYTES},
+    [F_O_TS] = {"tcp.options.timestamp", "TCP Option - Timestamps", TW_FT_BYTES},
+    [F_O_MSS] = {"tcp.options.mss", "TCP Option - Maximum segment size", TW_FT_BYTES},
+    [F_O_WS] = {"tcp.options.wscale", "TCP Option - Window scale", TW_FT_BYTES},
+    [F_O_SACKP] = {"tcp.options.sack_perm", "TCP Option - SACK permitted", TW_FT_BYTES},
+    [F_O_SACK] = {"tcp.options.sack", "TCP Option - SACK", TW_FT_BYTES},
+    [F_O_ECHO] = {"tcp.options.echo", "TCP Option - Echo", TW_FT_BYTES},
+    [F_O_ECHOREPLY] = {"tcp.options.echoreply", "TCP Option - Echo reply", TW_FT_BYTES},
+    [F_O_CC] = {"tcp.options.cc", "TCP Option - CC", TW_FT_BYTES},
+    [F_O_CCNEW] = {"tcp.options.ccnew", "TCP Option - CC.NEW", TW_FT_BYTES},
+    [F_O_CCECHO] = {"tcp.options.ccecho", "TCP Option - CC.ECHO", TW_FT_BYTES},
+    [F_O_AO] = {"tcp.options.ao", "TCP Option - TCP AO", TW_FT_BYTES},
+    [F_O_MD5] = {"tcp.options.md5", "TCP Option - TCP MD5 signature", TW_FT_BYTES},
+    [F_O_SCPSREC] = {"tcp.options.scpsrec", "TCP Option - SCPS record boundary", TW_FT_BYTES},
+    [F_O_SCPSCOR] = {"tcp.options.scpscor", "TCP Option - SCPS corruption experienced",
+                     TW_FT_BYTES},
+    [F_O_QS] = {"tcp.options.qs", "TCP Option - Quick-Start", TW_FT_BYTES},
+    [F_O_USERTO] = {"tcp.options.user_to", "TCP Option - User Timeout", TW_FT_BYTES},
+    [F_O_TFO] = {"tcp.options.tfo", "TCP Option - TCP Fast Open", TW_FT_BYTES},
+    [F_O_ACCECN] = {"tcp.options.acc_ecn", "TCP Option - Accurate ECN", TW_FT_BYTES},
+    [F_O_EXP] = {"tcp.options.experimental", "TCP Option - Experimental", TW_FT_BYTES},
+    [F_O_UNKNOWN] = {"tcp.options.unknown", "TCP Option - Unknown", TW_FT_BYTES},
+    [F_MSS_VAL] = {"tcp.options.mss_val", "MSS Value", TW_FT_UINT16, TW_BASE_DEC},
+    [F_WS_SHIFT] = {"tcp.options.wscale.shift", "Shift count", TW_FT_UINT8, TW_BASE_DEC, 0, NULL,
+                    NULL, NULL, "Logarithmically encoded power of 2 scale factor"},
+    [F_WS_MULT] = {"tcp.options.wscale.multiplier", "Multiplier", TW_FT_UINT16, TW_BASE_DEC, 0,
+                   NULL, NULL, NULL, "Multiply segment window size by this for scaled window size"},
+    [F_EXP_DATA] = {"tcp.options.experimental.data", "Data", TW_FT_BYTES},
+    [F_EXP_EXID] = {"tcp.options.experimental.exid", "Experiment Identifier", TW_FT_UINT16,
+                    TW_BASE_HEX, 0, exid_vals},
+    [F_UNKNOWN_PAYLOAD] = {"tcp.options.unknown.payload", "Payload", TW_FT_BYTES},
+    [F_SACK_LE] = {"tcp.options.sack_le", "TCP SACK Left Edge", TW_FT_UINT32, TW_BASE_DEC},
+    [F_SACK_RE] = {"tcp.options.sack_re", "TCP SACK Right Edge", TW_FT_UINT32, TW_BASE_DEC},
+    [F_SACK_COUNT] = {"tcp.options.sack.count", "TCP SACK Count", TW_FT_UINT8, TW_BASE_DEC},
+    [F_DSACK_LE] = {"tcp.options.sack.dsack_le", "TCP D-SACK Left Edge", TW_FT_UINT32,
+                    TW_BASE_DEC, 0, NULL, NULL, NULL, "Duplicate SACK Left Edge"},
+    [F_DSACK_RE] = {"tcp.options.sack.dsack_re", "TCP D-SACK Right Edge", TW_FT_UINT32,
+                    TW_BASE_DEC, 0, NULL, NULL, NULL, "Duplicate SACK Right Edge"},
+    [F_ECHO_VAL] = {"tcp.options.echo_value", "TCP Echo Option", TW_FT_UINT32, TW_BASE_DEC, 0, NULL,
+                    NULL, NULL, "TCP Sack Echo"},
+    [F_TSVAL] = {"tcp.options.timestamp.tsval", "Timestamp value", TW_FT_UINT32, TW_BASE_DEC, 0,
+                 NULL, NULL, NULL, "Value of sending machine's timestamp clock"},
+    [F_TSECR] = {"tcp.options.timestamp.tsecr", "Timestamp echo reply", TW_FT_UINT32, TW_BASE_DEC,
+                 0, NULL, NULL, NULL, "Echoed timestamp from remote machine"},
+    [F_MPTCP_SUBTYPE] = {"tcp.options.mptcp.subtype", "Multipath TCP subtype", TW_FT_UINT8,
+                         TW_BASE_DEC, 0xf0, mptcp_subtype_vals},
+    [F_CC_VAL] = {"tcp.options.cc_value", "TCP CC Option", TW_FT_UINT32, TW_BASE_DEC},
+    [F_MD5_DIGEST] = {"tcp.options.md5.digest", "MD5 digest", TW_FT_BYTES},
+    [F_AO_KEYID] = {"tcp.options.ao.keyid", "AO KeyID", TW_FT_UINT8, TW_BASE_DEC},
+    [F_AO_RNEXTKEYID] = {"tcp.options.ao.rnextkeyid", "AO RNextKeyID", TW_FT_UINT8, TW_BASE_DEC},
+    [F_AO_MAC] = {"tcp.options.ao.mac", "AO MAC", TW_FT_BYTES},
+    [F_QS_RATE] = {"tcp.options.qs.rate", "QS Rate", TW_FT_UINT8, TW_BASE_DEC, 0x0f, qs_rate_vals},
+    [F_QS_TTL_DIFF] = {"tcp.options.qs.ttl_diff", "QS Rate", TW_FT_UINT8, TW_BASE_DEC},
+    [F_TARR_RATE] = {"tcp.options.tarr.rate", "TARR Rate", TW_FT_UINT8, TW_BASE_DEC, 0xfe},
+    [F_TARR_RESERVED] = {"tcp.options.tar.reserved", "TARR Reserved", TW_FT_UINT8, TW_BASE_DEC,
+                         0x01},
+    [F_ACCECN_EE0B] = {"tcp.options.acc_ecn.ee0b", "Accurate ECN Echo ECT(0) Byte Counter",
+                       TW_FT_UINT24, TW_BASE_DEC},
+    [F_ACCECN_ECEB] = {"tcp.options.acc_ecn.eceb", "Accurate ECN Echo CE Byte Counter",
+                       TW_FT_UINT24, TW_BASE_DEC},
+    [F_ACCECN_EE1B] = {"tcp.options.acc_ecn.ee1b", "Accurate ECN Echo ECT(1) Byte Counter",
+                       TW_FT_UINT24, TW_BASE_DEC},
+    [F_USERTO_GRAN] = {"tcp.options.user_to_granularity", "Granularity", TW_FT_BOOLEAN, 16, 0x8000,
+                       NULL, NULL, &userto_gran_tfs, "TCP User Timeout Granularity"},
+    [F_USERTO_VAL] = {"tcp.options.user_to_val", "User Timeout", TW_FT_UINT16, TW_BASE_DEC, 0x7fff,
+                      NULL, NULL, NULL, "TCP User Timeout Value"},
+    [F_TFO_REQUEST] = {"tcp.options.tfo.request", "Fast Open Cookie Request", TW_FT_NONE},
+    [F_TFO_COOKIE] = {"tcp.options.tfo.cookie", "Fast Open Cookie", TW_FT_BYTES},
+    [F_PAYLOAD] = {"tcp.payload", "TCP payload", TW_FT_BYTES, TW_BASE_NONE, 0, NULL, NULL, NULL,
+                   "The TCP payload of this packet"},
+    [F_RESET_CAUSE] = {"tcp.reset_cause", "Reset cause", TW_FT_STRING},
+};
+
+enum {
+    E_OPT_LEN_INVALID,
+    E_SACK_DSACK,
+    E_WS_SHIFT_INVALID,
+    E_MSS_ABSENT,
+    E_MSS_PRESENT,
+    E_SHORT_SEGMENT,
+    E_ACK_NONZERO,
+    E_SYNACK,
+    E_SYN,
+    E_FIN,
+    E_RST,
+    E_CKSUM_FFFF,
+    E_CKSUM_BAD,
+    E_URP_NONZERO,
+    E_SUBOPT_MALFORMED,
+    E_NOP,
+    E_AFTER_EOL,
+    E_BOGUS_HLEN,
+    E_TFO_SYN,
+    E_COUNT
+};
+static const struct tw_expert_def experts[E_COUNT] = {
+    [E_OPT_LEN_INVALID] = {"tcp.option.len.invalid", "decoder.tcp.option_len_invalid", TW_SEV_NOTE,
+                           TW_GRP_SEQUENCE, "Invalid length for option"},
+    [E_SACK_DSACK] = {"tcp.options.sack.dsack", "decoder.tcp.dsack", TW_SEV_WARN, TW_GRP_SEQUENCE,
+                      "D-SACK Sequence"},
+    [E_WS_SHIFT_INVALID] = {"tcp.options.wscale.shift.invalid", "decoder.tcp.wscale_shift_invalid",
+                            TW_SEV_WARN, TW_GRP_PROTOCOL, "Window scale shift exceeds 14"},
+    [E_MSS_ABSENT] = {"tcp.options.mss.absent", "decoder.tcp.mss_absent", TW_SEV_NOTE,
+                      TW_GRP_PROTOCOL, "The SYN packet does not contain a MSS option"},
+    [E_MSS_PRESENT] = {"tcp.options.mss.present", "decoder.tcp.mss_present", TW_SEV_WARN,
+                       TW_GRP_PROTOCOL, "The non-SYN packet does contain a MSS option"},
+    [E_SHORT_SEGMENT] = {"tcp.short_segment", "decoder.tcp.short_segment", TW_SEV_WARN,
+                         TW_GRP_MALFORMED, "Short segment"},
+    [E_ACK_NONZERO] = {"tcp.ack.nonzero", "decoder.tcp.ack_nonzero", TW_SEV_NOTE, TW_GRP_PROTOCOL,
+                       "The acknowledgment number field is nonzero while the ACK flag is not set"},
+    [E_SYNACK] = {"tcp.connection.synack", "tcp.connection.synack", TW_SEV_CHAT, TW_GRP_SEQUENCE,
+                  "Connection establish acknowledge (SYN+ACK)"},
+    [E_SYN] = {"tcp.connection.syn", "tcp.connection.syn", TW_SEV_CHAT, TW_GRP_SEQUENCE,
+               "Connection establish request (SYN)"},
+    [E_FIN] = {"tcp.connection.fin", "tcp.connection.fin", TW_SEV_CHAT, TW_GRP_SEQUENCE,
+               "Connection finish (FIN)"},
+    [E_RST] = {"tcp.connection.rst", "tcp.connection.rst", TW_SEV_WARN, TW_GRP_SEQUENCE,
+               "Connection reset (RST)"},
+    [E_CKSUM_FFFF] = {"tcp.checksum.ffff", "decoder.tcp.checksum_ffff", TW_SEV_WARN,
+                      TW_GRP_CHECKSUM, "TCP Checksum 0xffff instead of 0x0000 (see RFC 1624)"},
+    [E_CKSUM_BAD] = {"tcp.checksum_bad.expert", "decoder.tcp.bad_checksum", TW_SEV_ERROR,
+                     TW_GRP_CHECKSUM, "Bad checksum"},
+    [E_URP_NONZERO] = {"tcp.urgent_pointer.non_zero", "decoder.tcp.urgent_pointer_nonzero",
+                       TW_SEV_NOTE, TW_GRP_PROTOCOL,
+                       "The urgent pointer field is nonzero while the URG flag is not set"},
+    [E_SUBOPT_MALFORMED] = {"tcp.suboption_malformed", "decoder.tcp.suboption_malformed",
+                            TW_SEV_ERROR, TW_GRP_MALFORMED, "suboption would go past end of option"},
+    [E_NOP] = {"tcp.nop", "decoder.tcp.nop_run", TW_SEV_WARN, TW_GRP_PROTOCOL,
+               "4 NOP in a row - a router may have removed some options"},
+    [E_AFTER_EOL] = {"tcp.non_zero_bytes_after_eol", "decoder.tcp.bytes_after_eol", TW_SEV_ERROR,
+                     TW_GRP_PROTOCOL, "Non zero bytes in option space after EOL option"},
+    [E_BOGUS_HLEN] = {"tcp.bogus_header_length", "decoder.tcp.bad_header_length", TW_SEV_ERROR,
+                      TW_GRP_PROTOCOL, "Bogus TCP Header length"},
+    [E_TFO_SYN] = {"tcp.analysis.tfo_syn", "tcp.tfo_syn_cookie", TW_SEV_NOTE, TW_GRP_SEQUENCE,
+                   "TCP SYN with TFO Cookie"},
+};
+
+static bool check_checksum; /* -o tcp.check_checksum (tshark's default: FALSE) */
+
+static void tcp_init(void) { check_checksum = tw_pref_bool("tcp.check_checksum", false); }
+
+/* ---------------------------------------------------------------------------------------------
+ * Per-packet state shared by the header and the option decoders.
+ * ------------------------------------------------------------------------------------------- */
+struct tcp_state {
+    const struct tw_cur *seg; /* the whole segment as IP handed it over */
+    uint32_t start;           /* offset of the TCP header */
+    uint16_t flags;
+    uint32_t ack;
+    bool labels; /* building tree labels */
+    /* SACK blocks seen so far (for the D-SACK test, as Wireshark keeps up to four) */
+    uint32_t sack_le[4], sack_re[4];
+    uint32_t nsack;
+    int32_t opts_rec;
+    char optnames[512]; /* ", Maximum segment size, ..." for the Options line */
+    size_t optnames_len;
+};
+
+/* dissect_options' way to say "stop, the failure is already reported" */
+#define TW_STOP_REPORTED ((enum tw_status)0x7f)
+
+static enum tw_status cur_status(const struct tw_cur *c)
+{
+    return c->err == TW_CUR_TRUNCATED ? TW_TRUNCATED : c->err ? TW_MALFORMED : TW_OK;
+}
+
+/* tshark's proto_tree_add_expert: a text line carrying the message, with the expert under it
+ * (expert infos attached to an existing item go through tw_expert directly) */
+static void text_expert(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t len,
+                        const char *fmt, ...) TW_PRINTF(5, 6);
+static void text_expert(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t len,
+                        const char *fmt, ...)
+{
+    char msg[256];
+    const char *m = NULL;
+    if (fmt) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        va_end(ap);
+        m = msg;
+    } else {
+        m = tw_field(xid)->expert->summary;
+    }
+    int32_t r = tw_add_text(p, off, len, "%s", m);
+    tw_tree_push(p, r);
+    tw_expert(p, xid, off, len, "%s", m);
+    tw_tree_pop(p);
+}
+
+/* Would an item over [off, off+len) of the segment be out of bounds? Wireshark adds expert
+ * items first and checks their range afterwards, so the item stays and the packet is marked. */
+static enum tw_status range_status(const struct tw_cur *seg, uint32_t off, uint32_t len)
+{
+    uint64_t e = (uint64_t)off + len;
+    if (e > seg->end) return TW_MALFORMED;
+    if (e > seg->cap) return TW_TRUNCATED;
+    return TW_OK;
+}
+
+static void add_optname(struct tcp_state *t, const char *name)
+{
+    if (!t->labels) return;
+    int n = snprintf(t->optnames + t->optnames_len, sizeof t->optnames - t->optnames_len, ", %s",
+                     name);
+    if (n > 0) {
+        t->optnames_len += (size_t)n;
+        if (t->optnames_len >= sizeof t->optnames) t->optnames_len = sizeof t->optnames - 1;
+    }
+}
+
+/* Flags as tshark lists them in Info and on the Flags line: "SYN, ACK", "<None>" */
+static void flags_list(char *out, size_t n, uint16_t fl)
+{
+    static const char *const names[9] = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR",
+                                         "AE"};
+    size_t l = 0;
+    out[0] = 0;
+    for (int i = 0; i < 9; i++) {
+        if (!(fl & (1u << i))) continue;
+        l += (size_t)snprintf(out + l, n - l, "%s%s", l ? ", " : "", names[i]);
+        if (l >= n) return;
+    }
+    if (fl & TH_RES) l += (size_t)snprintf(out + l, n - l, "%sReserved", l ? ", " : "");
+    if (l == 0) snprintf(out, n, "<None>");
+}
+
+/* "RRRACEUAPRSF" with a middle dot (U+00B7) for each flag that is not set */
+static size_t flags_letters(char *out, uint16_t fl)
+{
+    static const char letters[] = "RRRACEUAPRSF";
+    size_t l = 0;
+    for (int i = 0; i < 12; i++) {
+        if (fl & (0x800u >> i)) {
+            out[l++] = letters[i];
+        } else {
+            out[l++] = (char)0xc2;
+            out[l++] = (char)0xb7;
+        }
+    }
+    out[l] = 0;
+    return l;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Options. Each decoder gets a cursor over exactly its option's bytes (kind and length already
+ * checked against the option space); reads past the capture fail with TRUNCATED, as the
+ * corresponding tshark read would.
+ * ------------------------------------------------------------------------------------------- */
+struct opt {
+    struct tw_cur c; /* the option, positioned after kind and length */
+    uint32_t off;    /* offset of the kind byte */
+    uint32_t len;    /* option length */
+    uint8_t kind;
+    int32_t item;    /* the option's own item */
+    int32_t len_rec; /* its Length item */
+    char suffix[160]; /* appended to the item's label */
+    size_t suffix_len;
+    bool failed_nested; /* a nested dissection (mptcp) failed and has reported it */
+};
+
+static void opt_suffix(struct tcp_state *t, struct opt *o, const char *fmt, ...) TW_PRINTF(3, 4);
+static void opt_suffix(struct tcp_state *t, struct opt *o, const char *fmt, ...)
+{
+    if (!t->labels || o->suffix_len >= sizeof o->suffix - 1) return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(o->suffix + o->suffix_len, sizeof o->suffix - o->suffix_len, fmt, ap);
+    va_end(ap);
+    if (n > 0) {
+        o->suffix_len += (size_t)n;
+        if (o->suffix_len >= sizeof o->suffix) o->suffix_len = sizeof o->suffix - 1;
+    }
+}
+
+/* the option item with its Kind and Length (the caller pops the subtree) */
+static void opt_begin(struct tw_pkt *p, struct tcp_state *t, struct opt *o, int f)
+{
+    const struct tw_cur *s = t->seg;
+    uint32_t cap_end = TW_MIN(s->cap, s->end);
+    uint32_t have = o->off < cap_end ? TW_MIN(o->len, cap_end - o->off) : 0;
+    o->item = tw_add_ptr(p, HF(f), o->off, have, s->data + o->off, have);
+    tw_tree_push(p, o->item);
+}
+
+static void opt_kind_len(struct tw_pkt *p, struct opt *o)
+{
+    tw_add_uint(p, HF(F_OPT_KIND), o->off, 1, o->kind);
+    o->len_rec = tw_add_uint(p, HF(F_OPT_LEN), o->off + 1, 1, o->len);
+}
+
+/* the fixed length an option must have; a wrong one gets an expert under Length */
+static bool opt_len_is(struct tw_pkt *p, struct opt *o, uint32_t want)
+{
+    if (o->len == want) return true;
+    tw_tree_push(p, o->len_rec);
+    tw_expert(p, EX(E_OPT_LEN_INVALID), o->off + 1, 1, "option length should be %u", want);
+    tw_tree_pop(p);
+    return false;
+}
+
+static void opt_len_bad(struct tw_pkt *p, struct opt *o, const char *fmt, ...) TW_PRINTF(3, 4);
+static void opt_len_bad(struct tw_pkt *p, struct opt *o, const char *fmt, ...)
+{
+    char msg[160];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    tw_tree_push(p, o->len_rec);
+    tw_expert(p, EX(E_OPT_LEN_INVALID), o->off + 1, 1, "%s", msg);
+    tw_tree_pop(p);
+}
+
+/* A byte field inside the option. tshark checks its bounds before adding it, so a field the
+ * capture cut short is not added and the error is left on the option's cursor. */
+static bool opt_bytes(struct tw_pkt *p, struct opt *o, int f, uint32_t off, uint32_t len,
+                      int32_t *rec)
+{
+    struct tw_cur x = o->c;
+    x.off = off;
+    if (!tw_cur_skip(&x, len)) {
+        o->c.err = x.err;
+        return false;
+    }
+    int32_t r = tw_add_ptr(p, HF(f), off, len, o->c.data + off, len);
+    if (rec) *rec = r;
+    return true;
+}
+
+static void tfo_payload(struct tw_pkt *p, struct tcp_state *t, struct opt *o, uint32_t off,
+                        uint32_t len)
+{
+    if (len == 2) {
+        if (tw_want(p, HF(F_TFO_REQUEST))) tw_add_rec(p, HF(F_TFO_REQUEST), off, 2);
+        tw_info_add(p, " TFO=R");
+    } else if (len > 2) {
+        int32_t r = -1;
+        if (!opt_bytes(p, o, F_TFO_COOKIE, off + 2, len - 2, &r)) return;
+        tw_info_add(p, " TFO=C");
+        if ((t->flags & (TH_SYN | TH_ACK)) == TH_SYN) {
+            tw_tree_push(p, r);
+            tw_expert(p, EX(E_TFO_SYN), off + 2, len - 2, NULL);
+            tw_tree_pop(p);
+        }
+    }
+}
+
+static void accecn_data(struct tw_pkt *p, struct tcp_state *t, struct opt *o, uint32_t off,
+                        uint32_t dlen, bool order0)
+{
+    struct tw_cur *c = &o->c;
+    c->off = off;
+    const char *ord = order0 ? " (Order 0)" : " (Order 1)";
+    uint32_t a, b, d;
+    int fa = order0 ? F_ACCECN_EE0B : F_ACCECN_EE1B, fd = order0 ? F_ACCECN_EE1B : F_ACCECN_EE0B;
+    const char *na = order0 ? "EE0B" : "EE1B", *nd = order0 ? "EE1B" : "EE0B";
+    switch (dlen) {
+    case 0:
+        tw_info_add(p, " AccECN");
+        break;
+    case 3:
+        a = tw_cur_u24(c);
+        if (c->err) return;
+        tw_add_uint(p, HF(fa), off, 3, a);
+        opt_suffix(t, o, "%s: %s %u", ord, na, a);
+        tw_info_printf(p, " %s=%u", na, a);
+        break;
+    case 6:
+    case 9:
+        a = tw_cur_u24(c);
+        if (c->err) return;
+        tw_add_uint(p, HF(fa), off, 3, a);
+        tw_info_printf(p, " %s=%u", na, a);
+        b = tw_cur_u24(c);
+        if (c->err) return;
+        tw_add_uint(p, HF(F_ACCECN_ECEB), off + 3, 3, b);
+        tw_info_printf(p, " ECEB=%u", b);
+        if (dlen == 6) {
+            opt_suffix(t, o, "%s: %s %u, ECEB %u", ord, na, a, b);
+            break;
+        }
+        d = tw_cur_u24(c);
+        if (c->err) return;
+        tw_add_uint(p, HF(fd), off + 6, 3, d);
+        tw_info_printf(p, " %s=%u", nd, d);
+        opt_suffix(t, o, "%s: %s %u, ECEB %u, %s %u", ord, na, a, b, nd, d);
+        break;
+    default:
+        break;
+    }
+}
+
+static void opt_mss(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
+{
+    opt_begin(p, t, o, F_O_MSS);
+    if (!(t->flags & TH_SYN)) tw_expert(p, EX(E_MSS_PRESENT), o->off, o->len, NULL);
+    opt_kind_len(p, o);
+    if (!opt_len_is(p, o, 4)) return;
+    uint16_t v = tw_cur_u16(&o->c);
+    if (o->c.err) return;
+    tw_add_uint(p, HF(F_MSS_VAL), o->off + 2, 2, v);
+    opt_suffix(t, o, ": %u bytes", v);
+    tw_info_printf(p, " MSS=%u", v);
+}
+
+static void opt_ws(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
+{
+    opt_begin(p, t, o, F_O_WS);
+    opt_kind_len(p, o);
+    if (!opt_len_is(p, o, 3)) return;
+    uint8_t v = tw_cur_u8(&o->c);
+    if (o->c.err) return;
+    uint32_t shift = v;
+    int32_t r = tw_add_uint(p, HF(F_WS_SHIFT), o->off + 2, 1, v);
+    if (shift > 14) {
+        /* RFC 7323 2.3: log it and use 14 */
+        shift = 14;
+        tw_tree_push(p, r);
+        tw_expert(p, EX(E_WS_SHIFT_INVALID), o->off + 2, 1, NULL);
+        tw_tree_pop(p);
+    }
+    r = tw_add_uint(p, HF(F_WS_MULT), o->off + 2, 1, 1u << shift);
+    tw_rec_flags(p, r, TW_RF_GENERATED);
+    opt_suffix(t, o, ": %u (multiply by %u)", v, 1u << shift);
+    tw_info_printf(p, " WS=%u", 1u << shift);
+}
+
+static void opt_sack(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
+{
+    opt_begin(p, t, o, F_O_SACK);
+    opt_kind_len(p, o);
+    uint32_t off = o->off + 2, left = o->len - 2, blocks = 0;
+    struct tw_cur *c = &o->c;
+    while (left > 0) {
+        if (left < 4) {
+            text_expert(p, EX(E_SUBOPT_MALFORMED), off, left, NULL);
+            break;
+        }
+        c->off = off;
+        uint32_t le = tw_cur_u32(c);
+        if (c->err) return;
+        int32_t r = tw_add_uint(p, HF(F_SACK_LE), off, 4, le);
+        tw_rec_label(p, r, "left edge = %u", le);
+        left -= 4;
+        if (left < 4) {
+            text_expert(p, EX(E_SUBOPT_MALFORMED), off, left, NULL);
+            break;
+        }
+        uint32_t re = tw_cur_u32(c);
+        if (c->err) return;
+        left -= 4;
+        r = tw_add_uint(p, HF(F_SACK_RE), off + 4, 4, re);
+        tw_rec_label(p, r, "right edge = %u", re);
+        tw_info_printf(p, " SLE=%u SRE=%u", le, re);
+        if (t->nsack < 4) {
+            t->sack_le[t->nsack] = le;
+            t->sack_re[t->nsack] = re;
+            t->nsack++;
+        }
+        if (blocks < 4) blocks++;
+        opt_suffix(t, o, " %u-%u", le, re);
+        off += 8;
+    }
+    int32_t r = tw_add_uint(p, HF(F_SACK_COUNT), o->off, 0, blocks);
+    tw_rec_flags(p, r, TW_RF_GENERATED);
+    /* D-SACK (RFC 2883 section 4): the first block lies below the cumulative ACK, or inside
+     * the second block. Both comparisons are in sequence space. */
+    bool dsack = (int32_t)(t->sack_re[0] - t->ack) <= 0 ||
+                 (t->nsack > 1 && (int32_t)(t->sack_le[1] - t->sack_re[0]) < 0 &&
+                  (int32_t)(t->sack_re[1] - t->sack_re[0]) >= 0);
+    if (!dsack) return;
+    c->off = o->off + 2;
+    uint32_t le = tw_cur_u32(c);
+    if (c->err) return;
+    r = tw_add_uint(p, HF(F_DSACK_LE), o->off + 2, 4, le);
+    tw_rec_flags(p, r, TW_RF_GENERATED);
+    tw_rec_label(p, r, "D-SACK Left Edge = %u", le);
+    uint32_t re = tw_cur_u32(c);
+    if (c->err) return;
+    r = tw_add_uint(p, HF(F_DSACK_RE), o->off + 6, 4, re);
+    tw_rec_flags(p, r, TW_RF_GENERATED);
+    tw_rec_label(p, r, "D-SACK Right Edge = %u", re);
+    text_expert(p, EX(E_SACK_DSACK), o->off + 2, 8, NULL);
+}
+
+static void opt_u32(struct tw_pkt *p, struct tcp_state *t, struct opt *o, int item, int f,
+                    const char *info, bool suffix)
+{
+    opt_begin(p, t, o, item);
+    opt_kind_len(p, o);
+    if (!opt_len_is(p, o, 6)) return;
+    uint32_t v = tw_cur_u32(&o->c);
+    if (o->c.err) return;
+    tw_add_uint(p, HF(f), o->off + 2, 4, v);
+    if (suffix) opt_suffix(t, o, ": %u", v);
+    tw_info_printf(p, " %s=%u", info, v);
+}
+
+static void opt_ts(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
+{
+    opt_begin(p, t, o, F_O_TS);
+    opt_kind_len(p, o);
+    if (!opt_len_is(p, o, 10)) return;
+    uint32_t v = tw_cur_u32(&o->c);
+    if (o->c.err) return;
+    tw_add_uint(p, HF(F_TSVAL), o->off + 2, 4, v);
+    uint32_t e = tw_cur_u32(&o->c);
+    if (o->c.err) return;
+    tw_add_uint(p, HF(F_TSECR), o->off + 6, 4, e);
+    opt_suffix(t, o, ": TSval %u, TSecr %u", v, e);
+    tw_info_printf(p, " TSval=%u TSecr=%u", v, e);
+}
+
+static void opt_md5(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
+{
+    opt_begin(p, t, o, F_O_MD5);
+    opt_kind_len(p, o);
+    tw_info_add(p, " MD5");
+    if (!opt_len_is(p, o, 18)) return;
+    opt_bytes(p, o, F_MD5_DIGEST, o->off + 2, 16, NULL);
+}
+
+static void opt_ao(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
+{
+    opt_begin(p, t, o, F_O_AO);
+    opt_kind_len(p, o);
+    tw_info_add(p, "TCP AO"); /* sic: tshark 4.0 appends it without a space */
+    if (o->len < 4) {
+        opt_len_bad(p, o, "option length should be >= than 4");
+        return;
+    }
+    uint8_t k = tw_cur_u8(&o->c);
+    if (o->c.err) return;
+    tw_add_uint(p, HF(F_AO_KEYID), o->off + 2, 1, k);
+    k = tw_cur_u8(&o->c);
+    if (o->c.err) return;
+    tw_add_uint(p, HF(F_AO_RNEXTKEYID), o->off + 3, 1, k);
+    if (o->len > 4) opt_bytes(p, o, F_AO_MAC, o->off + 4, o->len - 4, NULL);
+}
+
+static void opt_qs(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
+{
+    opt_begin(p, t, o, F_O_QS);
+    opt_kind_len(p, o);
+    if (!opt_len_is(p, o, 8)) return;
+    uint8_t rate = tw_cur_u8(&o->c);
+    if (o->c.err) return;
+    const char *rs = tw_vs_find(qs_rate_vals, rate & 0x0f);
+    tw_info_printf(p, " QSresp=%s", rs ? rs : "Unknown");
+    tw_add_bits(p, HF(F_QS_RATE), o->off + 2, 1, rate);
+    uint8_t ttl = tw_cur_u8(&o->c);
+    if (o->c.err) return;
+    tw_add_uint(p, HF(F_QS_TTL_DIFF), o->off + 3, 1, ttl);
+}
+
+static void opt_userto(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
+{
+    opt_begin(p, t, o, F_O_USERTO);
+    opt_kind_len(p, o);
+    if (!opt_len_is(p, o, 4)) return;
+    uint16_t v = tw_cur_u16(&o->c);
+    if (o->c.err) return;
+    tw_add_bits(p, HF(F_USERTO_GRAN), o->off + 2, 2, v);
+    tw_add_bits(p, HF(F_USERTO_VAL), o->off + 2, 2, v);
+    tw_info_printf(p, " USER_TO=%u", v & 0x7fffu);
+}
+
+static void opt_accecn(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
+{
+    opt_begin(p, t, o, F_O_ACCECN);
+    opt_kind_len(p, o);
+    if (o->len != 2 && o->len != 5 && o->len != 8 && o->len != 11) {
+        opt_len_bad(p, o, "option length should be 2, 5, 8, or 11 instead of %u", o->len);
+        return;
+    }
+    accecn_data(p, t, o, o->off + 2, o->len - 2, o->kind == 172);
+}
+
+static void opt_exp(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
+{
+    opt_begin(p, t, o, F_O_EXP);
+    opt_kind_len(p, o);
+    if (o->len < 4) {
+        opt_len_bad(p, o, "option length %u smaller than 4", o->len);
+        return;
+    }
+    uint16_t exid = tw_cur_u16(&o->c);
+    if (o->c.err) return;
+    tw_add_uint(p, HF(F_EXP_EXID), o->off + 2, 2, exid);
+    const char *en = tw_vs_find(exid_vals, exid);
+    opt_suffix(t, o, ": %s", en ? en : "Unknown");
+    switch (exid) {
+    case EXID_TARR:
+        if (o->len != 4 && o->len != 5) {
+            opt_len_bad(p, o, "option length should be 4 or 5 instead of %u", o->len);
+        } else if (o->len == 4) {
+            tw_info_add(p, " TARR");
+        } else {
+            uint8_t b = tw_cur_u8(&o->c);
+            if (o->c.err) return;
+            tw_add_bits(p, HF(F_TARR_RATE), o->off + 4, 1, b);
+            tw_add_bits(p, HF(F_TARR_RESERVED), o->off + 4, 1, b);
+            tw_info_printf(p, " TARR=%u", b >> 1);
+            opt_suffix(t, o, " %u", b >> 1);
+        }
+        break;
+    case EXID_ACCECN0:
+    case EXID_ACCECN1:
+        if (o->len != 4 && o->len != 7 && o->len != 10 && o->len != 13) {
+            opt_len_bad(p, o, "option length should be 4, 7, 10, or 13 instead of %u", o->len);
+        } else {
+            opt_suffix(t, o, ": Accurate ECN");
+            accecn_data(p, t, o, o->off + 4, o->len - 4, exid == EXID_ACCECN0);
+        }
+        break;
+    case EXID_TFO:
+        tfo_payload(p, t, o, o->off + 2, o->len - 2);
+        break;
+    default:
+        if (o->len > 4 && !opt_bytes(p, o, F_EXP_DATA, o->off + 4, o->len - 4, NULL)) return;
+        tw_info_printf(p, " ExID=%X", exid);
+        break;
+    }
+}
+
+/* Kind 30 is dissected by Wireshark's "mptcp" protocol, which therefore shows up in
+ * frame.protocols and names the Protocol column; only kind, length and subtype are decoded. */
+static void opt_mptcp(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
+{
+    (void)t;
+    if (!p->cols_locked) tw_col_proto(p, "MPTCP");
+    struct tw_cur oc = o->c;
+    oc.off = o->off;
+    enum tw_status st = tw_dissect_nested(p, TW_TBL_NAME, TW_KEY_MPTCP, oc);
+    if (st != TW_OK) o->failed_nested = true;
+}
+
+static enum tw_status mptcp_dissect(struct tw_pkt *p, struct tw_cur *c)
+{
+    uint32_t off = c->off;
+    uint8_t kind = tw_cur_u8(c), len = tw_cur_u8(c);
+    if (c->err) return cur_status(c);
+    tw_add_uint(p, HF(F_OPT_KIND), off, 1, kind);
+    tw_add_uint(p, HF(F_OPT_LEN), off + 1, 1, len);
+    uint8_t b = tw_cur_u8(c);
+    if (c->err) return cur_status(c);
+    tw_add_bits(p, HF(F_MPTCP_SUBTYPE), off + 2, 1, b);
+    if (tw_layer_recorded(p)) {
+        /* the label is also what -e mptcp prints, so it is set even without a tree */
+        const char *sn = tw_vs_find(mptcp_subtype_vals, b >> 4u);
+        if (sn)
+            tw_layer_label(p, "Multipath Transmission Control Protocol: %s", sn);
+        else
+            tw_layer_label(p, "Multipath Transmission Control Protocol: Unknown (%u)", b >> 4u);
+    }
+    c->off = c->end > c->off ? c->end : c->off;
+    return TW_OK;
+}
+
+static void opt_tfo(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
+{
+    opt_begin(p, t, o, F_O_TFO);
+    opt_kind_len(p, o);
+    tfo_payload(p, t, o, o->off, o->len);
+}
+
+static void opt_two(struct tw_pkt *p, struct tcp_state *t, struct opt *o, int f)
+{
+    opt_begin(p, t, o, f);
+    opt_kind_len(p, o);
+    opt_len_is(p, o, 2);
+}
+
+static void opt_unknown(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
+{
+    opt_begin(p, t, o, F_O_UNKNOWN);
+    opt_kind_len(p, o);
+    if (o->len > 2) opt_bytes(p, o, F_UNKNOWN_PAYLOAD, o->off + 2, o->len - 2, NULL);
+}
+
+/* the name tshark lists on the Options line and uses in its length complaints */
+static const char *opt_name(uint8_t kind, char *buf, size_t n)
+{
+    switch (kind) {
+    case 2: return "Maximum segment size";
+    case 3: return "Window scale";
+    case 4: return "SACK permitted";
+    case 5: return "SACK";
+    case 6: return "Echo";
+    case 7: return "Echo reply";
+    case 8: return "Timestamps";
+    case 11: return "CC";
+    case 12: return "CC.NEW";
+    case 13: return "CC.ECHO";
+    case 19: return "TCP MD5 signature";
+    case 22: return "SCPS record boundary";
+    case 23: return "SCPS corruption experienced";
+    case 27: return "Quick-Start";
+    case 28: return "User Timeout";
+    case 29: return "TCP AO";
+    case 30: return "MPTCP";
+    case 34: return "TCP Fast Open";
+    case 172:
+    case 174: return "Accurate ECN";
+    case 253:
+    case 254: return "Experimental";
+    default: snprintf(buf, n, "Unknown (0x%02x)", kind); return buf;
+    }
+}
+
+static void opt_dispatch(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
+{
+    switch (o->kind) {
+    case 2: opt_mss(p, t, o); break;
+    case 3: opt_ws(p, t, o); break;
+    case 4:
+        opt_begin(p, t, o, F_O_SACKP);
+        opt_kind_len(p, o);
+        tw_info_add(p, " SACK_PERM");
+        opt_len_is(p, o, 2);
+        break;
+    case 5: opt_sack(p, t, o); break;
+    case 6:
+    case 7: opt_u32(p, t, o, F_O_ECHO, F_ECHO_VAL, "ECHO", true); break;
+    case 8: opt_ts(p, t, o); break;
+    case 11:
+    case 12:
+    case 13: opt_u32(p, t, o, F_O_CC, F_CC_VAL, "CC", false); break;
+    case 19: opt_md5(p, t, o); break;
+    case 22: opt_two(p, t, o, F_O_SCPSREC); break;
+    case 23: opt_two(p, t, o, F_O_SCPSCOR); break;
+    case 27: opt_qs(p, t, o); break;
+    case 28: opt_userto(p, t, o); break;
+    case 29: opt_ao(p, t, o); break;
+    case 30: opt_mptcp(p, t, o); break;
+    case 34: opt_tfo(p, t, o); break;
+    case 172:
+    case 174: opt_accecn(p, t, o); break;
+    case 253:
+    case 254: opt_exp(p, t, o); break;
+    default: opt_unknown(p, t, o); break;
+    }
+}
+
+/* Walk the option space [off, off+len). Reads go through a cursor over the whole segment, so
+ * an option space that runs past the segment (header length larger than the segment) fails
+ * the way tshark's reads do. */
+static enum tw_status dissect_options(struct tw_pkt *p, struct tcp_state *t, uint32_t off,
+                                      uint32_t len)
+{
+    struct tw_cur c = *t->seg;
+    c.off = off;
+    uint32_t length = len, nop_count = 0;
+    bool eol_seen = false, mss_seen = false;
+    char nbuf[32];
+    while (length > 0) {
+        uint32_t ooff = c.off;
+        uint8_t kind = tw_cur_u8(&c);
+        if (c.err) return cur_status(&c);
+        if (eol_seen && kind != 0) {
+            text_expert(p, EX(E_AFTER_EOL), ooff, length, "Non-zero header padding");
+            return range_status(t->seg, ooff, length);
+        }
+        length--;
+        if (kind == 0 || kind == 1) {
+            if (kind == 0) {
+                eol_seen = true;
+            } else if (nop_count == 0 || (ooff - t->start) % 4) {
+                /* NOPs in a row within one 32-bit word */
+                if (++nop_count == 4) tw_expert(p, EX(E_NOP), off, len, NULL);
+            } else {
+                nop_count = 0;
+            }
+            int f = kind ? F_O_NOP : F_O_EOL;
+            int32_t r = tw_add_ptr(p, HF(f), ooff, 1, c.data + ooff, 1);
+            tw_tree_push(p, r);
+            tw_add_uint(p, HF(F_OPT_KIND), ooff, 1, kind);
+            tw_tree_pop(p);
+            tw_rec_label(p, r, "%s", fields[f].name);
+            add_optname(t, kind ? "No-Operation (NOP)" : "End of Option List (EOL)");
+            continue;
+        }
+        const char *name = opt_name(kind, nbuf, sizeof nbuf);
+        if (length == 0) {
+            text_expert(p, EX(E_OPT_LEN_INVALID), ooff, 1, "%s (length byte past end of options)",
+                      name);
+            return range_status(t->seg, ooff, 1);
+        }
+        uint8_t olen = tw_cur_u8(&c);
+        if (c.err) return cur_status(&c);
+        length--;
+        if (olen < 2) {
+            text_expert(p, EX(E_OPT_LEN_INVALID), ooff, 2,
+                      "%s (with too-short option length = %u byte%s)", name, olen,
+                      olen == 1 ? "" : "s");
+            return range_status(t->seg, ooff, 2);
+        }
+        if ((uint32_t)olen - 2 > length) {
+            text_expert(p, EX(E_OPT_LEN_INVALID), ooff, length,
+                      "%s (option length = %u byte%s says option goes past end of options)", name,
+                      olen, olen == 1 ? "" : "s");
+            return range_status(t->seg, ooff, length);
+        }
+        if (kind == 2) mss_seen = true;
+        /* the option's own view; it must lie inside the segment */
+        if ((uint64_t)ooff + olen > t->seg->end) return TW_MALFORMED;
+        struct opt o;
+        o.c = c;
+        o.c.off = ooff + 2;
+        o.c.end = ooff + olen;
+        if (o.c.cap > o.c.end) o.c.cap = o.c.end;
+        o.off = ooff;
+        o.len = olen;
+        o.kind = kind;
+        o.item = o.len_rec = -1;
+        o.suffix[0] = 0;
+        o.suffix_len = 0;
+        o.failed_nested = false;
+        uint32_t depth = p->ntree;
+        opt_dispatch(p, t, &o);
+        p->ntree = depth;
+        if (t->labels && o.item >= 0 && kind != 30)
+            tw_rec_label(p, o.item, "%s%s", tw_field(p->recs[o.item].field)->def->name, o.suffix);
+        if (o.c.err) return cur_status(&o.c);
+        if (o.failed_nested) return TW_STOP_REPORTED;
+        add_optname(t, name);
+        c.off = ooff + olen;
+        length -= olen - 2u;
+    }
+    if ((t->flags & TH_SYN) && !mss_seen) tw_expert(p, EX(E_MSS_ABSENT), off, len, NULL);
+    return TW_OK;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * The header.
+ * ------------------------------------------------------------------------------------------- */
+static void set_summary(struct tw_pkt *p, const char *s)
+{
+    if (tw_layer_recorded(p)) tw_layer_label(p, "Transmission Control Protocol%s", s);
+}
+
+/* the Protocol column as it was before TCP (when even the ports cannot be read, tshark never
+ * got as far as setting it) */
+static void restore_col_proto(struct tw_pkt *p)
+{
+    for (uint32_t i = p->nlayers - 1; i-- > 0;) {
+        const struct tw_proto *pr = tw_proto_get(p->layers[i].proto);
+        if (p->layers[i].depth != p->depth) break;
+        if (!(pr->flags & TW_PROTO_NO_COLUMN)) {
+            tw_col_proto(p, pr->short_name);
+            return;
+        }
+    }
+}
+
+static uint16_t cksum_shouldbe(uint16_t sum, uint16_t computed)
+{
+    uint32_t s = (uint32_t)sum + computed;
+    s = (s & 0xffff) + (s >> 16);
+    s = (s & 0xffff) + (s >> 16);
+    return (uint16_t)s;
+}
+
+/* the TCP checksum over the IPv4/IPv6 pseudo-header and the whole segment; false when it
+ * cannot be computed (no IP below) */
+static bool compute_cksum(const struct tw_pkt *p, const struct tw_cur *c, uint32_t start,
+                          uint32_t len, uint16_t *out)
+{
+    const uint8_t *src = p->ctx.ip_src.p, *dst = p->ctx.ip_dst.p;
+    uint8_t ph[40];
+    size_t phl;
+    if (p->ctx.ip_version == 4 && p->ctx.ip_src.len == 4 && p->ctx.ip_dst.len == 4 && src && dst) {
+        memcpy(ph, src, 4);
+        memcpy(ph + 4, dst, 4);
+        ph[8] = 0;
+        ph[9] = 6;
+        ph[10] = (uint8_t)(len >> 8);
+        ph[11] = (uint8_t)len;
+        phl = 12;
+    } else if (p->ctx.ip_version == 6 && src && dst) {
+        if (p->ctx.ip6_home_addr) src = p->ctx.ip6_home_addr;
+        if (p->ctx.ip6_final_dst) dst = p->ctx.ip6_final_dst;
+        memcpy(ph, src, 16);
+        memcpy(ph + 16, dst, 16);
+        ph[32] = (uint8_t)(len >> 24);
+        ph[33] = (uint8_t)(len >> 16);
+        ph[34] = (uint8_t)(len >> 8);
+        ph[35] = (uint8_t)len;
+        ph[36] = ph[37] = ph[38] = 0;
+        ph[39] = 6;
+        phl = 40;
+    } else {
+        return false;
+    }
+    uint32_t sum = tw_cksum_add(0, ph, phl);
+    sum = tw_cksum_add(sum, c->data + start, len);
+    *out = tw_cksum_fold(sum);
+    return true;
+}
+
+static void add_checksum(struct tw_pkt *p, struct tw_cur *c, uint32_t start, uint32_t rep,
+                         uint16_t th_sum)
+{
+    uint32_t off = start + 16;
+    bool labels = tw_want_labels(p);
+    uint16_t computed = 0;
+    bool all = TW_MIN(c->cap, c->end) >= start + rep;
+    if (check_checksum && !p->ctx.ip_fragment && all && compute_cksum(p, c, start, rep, &computed)) {
+        if (computed == 0 && th_sum == 0xffff) {
+            int32_t r = tw_add_uint(p, HF(F_CKSUM), off, 2, th_sum);
+            if (labels) tw_rec_label(p, r, "Checksum: 0x%04x [should be 0x0000 (see RFC 1624)]", th_sum);
+            tw_tree_push(p, r);
+            r = tw_add_uint(p, HF(F_CKSUM_CALC), off, 2, 0);
+            tw_rec_flags(p, r, TW_RF_GENERATED);
+            r = tw_add_uint(p, HF(F_CKSUM_STATUS), off, 0, 0);
+            tw_rec_flags(p, r, TW_RF_GENERATED);
+            if (labels) tw_rec_label(p, r, "Checksum Status: Bad");
+            tw_tree_push(p, r);
+            tw_expert(p, EX(E_CKSUM_FFFF), off, 0, NULL);
+            tw_tree_pop(p);
+            tw_tree_pop(p);
+            tw_info_add(p, " [TCP CHECKSUM 0xFFFF]");
+            return;
+        }
+        uint16_t shouldbe = cksum_shouldbe(th_sum, computed);
+        int32_t r = tw_add_uint(p, HF(F_CKSUM), off, 2, th_sum);
+        if (computed == 0) {
+            if (labels) tw_rec_label(p, r, "Checksum: 0x%04x [correct]", th_sum);
+        } else {
+            if (labels)
+                tw_rec_label(p, r,
+                             "Checksum: 0x%04x incorrect, should be 0x%04x(maybe caused by \"TCP "
+                             "checksum offload\"?)",
+                             th_sum, shouldbe);
+            tw_tree_push(p, r);
+            tw_expert(p, EX(E_CKSUM_BAD), off, 2, "Bad checksum [should be 0x%04x]", shouldbe);
+            tw_tree_pop(p);
+        }
+        r = tw_add_uint(p, HF(F_CKSUM_STATUS), off, 2, computed == 0 ? 1 : 0);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+        if (labels) tw_rec_label(p, r, "Checksum Status: %s", computed == 0 ? "Good" : "Bad");
+        r = tw_add_uint(p, HF(F_CKSUM_CALC), off, 2, shouldbe);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+        if (computed != 0) tw_info_add(p, " [TCP CHECKSUM INCORRECT]");
+        return;
+    }
+    int32_t r = tw_add_uint(p, HF(F_CKSUM), off, 2, th_sum);
+    if (labels) tw_rec_label(p, r, "Checksum: 0x%04x [unverified]", th_sum);
+    r = tw_add_uint(p, HF(F_CKSUM_STATUS), off, 2, 2);
+    tw_rec_flags(p, r, TW_RF_GENERATED);
+    if (labels) tw_rec_label(p, r, "Checksum Status: Unverified");
+}
+
+static void add_flag(struct tw_pkt *p, int f, uint32_t off, uint16_t fl)
+{
+    tw_add_bits(p, HF(f), off, 2, fl);
+}
+
+static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
+{
+    const uint32_t start = c->off;
+    const uint32_t rep = tw_cur_left(c); /* the segment length IP gave us */
+    const bool labels = tw_want_labels(p);
+    const bool summary = tw_layer_recorded(p);
+    char sum[192];
+    size_t sl = 0;
+    sum[0] = 0;
+#define SUMMARY(...)                                                                               \
+    do {                                                                                           \
+        if (summary && sl < sizeof sum) {                                                          \
+            int n_ = snprintf(sum + sl, sizeof sum - sl, __VA_ARGS__);                             \
+            if (n_ > 0) sl = TW_MIN(sizeof sum - 1, sl + (size_t)n_);                              \
+        }                                                                                          \
+    } while (0)
+
+    const uint8_t *h = tw_cur_bytes(c, 4);
+    if (!h) {
+        /* tshark fails reading the ports, before it sets the column or adds its item */
+        restore_col_proto(p);
+        struct tw_layer *l = &p->layers[p->nlayers - 1];
+        if (l->rec >= 0 && (uint32_t)l->rec + 1 == p->nrecs) {
+            p->nrecs--;
+            l->rec = -1;
+        }
+        return cur_status(c);
+    }
+    uint16_t sport = (uint16_t)(h[0] << 8 | h[1]), dport = (uint16_t)(h[2] << 8 | h[3]);
+    p->ctx.srcport = sport;
+    p->ctx.dstport = dport;
+    tw_info_clear(p);
+    tw_info_printf(p, "%u \xe2\x86\x92 %u", sport, dport);
+    SUMMARY(", Src Port: %u, Dst Port: %u", sport, dport);
+    tw_add_uint(p, HF(F_SRCPORT), start, 2, sport);
+    tw_add_uint(p, HF(F_DSTPORT), start + 2, 2, dport);
+    int32_t r = tw_add_uint(p, HF(F_PORT), start, 2, sport);
+    tw_rec_flags(p, r, TW_RF_HIDDEN);
+    r = tw_add_uint(p, HF(F_PORT), start + 2, 2, dport);
+    tw_rec_flags(p, r, TW_RF_HIDDEN);
+
+    /* sequence, acknowledgment, offset and flags, window: tshark reads all of them before it
+     * adds anything more */
+    const uint8_t *b = tw_cur_bytes(c, 12);
+    if (!b) {
+        set_summary(p, sum);
+        return cur_status(c);
+    }
+    uint32_t seq = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+    uint32_t ack = (uint32_t)b[4] << 24 | (uint32_t)b[5] << 16 | (uint32_t)b[6] << 8 | b[7];
+    uint32_t hlen = (uint32_t)(b[8] >> 4) * 4;
+    uint16_t fl = (uint16_t)((b[8] << 8 | b[9]) & 0xfff);
+    uint16_t win = (uint16_t)(b[10] << 8 | b[11]);
+
+    bool have_seglen = false;
+    uint32_t seglen = 0;
+    if (!p->ctx.ip_fragment && !p->ctx.in_error_pkt) {
+        if (rep < hlen) {
+            text_expert(p, EX(E_SHORT_SEGMENT), start, 0,
+                      "Short segment. Segment/fragment does not contain a full TCP header (might "
+                      "be NMAP or someone else deliberately sending unusual packets)");
+        } else {
+            have_seglen = true;
+            seglen = rep - hlen;
+            r = tw_add_uint(p, HF(F_LEN), start + 12, 1, seglen);
+            tw_rec_flags(p, r, TW_RF_GENERATED);
+        }
+    }
+
+    char fls[80];
+    bool want_fls = labels || p->want_cols;
+    if (want_fls) flags_list(fls, sizeof fls, fl);
+    tw_info_printf(p, " [%s] Seq=%u", want_fls ? fls : "", seq);
+    if (fl & TH_ACK) tw_info_printf(p, " Ack=%u", ack);
+    SUMMARY(", Seq: %u", seq);
+    tw_add_uint(p, HF(F_SEQ_RAW), start + 4, 4, seq);
+    tw_info_printf(p, " Win=%u", win); /* unscaled until flows know the scale factor */
+
+    if (hlen < 20) {
+        tw_info_printf(p, ", bogus TCP header length (%u, must be at least 20)", hlen);
+        r = tw_add_uint(p, HF(F_HDR_LEN), start + 12, 1, hlen);
+        if (labels)
+            tw_rec_label(p, r, "%u%u%u%u .... = Header Length: %u bytes (%u)", (b[8] >> 7) & 1,
+                         (b[8] >> 6) & 1, (b[8] >> 5) & 1, (b[8] >> 4) & 1, hlen, hlen >> 2);
+        tw_tree_push(p, r);
+        tw_expert(p, EX(E_BOGUS_HLEN), start + 12, 1,
+                  "Bogus TCP header length (%u, must be at least 20)", hlen);
+        tw_tree_pop(p);
+        set_summary(p, sum);
+        return TW_OK;
+    }
+    if (fl & TH_ACK) SUMMARY(", Ack: %u", ack);
+    if (have_seglen) SUMMARY(", Len: %u", seglen);
+    set_summary(p, sum);
+    tw_layer_setlen(p, TW_MIN(hlen, rep));
+
+    r = tw_add_uint(p, HF(F_ACK_RAW), start + 8, 4, ack);
+    if (!(fl & TH_ACK) && ack != 0) {
+        tw_tree_push(p, r);
+        tw_expert(p, EX(E_ACK_NONZERO), start + 8, 4, NULL);
+        tw_tree_pop(p);
+    }
+    r = tw_add_uint(p, HF(F_HDR_LEN), start + 12, 1, hlen);
+    if (labels)
+        tw_rec_label(p, r, "%u%u%u%u .... = Header Length: %u bytes (%u)", (b[8] >> 7) & 1,
+                     (b[8] >> 6) & 1, (b[8] >> 5) & 1, (b[8] >> 4) & 1, hlen, hlen >> 2);
+
+    r = tw_add_uint(p, HF(F_FLAGS), start + 12, 2, fl);
+    if (labels) tw_rec_label(p, r, "Flags: 0x%03x (%s)", fl, fls);
+    tw_tree_push(p, r);
+    r = tw_add_bits(p, HF(F_FLAGS_RES), start + 12, 1, fl);
+    if (labels)
+        tw_rec_label(p, r, "%u%u%u. .... .... = Reserved: %s", (fl >> 11) & 1, (fl >> 10) & 1,
+                     (fl >> 9) & 1, (fl & TH_RES) ? "Set" : "Not set");
+    add_flag(p, F_FLAGS_AE, start + 12, fl);
+    add_flag(p, F_FLAGS_CWR, start + 13, fl);
+    add_flag(p, F_FLAGS_ECE, start + 13, fl);
+    add_flag(p, F_FLAGS_URG, start + 13, fl);
+    add_flag(p, F_FLAGS_ACK, start + 13, fl);
+    add_flag(p, F_FLAGS_PUSH, start + 13, fl);
+    r = tw_add_bits(p, HF(F_FLAGS_RESET), start + 13, 1, fl);
+    if (fl & TH_RST) {
+        tw_tree_push(p, r);
+        tw_expert(p, EX(E_RST), start + 13, 1, NULL);
+        tw_tree_pop(p);
+    }
+    r = tw_add_bits(p, HF(F_FLAGS_SYN), start + 13, 1, fl);
+    if (fl & TH_SYN) {
+        tw_tree_push(p, r);
+        if (fl & TH_ACK)
+            tw_expert(p, EX(E_SYNACK), start + 13, 1,
+                      "Connection establish acknowledge (SYN+ACK): server port %u", sport);
+        else
+            tw_expert(p, EX(E_SYN), start + 13, 1,
+                      "Connection establish request (SYN): server port %u", dport);
+        tw_tree_pop(p);
+    }
+    r = tw_add_bits(p, HF(F_FLAGS_FIN), start + 13, 1, fl);
+    if (fl & TH_FIN) {
+        tw_tree_push(p, r);
+        tw_expert(p, EX(E_FIN), start + 13, 1, NULL);
+        tw_tree_pop(p);
+    }
+    if (tw_want(p, HF(F_FLAGS_STR))) {
+        char letters[40];
+        size_t ll = flags_letters(letters, fl);
+        uint8_t *s = tw_arena_alloc(p->arena, ll + 1);
+        if (s) {
+            memcpy(s, letters, ll + 1);
+            r = tw_add_ptr(p, HF(F_FLAGS_STR), start + 12, 2, s, (uint32_t)ll);
+            tw_rec_flags(p, r, TW_RF_GENERATED);
+        }
+    }
+    tw_tree_pop(p);
+    tw_add_uint(p, HF(F_WIN), start + 14, 2, win);
+
+    /* checksum and urgent pointer: each read can still run off a short capture */
+    uint16_t th_sum = tw_cur_u16(c);
+    if (c->err) return cur_status(c);
+    add_checksum(p, c, start, rep, th_sum);
+    uint16_t urp = tw_cur_u16(c);
+    if (c->err) return cur_status(c);
+    r = tw_add_uint(p, HF(F_URP), start + 18, 2, urp);
+    if (fl & TH_URG) {
+        tw_info_printf(p, " Urg=%u", urp);
+    } else if (urp) {
+        tw_tree_push(p, r);
+        tw_expert(p, EX(E_URP_NONZERO), start + 18, 2, NULL);
+        tw_tree_pop(p);
+    }
+    if (have_seglen) tw_info_printf(p, " Len=%u", seglen);
+
+    if (hlen > 20) {
+        uint32_t optlen = hlen - 20, ooff = start + 20;
+        uint32_t cap_end = TW_MIN(c->cap, c->end);
+        uint32_t bc = ooff < cap_end ? cap_end - ooff : 0;
+        struct tcp_state t;
+        t.seg = c;
+        t.start = start;
+        t.flags = fl;
+        t.ack = ack;
+        t.labels = labels;
+        t.nsack = 0;
+        t.sack_le[0] = t.sack_re[0] = 0;
+        t.optnames[0] = 0;
+        t.optnames_len = 0;
+        r = tw_add_ptr(p, HF(F_OPTIONS), ooff, TW_MIN(bc, optlen), c->data + ooff,
+                       TW_MIN(bc, optlen));
+        t.opts_rec = r;
+        uint32_t depth = p->ntree;
+        tw_tree_push(p, r);
+        enum tw_status st = dissect_options(p, &t, ooff, optlen);
+        p->ntree = depth;
+        if (labels) tw_rec_label(p, r, "Options: (%u bytes)%s", optlen, t.optnames);
+        /* a failure inside the nested mptcp layer is already reported (and named MPTCP) */
+        if (st == TW_STOP_REPORTED) return TW_OK;
+        if (st != TW_OK) return st;
+    }
+
+    /* the payload */
+    uint32_t poff = start + hlen;
+    uint32_t cap_end = TW_MIN(c->cap, c->end);
+    uint32_t cap_left = poff < cap_end ? cap_end - poff : 0;
+    if (cap_left == 0) return TW_OK;
+    if (fl & TH_RST) {
+        /* RFC 1122 4.2.2.12: a RST may carry text explaining why; tshark shows it as ASCII,
+         * up to the first NUL, with non-ASCII bytes replaced */
+        if (tw_want(p, HF(F_RESET_CAUSE))) {
+            uint8_t *s = tw_arena_alloc(p->arena, (size_t)cap_left * 3 + 1);
+            if (s) {
+                uint32_t n = 0;
+                for (uint32_t i = 0; i < cap_left; i++) {
+                    uint8_t ch = c->data[poff + i];
+                    if (ch == 0) break;
+                    if (ch < 0x80) {
+                        s[n++] = ch;
+                    } else {
+                        s[n++] = 0xef;
+                        s[n++] = 0xbf;
+                        s[n++] = 0xbd;
+                    }
+                }
+                s[n] = 0;
+                tw_add_ptr(p, HF(F_RESET_CAUSE), poff, cap_left, s, n);
+            }
+        }
+        return TW_OK;
+    }
+    uint32_t rep_left = c->end > poff ? c->end - poff : 0;
+    r = tw_add_ptr(p, HF(F_PAYLOAD), poff, cap_left, c->data + poff, cap_left);
+    if (labels) tw_rec_label(p, r, "TCP payload (%u byte%s)", rep_left, rep_left == 1 ? "" : "s");
+    struct tw_cur pl = *c;
+    pl.off = poff;
+    /* Wireshark tries the lower port first, then the higher one, then the heuristics; port 0
+     * is never looked up */
+    uint16_t lo = sport < dport ? sport : dport, hi = sport < dport ? dport : sport;
+    if (lo == 0)
+        tw_next(p, TW_TBL_TCP_PORT, hi, pl);
+    else
+        tw_next2(p, TW_TBL_TCP_PORT, lo, hi, pl);
+    return TW_OK;
+#undef SUMMARY
+}
+
+static const struct tw_binding bindings[] = {{TW_TBL_IP_PROTO, 6}};
+
+const struct tw_proto tw_proto_tcp = {
+    .abbrev = "tcp",
+    .name = "Transmission Control Protocol",
+    .short_name = "TCP",
+    .fields = fields,
+    .nfields = F_COUNT,
+    .experts = experts,
+    .nexperts = E_COUNT,
+    .bindings = bindings,
+    .nbindings = TW_ARRAY_LEN(bindings),
+    .dissect = dissect,
+    .init = tcp_init,
+    .ids = &ids,
+};
+
+/* Multipath TCP has a protocol of its own in Wireshark ("mptcp"), run for each kind-30 option. */
+static const struct tw_binding mptcp_bindings[] = {{TW_TBL_NAME, TW_KEY_MPTCP}};
+
+const struct tw_proto tw_proto_mptcp = {
+    .abbrev = "mptcp",
+    .name = "Multipath Transmission Control Protocol",
+    .short_name = "MPTCP",
+    .bindings = mptcp_bindings,
+    .nbindings = TW_ARRAY_LEN(mptcp_bindings),
+    .dissect = mptcp_dissect,
+    .ids = &mptcp_ids,
+};
