@@ -71,7 +71,10 @@ static bool name_insert(uint16_t id)
     size_t n = strlen(nm);
     uint32_t h = name_hash(nm, n) & name_mask;
     while (name_idx[h]) {
-        if (strcmp(fields[name_idx[h]].def->abbrev, nm) == 0) return true; /* first wins */
+        if (strcmp(fields[name_idx[h]].def->abbrev, nm) == 0) {
+            fields[id].same_name = name_idx[h]; /* the first one stands for the name */
+            return true;
+        }
         h = (h + 1) & name_mask;
     }
     name_idx[h] = id;

@@ -30,6 +30,9 @@ static bool fields_open(struct tw_sink *s, char *err, size_t errlen)
             tw_buf_adds(&bad, cfg->efields[i]);
         } else {
             s->want[id] = 1;
+            /* fields sharing the name are printed in the same column */
+            for (uint32_t f = 1; f < tw_field_count(); f++)
+                if (tw_field((uint16_t)f)->same_name == id) s->want[f] = 1;
         }
     }
     if (bad.len) {
@@ -62,8 +65,9 @@ static void fields_packet(struct tw_sink *s, const struct tw_pkt *p)
     for (uint32_t r = 0; r < p->nrecs; r++) {
         const struct tw_rec *rec = &p->recs[r];
         if (!s->want[rec->field]) continue;
+        uint16_t same = tw_field(rec->field)->same_name;
         for (uint32_t i = 0; i < n; i++) {
-            if (s->ecol[i] != rec->field) continue;
+            if (s->ecol[i] != rec->field && (!same || s->ecol[i] != same)) continue;
             struct tw_buf *cb = &s->ecol_buf[i];
             if (cfg->occurrence == 'f' && cnt[i]) continue;
             if (cfg->occurrence == 'l') cb->len = 0;

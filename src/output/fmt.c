@@ -84,7 +84,12 @@ static void add_double(struct tw_buf *b, double d)
 static void add_bytes_sep(struct tw_buf *b, const uint8_t *p, uint32_t n, uint16_t display)
 {
     char sep = 0;
-    switch (display) {
+    if (n == 0) {
+        /* tshark's text for an empty byte string */
+        tw_buf_adds(b, (display & TW_BASE_ALLOW_ZERO) ? "<none>" : "<MISSING>");
+        return;
+    }
+    switch (display & 0xff) {
     case TW_BASE_SEP_COLON: sep = ':'; break;
     case TW_BASE_SEP_DASH: sep = '-'; break;
     case TW_BASE_SEP_DOT: sep = '.'; break;

@@ -48,6 +48,7 @@ void tw_print_glossary(struct tw_out *out, const char *what)
         for (uint32_t id = 1; id < n; id++) {
             const struct tw_field_info *fi = tw_field((uint16_t)id);
             const struct tw_field_def *d = fi->def;
+            if (fi->same_name) continue; /* tshark lists a name once */
             if (fi->is_proto) {
                 tw_buf_printf(b, "P\t%s\t%s\n", d->name, d->abbrev);
                 continue;
