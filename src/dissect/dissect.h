@@ -72,6 +72,9 @@ enum tw_base {
     TW_BASE_SEP_DOT = 12,
     TW_BASE_SEP_SPACE = 13,
 };
+/* flag or'ed into a bytes field's display: an empty value is shown as "<none>" (Wireshark's
+ * BASE_ALLOW_ZERO) */
+#define TW_BASE_ALLOW_ZERO 0x1000
 enum { TW_ABSTIME_LOCAL = 1000, TW_ABSTIME_UTC = 1001, TW_ABSTIME_DOY_UTC = 1002 };
 
 /* value_string / range_string / true_false_string, as in Wireshark */
@@ -188,7 +191,7 @@ struct tw_binding {
  * ------------------------------------------------------------------------------------------- */
 enum tw_status { TW_OK = 0, TW_TRUNCATED = 1, TW_MALFORMED = 2 };
 
-#define TW_MAX_LAYERS 48
+#define TW_MAX_LAYERS 256 /* IPv6 evasion captures chain over a hundred extension headers */
 #define TW_MAX_DEPTH  24 /* nested dissection (tunnels, ICMP-in-ICMP) is capped here */
 #define TW_MAX_TREE   64
 
@@ -221,6 +224,7 @@ struct tw_layer {
     uint16_t proto;
     uint8_t status; /* enum tw_status */
     uint8_t depth;  /* nesting level (0 = outermost stack) */
+    bool hidden;    /* left out of frame.protocols (a dissector that refused the packet) */
     uint32_t off, len;
     uint32_t avail; /* bytes the layer was given (its cursor's claimed length) */
     uint32_t claim; /* bytes it says it really spans (IP total length), 0 = all it was given */
@@ -491,6 +495,12 @@ void tw_layer_setlen(struct tw_pkt *p, uint32_t len);
 static inline void tw_layer_claim(struct tw_pkt *p, uint32_t len)
 {
     if (p->nlayers) p->layers[p->nlayers - 1].claim = len;
+}
+/* The current layer refused the packet (Wireshark's "return 0"): it stays in the tree but is not
+ * listed in frame.protocols. */
+static inline void tw_layer_hide(struct tw_pkt *p)
+{
+    if (p->nlayers) p->layers[p->nlayers - 1].hidden = true;
 }
 static inline uint32_t *tw_layer_priv(struct tw_pkt *p)
 {

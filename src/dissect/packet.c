@@ -288,7 +288,7 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, struct tw_cur c, uint8
     enum tw_status result = TW_OK;
     for (uint32_t hops = 0; pi >= 0; hops++) {
         const struct tw_proto *pr = tw_proto_get((uint16_t)pi);
-        if (p->nlayers >= TW_MAX_LAYERS || hops > 64) break;
+        if (p->nlayers >= TW_MAX_LAYERS || hops > TW_MAX_LAYERS) break;
         uint32_t li = p->nlayers++;
         struct tw_layer *l = &p->layers[li];
         l->proto = (uint16_t)pi;
@@ -297,6 +297,7 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, struct tw_cur c, uint8
         l->off = c.off;
         l->len = l->avail = tw_cur_left(&c);
         l->claim = 0;
+        l->hidden = false;
         l->rec = -1;
         p->ntree = base_tree;
         if (pr->flags & TW_PROTO_PARENT_TREE) {
@@ -387,11 +388,11 @@ static void add_protocols_field(struct tw_pkt *p)
 {
     uint16_t hf = (uint16_t)(tw_ids_frame.base + tw_frame_field_protocols);
     if (!tw_want(p, hf) || p->nlayers == 0) return;
-    char tmp[1024];
+    char tmp[TW_MAX_LAYERS * 24];
     size_t n = 0;
     for (uint32_t i = 1; i < p->nlayers; i++) {
         const struct tw_proto *pr = tw_proto_get(p->layers[i].proto);
-        if (pr->flags & TW_PROTO_NO_LAYER) continue;
+        if ((pr->flags & TW_PROTO_NO_LAYER) || p->layers[i].hidden) continue;
         size_t al = strlen(pr->abbrev);
         if (n + al + 2 >= sizeof tmp) break;
         if (n) tmp[n++] = ':';

@@ -84,7 +84,12 @@ static void add_double(struct tw_buf *b, double d)
 static void add_bytes_sep(struct tw_buf *b, const uint8_t *p, uint32_t n, uint16_t display)
 {
     char sep = 0;
-    switch (display) {
+    if (n == 0) {
+        /* tshark's text for an empty byte string */
+        tw_buf_adds(b, (display & TW_BASE_ALLOW_ZERO) ? "<none>" : "<MISSING>");
+        return;
+    }
+    switch (display & 0xff) {
     case TW_BASE_SEP_COLON: sep = ':'; break;
     case TW_BASE_SEP_DASH: sep = '-'; break;
     case TW_BASE_SEP_DOT: sep = '.'; break;
@@ -202,14 +207,7 @@ void tw_fmt_value(struct tw_buf *b, const struct tw_rec *r)
                           g[12], g[13], g[14], g[15]);
         break;
     }
-    case TW_FT_BYTES:
-        /* tshark's text for an empty byte field */
-        if (r->v.b.n == 0) {
-            tw_buf_adds(b, "<MISSING>");
-            break;
-        }
-        add_bytes_sep(b, r->v.b.p, r->v.b.n, d->display);
-        break;
+    case TW_FT_BYTES: /* add_bytes_sep writes tshark's text for an empty value */
     case TW_FT_UINT_BYTES:
     case TW_FT_OID:
     default:
