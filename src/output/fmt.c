@@ -74,6 +74,13 @@ static void add_escaped_string(struct tw_buf *b, const uint8_t *s, uint32_t n)
     }
 }
 
+static void add_double_prec(struct tw_buf *b, double d, int prec)
+{
+    char t[64];
+    snprintf(t, sizeof t, "%.*g", prec, d);
+    tw_buf_adds(b, t);
+}
+
 static void add_double(struct tw_buf *b, double d)
 {
     char t[64];
@@ -130,6 +137,8 @@ void tw_fmt_value(struct tw_buf *b, const struct tw_rec *r)
     const struct tw_field_def *d = fi->def;
     switch (d->type) {
     case TW_FT_NONE:
+        /* tshark prints a present text item as "1" */
+        tw_buf_addc(b, '1');
         break;
     case TW_FT_PROTOCOL:
         if (r->label) tw_buf_adds(b, r->label);
@@ -166,6 +175,9 @@ void tw_fmt_value(struct tw_buf *b, const struct tw_rec *r)
         tw_buf_add_i64(b, r->v.i);
         break;
     case TW_FT_FLOAT:
+        /* FLT_DIG significant digits, as tshark prints single-precision values */
+        add_double_prec(b, r->v.d, 6);
+        break;
     case TW_FT_DOUBLE:
         add_double(b, r->v.d);
         break;
