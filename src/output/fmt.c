@@ -74,6 +74,13 @@ static void add_escaped_string(struct tw_buf *b, const uint8_t *s, uint32_t n)
     }
 }
 
+static void add_double_prec(struct tw_buf *b, double d, int prec)
+{
+    char t[64];
+    snprintf(t, sizeof t, "%.*g", prec, d);
+    tw_buf_adds(b, t);
+}
+
 static void add_double(struct tw_buf *b, double d)
 {
     char t[64];
@@ -173,6 +180,9 @@ void tw_fmt_value(struct tw_buf *b, const struct tw_rec *r)
         tw_buf_add_i64(b, r->v.i);
         break;
     case TW_FT_FLOAT:
+        /* FLT_DIG significant digits, as tshark prints single-precision values */
+        add_double_prec(b, r->v.d, 6);
+        break;
     case TW_FT_DOUBLE:
         add_double(b, r->v.d);
         break;
