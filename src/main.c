@@ -263,6 +263,9 @@ int main(int argc, char **argv)
     }
     if (optind < argc) return usage_error("unexpected argument", argv[optind]);
     if (!cfg.input) return usage_error("no input: use -r FILE or --hex FILE", NULL);
+    /* a hand-pasted frame stands alone: decode what a fragment carries (see ip.c) */
+    if (cfg.hex && !tw_pref_str("ip.dissect_fragment_payload"))
+        tw_pref_set("ip.dissect_fragment_payload:TRUE");
 
     if (tformat) {
         if (strcmp(tformat, "fields") == 0) cfg.out.format = TW_OUT_FIELDS;

@@ -42,6 +42,11 @@ static bool pref_tso = true;
 static bool pref_defragment = true;
 static bool pref_dscp = true;
 static bool pref_security_flag = false;
+/* trawl's own preference, off by default (tshark has no equivalent): dissect the payload of a
+ * fragment as the protocol its header names, as if it began the datagram. `--hex` turns it on
+ * unless -o says otherwise: a frame pasted from a tutorial or a log stands alone, and its reader
+ * wants the layers it carries even when the header calls it a fragment. */
+static bool pref_fragment_payload = false;
 
 enum {
     F_VERSION,
@@ -521,6 +526,7 @@ enum {
     E_CIPSO,
     E_BOGUS_VERSION,
     E_BOGUS_HDR_LEN,
+    E_FRAG_PAYLOAD,
     E_COUNT
 };
 static const struct tw_expert_def experts[E_COUNT] = {
@@ -550,6 +556,10 @@ static const struct tw_expert_def experts[E_COUNT] = {
                          TW_GRP_PROTOCOL, "Bogus IP version"},
     [E_BOGUS_HDR_LEN] = {"ip.bogus_header_length", "decoder.ip.bad_header_length", TW_SEV_ERROR,
                          TW_GRP_PROTOCOL, "Bogus IP header length"},
+    /* trawl's own: see pref_fragment_payload */
+    [E_FRAG_PAYLOAD] = {"ip.fragment.payload_dissected", "decoder.ip.fragment_payload_dissected",
+                        TW_SEV_NOTE, TW_GRP_REASSEMBLE,
+                        "Fragment payload dissected as if it began the datagram"},
 };
 
 /* ---------------------------------------------------------------------------------------------
@@ -1630,6 +1640,13 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
                          tw_cur_try_peek(&w, hlen, total - hlen, &tmp) && !sum_bad;
     bool as_fragment = reassemblable || frag != 0;
     p->ctx.ip_fragment = as_fragment || more;
+    if (as_fragment && pref_fragment_payload && tw_cur_left(&pl) > 0 &&
+        tw_dispatch_find(TW_TBL_IP_PROTO, proto) >= 0) {
+        tw_expert(p, EX(E_FRAG_PAYLOAD), start + 6, 2, NULL);
+        p->ctx.ip_fragment = false; /* the layers above take the payload as whole */
+        tw_next(p, TW_TBL_IP_PROTO, proto, pl);
+        return TW_OK;
+    }
     if (as_fragment) {
         tw_info_printf(p, "Fragmented IP protocol (proto=%s %u, off=%u, ID=%04x)",
                        ipproto_str(proto), proto, (unsigned)frag * 8, id);
@@ -1651,6 +1668,7 @@ static void init(void)
     pref_defragment = tw_pref_bool("ip.defragment", true);
     pref_dscp = tw_pref_bool("ip.decode_tos_as_diffserv", true);
     pref_security_flag = tw_pref_bool("ip.security_flag", false);
+    pref_fragment_payload = tw_pref_bool("ip.dissect_fragment_payload", false);
 }
 
 static const struct tw_binding bindings[] = {
