@@ -177,6 +177,15 @@ int main(int argc, char **argv)
     cfg.hex_linktype = 1;
     cfg.progress = true;
     cfg.out.format = TW_OUT_LINE;
+    /* at most one -e per argument: a tshark user may pass a thousand */
+    static const char *efields_store[4096];
+    cfg.out.efields = efields_store;
+    static const char **efields_heap; /* reachable until exit */
+    if ((size_t)argc > TW_ARRAY_LEN(efields_store)) {
+        efields_heap = calloc((size_t)argc, sizeof *efields_heap);
+        if (!efields_heap) return 1;
+        cfg.out.efields = efields_heap;
+    }
     cfg.out.separator = '\t';
     cfg.out.occurrence = 'a';
     cfg.out.aggregator = ',';
@@ -212,7 +221,6 @@ int main(int argc, char **argv)
         case 'P': print_summary = true; break;
         case 'T': tformat = optarg; break;
         case 'e':
-            if (cfg.out.nefields >= TW_MAX_EFIELDS) return usage_error("too many -e fields", NULL);
             cfg.out.efields[cfg.out.nefields++] = optarg;
             break;
         case 'E':

@@ -362,8 +362,12 @@ def suite_diff(res, args):
         if args.quick and cfg.get("quick"):
             paths = [os.path.join(SHARED, "corpora", p) for p in cfg["quick"].split()]
         cmd = [sys.executable, tool, "--trawl", os.path.join(BUILD, "trawl"),
-               "--fields", "@" + os.path.join(ROOT, "tests", "diff", cfg["fields"]),
-               "--min", cfg.get("min", "99.5"), "--show", "3"] + paths
+               "--min", cfg.get("min", "99.5"), "--show", "3", "--chunk", cfg.get("chunk", "150")]
+        if cfg["fields"] != "all":  # otherwise every field both tools know
+            cmd += ["--fields", "@" + os.path.join(ROOT, "tests", "diff", cfg["fields"])]
+        if cfg.get("exclude"):
+            cmd += ["--exclude", cfg["exclude"]]
+        cmd += paths
         t0 = time.time()
         rc, out, err = run(cmd, timeout=3600)
         text = out.decode("utf-8", "replace")

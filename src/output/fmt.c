@@ -46,30 +46,25 @@ bool tw_ft_is_uint(uint8_t t)
 }
 bool tw_ft_is_int(uint8_t t) { return t >= TW_FT_INT8 && t <= TW_FT_INT64; }
 
-static void add_escaped_string(struct tw_buf *b, const uint8_t *s, uint32_t n)
+/* A string as Wireshark's format_text shows it in trees: C escapes for the usual control
+ * characters, octal for the others, everything else (backslash and UTF-8 included) as it is. */
+static void add_label_string(struct tw_buf *b, const uint8_t *s, uint32_t n)
 {
-    /* tshark shows non-printable bytes of string fields as C escapes */
     for (uint32_t i = 0; i < n; i++) {
         uint8_t ch = s[i];
-        if (ch >= 0x20 && ch < 0x7f && ch != '\\') {
+        if ((ch >= 0x20 && ch < 0x7f) || ch >= 0x80) {
             tw_buf_addc(b, (char)ch);
-        } else if (ch >= 0x80) {
-            /* UTF-8 sequences pass through as they are */
-            tw_buf_addc(b, (char)ch);
-        } else {
-            switch (ch) {
-            case '\\': tw_buf_add(b, "\\\\", 2); break;
-            case '\n': tw_buf_add(b, "\\n", 2); break;
-            case '\r': tw_buf_add(b, "\\r", 2); break;
-            case '\t': tw_buf_add(b, "\\t", 2); break;
-            case '\a': tw_buf_add(b, "\\a", 2); break;
-            case '\b': tw_buf_add(b, "\\b", 2); break;
-            case '\f': tw_buf_add(b, "\\f", 2); break;
-            case '\v': tw_buf_add(b, "\\v", 2); break;
-            default:
-                tw_buf_add(b, "\\x", 2);
-                tw_buf_add_hex(b, ch, 2);
-            }
+            continue;
+        }
+        switch (ch) {
+        case '\n': tw_buf_add(b, "\\n", 2); break;
+        case '\r': tw_buf_add(b, "\\r", 2); break;
+        case '\t': tw_buf_add(b, "\\t", 2); break;
+        case '\a': tw_buf_add(b, "\\a", 2); break;
+        case '\b': tw_buf_add(b, "\\b", 2); break;
+        case '\f': tw_buf_add(b, "\\f", 2); break;
+        case '\v': tw_buf_add(b, "\\v", 2); break;
+        default: tw_buf_printf(b, "\\%03o", ch);
         }
     }
 }
@@ -195,7 +190,8 @@ void tw_fmt_value(struct tw_buf *b, const struct tw_rec *r)
     case TW_FT_STRING:
     case TW_FT_STRINGZ:
     case TW_FT_UINT_STRING:
-        add_escaped_string(b, r->v.b.p, r->v.b.n);
+        /* the bytes as they are: -T fields escapes tabs and newlines, JSON its own set */
+        tw_buf_add(b, (const char *)r->v.b.p, r->v.b.n);
         break;
     case TW_FT_ETHER:
         if (r->v.b.n >= 6) tw_buf_add_ether(b, r->v.b.p);
@@ -323,6 +319,9 @@ void tw_fmt_label(struct tw_buf *b, const struct tw_pkt *p, const struct tw_rec 
             } else {
                 tw_buf_add_ether(b, r->v.b.p);
             }
+        } else if (d->type == TW_FT_STRING || d->type == TW_FT_STRINGZ ||
+                   d->type == TW_FT_UINT_STRING) {
+            add_label_string(b, r->v.b.p, r->v.b.n);
         } else if ((d->type == TW_FT_BYTES || d->type == TW_FT_UINT_BYTES) && r->v.b.n > 36) {
             /* trees show at most 36 bytes of a byte field, then an ellipsis */
             struct tw_rec cut = *r;

@@ -24,6 +24,9 @@ struct tw_sink {
     /* -T fields: requested field id per column (-1: unknown name, printed empty) */
     int32_t *ecol;
     struct tw_buf *ecol_buf;
+    /* the columns a field is printed in: fcol[first id of its name] is the first column,
+     * ecol_next[column] the next one with the same field (-1 ends both lists) */
+    int32_t *fcol, *ecol_next;
     /* scratch */
     struct tw_buf tmp;
     /* tree walking */

@@ -26,8 +26,6 @@ enum tw_time_fmt {
     TW_TIME_UTC_DATE,   /* -t ud */
 };
 
-#define TW_MAX_EFIELDS 256
-
 struct tw_output_cfg {
     enum tw_out_format format;
     bool hex;           /* -x */
@@ -35,7 +33,7 @@ struct tw_output_cfg {
     bool resolve_names; /* !-n: MAC vendor names in columns and *_resolved fields */
     enum tw_time_fmt time_fmt;
     /* -T fields */
-    const char *efields[TW_MAX_EFIELDS];
+    const char **efields; /* as many as the command line has (argv lives on) */
     uint32_t nefields;
     bool header;       /* -E header=y */
     char separator;    /* -E separator= (default tab) */

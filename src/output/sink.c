@@ -66,6 +66,8 @@ void tw_sink_close(struct tw_sink *s)
     tw_out_flush(s->out);
     free(s->want);
     free(s->ecol);
+    free(s->fcol);
+    free(s->ecol_next);
     if (s->ecol_buf) {
         for (uint32_t i = 0; i < s->cfg->nefields; i++) tw_buf_free(&s->ecol_buf[i]);
         free(s->ecol_buf);
