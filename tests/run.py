@@ -383,6 +383,39 @@ def suite_diff(res, args):
             res.fail(name, "\n".join(summary) + "\n" + text[-3000:] + err.decode()[-500:])
 
 
+# the link types fuzz_dissect.c picks from (its first byte indexes this list)
+FUZZ_LINKTYPES = [1, 0, 9, 50, 101, 105, 108, 113, 127, 192, 228, 229, 276, 147]
+
+
+def make_seeds(target, out):
+    """Seed inputs from the project's own captures, written in each target's input format."""
+    pcaps = sorted(glob.glob(os.path.join(ROOT, "tests", "pcaps", "*.pcap*")))
+    n = 0
+    for p in pcaps:
+        data = open(p, "rb").read()
+        if target == "fuzz_capture":
+            with open(os.path.join(out, "c%d" % n), "wb") as f:
+                f.write(b"\0" + data[:65536])
+            n += 1
+        elif target == "fuzz_dissect" and p.endswith(".pcap"):
+            hdr, recs = read_pcap_records(p)
+            if hdr is None:
+                continue
+            lt = struct.unpack_from("<I", hdr, 20)[0] & 0xFFFF
+            if lt not in FUZZ_LINKTYPES:
+                continue
+            for (_s, _u, _orig, pkt) in recs[:64]:
+                with open(os.path.join(out, "d%d" % n), "wb") as f:
+                    f.write(bytes([FUZZ_LINKTYPES.index(lt), 1, 0]) + pkt)
+                n += 1
+    if target == "fuzz_hex":
+        for p in sorted(glob.glob(os.path.join(ROOT, "tests", "pcaps", "*.txt"))):
+            with open(os.path.join(out, "h%d" % n), "wb") as f:
+                f.write(open(p, "rb").read())
+            n += 1
+    return n
+
+
 # ------------------------------------------------------------------------------------------------
 def suite_fuzz(res, args):
     targets = sorted(glob.glob(os.path.join(ASAN, "tests", "fuzz_*")))
@@ -403,7 +436,10 @@ def suite_fuzz(res, args):
                 if rc != 0:
                     res.fail(name + "/regressions", err.decode("utf-8", "replace")[-2000:])
                     continue
-            dirs = [work] + ([seeds] if os.path.isdir(seeds) else [])
+            gen = os.path.join(work, "gen")
+            os.makedirs(gen)
+            make_seeds(os.path.basename(t), gen)
+            dirs = [work, gen] + ([seeds] if os.path.isdir(seeds) else [])
             rc, out, err = run([t, "-max_total_time=%d" % seconds, "-max_len=65536",
                                 "-rss_limit_mb=1024", "-timeout=10", "-artifact_prefix=" + work + "/"]
                                + dirs, env=ASAN_ENV, timeout=seconds + 120)

@@ -419,12 +419,13 @@ static void eth_trailer(struct tw_pkt *p, const uint8_t *data, uint32_t cap_end,
     bool has_fcs = false;
     uint32_t link_len = (f->wirelen > link_off) ? (TW_MAX(f->wirelen, f->caplen) - link_off) : 0;
     if (fcs_len != 0 && (fcs_len == 4 || (link_len >= 64 && rep >= 4))) {
+        /* a known FCS longer than what is left takes all of it (never wraps) */
         if (caplen < rep) {
-            rep -= 4;
+            rep -= TW_MIN(rep, 4u);
             if (caplen > rep) caplen = rep;
         } else {
-            caplen -= 4;
-            rep -= 4;
+            caplen -= TW_MIN(caplen, 4u);
+            rep -= TW_MIN(rep, 4u);
         }
         has_fcs = true;
     }
