@@ -1,8 +1,10 @@
 /* dynbuf with a mandatory maximum, plus the small text formatters every sink shares. */
 #include "core.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 void tw_buf_init(struct tw_buf *b, size_t max)
 {
@@ -47,8 +49,125 @@ bool tw_buf_add(struct tw_buf *b, const void *p, size_t n)
     return true;
 }
 
+/* The common conversions (%d %i %u %x %X %c %s %%, flags 0 and -, a width, %.*s, length
+ * modifiers hh h l ll z) are formatted here: dissectors build Info columns with them for every
+ * packet, and libc's vsnprintf costs several times more. Anything else goes to vsnprintf. */
+static bool fmt_is_simple(const char *f)
+{
+    for (; *f; f++) {
+        if (*f != '%') continue;
+        f++;
+        if (*f == '%') continue;
+        while (*f == '0' || *f == '-') f++;
+        while (*f >= '0' && *f <= '9') f++;
+        if (f[0] == '.' && f[1] == '*' && f[2] == 's') {
+            f += 2;
+            continue;
+        }
+        while (*f == 'h' || *f == 'l' || *f == 'z') f++;
+        if (!*f || !strchr("diuxXcs", *f)) return false;
+    }
+    return true;
+}
+
+static void pad_out(struct tw_buf *b, const char *s, size_t n, unsigned width, bool left, char padc)
+{
+    size_t fill = width > n ? width - n : 0;
+    if (!left && fill && padc == '0' && n && s[0] == '-') {
+        tw_buf_addc(b, '-');
+        s++, n--;
+    }
+    if (!left) tw_buf_add_pad(b, padc, fill);
+    tw_buf_add(b, s, n);
+    if (left) tw_buf_add_pad(b, ' ', fill);
+}
+
+static bool fast_vprintf(struct tw_buf *b, const char *f, va_list ap)
+{
+    static const char lo[] = "0123456789abcdef", up[] = "0123456789ABCDEF";
+    while (*f) {
+        const char *lit = f;
+        while (*f && *f != '%') f++;
+        if (f > lit) tw_buf_add(b, lit, (size_t)(f - lit));
+        if (!*f) break;
+        f++;
+        if (*f == '%') {
+            tw_buf_addc(b, '%');
+            f++;
+            continue;
+        }
+        bool left = false;
+        char padc = ' ';
+        for (; *f == '0' || *f == '-'; f++) {
+            if (*f == '-') left = true;
+            else padc = '0';
+        }
+        if (left) padc = ' ';
+        unsigned width = 0;
+        while (*f >= '0' && *f <= '9') width = width * 10 + (unsigned)(*f++ - '0');
+        if (f[0] == '.' && f[1] == '*') {
+            int prec = va_arg(ap, int);
+            const char *str = va_arg(ap, const char *);
+            size_t n = 0;
+            if (!str) str = "(null)";
+            while ((prec < 0 || n < (size_t)prec) && str[n]) n++;
+            pad_out(b, str, n, width, left, ' ');
+            f += 3;
+            continue;
+        }
+        int lng = 0; /* -2 hh, -1 h, 0 int, 1 l, 2 ll, 3 z */
+        for (;; f++) {
+            if (*f == 'h') lng = lng == -1 ? -2 : -1;
+            else if (*f == 'l') lng = lng == 1 ? 2 : 1;
+            else if (*f == 'z') lng = 3;
+            else break;
+        }
+        char conv = *f++;
+        char tmp[24];
+        char *e = tmp + sizeof tmp, *q = e;
+        if (conv == 's') {
+            const char *str = va_arg(ap, const char *);
+            if (!str) str = "(null)";
+            pad_out(b, str, strlen(str), width, left, ' ');
+            continue;
+        }
+        if (conv == 'c') {
+            char ch = (char)va_arg(ap, int);
+            pad_out(b, &ch, 1, width, left, ' ');
+            continue;
+        }
+        if (conv == 'd' || conv == 'i') {
+            long long v = lng == 2 ? va_arg(ap, long long)
+                        : lng == 1 ? va_arg(ap, long)
+                        : lng == 3 ? (long long)va_arg(ap, ptrdiff_t)
+                                   : va_arg(ap, int);
+            if (lng == -1) v = (short)v;
+            if (lng == -2) v = (signed char)v;
+            unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+            do *--q = (char)('0' + u % 10); while (u /= 10);
+            if (v < 0) *--q = '-';
+        } else {
+            unsigned long long u = lng == 2 ? va_arg(ap, unsigned long long)
+                                 : lng == 1 ? va_arg(ap, unsigned long)
+                                 : lng == 3 ? va_arg(ap, size_t)
+                                            : va_arg(ap, unsigned);
+            if (lng == -1) u = (unsigned short)u;
+            if (lng == -2) u = (unsigned char)u;
+            if (conv == 'u') {
+                do *--q = (char)('0' + u % 10); while (u /= 10);
+            } else {
+                const char *dig = conv == 'X' ? up : lo;
+                do *--q = dig[u & 15]; while (u >>= 4);
+            }
+        }
+        pad_out(b, q, (size_t)(e - q), width, left, padc);
+    }
+    return true;
+}
+
 bool tw_buf_vprintf(struct tw_buf *b, const char *fmt, va_list ap)
 {
+    if (fmt_is_simple(fmt)) return fast_vprintf(b, fmt, ap);
     va_list ap2;
     va_copy(ap2, ap);
     size_t room = b->cap - b->len;

@@ -252,6 +252,8 @@ struct tw_pkt {
     const uint8_t *want; /* per-field flags */
     bool want_all;       /* trees and JSON: everything */
     bool want_cols;      /* summary line: columns */
+    bool has_tree;       /* tshark would build a protocol tree (anything beyond the summary line
+                          * is printed): some reads, and the errors they raise, happen only then */
 
     /* layers and records */
     struct tw_layer layers[TW_MAX_LAYERS];

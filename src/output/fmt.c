@@ -382,10 +382,11 @@ static void add_clock(struct tw_buf *b, struct tw_time t, bool utc, bool date, i
         tw_buf_printf(b, "%04d-%02d-%02d ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
     tw_buf_printf(b, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
     if (prec > 0) {
-        char frac[12];
-        snprintf(frac, sizeof frac, "%09d", t.nsec < 0 ? 0 : (int)t.nsec % 1000000000);
+        char frac[9];
+        uint32_t ns = t.nsec < 0 ? 0 : (uint32_t)t.nsec % 1000000000u;
+        for (int i = 8; i >= 0; i--, ns /= 10) frac[i] = (char)('0' + ns % 10);
         tw_buf_addc(b, '.');
-        tw_buf_add(b, frac, (size_t)prec);
+        tw_buf_add(b, frac, (size_t)(prec > 9 ? 9 : prec));
     }
 }
 

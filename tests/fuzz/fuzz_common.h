@@ -30,6 +30,7 @@ static struct fz *fz_get(void)
     z->want = calloc(tw_field_count() + 1, 1);
     z->pkt.want = z->want;
     z->pkt.want_all = true;
+    z->pkt.has_tree = true;
     z->pkt.want_cols = true;
     tw_out_init(&z->out, open("/dev/null", O_WRONLY));
     z->cfg_tree.format = TW_OUT_TREE;

@@ -170,8 +170,40 @@ static void test_time(void)
     tw_buf_free(&s);
 }
 
+/* tw_buf_printf's own formatter must print exactly what vsnprintf prints */
+#define PF_SAME(...)                                                                             \
+    do {                                                                                         \
+        struct tw_buf b_;                                                                        \
+        char want_[256];                                                                         \
+        tw_buf_init(&b_, 1024);                                                                  \
+        tw_buf_printf(&b_, __VA_ARGS__);                                                         \
+        int n_ = snprintf(want_, sizeof want_, __VA_ARGS__);                                     \
+        CHECK(n_ >= 0 && b_.len == (size_t)n_ && memcmp(b_.p, want_, b_.len) == 0);              \
+        if (!(b_.len == (size_t)n_ && memcmp(b_.p, want_, b_.len) == 0))                         \
+            fprintf(stderr, "  got [%.*s] want [%s]\n", (int)b_.len, b_.p, want_);               \
+        tw_buf_free(&b_);                                                                        \
+    } while (0)
+
+static void test_printf(void)
+{
+    PF_SAME("%u \xe2\x86\x92 %u", 443u, 51234u);
+    PF_SAME("plain text, no conversions");
+    PF_SAME("%d|%d|%i|%5d|%-5d|%05d|%05d", 0, -7, 2147483647, -42, -42, -42, 42);
+    PF_SAME("%d", -2147483647 - 1);
+    PF_SAME("%x %X %04x %08X %2x %-6x|", 0xbeefu, 0xbeefu, 0x1u, 0xabcu, 0xfffu, 0x1fu);
+    PF_SAME("%lu %llu %lld %zu %ld", 4294967296ul, 18446744073709551615ull, -9223372036854775807ll - 1,
+            (size_t)12345, -5l);
+    PF_SAME("%llx %hhu %hu %hd", 0xffffffffffffffffull, 300, 70000, 40000);
+    PF_SAME("[%s] [%10s] [%-10s] [%.*s] [%.*s] [%8.*s]", "abc", "abc", "abc", 2, "abcdef", 9, "ab",
+            1, "xyz");
+    PF_SAME("%c%c %3c %% %%d", 'a', 'b', 'c');
+    PF_SAME("%.3f %g %o %5.2s", 1.5, 2.25, 8u, "abc"); /* not ours: vsnprintf */
+    PF_SAME("Seq=%u Ack=%u Win=%u Len=%u MSS=%u SLE=%u", 0u, 4294967295u, 65535u, 0u, 1460u, 7u);
+}
+
 int main(void)
 {
+    test_printf();
     test_reads();
     test_truncated_vs_malformed();
     test_sub_and_peek();

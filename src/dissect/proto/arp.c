@@ -434,7 +434,7 @@ static void pro_str(char *out, const uint8_t *a, uint8_t n, uint16_t pro)
  * line; some reads (and so some errors) happen only then. */
 static bool have_tree(const struct tw_pkt *p)
 {
-    return p->want_all || !p->want_cols;
+    return p->has_tree;
 }
 
 static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)

@@ -359,7 +359,7 @@ static bool poe_header(struct tw_pkt *p, struct tw_cur *c, uint32_t off, int32_t
  * reads behind them) exist only then */
 static bool have_tree(const struct tw_pkt *p)
 {
-    return p->want_all || !p->want_cols;
+    return p->has_tree;
 }
 
 /* ---------------------------------------------------------------------------------------------

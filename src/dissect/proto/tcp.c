@@ -474,20 +474,29 @@ static void add_optname(struct tcp_state *t, const char *name)
     }
 }
 
-/* Flags as tshark lists them in Info and on the Flags line: "SYN, ACK", "<None>" */
+/* Flags as tshark lists them in Info and on the Flags line: "SYN, ACK", "<None>" (n >= 64) */
 static void flags_list(char *out, size_t n, uint16_t fl)
 {
-    static const char *const names[9] = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR",
-                                         "AE"};
+    static const char *const names[10] = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR",
+                                          "AE", "Reserved"};
     size_t l = 0;
-    out[0] = 0;
-    for (int i = 0; i < 9; i++) {
-        if (!(fl & (1u << i))) continue;
-        l += (size_t)snprintf(out + l, n - l, "%s%s", l ? ", " : "", names[i]);
-        if (l >= n) return;
+    for (int i = 0; i < 10; i++) {
+        bool set = i < 9 ? (fl & (1u << i)) != 0 : (fl & TH_RES) != 0;
+        if (!set) continue;
+        size_t k = strlen(names[i]);
+        if (l + k + 3 > n) break;
+        if (l) {
+            out[l++] = ',';
+            out[l++] = ' ';
+        }
+        memcpy(out + l, names[i], k);
+        l += k;
     }
-    if (fl & TH_RES) l += (size_t)snprintf(out + l, n - l, "%sReserved", l ? ", " : "");
-    if (l == 0) snprintf(out, n, "<None>");
+    if (l == 0 && n > 6) {
+        memcpy(out, "<None>", 6);
+        l = 6;
+    }
+    out[l] = 0;
 }
 
 /* "RRRACEUAPRSF" with a middle dot (U+00B7) for each flag that is not set */
