@@ -419,7 +419,12 @@ static inline int32_t tw_add_int(struct tw_pkt *p, uint16_t hf, uint32_t off, ui
     return r;
 }
 /* integer read from a bitmask field: stores (raw & mask) >> shift */
-int32_t tw_add_bits(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len, uint64_t raw);
+int32_t tw_add_bits_rec(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len, uint64_t raw);
+static inline int32_t tw_add_bits(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len,
+                                  uint64_t raw)
+{
+    return tw_want(p, hf) ? tw_add_bits_rec(p, hf, off, len, raw) : -1;
+}
 static inline int32_t tw_add_double(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len,
                                     double v)
 {

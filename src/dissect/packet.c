@@ -56,9 +56,8 @@ int32_t tw_add_rec(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len)
     return r;
 }
 
-int32_t tw_add_bits(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len, uint64_t raw)
+int32_t tw_add_bits_rec(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len, uint64_t raw)
 {
-    if (!tw_want(p, hf)) return -1;
     const struct tw_field_info *fi = tw_field(hf);
     uint64_t v = fi->def->mask ? (raw & fi->def->mask) >> fi->shift : raw;
     int32_t r = tw_add_rec(p, hf, off, len);

@@ -633,9 +633,17 @@ static bool add_ascii(struct tw_pkt *p, struct tw_cur *w, int f, uint32_t off, u
     return true;
 }
 
+/* dotted quad, without snprintf (every packet formats two) */
 static void ip4str(char out[16], const uint8_t *a)
 {
-    snprintf(out, 16, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+    size_t n = 0;
+    for (int i = 0; i < 4; i++) {
+        unsigned v = a[i];
+        if (v >= 100) out[n++] = (char)('0' + v / 100);
+        if (v >= 10) out[n++] = (char)('0' + v / 10 % 10);
+        out[n++] = (char)('0' + v % 10);
+        out[n++] = i < 3 ? '.' : 0;
+    }
 }
 
 /* "0100 ...." for the bits of `mask` in a `width`-bit value */
@@ -1558,8 +1566,9 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     struct tw_addr prev_dst = p->net_src.type ? p->net_dst : p->dl_dst;
     p->net_src = (struct tw_addr){TW_AT_IPv4, 4, src};
     p->net_dst = prev_dst;
-    ip4str(s_src, src);
-    if (tw_layer_recorded(p)) tw_layer_label(p, "Internet Protocol Version 4, Src: %s", s_src);
+    bool labelled = tw_layer_recorded(p); /* the strings below serve the layer's label only */
+    if (labelled) ip4str(s_src, src);
+    if (labelled) tw_layer_label(p, "Internet Protocol Version 4, Src: %s", s_src);
     add_addr_group(p, F_SRC, F_SRC_HOST, start + 12, src);
 
     uint32_t dst_off = 0;
@@ -1567,7 +1576,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     const uint8_t *dst = getp(&w, start + 16 + dst_off, 4);
     if (!dst) return cur_status(&w);
     p->net_dst = (struct tw_addr){TW_AT_IPv4, 4, dst};
-    ip4str(s_dst, dst);
+    if (labelled) ip4str(s_dst, dst);
     uint32_t d32 = (uint32_t)dst[0] << 24 | (uint32_t)dst[1] << 16 | (uint32_t)dst[2] << 8 | dst[3];
     if ((d32 & 0xffffff00) == 0xe0000000) {
         uint32_t valid = proto == 2 ? 1 : lncb_ttl(d32);
