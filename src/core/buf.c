@@ -236,6 +236,7 @@ bool tw_buf_add_hex(struct tw_buf *b, uint64_t v, int digits)
 
 bool tw_buf_add_pad(struct tw_buf *b, char ch, size_t n)
 {
+    if (n == 0) return true;
     if (!tw_buf_reserve(b, n)) return false;
     memset(b->p + b->len, ch, n);
     b->len += n;
