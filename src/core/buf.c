@@ -41,7 +41,7 @@ bool tw_buf_reserve(struct tw_buf *b, size_t extra)
     return true;
 }
 
-bool tw_buf_add(struct tw_buf *b, const void *p, size_t n)
+bool tw_buf_add_slow(struct tw_buf *b, const void *p, size_t n)
 {
     if (!tw_buf_reserve(b, n)) return false;
     if (n) memcpy(b->p + b->len, p, n);
@@ -52,22 +52,33 @@ bool tw_buf_add(struct tw_buf *b, const void *p, size_t n)
 /* The common conversions (%d %i %u %x %X %c %s %%, flags 0 and -, a width, %.*s, length
  * modifiers hh h l ll z) are formatted here: dissectors build Info columns with them for every
  * packet, and libc's vsnprintf costs several times more. Anything else goes to vsnprintf. */
-static bool fmt_is_simple(const char *f)
+/* decimal digits of v, written backwards ending at e; returns the first digit. Two digits per
+ * division, and 32-bit division when the value fits. */
+static const char digit_pairs[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                     "8081828384858687888990919293949596979899";
+static char *utoa_rev(char *e, unsigned long long v)
 {
-    for (; *f; f++) {
-        if (*f != '%') continue;
-        f++;
-        if (*f == '%') continue;
-        while (*f == '0' || *f == '-') f++;
-        while (*f >= '0' && *f <= '9') f++;
-        if (f[0] == '.' && f[1] == '*' && f[2] == 's') {
-            f += 2;
-            continue;
-        }
-        while (*f == 'h' || *f == 'l' || *f == 'z') f++;
-        if (!*f || !strchr("diuxXcs", *f)) return false;
+    while (v > 0xffffffffull) {
+        unsigned r = (unsigned)(v % 100);
+        v /= 100;
+        e -= 2;
+        memcpy(e, digit_pairs + 2 * r, 2);
     }
-    return true;
+    uint32_t w = (uint32_t)v;
+    while (w >= 100) {
+        uint32_t r = w % 100;
+        w /= 100;
+        e -= 2;
+        memcpy(e, digit_pairs + 2 * r, 2);
+    }
+    if (w >= 10) {
+        e -= 2;
+        memcpy(e, digit_pairs + 2 * w, 2);
+    } else {
+        *--e = (char)('0' + w);
+    }
+    return e;
 }
 
 static void pad_out(struct tw_buf *b, const char *s, size_t n, unsigned width, bool left, char padc)
@@ -105,7 +116,7 @@ static bool fast_vprintf(struct tw_buf *b, const char *f, va_list ap)
         if (left) padc = ' ';
         unsigned width = 0;
         while (*f >= '0' && *f <= '9') width = width * 10 + (unsigned)(*f++ - '0');
-        if (f[0] == '.' && f[1] == '*') {
+        if (f[0] == '.' && f[1] == '*' && f[2] == 's') {
             int prec = va_arg(ap, int);
             const char *str = va_arg(ap, const char *);
             size_t n = 0;
@@ -123,6 +134,10 @@ static bool fast_vprintf(struct tw_buf *b, const char *f, va_list ap)
             else break;
         }
         char conv = *f++;
+        switch (conv) {
+        case 'd': case 'i': case 'u': case 'x': case 'X': case 'c': case 's': break;
+        default: return false; /* not ours: vsnprintf */
+        }
         char tmp[24];
         char *e = tmp + sizeof tmp, *q = e;
         if (conv == 's') {
@@ -144,7 +159,7 @@ static bool fast_vprintf(struct tw_buf *b, const char *f, va_list ap)
             if (lng == -1) v = (short)v;
             if (lng == -2) v = (signed char)v;
             unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-            do *--q = (char)('0' + u % 10); while (u /= 10);
+            q = utoa_rev(q, u);
             if (v < 0) *--q = '-';
         } else {
             unsigned long long u = lng == 2 ? va_arg(ap, unsigned long long)
@@ -154,7 +169,7 @@ static bool fast_vprintf(struct tw_buf *b, const char *f, va_list ap)
             if (lng == -1) u = (unsigned short)u;
             if (lng == -2) u = (unsigned char)u;
             if (conv == 'u') {
-                do *--q = (char)('0' + u % 10); while (u /= 10);
+                q = utoa_rev(q, u);
             } else {
                 const char *dig = conv == 'X' ? up : lo;
                 do *--q = dig[u & 15]; while (u >>= 4);
@@ -167,7 +182,16 @@ static bool fast_vprintf(struct tw_buf *b, const char *f, va_list ap)
 
 bool tw_buf_vprintf(struct tw_buf *b, const char *fmt, va_list ap)
 {
-    if (fmt_is_simple(fmt)) return fast_vprintf(b, fmt, ap);
+    /* our formatter first; on a conversion it does not know, undo and let libc do it all */
+    size_t at = b->len;
+    va_list ap0;
+    va_copy(ap0, ap);
+    if (fast_vprintf(b, fmt, ap0)) {
+        va_end(ap0);
+        return true;
+    }
+    va_end(ap0);
+    b->len = at;
     va_list ap2;
     va_copy(ap2, ap);
     size_t room = b->cap - b->len;
@@ -203,12 +227,8 @@ bool tw_buf_printf(struct tw_buf *b, const char *fmt, ...)
 bool tw_buf_add_u64(struct tw_buf *b, uint64_t v)
 {
     char tmp[24];
-    int i = sizeof tmp;
-    do {
-        tmp[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    return tw_buf_add(b, tmp + i, sizeof tmp - (size_t)i);
+    char *q = utoa_rev(tmp + sizeof tmp, v);
+    return tw_buf_add(b, q, (size_t)(tmp + sizeof tmp - q));
 }
 
 bool tw_buf_add_i64(struct tw_buf *b, int64_t v)

@@ -230,7 +230,16 @@ void tw_buf_init(struct tw_buf *b, size_t max);
 void tw_buf_free(struct tw_buf *b);
 static inline void tw_buf_reset(struct tw_buf *b) { b->len = 0; }
 bool tw_buf_reserve(struct tw_buf *b, size_t extra);
-bool tw_buf_add(struct tw_buf *b, const void *p, size_t n);
+bool tw_buf_add_slow(struct tw_buf *b, const void *p, size_t n);
+static inline bool tw_buf_add(struct tw_buf *b, const void *p, size_t n)
+{
+    if (TW_LIKELY(b->cap - b->len >= n)) {
+        if (n) memcpy(b->p + b->len, p, n);
+        b->len += n;
+        return true;
+    }
+    return tw_buf_add_slow(b, p, n);
+}
 static inline bool tw_buf_addc(struct tw_buf *b, char ch)
 {
     if (TW_LIKELY(b->len < b->cap)) {
