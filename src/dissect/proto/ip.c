@@ -48,6 +48,8 @@ static bool pref_security_flag = false;
  * wants the layers it carries even when the header calls it a fragment. */
 static bool pref_fragment_payload = false;
 
+static struct tw_reasm reasm;
+
 enum {
     F_VERSION,
     F_HDR_LEN,
@@ -1647,6 +1649,37 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         tw_next(p, TW_TBL_IP_PROTO, proto, pl);
         return TW_OK;
     }
+    if (reassemblable) {
+        /* Wireshark's key: the addresses and proto ^ id (^ VLAN id, which trawl does not track) */
+        uint8_t key[12];
+        memcpy(key, src, 4);
+        memcpy(key + 4, dst, 4);
+        uint32_t xid = (uint32_t)proto ^ id;
+        memcpy(key + 8, &xid, 4);
+        struct tw_reasm_result res;
+        if (tw_reasm_add(&reasm, p, key, sizeof key, (uint32_t)frag * 8, tmp, total - hlen, more,
+                         &res)) {
+            struct tw_cur rc = tw_new_source(p, res.data, res.len, "Reassembled IPv4");
+            const struct tw_reasm_fields rf = {
+                HF(F_FRAGMENTS),         HF(F_FRAGMENT),          HF(F_FRAG_ERROR),
+                HF(F_FRAG_OVERLAP),      HF(F_FRAG_OVERLAP_CONFLICT),
+                HF(F_FRAG_MULTIPLE_TAILS), HF(F_FRAG_TOO_LONG),   HF(F_FRAG_COUNT),
+                HF(F_REASSEMBLED_LENGTH), HF(F_REASSEMBLED_DATA), "IPv4 Fragment",
+                "IPv4 Fragments"};
+            (void)rc;
+            tw_reasm_tree(p, &res, &rf);
+            if (res.flags & (TW_FRAG_CONFLICT | TW_FRAG_MULTIPLE_TAILS | TW_FRAG_TOO_LONG))
+                tw_info_set(p, "[Illegal IPv4 fragments]");
+            p->ctx.ip_fragment = false;
+            p->ctx.ip_payload_off = 0;
+            p->ctx.ip_payload_len = res.len;
+            if (tw_dispatch_find(TW_TBL_IP_PROTO, proto) < 0 &&
+                !(res.flags & (TW_FRAG_CONFLICT | TW_FRAG_MULTIPLE_TAILS | TW_FRAG_TOO_LONG)))
+                tw_info_printf(p, "%s (%u)", ipproto_str(proto), proto);
+            tw_next(p, TW_TBL_IP_PROTO, proto, rc);
+            return TW_OK;
+        }
+    }
     if (as_fragment) {
         tw_info_printf(p, "Fragmented IP protocol (proto=%s %u, off=%u, ID=%04x)",
                        ipproto_str(proto), proto, (unsigned)frag * 8, id);
@@ -1669,6 +1702,9 @@ static void init(void)
     pref_dscp = tw_pref_bool("ip.decode_tos_as_diffserv", true);
     pref_security_flag = tw_pref_bool("ip.security_flag", false);
     pref_fragment_payload = tw_pref_bool("ip.dissect_fragment_payload", false);
+    /* datagrams waiting for fragments: at most 4096, each at most 64 KiB of payload (what a
+     * 16-bit total length allows) in at most 1024 fragments */
+    tw_reasm_open(&reasm, "ip.reassembly", 4096, 65535, 1024);
 }
 
 static const struct tw_binding bindings[] = {
