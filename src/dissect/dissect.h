@@ -620,6 +620,8 @@ struct tw_state *tw_state_open(const char *name, size_t value_size, uint32_t max
 void *tw_state_get(struct tw_state *s, const void *key, size_t klen);
 void *tw_state_put(struct tw_state *s, const void *key, size_t klen, bool *fresh);
 void tw_state_del(struct tw_state *s, void *value);
+/* evict the least recently used entry (false if empty): for owners with a budget of their own */
+bool tw_state_evict_oldest(struct tw_state *s);
 uint32_t tw_state_count(const struct tw_state *s);
 uint64_t tw_state_evicted(const struct tw_state *s);
 void tw_state_close_all(void);
@@ -627,8 +629,9 @@ void tw_state_close_all(void);
 /* Reassembly by byte offset (reasm.c), on a state table: Wireshark's fragment_add_check() as
  * its single pass behaves. The key says which datagram a fragment belongs to. tw_reasm_add()
  * stores a copy of the fragment and returns true when it completes the datagram, filling `res`
- * (bytes and fragment list in the packet arena). Bounded by max_pending datagrams (least
- * recently touched dropped first), max_len bytes and max_frags fragments per datagram. */
+ * (bytes and fragment list in the packet arena). Bounded by max_pending datagrams and max_bytes
+ * of stored fragments in all (the least recently touched datagrams are dropped first), and per
+ * datagram by max_len bytes and max_frags fragments (a fragment beyond them is refused). */
 enum {
     TW_FRAG_OVERLAP = 0x01,
     TW_FRAG_CONFLICT = 0x02,
@@ -649,10 +652,11 @@ struct tw_reasm_result {
 struct tw_reasm {
     struct tw_state *tab; /* closed with the run, like every state table */
     uint32_t max_len, max_frags;
+    uint64_t bytes, max_bytes; /* fragment bytes held, and the budget for all datagrams */
 };
 /* call from the protocol's init hook */
 bool tw_reasm_open(struct tw_reasm *r, const char *name, uint32_t max_pending, uint32_t max_len,
-                   uint32_t max_frags);
+                   uint32_t max_frags, uint64_t max_bytes);
 bool tw_reasm_add(struct tw_reasm *r, struct tw_pkt *p, const void *key, size_t klen,
                   uint32_t off, const uint8_t *data, uint32_t len, bool more,
                   struct tw_reasm_result *res);

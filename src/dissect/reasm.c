@@ -5,8 +5,8 @@
  * is a "multiple tails" error; the datagram completes on the fragment after which the
  * fragments cover [0, length) contiguously. The bytes are then laid down in offset order, each
  * fragment contributing what lies past the bytes already placed; a fragment that starts inside
- * them is an overlap, a conflict if the overlapping bytes differ; one wholly inside them is not
- * looked at; one that starts at or runs past the length is "too long".
+ * them (a duplicate too) is an overlap, a conflict if the bytes it shares with them differ; one
+ * that starts at or runs past the length is "too long".
  *
  * Bounded: a table holds at most max_pending datagrams (the least recently touched is dropped
  * to make room), each at most max_frags fragments, max_len bytes long and 2 * max_len bytes of
@@ -22,6 +22,7 @@ struct frag {
 };
 
 struct dgram {
+    struct tw_reasm *owner;
     uint32_t datalen;
     bool datalen_set;
     uint8_t flags;
@@ -34,6 +35,7 @@ struct dgram {
 static void dgram_drop(void *v)
 {
     struct dgram *d = v;
+    if (d->owner) d->owner->bytes -= d->store_cap;
     free(d->frags);
     free(d->store);
     d->frags = NULL;
@@ -41,23 +43,31 @@ static void dgram_drop(void *v)
 }
 
 bool tw_reasm_open(struct tw_reasm *r, const char *name, uint32_t max_pending, uint32_t max_len,
-                   uint32_t max_frags)
+                   uint32_t max_frags, uint64_t max_bytes)
 {
+    r->bytes = 0;
+    r->max_bytes = max_bytes;
     r->tab = tw_state_open(name, sizeof(struct dgram), max_pending, dgram_drop);
     r->max_len = max_len;
     r->max_frags = max_frags;
     return r->tab != NULL;
 }
 
-static bool store_add(struct dgram *d, const uint8_t *data, uint32_t len, uint32_t limit)
+static bool store_add(struct tw_reasm *r, struct dgram *d, const uint8_t *data, uint32_t len,
+                      uint32_t limit)
 {
     if ((uint64_t)d->store_len + len > limit) return false;
     if (d->store_len + len > d->store_cap) {
         uint32_t cap = d->store_cap ? d->store_cap : 2048;
         while (cap < d->store_len + len) cap *= 2;
         if (cap > limit) cap = limit;
+        /* over budget: drop the datagrams touched longest ago (never this one, the newest) */
+        while (r->bytes + (cap - d->store_cap) > r->max_bytes && tw_state_count(r->tab) > 1)
+            if (!tw_state_evict_oldest(r->tab)) break;
+        if (r->bytes + (cap - d->store_cap) > r->max_bytes) return false;
         uint8_t *n = realloc(d->store, cap);
         if (!n) return false;
+        r->bytes += cap - d->store_cap;
         d->store = n;
         d->store_cap = cap;
     }
@@ -75,25 +85,27 @@ static bool defragment(struct dgram *d, struct tw_pkt *p, struct tw_reasm_result
     uint32_t pos = 0;
     for (uint32_t i = 0; i < d->nfrags; i++) {
         struct frag *f = &d->frags[i];
-        if (!f->len || f->off + f->len <= pos) continue;
+        if (!f->len) continue;
         if (f->off >= d->datalen) {
             f->flags |= TW_FRAG_TOO_LONG;
             continue;
         }
-        if (pos < f->off) continue; /* a gap: cannot happen once the cover check passed */
+        if (f->off > pos) continue; /* a gap: cannot happen once the cover check passed */
         uint32_t n = f->len;
         if (f->off + n > d->datalen) {
             f->flags |= TW_FRAG_TOO_LONG;
             n = d->datalen - f->off;
         }
         const uint8_t *src = d->store + f->at;
-        if (f->off < pos) {
-            uint32_t cmp = TW_MIN(f->len, pos - f->off);
+        uint32_t over = pos - f->off;
+        if (over) {
             f->flags |= TW_FRAG_OVERLAP;
-            if (memcmp(out + f->off, src, cmp) != 0) f->flags |= TW_FRAG_CONFLICT;
+            if (memcmp(out + f->off, src, TW_MIN(f->len, over)) != 0) f->flags |= TW_FRAG_CONFLICT;
         }
-        memcpy(out + pos, src + (pos - f->off), n - (pos - f->off));
-        if (f->off + n > pos) pos = f->off + n;
+        if (f->off + n > pos) {
+            memcpy(out + pos, src + over, n - over);
+            pos = f->off + n;
+        }
     }
     uint8_t all = d->flags;
     for (uint32_t i = 0; i < d->nfrags; i++) {
@@ -117,6 +129,7 @@ bool tw_reasm_add(struct tw_reasm *r, struct tw_pkt *p, const void *key, size_t 
     bool fresh;
     struct dgram *d = tw_state_put(r->tab, key, klen, &fresh);
     if (!d) return false;
+    d->owner = r;
     if (d->nfrags >= r->max_frags) return false;
     if (d->nfrags == d->capfrags) {
         uint32_t cap = d->capfrags ? d->capfrags * 2 : 4;
@@ -127,7 +140,7 @@ bool tw_reasm_add(struct tw_reasm *r, struct tw_pkt *p, const void *key, size_t 
         d->capfrags = cap;
     }
     uint32_t at = d->store_len;
-    if (!store_add(d, data, len, 2 * r->max_len)) return false;
+    if (!store_add(r, d, data, len, 2 * r->max_len)) return false;
 
     struct frag f = {(uint32_t)p->frame->recno, off, len, at, 0};
     if (!more) {

@@ -250,6 +250,14 @@ void tw_state_del(struct tw_state *s, void *value)
     release(s, i, true);
 }
 
+bool tw_state_evict_oldest(struct tw_state *s)
+{
+    if (!s || s->oldest == NIL) return false;
+    release(s, s->oldest, true);
+    s->evicted++;
+    return true;
+}
+
 uint32_t tw_state_count(const struct tw_state *s) { return s ? s->count : 0; }
 uint64_t tw_state_evicted(const struct tw_state *s) { return s ? s->evicted : 0; }
 

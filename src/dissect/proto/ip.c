@@ -22,9 +22,11 @@
  * the end stops the header there (the source column may be set while the destination is not).
  *
  * Fragments: a datagram that is a fragment (MF set or offset non-zero) is shown as
- * "Fragmented IP protocol (...)" with its payload as data. tshark does the same for every
- * fragment but the one that completes a reassembly (it reassembles by default); trawl does not
- * reassemble yet, so that last fragment differs.
+ * "Fragmented IP protocol (...)" with its payload as data, except the fragment that completes a
+ * reassembly (ip.defragment, on by default as in tshark): keyed as Wireshark keys it (addresses,
+ * protocol ^ identification), it shows the fragment tree and hands the reassembled payload (a
+ * new data source, "Reassembled IPv4") to the protocol. Only fragments whose bytes were all
+ * captured, with an unverified or good header checksum, take part, as in tshark.
  */
 #include "../dissect.h"
 
@@ -1702,9 +1704,9 @@ static void init(void)
     pref_dscp = tw_pref_bool("ip.decode_tos_as_diffserv", true);
     pref_security_flag = tw_pref_bool("ip.security_flag", false);
     pref_fragment_payload = tw_pref_bool("ip.dissect_fragment_payload", false);
-    /* datagrams waiting for fragments: at most 4096, each at most 64 KiB of payload (what a
-     * 16-bit total length allows) in at most 1024 fragments */
-    tw_reasm_open(&reasm, "ip.reassembly", 4096, 65535, 1024);
+    /* datagrams waiting for fragments: at most 4096 and 64 MiB of fragments in all; each at
+     * most 128 KiB (the largest offset, 65528, plus the largest payload) in 1024 fragments */
+    tw_reasm_open(&reasm, "ip.reassembly", 4096, 128u << 10, 1024, (uint64_t)64 << 20);
 }
 
 static const struct tw_binding bindings[] = {
