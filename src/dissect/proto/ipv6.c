@@ -2091,8 +2091,14 @@ static enum tw_status frag_dissect(struct tw_pkt *p, struct tw_cur *c)
             return TW_OK;
         }
     }
+    if (frag_plen > 0 && (foff != 0 || more) && !pref_reassemble && foff == 0) {
+        /* not reassembling: the first fragment is dissected for what it holds */
+        p->ctx.ip_fragment = true;
+        tw_ipv6_next(p, nxt, rest);
+        return TW_OK;
+    }
     if (frag_plen > 0 && (foff != 0 || more)) {
-        /* part of a fragmented datagram: shown as data until reassembly is implemented */
+        /* part of a datagram not (yet) reassembled: shown as data */
         p->ctx.ip_fragment = true;
         p->ctx.ip_proto = nxt;
         tw_next(p, TW_TBL_NAME, TW_KEY_DATA, rest);
