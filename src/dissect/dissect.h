@@ -300,6 +300,7 @@ struct tw_pkt {
     /* context shared down the stack within one packet */
     struct {
         uint32_t fcs_len;   /* FCS bytes the link layer says trail the frame */
+        uint16_t vlan_id;   /* the last 802.1Q VLAN id seen (Wireshark's pinfo->vlan_id) */
         uint8_t ip_version; /* innermost IP */
         struct tw_addr ip_src, ip_dst;
         const uint8_t *ip6_final_dst; /* after a routing header: pseudo-header dest */

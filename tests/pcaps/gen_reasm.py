@@ -9,7 +9,8 @@ checks on), interleaved datagrams sharing an identification with different proto
 reassembled ICMP echo, many small fragments (a long fragment list), and a fragment whose
 offset alone would exceed 64 KiB; for IPv6: in-order and out-of-order UDP, an overlap, a
 missing fragment and a reassembled ICMPv6 echo with its reply; pings with and without a reply,
-a duplicate reply, and requests repeated with the same id/seq.
+a duplicate reply, and requests repeated with the same id/seq; and one datagram seen on two
+VLANs (Wireshark keys IPv4 reassembly on the VLAN id when an address is private).
 
 Run: /usr/bin/python3 tests/pcaps/gen_reasm.py   (from the repository root or anywhere)"""
 import os
@@ -190,6 +191,19 @@ add(eth(IP(src=A, dst=B, id=13) / ICMP(type=8, id=0x1111, seq=5) / Raw(b"cut")),
 d = udp_dgram(5012, 9999, pattern(900, 15))
 add(frag4(d[:504], 0, True, 0x010f, bad_sum=True))
 add(frag4(d[504:], 504, False, 0x010f))
+# 100-103: the same datagram on VLAN 10 and VLAN 20, interleaved: public addresses, so one
+# reassembly (the copy is an overlap); 104-107: the same with private addresses, reassembled
+# per VLAN
+def vlan(frame, vid):
+    return frame[:12] + struct.pack("!HH", 0x8100, vid) + frame[12:]
+
+
+for s4, d4 in ((A, B), ("10.0.0.1", "10.0.0.2")):
+    d = udp_dgram(5013, 9999, pattern(900, 16), src=s4, dst=d4)
+    add(vlan(frag4(d[:504], 0, True, 0x0110, src=s4, dst=d4), 10))
+    add(vlan(frag4(d[:504], 0, True, 0x0110, src=s4, dst=d4), 20))
+    add(vlan(frag4(d[504:], 504, False, 0x0110, src=s4, dst=d4), 10))
+    add(vlan(frag4(d[504:], 504, False, 0x0110, src=s4, dst=d4), 20))
 
 with open(os.path.join(HERE, "reasm.pcap"), "wb") as f:
     f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))

@@ -52,6 +52,13 @@ static bool pref_fragment_payload = false;
 
 static struct tw_reasm reasm;
 
+/* RFC 1918 private (10/8, 172.16/12, 192.168/16) or RFC 3927 link-local (169.254/16) */
+static bool private_or_link_local(const uint8_t a[4])
+{
+    return a[0] == 10 || (a[0] == 172 && (a[1] & 0xf0) == 16) || (a[0] == 192 && a[1] == 168) ||
+           (a[0] == 169 && a[1] == 254);
+}
+
 enum {
     F_VERSION,
     F_HDR_LEN,
@@ -1652,11 +1659,13 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         return TW_OK;
     }
     if (reassemblable) {
-        /* Wireshark's key: the addresses and proto ^ id (^ VLAN id, which trawl does not track) */
+        /* Wireshark's key: the addresses and proto ^ id, ^ the VLAN id when an address is
+         * private or link-local (such addresses may repeat on different VLANs) */
         uint8_t key[12];
         memcpy(key, src, 4);
         memcpy(key + 4, dst, 4);
         uint32_t xid = (uint32_t)proto ^ id;
+        if (private_or_link_local(src) || private_or_link_local(dst)) xid ^= p->ctx.vlan_id;
         memcpy(key + 8, &xid, 4);
         struct tw_reasm_result res;
         if (tw_reasm_add(&reasm, p, key, sizeof key, (uint32_t)frag * 8, tmp, total - hlen, more,
