@@ -8,9 +8,10 @@
  * them (a duplicate too) is an overlap, a conflict if the bytes it shares with them differ; one
  * that starts at or runs past the length is "too long".
  *
- * Bounded: a table holds at most max_pending datagrams (the least recently touched is dropped
- * to make room), each at most max_frags fragments, max_len bytes long and 2 * max_len bytes of
- * stored fragment data. A fragment beyond those bounds is refused (shown unreassembled). */
+ * Bounded: a table holds at most max_pending datagrams and max_bytes of memory for them
+ * (fragment copies and lists; the least recently touched datagrams are dropped to make room),
+ * each at most max_frags fragments, max_len bytes long and 2 * max_len bytes of stored
+ * fragment data. A fragment beyond those bounds is refused (shown unreassembled). */
 #include "internal.h"
 
 #include <stdio.h>
@@ -35,7 +36,7 @@ struct dgram {
 static void dgram_drop(void *v)
 {
     struct dgram *d = v;
-    if (d->owner) d->owner->bytes -= d->store_cap;
+    if (d->owner) d->owner->bytes -= d->store_cap + (uint64_t)d->capfrags * sizeof *d->frags;
     free(d->frags);
     free(d->store);
     d->frags = NULL;
@@ -53,6 +54,15 @@ bool tw_reasm_open(struct tw_reasm *r, const char *name, uint32_t max_pending, u
     return r->tab != NULL;
 }
 
+/* room for `more` bytes of this datagram within the table's budget: the datagrams touched
+ * longest ago are dropped (never this one, the newest) */
+static bool budget(struct tw_reasm *r, uint64_t more)
+{
+    while (r->bytes + more > r->max_bytes && tw_state_count(r->tab) > 1)
+        if (!tw_state_evict_oldest(r->tab)) break;
+    return r->bytes + more <= r->max_bytes;
+}
+
 static bool store_add(struct tw_reasm *r, struct dgram *d, const uint8_t *data, uint32_t len,
                       uint32_t limit)
 {
@@ -61,10 +71,7 @@ static bool store_add(struct tw_reasm *r, struct dgram *d, const uint8_t *data, 
         uint32_t cap = d->store_cap ? d->store_cap : 2048;
         while (cap < d->store_len + len) cap *= 2;
         if (cap > limit) cap = limit;
-        /* over budget: drop the datagrams touched longest ago (never this one, the newest) */
-        while (r->bytes + (cap - d->store_cap) > r->max_bytes && tw_state_count(r->tab) > 1)
-            if (!tw_state_evict_oldest(r->tab)) break;
-        if (r->bytes + (cap - d->store_cap) > r->max_bytes) return false;
+        if (!budget(r, cap - d->store_cap)) return false;
         uint8_t *n = realloc(d->store, cap);
         if (!n) return false;
         r->bytes += cap - d->store_cap;
@@ -134,8 +141,11 @@ bool tw_reasm_add(struct tw_reasm *r, struct tw_pkt *p, const void *key, size_t 
     if (d->nfrags == d->capfrags) {
         uint32_t cap = d->capfrags ? d->capfrags * 2 : 4;
         if (cap > r->max_frags) cap = r->max_frags;
+        uint64_t grow = (uint64_t)(cap - d->capfrags) * sizeof *d->frags;
+        if (!budget(r, grow)) return false;
         struct frag *n = realloc(d->frags, cap * sizeof *n);
         if (!n) return false;
+        r->bytes += grow;
         d->frags = n;
         d->capfrags = cap;
     }
