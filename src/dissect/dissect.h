@@ -229,6 +229,7 @@ struct tw_layer {
     uint32_t avail; /* bytes the layer was given (its cursor's claimed length) */
     uint32_t claim; /* bytes it says it really spans (IP total length), 0 = all it was given */
     int32_t rec;    /* the protocol's record, or -1 */
+    uint8_t src;    /* data source its cursor reads (0 = the frame) */
     uint32_t priv[4]; /* the dissector's notes for its post hook */
 };
 
@@ -241,6 +242,15 @@ struct tw_addr {
 };
 
 struct tw_run_ctx; /* per-run state the frame protocol needs (times, interfaces) */
+
+/* A data source: bytes other than the frame that layers are dissected from (a reassembled
+ * datagram), as Wireshark's "Reassembled IPv4 (1710 bytes)". Source 0 is the frame itself. */
+#define TW_MAX_SOURCES 8
+struct tw_source {
+    const uint8_t *data; /* arena memory, valid until the next packet */
+    uint32_t len;
+    const char *name;
+};
 
 struct tw_pkt {
     const struct tw_frame *frame;
@@ -265,6 +275,11 @@ struct tw_pkt {
     uint32_t ntree;
     uint32_t depth;
 
+    /* data sources beyond the frame ([0] is the frame; nsources counts it) */
+    struct tw_source sources[TW_MAX_SOURCES];
+    uint32_t nsources;
+    uint8_t cur_src; /* source of the running layer: new records get it */
+
     /* columns */
     const char *col_proto;
     struct tw_buf info;
@@ -287,6 +302,7 @@ struct tw_pkt {
     /* context shared down the stack within one packet */
     struct {
         uint32_t fcs_len;   /* FCS bytes the link layer says trail the frame */
+        uint16_t vlan_id;   /* the last 802.1Q VLAN id seen (Wireshark's pinfo->vlan_id) */
         uint8_t ip_version; /* innermost IP */
         struct tw_addr ip_src, ip_dst;
         const uint8_t *ip6_final_dst; /* after a routing header: pseudo-header dest */
@@ -570,6 +586,12 @@ static inline void tw_next2(struct tw_pkt *p, enum tw_table t, uint32_t k1, uint
     p->next.keys[1] = k2;
     p->next.cur = c;
 }
+/* A new data source over `data` (len bytes, which must stay valid until the next packet: the
+ * packet arena) named as Wireshark names it ("Reassembled IPv4"). Returns a cursor over it for
+ * tw_next(); if the packet has no room for another source the cursor still works, the bytes are
+ * just not listed (hex dumps). */
+struct tw_cur tw_new_source(struct tw_pkt *p, const uint8_t *data, uint32_t len, const char *name);
+
 /* Dissect `c` now, nested under the current subtree (ICMP's quoted datagram, tunnels that
  * must finish before the outer protocol continues). Depth-capped. */
 enum tw_status tw_dissect_nested(struct tw_pkt *p, enum tw_table t, uint32_t key, struct tw_cur c);
@@ -589,6 +611,74 @@ void tw_names_set_enabled(bool on);
 bool tw_names_enabled(void);
 const char *tw_ether_name(const uint8_t a[6]);
 const char *tw_oui_name(const uint8_t a[3]);
+
+/* ---------------------------------------------------------------------------------------------
+ * State across packets (state.c): per-run tables for dissectors that remember (reassembly,
+ * request/response matching). A table maps a byte key (up to TW_STATE_KEY_MAX bytes) to a
+ * fixed-size value, zeroed when created. It holds at most max_entries: when full, a put evicts
+ * the least recently used entry (get and put both count as use), calling `drop` on its value
+ * first (free what the value owns). Value pointers stay valid until their entry is deleted or
+ * evicted, so do not keep one across a put into the same table. Open tables in the protocol's
+ * init hook; all are closed (and dropped) when the run ends.
+ * ------------------------------------------------------------------------------------------- */
+#define TW_STATE_KEY_MAX 48
+struct tw_state;
+struct tw_state *tw_state_open(const char *name, size_t value_size, uint32_t max_entries,
+                               void (*drop)(void *value));
+void *tw_state_get(struct tw_state *s, const void *key, size_t klen);
+void *tw_state_put(struct tw_state *s, const void *key, size_t klen, bool *fresh);
+void tw_state_del(struct tw_state *s, void *value);
+/* evict the least recently used entry (false if empty): for owners with a budget of their own */
+bool tw_state_evict_oldest(struct tw_state *s);
+uint32_t tw_state_count(const struct tw_state *s);
+uint64_t tw_state_evicted(const struct tw_state *s);
+void tw_state_close_all(void);
+
+/* Reassembly by byte offset (reasm.c), on a state table: Wireshark's fragment_add_check() as
+ * its single pass behaves. The key says which datagram a fragment belongs to. tw_reasm_add()
+ * stores a copy of the fragment and returns true when it completes the datagram, filling `res`
+ * (bytes and fragment list in the packet arena). Bounded by max_pending datagrams and max_bytes
+ * of stored fragments in all (the least recently touched datagrams are dropped first), and per
+ * datagram by max_len bytes and max_frags fragments (a fragment beyond them is refused). */
+enum {
+    TW_FRAG_OVERLAP = 0x01,
+    TW_FRAG_CONFLICT = 0x02,
+    TW_FRAG_MULTIPLE_TAILS = 0x04,
+    TW_FRAG_TOO_LONG = 0x08,
+};
+struct tw_reasm_frag {
+    uint32_t frame, off, len;
+    uint8_t flags; /* TW_FRAG_* */
+};
+struct tw_reasm_result {
+    const uint8_t *data;
+    uint32_t len;
+    const struct tw_reasm_frag *frags; /* in offset order */
+    uint32_t nfrags;
+    uint8_t flags; /* all fragments' flags or'ed */
+};
+struct tw_reasm {
+    struct tw_state *tab; /* closed with the run, like every state table */
+    uint32_t max_len, max_frags;
+    uint64_t bytes, max_bytes; /* fragment bytes held, and the budget for all datagrams */
+};
+/* call from the protocol's init hook */
+bool tw_reasm_open(struct tw_reasm *r, const char *name, uint32_t max_pending, uint32_t max_len,
+                   uint32_t max_frags, uint64_t max_bytes);
+bool tw_reasm_add(struct tw_reasm *r, struct tw_pkt *p, const void *key, size_t klen,
+                  uint32_t off, const uint8_t *data, uint32_t len, bool more,
+                  struct tw_reasm_result *res);
+/* The fields a protocol shows a completed reassembly with (Wireshark's fragment_items). */
+struct tw_reasm_fields {
+    uint16_t fragments, fragment, error, overlap, conflict, multiple_tails, too_long, count,
+        length, data;
+    const char *one, *many; /* "IPv4 Fragment", "IPv4 Fragments" */
+};
+/* Wireshark's fragment tree, under the current subtree: "[2 IPv4 Fragments (1710 bytes): #5(1480),
+ * #6(230)]", a line per fragment (with its overlap/conflict/tail/too-long flags), the count,
+ * the length and the bytes. Call after tw_new_source() over res->data. */
+void tw_reasm_tree(struct tw_pkt *p, const struct tw_reasm_result *res,
+                   const struct tw_reasm_fields *f);
 
 /* Name helpers shared by dissectors and sinks */
 const char *tw_ipproto_name(uint8_t proto); /* "TCP", or NULL */

@@ -46,7 +46,7 @@ int32_t tw_add_rec(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len)
     struct tw_rec *rec = &p->recs[r];
     rec->field = hf;
     rec->flags = 0;
-    rec->src = 0;
+    rec->src = p->cur_src;
     rec->parent = p->ntree ? p->tree[p->ntree - 1] : -1;
     rec->off = off;
     rec->len = len;
@@ -229,6 +229,22 @@ void tw_info_printf(struct tw_pkt *p, const char *fmt, ...)
     va_end(ap);
 }
 
+/* ---- data sources ---- */
+
+struct tw_cur tw_new_source(struct tw_pkt *p, const uint8_t *data, uint32_t len, const char *name)
+{
+    if (p->nsources < TW_MAX_SOURCES)
+        p->sources[p->nsources++] = (struct tw_source){data, len, name};
+    return tw_cur_make(data, len, len);
+}
+
+static uint8_t source_of(const struct tw_pkt *p, const uint8_t *data)
+{
+    for (uint32_t i = p->nsources; i-- > 1;)
+        if (p->sources[i].data == data) return (uint8_t)i;
+    return 0;
+}
+
 /* ---- the chain ---- */
 
 static int resolve(struct tw_pkt *p, uint8_t table, uint8_t nkeys, const uint32_t *keys,
@@ -298,6 +314,7 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, struct tw_cur c, uint8
         l->claim = 0;
         l->hidden = false;
         l->rec = -1;
+        l->src = p->cur_src = p->nsources > 1 ? source_of(p, c.data) : 0;
         p->ntree = base_tree;
         if (pr->flags & TW_PROTO_PARENT_TREE) {
             int32_t parent = li > first ? p->layers[li - 1].rec : -1;
@@ -349,6 +366,7 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, struct tw_cur c, uint8
         const struct tw_proto *pr = tw_proto_get(p->layers[i].proto);
         if (!pr->post) continue;
         p->ntree = base_tree;
+        p->cur_src = p->layers[i].src;
         int32_t root = p->layers[i].rec;
         if ((pr->flags & TW_PROTO_PARENT_TREE) && i > first) root = p->layers[i - 1].rec;
         tw_tree_push(p, root);
@@ -365,6 +383,7 @@ enum tw_status tw_dissect_nested(struct tw_pkt *p, enum tw_table t, uint32_t key
     int pi = resolve(p, (uint8_t)t, 1, &key, &c, &used);
     if (pi < 0) pi = tw_ids_data.proto;
     uint32_t saved_tree = p->ntree;
+    uint8_t saved_src = p->cur_src;
     __typeof__(p->ctx) saved_ctx = p->ctx;
     struct tw_addr sa[4] = {p->dl_src, p->dl_dst, p->net_src, p->net_dst};
     p->depth++;
@@ -378,6 +397,7 @@ enum tw_status tw_dissect_nested(struct tw_pkt *p, enum tw_table t, uint32_t key
     p->ctx = saved_ctx;
     (void)in_err;
     p->ntree = saved_tree;
+    p->cur_src = saved_src;
     p->next.table = TW_TBL_NONE;
     return st;
 }
@@ -427,6 +447,9 @@ void tw_dissect_frame(struct tw_pkt *p, const struct tw_frame *f)
     p->expert_any = false;
     p->expert_max_sev = 0;
     p->next.table = TW_TBL_NONE;
+    p->sources[0] = (struct tw_source){f->data, f->caplen, "Frame"};
+    p->nsources = 1;
+    p->cur_src = 0;
     uint32_t end = f->wirelen > f->caplen ? f->wirelen : f->caplen;
     struct tw_cur c = tw_cur_make(f->data, f->caplen, end);
     run_chain(p, tw_ids_frame.proto, c, TW_TBL_NONE, 0);

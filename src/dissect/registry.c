@@ -286,6 +286,7 @@ bool tw_registry_init(void)
 
 void tw_registry_free(void)
 {
+    tw_state_close_all(); /* the dissectors' memory across packets ends with the run */
     free(fields);
     free(proto_field_defs);
     free(expert_field_defs);

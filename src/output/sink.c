@@ -52,7 +52,19 @@ void tw_sink_packet(struct tw_sink *s, const struct tw_pkt *p)
     if (s->ops->packet) s->ops->packet(s, p);
     if (s->cfg->hex) {
         struct tw_buf *b = &s->out->b;
-        tw_hexdump(b, p->frame->data, p->frame->caplen);
+        if (p->nsources > 1) {
+            /* tshark names every data source when there is more than one */
+            for (uint32_t i = 0; i < p->nsources; i++) {
+                const struct tw_source *src = &p->sources[i];
+                tw_buf_adds(b, src->name);
+                tw_buf_add(b, " (", 2);
+                tw_buf_add_u64(b, src->len);
+                tw_buf_adds(b, src->len == 1 ? " byte):\n" : " bytes):\n");
+                tw_hexdump(b, src->data, src->len);
+            }
+        } else {
+            tw_hexdump(b, p->frame->data, p->frame->caplen);
+        }
         tw_buf_addc(b, '\n');
     }
     s->count++;

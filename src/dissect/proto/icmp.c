@@ -16,10 +16,13 @@
  * start of the offending datagram; it is dissected nested inside ICMP, as IPv4, with
  * ctx.in_error_pkt set so that the layers inside know it is a quotation.
  *
- * Not done (needs state across packets): request/response matching, i.e. tshark's
- * icmp.resp_in / icmp.resp_to / icmp.resptime / icmp.no_resp and the " (reply in N)" /
- * " (request in N)" / " (no response found!)" Info suffixes, and the broadcast/multicast Info
- * note that comes with them.
+ * Echo request/reply matching, as tshark's single pass does it: a request is remembered (a
+ * later request with the same key replaces it) under the two addresses (either order), the
+ * checksum its reply will carry (the type differs by 8 << 8), the identifier and the sequence
+ * number; the first reply that finds it gets icmp.resp_to, icmp.resptime and " (request in N)".
+ * A request never learns of its reply in one pass, so icmp.resp_in, icmp.no_resp, " (reply in
+ * N)", " (no response found!)" and the broadcast/multicast note (all second-pass output in
+ * tshark) are not produced.
  */
 #include "../dissect.h"
 
@@ -31,6 +34,14 @@ static struct tw_proto_ids ids;
 #define EX(x) ((uint16_t)(ids.expert_base + (x)))
 
 static bool pref_favor_mpls = false;
+
+/* echo requests waiting for their reply */
+struct echo {
+    uint64_t rqst_frame, resp_frame;
+    struct tw_time rqst_ts;
+};
+static struct tw_state *echo_tab;
+#define ECHO_MAX (1u << 16)
 
 enum {
     F_TYPE,
@@ -964,6 +975,52 @@ static void add_time_label(struct tw_pkt *p, int32_t r, const char *name, uint32
     tw_rec_label(p, r, "%s: %u (%s after midnight UTC)", name, v, d);
 }
 
+static void echo_track(struct tw_pkt *p, struct tw_cur *w, uint32_t start, bool request,
+                       uint16_t sum)
+{
+    const struct tw_addr *s = &p->net_src, *d = &p->net_dst;
+    uint16_t ident, seq;
+    if (!s->p || !d->p || s->len != d->len || s->len == 0 || s->len > 16) return;
+    if (!get16(w, start + 4, &ident) || !get16(w, start + 6, &seq)) return;
+    uint32_t k0 = sum;
+    if (request) {
+        /* the checksum of the reply: one's complement sum of ~sum and ~0x0800, inverted */
+        uint32_t t = (uint32_t)(uint16_t)~sum + (uint16_t)~0x0800u;
+        t = (t & 0xffff) + (t >> 16);
+        t = (t & 0xffff) + (t >> 16);
+        k0 = (uint16_t)~t;
+    } else if (k0 == 0xffff) {
+        k0 = 0;
+    }
+    uint8_t key[2 * 16 + 8];
+    bool swap = memcmp(s->p, d->p, s->len) > 0;
+    memcpy(key, swap ? d->p : s->p, s->len);
+    memcpy(key + s->len, swap ? s->p : d->p, s->len);
+    uint32_t k1 = (uint32_t)ident << 16 | seq;
+    memcpy(key + 2 * s->len, &k0, 4);
+    memcpy(key + 2 * s->len + 4, &k1, 4);
+    size_t klen = 2u * s->len + 8;
+    if (request) {
+        struct echo *e = tw_state_put(echo_tab, key, klen, NULL);
+        if (!e) return;
+        e->rqst_frame = p->frame->recno;
+        e->resp_frame = 0;
+        e->rqst_ts = p->frame->ts;
+        return;
+    }
+    struct echo *e = tw_state_get(echo_tab, key, klen);
+    if (!e || e->resp_frame) return;
+    e->resp_frame = p->frame->recno;
+    int32_t r = tw_add_uint(p, HF(F_RESP_TO), 0, 0, e->rqst_frame);
+    tw_rec_flags(p, r, TW_RF_GENERATED);
+    struct tw_time dt = tw_time_sub(p->frame->ts, e->rqst_ts);
+    double ms = (double)dt.sec * 1000.0 + (double)dt.nsec / 1000000.0;
+    r = tw_add_double(p, HF(F_RESPTIME), 0, 0, ms);
+    tw_rec_flags(p, r, TW_RF_GENERATED);
+    if (r >= 0 && tw_want_labels(p)) tw_rec_label(p, r, "Response time: %.3f ms", ms);
+    tw_info_printf(p, " (request in %llu)", (unsigned long long)e->rqst_frame);
+}
+
 static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
 {
     const uint32_t start = c->off;
@@ -1205,6 +1262,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     }
     case T_ECHOREPLY:
     case T_ECHO: {
+        if (!in_error) echo_track(p, &w, start, type == T_ECHO, sum);
         struct tw_cur d = w;
         d.off = start + 8;
         if (d.off > d.end) d.off = d.end;
@@ -1311,7 +1369,11 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     return TW_OK;
 }
 
-static void init(void) { pref_favor_mpls = tw_pref_bool("icmp.favor_icmp_mpls", false); }
+static void init(void)
+{
+    pref_favor_mpls = tw_pref_bool("icmp.favor_icmp_mpls", false);
+    echo_tab = tw_state_open("icmp.echo", sizeof(struct echo), ECHO_MAX, NULL);
+}
 
 static const struct tw_binding bindings[] = {{TW_TBL_IP_PROTO, 1}};
 

@@ -1854,90 +1854,32 @@ static void name_text(char *dst, size_t n, const char *src, size_t slen)
  * Echo request/reply matching (one pass: the reply names its request)
  * ------------------------------------------------------------------------------------------- */
 struct echo_ent {
-    uint8_t alen;     /* 0: empty slot */
-    uint8_t a[2][16]; /* the two addresses, in canonical order */
-    uint32_t key0, key1;
     uint64_t rqst_frame, resp_frame;
     struct tw_time rqst_ts;
 };
-static struct echo_ent *echo_tab;
-static uint32_t echo_mask, echo_count;
-static uint64_t echo_seed;
-#define ECHO_MAX (1u << 18)
+static struct tw_state *echo_tab;
+#define ECHO_MAX (1u << 16)
 
-static uint64_t echo_hash(const struct echo_ent *e)
-{
-    uint8_t buf[2 * 16 + 9];
-    memcpy(buf, e->a, 32);
-    memcpy(buf + 32, &e->key0, 4);
-    memcpy(buf + 36, &e->key1, 4);
-    buf[40] = e->alen;
-    return tw_hash(buf, sizeof buf, echo_seed);
-}
-
-static bool echo_same(const struct echo_ent *x, const struct echo_ent *y)
-{
-    return x->alen == y->alen && x->key0 == y->key0 && x->key1 == y->key1 &&
-           memcmp(x->a, y->a, sizeof x->a) == 0;
-}
-
-static bool echo_grow(void)
-{
-    uint32_t cap = echo_tab ? (echo_mask + 1) * 2 : 1024;
-    struct echo_ent *n = calloc(cap, sizeof *n);
-    if (!n) return false;
-    for (uint32_t i = 0; echo_tab && i <= echo_mask; i++) {
-        if (!echo_tab[i].alen) continue;
-        uint32_t h = (uint32_t)echo_hash(&echo_tab[i]) & (cap - 1);
-        while (n[h].alen) h = (h + 1) & (cap - 1);
-        n[h] = echo_tab[i];
-    }
-    free(echo_tab);
-    echo_tab = n;
-    echo_mask = cap - 1;
-    return true;
-}
-
-/* the slot for key (found, or empty where it would go); NULL when the table cannot hold it */
-static struct echo_ent *echo_slot(const struct echo_ent *key, bool insert)
-{
-    if (insert && (!echo_tab || (echo_count + 1) * 2 > echo_mask + 1)) {
-        if (echo_count < ECHO_MAX) echo_grow();
-    }
-    if (!echo_tab) return NULL;
-    uint32_t h = (uint32_t)echo_hash(key) & echo_mask;
-    for (uint32_t i = 0; i <= echo_mask; i++, h = (h + 1) & echo_mask) {
-        if (!echo_tab[h].alen) {
-            if (!insert || (echo_count + 1) * 2 > echo_mask + 1) return NULL;
-            return &echo_tab[h];
-        }
-        if (echo_same(&echo_tab[h], key)) return &echo_tab[h];
-    }
-    return NULL;
-}
-
-static bool echo_key(const struct tw_pkt *p, struct echo_ent *k, uint32_t key0, uint32_t key1)
+/* the two addresses in canonical order, then the two keys */
+static size_t echo_key(const struct tw_pkt *p, uint8_t *k, uint32_t key0, uint32_t key1)
 {
     const struct tw_addr *s = &p->net_src, *d = &p->net_dst;
-    if (!s->p || !d->p || s->len != d->len || s->len > 16 || s->len == 0) return false;
-    memset(k, 0, sizeof *k);
-    k->alen = s->len;
+    if (!s->p || !d->p || s->len != d->len || s->len > 16 || s->len == 0) return 0;
     bool swap = memcmp(s->p, d->p, s->len) > 0;
-    memcpy(k->a[0], swap ? d->p : s->p, s->len);
-    memcpy(k->a[1], swap ? s->p : d->p, s->len);
-    k->key0 = key0;
-    k->key1 = key1;
-    return true;
+    memcpy(k, swap ? d->p : s->p, s->len);
+    memcpy(k + s->len, swap ? s->p : d->p, s->len);
+    memcpy(k + 2 * s->len, &key0, 4);
+    memcpy(k + 2 * s->len + 4, &key1, 4);
+    return 2u * s->len + 8;
 }
 
 static void echo_request(struct tw_pkt *p, uint32_t key0, uint32_t key1)
 {
-    struct echo_ent k;
-    if (!echo_key(p, &k, key0, key1)) return;
-    struct echo_ent *e = echo_slot(&k, true);
+    uint8_t k[40];
+    size_t kl = echo_key(p, k, key0, key1);
+    if (!kl) return;
+    struct echo_ent *e = tw_state_put(echo_tab, k, kl, NULL);
     if (!e) return;
-    if (!e->alen) echo_count++;
-    *e = k;
     e->rqst_frame = p->frame->recno;
     e->resp_frame = 0;
     e->rqst_ts = p->frame->ts;
@@ -1945,10 +1887,11 @@ static void echo_request(struct tw_pkt *p, uint32_t key0, uint32_t key1)
 
 static void echo_reply(struct tw_pkt *p, uint32_t key0, uint32_t key1)
 {
-    struct echo_ent k;
-    if (!echo_key(p, &k, key0, key1) || !echo_tab) return;
-    struct echo_ent *e = echo_slot(&k, false);
-    if (!e || !e->alen || e->resp_frame) return;
+    uint8_t k[40];
+    size_t kl = echo_key(p, k, key0, key1);
+    if (!kl) return;
+    struct echo_ent *e = tw_state_get(echo_tab, k, kl);
+    if (!e || e->resp_frame) return;
     e->resp_frame = p->frame->recno;
     int32_t r = tw_add_uint(p, HF(F_RESP_TO), 0, 0, e->rqst_frame);
     tw_rec_flags(p, r, TW_RF_GENERATED);
@@ -3866,10 +3809,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
 
 static void icmpv6_init(void)
 {
-    free(echo_tab);
-    echo_tab = NULL;
-    echo_mask = echo_count = 0;
-    echo_seed = tw_hash_seed_random();
+    echo_tab = tw_state_open("icmpv6.echo", sizeof(struct echo_ent), ECHO_MAX, NULL);
 }
 
 static const struct tw_binding bindings[] = {{TW_TBL_IP_PROTO, 58}};

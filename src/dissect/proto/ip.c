@@ -22,9 +22,11 @@
  * the end stops the header there (the source column may be set while the destination is not).
  *
  * Fragments: a datagram that is a fragment (MF set or offset non-zero) is shown as
- * "Fragmented IP protocol (...)" with its payload as data. tshark does the same for every
- * fragment but the one that completes a reassembly (it reassembles by default); trawl does not
- * reassemble yet, so that last fragment differs.
+ * "Fragmented IP protocol (...)" with its payload as data, except the fragment that completes a
+ * reassembly (ip.defragment, on by default as in tshark): keyed as Wireshark keys it (addresses,
+ * protocol ^ identification), it shows the fragment tree and hands the reassembled payload (a
+ * new data source, "Reassembled IPv4") to the protocol. Only fragments whose bytes were all
+ * captured, with an unverified or good header checksum, take part, as in tshark.
  */
 #include "../dissect.h"
 
@@ -47,6 +49,15 @@ static bool pref_security_flag = false;
  * unless -o says otherwise: a frame pasted from a tutorial or a log stands alone, and its reader
  * wants the layers it carries even when the header calls it a fragment. */
 static bool pref_fragment_payload = false;
+
+static struct tw_reasm reasm;
+
+/* RFC 1918 private (10/8, 172.16/12, 192.168/16) or RFC 3927 link-local (169.254/16) */
+static bool private_or_link_local(const uint8_t a[4])
+{
+    return a[0] == 10 || (a[0] == 172 && (a[1] & 0xf0) == 16) || (a[0] == 192 && a[1] == 168) ||
+           (a[0] == 169 && a[1] == 254);
+}
 
 enum {
     F_VERSION,
@@ -1656,6 +1667,39 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         tw_next(p, TW_TBL_IP_PROTO, proto, pl);
         return TW_OK;
     }
+    if (reassemblable) {
+        /* Wireshark's key: the addresses and proto ^ id, ^ the VLAN id when an address is
+         * private or link-local (such addresses may repeat on different VLANs) */
+        uint8_t key[12];
+        memcpy(key, src, 4);
+        memcpy(key + 4, dst, 4);
+        uint32_t xid = (uint32_t)proto ^ id;
+        if (private_or_link_local(src) || private_or_link_local(dst)) xid ^= p->ctx.vlan_id;
+        memcpy(key + 8, &xid, 4);
+        struct tw_reasm_result res;
+        if (tw_reasm_add(&reasm, p, key, sizeof key, (uint32_t)frag * 8, tmp, total - hlen, more,
+                         &res)) {
+            struct tw_cur rc = tw_new_source(p, res.data, res.len, "Reassembled IPv4");
+            const struct tw_reasm_fields rf = {
+                HF(F_FRAGMENTS),         HF(F_FRAGMENT),          HF(F_FRAG_ERROR),
+                HF(F_FRAG_OVERLAP),      HF(F_FRAG_OVERLAP_CONFLICT),
+                HF(F_FRAG_MULTIPLE_TAILS), HF(F_FRAG_TOO_LONG),   HF(F_FRAG_COUNT),
+                HF(F_REASSEMBLED_LENGTH), HF(F_REASSEMBLED_DATA), "IPv4 Fragment",
+                "IPv4 Fragments"};
+            (void)rc;
+            tw_reasm_tree(p, &res, &rf);
+            if (res.flags & (TW_FRAG_CONFLICT | TW_FRAG_MULTIPLE_TAILS | TW_FRAG_TOO_LONG))
+                tw_info_set(p, "[Illegal IPv4 fragments]");
+            p->ctx.ip_fragment = false;
+            p->ctx.ip_payload_off = 0;
+            p->ctx.ip_payload_len = res.len;
+            if (tw_dispatch_find(TW_TBL_IP_PROTO, proto) < 0 &&
+                !(res.flags & (TW_FRAG_CONFLICT | TW_FRAG_MULTIPLE_TAILS | TW_FRAG_TOO_LONG)))
+                tw_info_printf(p, "%s (%u)", ipproto_str(proto), proto);
+            tw_next(p, TW_TBL_IP_PROTO, proto, rc);
+            return TW_OK;
+        }
+    }
     if (as_fragment) {
         tw_info_printf(p, "Fragmented IP protocol (proto=%s %u, off=%u, ID=%04x)",
                        ipproto_str(proto), proto, (unsigned)frag * 8, id);
@@ -1678,6 +1722,9 @@ static void init(void)
     pref_dscp = tw_pref_bool("ip.decode_tos_as_diffserv", true);
     pref_security_flag = tw_pref_bool("ip.security_flag", false);
     pref_fragment_payload = tw_pref_bool("ip.dissect_fragment_payload", false);
+    /* datagrams waiting for fragments: at most 4096 and 64 MiB of fragments in all; each at
+     * most 128 KiB (the largest offset, 65528, plus the largest payload) in 1024 fragments */
+    tw_reasm_open(&reasm, "ip.reassembly", 4096, 128u << 10, 1024, (uint64_t)64 << 20);
 }
 
 static const struct tw_binding bindings[] = {

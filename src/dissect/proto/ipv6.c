@@ -17,8 +17,10 @@
  *
  * Extension headers continue the chain through the IP protocol table; the chain ends at the
  * first header that is not one (tw_ipv6_next), where the IPv6 line grows to cover them all.
- * Fragments are not reassembled (yet): every fragment of a fragmented datagram is shown as data,
- * where tshark dissects the payload on the fragment that completes the datagram. */
+ * Fragments are reassembled as tshark does by default (ipv6.defragment): keyed by the header's
+ * addresses and the identification, every fragment is shown as data except the one that
+ * completes the datagram, which shows the fragment tree under the IPv6 line and continues the
+ * chain over the reassembled bytes (a new data source, "Reassembled IPv6"). */
 #include "ipv6.h"
 
 #include <stdio.h>
@@ -228,6 +230,10 @@ enum {
     F_OPT_MPL_FLAG_RSV, F_OPT_MPL_SEQ, F_OPT_MPL_SEED, F_OPT_DFF_FLAGS, F_OPT_DFF_VER,
     F_OPT_DFF_DUP, F_OPT_DFF_RET, F_OPT_DFF_RSV, F_OPT_DFF_SEQ, F_OPT_EXPERIMENTAL,
     F_OPT_UNKNOWN_DATA, F_OPT_UNKNOWN,
+    /* reassembly */
+    F_FRAGMENT, F_FRAG_OVERLAP, F_FRAG_OVERLAP_CONFLICT, F_FRAG_MULTIPLE_TAILS, F_FRAG_TOO_LONG,
+    F_FRAG_ERROR, F_FRAG_COUNT, F_FRAGMENTS, F_REASSEMBLED_IN, F_REASSEMBLED_LENGTH,
+    F_REASSEMBLED_DATA,
     F_COUNT
 };
 
@@ -462,6 +468,29 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_OPT_UNKNOWN_DATA] = {"ipv6.opt_unknown_data", "Unknown Data", TW_FT_BYTES, TW_BASE_NONE, 0,
                             NULL, NULL, NULL, "Not interpreted data"},
     [F_OPT_UNKNOWN] = {"ipv6.opt.unknown", "Unknown Option Payload", TW_FT_BYTES, TW_BASE_NONE},
+    [F_FRAGMENT] = {"ipv6.fragment", "IPv6 Fragment", TW_FT_FRAMENUM},
+    [F_FRAG_OVERLAP] = {"ipv6.fragment.overlap", "Fragment overlap", TW_FT_BOOLEAN, 0, 0, NULL,
+                        NULL, NULL, "Fragment overlaps with other fragments"},
+    [F_FRAG_OVERLAP_CONFLICT] = {"ipv6.fragment.overlap.conflict",
+                                 "Conflicting data in fragment overlap", TW_FT_BOOLEAN, 0, 0,
+                                 NULL, NULL, NULL,
+                                 "Overlapping fragments contained conflicting data"},
+    [F_FRAG_MULTIPLE_TAILS] = {"ipv6.fragment.multipletails", "Multiple tail fragments found",
+                               TW_FT_BOOLEAN, 0, 0, NULL, NULL, NULL,
+                               "Several tails were found when defragmenting the packet"},
+    [F_FRAG_TOO_LONG] = {"ipv6.fragment.toolongfragment", "Fragment too long", TW_FT_BOOLEAN, 0,
+                         0, NULL, NULL, NULL, "Fragment contained data past end of packet"},
+    [F_FRAG_ERROR] = {"ipv6.fragment.error", "Defragmentation error", TW_FT_FRAMENUM, 0, 0, NULL,
+                      NULL, NULL, "Defragmentation error due to illegal fragments"},
+    [F_FRAG_COUNT] = {"ipv6.fragment.count", "Fragment count", TW_FT_UINT32, TW_BASE_DEC},
+    [F_FRAGMENTS] = {"ipv6.fragments", "IPv6 Fragments", TW_FT_NONE},
+    [F_REASSEMBLED_IN] = {"ipv6.reassembled.in", "Reassembled IPv6 in frame", TW_FT_FRAMENUM, 0,
+                          0, NULL, NULL, NULL, "This IPv6 packet is reassembled in this frame"},
+    [F_REASSEMBLED_LENGTH] = {"ipv6.reassembled.length", "Reassembled IPv6 length",
+                              TW_FT_UINT32, TW_BASE_DEC, 0, NULL, NULL, NULL,
+                              "The total length of the reassembled payload"},
+    [F_REASSEMBLED_DATA] = {"ipv6.reassembled.data", "Reassembled IPv6 data", TW_FT_BYTES, 0, 0,
+                            NULL, NULL, NULL, "The reassembled payload"},
 };
 
 enum {
@@ -655,7 +684,7 @@ void tw_ipv6_next(struct tw_pkt *p, uint8_t nxt, struct tw_cur c)
         li = (int)p->nlayers - 1;
     if (li >= 0) {
         struct tw_layer *l = &p->layers[li];
-        if (c.off >= l->off) {
+        if (c.off >= l->off && c.data == p->sources[l->src].data) {
             l->len = c.off - l->off;
             if (l->rec >= 0) p->recs[l->rec].len = l->len;
         }
@@ -967,9 +996,16 @@ static const struct tw_binding bindings[] = {
     {TW_TBL_NULL_FAMILY, 30}, /* Darwin */
 };
 
+static struct tw_reasm reasm;
+static bool pref_reassemble = true;
+
 static void ipv6_init(void)
 {
     ah_proto = tw_proto_lookup("ah");
+    pref_reassemble = tw_pref_bool("ipv6.defragment", true);
+    /* datagrams waiting for fragments: at most 4096 and 64 MiB of fragments in all; each at
+     * most 128 KiB (the largest offset, 65528, plus the largest payload) in 1024 fragments */
+    tw_reasm_open(&reasm, "ipv6.reassembly", 4096, 128u << 10, 1024, (uint64_t)64 << 20);
 }
 
 const struct tw_proto tw_proto_ipv6 = {
@@ -2027,8 +2063,42 @@ static enum tw_status frag_dissect(struct tw_pkt *p, struct tw_cur *c)
     }
     struct tw_cur rest = tw_cur_rest(&n);
     int32_t frag_plen = li >= 0 ? (int32_t)p->layers[li].priv[2] : 0;
+    const uint8_t *fp;
+    if (frag_plen > 0 && (foff != 0 || more) && pref_reassemble &&
+        tw_cur_try_peek(&rest, 0, (uint32_t)frag_plen, &fp) && p->net_src.type == TW_AT_IPv6 &&
+        p->net_dst.type == TW_AT_IPv6) {
+        /* Wireshark's key: the header's addresses and the identification */
+        uint8_t key[36];
+        memcpy(key, p->net_src.p, 16);
+        memcpy(key + 16, p->net_dst.p, 16);
+        memcpy(key + 32, &ident, 4);
+        struct tw_reasm_result res;
+        if (tw_reasm_add(&reasm, p, key, sizeof key, foff, fp, (uint32_t)frag_plen, more, &res)) {
+            struct tw_cur rc = tw_new_source(p, res.data, res.len, "Reassembled IPv6");
+            const struct tw_reasm_fields rf = {
+                HF(F_FRAGMENTS),          HF(F_FRAGMENT),          HF(F_FRAG_ERROR),
+                HF(F_FRAG_OVERLAP),       HF(F_FRAG_OVERLAP_CONFLICT),
+                HF(F_FRAG_MULTIPLE_TAILS), HF(F_FRAG_TOO_LONG),    HF(F_FRAG_COUNT),
+                HF(F_REASSEMBLED_LENGTH), HF(F_REASSEMBLED_DATA),  "IPv6 Fragment",
+                "IPv6 Fragments"};
+            tw_tree_pop(p); /* back to the IPv6 line, where Wireshark puts the fragment tree */
+            tw_reasm_tree(p, &res, &rf);
+            if (res.flags & (TW_FRAG_CONFLICT | TW_FRAG_MULTIPLE_TAILS | TW_FRAG_TOO_LONG))
+                tw_info_set(p, "[Illegal IPv6 fragments]");
+            p->layers[li].priv[2] = 0;
+            p->ctx.ip_fragment = false;
+            tw_ipv6_next(p, nxt, rc);
+            return TW_OK;
+        }
+    }
+    if (frag_plen > 0 && (foff != 0 || more) && !pref_reassemble && foff == 0) {
+        /* not reassembling: the first fragment is dissected for what it holds */
+        p->ctx.ip_fragment = true;
+        tw_ipv6_next(p, nxt, rest);
+        return TW_OK;
+    }
     if (frag_plen > 0 && (foff != 0 || more)) {
-        /* part of a fragmented datagram: shown as data until reassembly is implemented */
+        /* part of a datagram not (yet) reassembled: shown as data */
         p->ctx.ip_fragment = true;
         p->ctx.ip_proto = nxt;
         tw_next(p, TW_TBL_NAME, TW_KEY_DATA, rest);

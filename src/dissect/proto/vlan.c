@@ -109,6 +109,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         return TW_OK;
     }
     unsigned pri = tci >> 13, dei = (tci >> 12) & 1, vid = tci & 0xfff;
+    p->ctx.vlan_id = (uint16_t)vid; /* Wireshark's pinfo->vlan_id: IPv4 reassembly keys on it */
     tw_info_printf(p, "PRI: %u  DEI: %u  ID: %u", pri, dei, vid);
     tw_layer_setlen(p, 4);
 
