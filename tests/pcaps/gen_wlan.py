@@ -276,13 +276,12 @@ def ppi_n_mac(flags=0x00000003, ampdu_id=42, delims=1):
 
 def ppi_n_macphy(flags=0x00000002, ampdu_id=7, delims=0, mcs=7, streams=1, rssi=200,
                  freq=5180, chflags=0x0140):
-    body = struct.pack("<IIB3s", flags, ampdu_id, delims, b"\0\0\0")
+    body = struct.pack("<IIB", flags, ampdu_id, delims)
     body += struct.pack("<BBB", mcs, streams, rssi)
-    body += bytes([1, 2, 3, 4])            # RSSI per antenna
+    body += bytes([1, 2, 3, 4])            # RSSI per antenna, control channel
+    body += bytes([5, 6, 7, 8])            # RSSI per antenna, extension channel
     body += struct.pack("<HH", freq, chflags)
-    body += bytes([0x81, 0x82, 0x83, 0x84])  # EVM/signal per antenna
-    body += struct.pack("<bbbb", -60, -61, -62, -63)
-    body += struct.pack("<bbbb", -90, -91, -92, -93)
+    body += struct.pack("<bbbbbbbb", -60, -90, -61, -91, -62, -92, -63, -93)
     body += struct.pack("<IIII", 1, 2, 3, 4)
     return ppi_field(4, body)
 
