@@ -36,6 +36,7 @@ static const struct tw_tfs tfs_present = {"Present", "Absent"};
 static const struct tw_tfs tfs_tsft = {"milliseconds", "microseconds"};
 static const struct tw_tfs tfs_invalid = {"Invalid", "Valid"};
 static const struct tw_tfs tfs_phyerr = {"PHY error", "No errors"};
+static const struct tw_tfs tfs_ht40 = {"HT40", "HT20"};
 
 static const struct tw_vs field_types[] = {
     {2, "802.11-Common"}, {3, "802.11n MAC Extensions"}, {4, "802.11n MAC+PHY Extensions"},
@@ -115,7 +116,8 @@ static const struct tw_field_def fields[F_COUNT] = {
                    "PPI 802.11n MAC flags"},
     [F_N_GREENFIELD] = B32("ppi.80211n-mac.flags.greenfield", "Greenfield flag", 0x1,
                            "PPI 802.11n MAC Greenfield Flag"),
-    [F_N_HT40] = B32("ppi.80211n-mac.flags.ht20_40", "HT20/HT40 flag", 0x2, "PPI 802.11n MAC HT20/HT40 Flag"),
+    [F_N_HT40] = {"ppi.80211n-mac.flags.ht20_40", "HT20/HT40 flag", TW_FT_BOOLEAN, 32, 0x2, NULL, NULL, &tfs_ht40,
+                  "PPI 802.11n MAC HT20/HT40 Flag"},
     [F_N_SGI] = B32("ppi.80211n-mac.flags.rx.short_guard_interval", "RX Short Guard Interval (SGI) flag",
                     0x4, "PPI 802.11n MAC RX Short Guard Interval (SGI) Flag"),
     [F_N_DUP] = B32("ppi.80211n-mac.flags.rx.duplicate", "Duplicate RX flag", 0x8,

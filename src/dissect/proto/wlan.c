@@ -502,7 +502,12 @@ static enum tw_status tagged_params(struct tw_pkt *p, struct tw_cur *c, uint8_t 
         case 221:
             if (len >= 3) {
                 uint32_t oui = (uint32_t)b[0] << 16 | (uint32_t)b[1] << 8 | b[2];
-                tw_add_uint(p, HF(F_TAG_OUI), bo, 3, oui);
+                r = tw_add_uint(p, HF(F_TAG_OUI), bo, 3, oui);
+                if (labels) {
+                    const char *v = tw_oui_name(b);
+                    if (v) tw_rec_label(p, r, "OUI: %02x:%02x:%02x (%s)", b[0], b[1], b[2], v);
+                    else tw_rec_label(p, r, "OUI: %02x:%02x:%02x", b[0], b[1], b[2]);
+                }
                 if (!is_oui_decoded(oui) && len >= 4) {
                     tw_add_uint(p, HF(F_TAG_OUI_TYPE), bo + 3, 1, b[3]);
                     tw_add_ptr(p, HF(F_TAG_VENDOR_DATA), bo + 3, len - 3u, b + 3, len - 3u);
@@ -720,7 +725,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     tw_add_bits(p, HF(F_FC_SUBTYPE), start, 1, fc0);
     r = tw_add_uint(p, HF(F_FLAGS), start + 1, 1, flags);
     tw_tree_push(p, r);
-    tw_add_bits(p, HF(F_DS), start + 1, 1, flags);
+    int32_t dsr = tw_add_bits(p, HF(F_DS), start + 1, 1, flags);
     tw_rec_flags(p, tw_add_bits(p, HF(F_TODS), start + 1, 1, flags), TW_RF_HIDDEN);
     tw_rec_flags(p, tw_add_bits(p, HF(F_FROMDS), start + 1, 1, flags), TW_RF_HIDDEN);
     tw_add_bits(p, HF(F_MOREFRAG), start + 1, 1, flags);
@@ -728,7 +733,9 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     if ((flags & 0x08) && ftype != T_CTRL) {
         /* Wireshark hangs the retry note on the DS item's subtree */
         (void)rr;
+        tw_tree_push(p, dsr);
         tw_expert(p, EX(E_RETRY), start + 1, 0, NULL);
+        tw_tree_pop(p);
     }
     tw_add_bits(p, HF(F_PWRMGT), start + 1, 1, flags);
     tw_add_bits(p, HF(F_MOREDATA), start + 1, 1, flags);
@@ -754,7 +761,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     }
     if (ftype == T_CTRL && subtype == 10) {
         r = tw_add_bits(p, HF(F_AID), start + 2, 2, dur);
-        if (labels) label_bits(p, r, HF(F_AID), 16, dur, "%u", dur & 0x3fff);
+        if (labels) label_bits(p, r, HF(F_AID), 16, dur, "0x%04x", dur & 0x3fff);
     } else {
         r = tw_add_bits(p, HF(F_DURATION), start + 2, 2, dur);
         if (labels) label_bits(p, r, HF(F_DURATION), 16, dur, "%u microseconds", dur & 0x7fff);
@@ -768,6 +775,11 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         /* the columns come from the addresses that are there, even in a short frame */
         const uint8_t *aa;
         if (ftype == T_MGT && tw_cur_try_peek(&hc, 4, 12, &aa)) tw_col_dl(p, TW_AT_ETHER, aa + 6, aa, 6);
+        /* the receiver is shown before the rest of the header is checked */
+        if (tw_cur_try_peek(&hc, 4, 6, &aa)) {
+            add_mac(p, F_RA, c->data, start + 4);
+            add_addr(p, c->data, start + 4);
+        }
         if (!tw_cur_bytes(&hc, hlen)) {
             c->err = hc.err;
             return TW_OK;
@@ -779,8 +791,6 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     struct tw_addr csrc = {0}, cdst = {0};
     if (ftype == T_MGT) {
         seqc = (uint16_t)(d[start + 22] | d[start + 23] << 8);
-        add_mac(p, F_RA, d, a1);
-        add_addr(p, d, a1);
         add_mac(p, F_DA, d, a1);
         add_mac(p, F_TA, d, a2);
         add_mac(p, F_SA, d, a2);
@@ -792,8 +802,6 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         tw_col_dl(p, TW_AT_ETHER, d + a2, d + a1, 6);
     } else if (ftype == T_DATA) {
         seqc = (uint16_t)(d[start + 22] | d[start + 23] << 8);
-        add_mac(p, F_RA, d, a1);
-        add_addr(p, d, a1);
         add_mac(p, F_TA, d, a2);
         add_addr(p, d, a2);
         uint32_t da = a1, sa = a2, bssid = a3, staa = 0;
