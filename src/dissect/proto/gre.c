@@ -507,6 +507,12 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     default:
         break;
     }
+    /* Aruba's GRE types 0x8200-0x8370 (every 16th) carry 802.11 frames without FCS */
+    if (type >= 0x8200 && type <= 0x8370 && (type & 0xf) == 0 &&
+        tw_dispatch_find(TW_TBL_NAME, TW_KEY_WLAN_NOFCS) >= 0) {
+        tw_next(p, TW_TBL_NAME, TW_KEY_WLAN_NOFCS, pl);
+        return TW_OK;
+    }
     if (tw_dispatch_find(TW_TBL_ETHERTYPE, type) >= 0)
         tw_next(p, TW_TBL_ETHERTYPE, type, pl);
     else

@@ -240,7 +240,7 @@ static void common_field(struct tw_pkt *p, struct tw_wlan_phdr *ph, const uint8_
     uint16_t fl = le16(b + 8), rate = le16(b + 10), freq = le16(b + 12), chf = le16(b + 14);
     tw_add_uint(p, HF(F_C_TSFT), o, 8, tsft);
     add_flags(p, F_C_FLAGS, F_C_FLAGS_FCS, F_C_FLAGS_PHY_ERR, o + 8, 2, fl);
-    int32_t r = tw_add_uint(p, HF(F_C_RATE), o + 10, 2, rate);
+    int32_t r = tw_add_uint(p, HF(F_C_RATE), o + 10, 2, rate * 500u); /* kb/s, as Wireshark */
     if (tw_want_labels(p)) tw_rec_label(p, r, "Rate: %.1f Mbps", rate * 0.5);
     freq_label(p, tw_add_uint(p, HF(F_C_FREQ), o + 12, 2, freq), "Channel frequency", freq);
     add_flags(p, F_C_CHFLAGS, F_C_CH_TURBO, F_C_CH_GFSK, o + 14, 2, chf);

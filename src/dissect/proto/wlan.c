@@ -508,8 +508,8 @@ static enum tw_status tagged_params(struct tw_pkt *p, struct tw_cur *c, uint8_t 
                     if (v) tw_rec_label(p, r, "OUI: %02x:%02x:%02x (%s)", b[0], b[1], b[2], v);
                     else tw_rec_label(p, r, "OUI: %02x:%02x:%02x", b[0], b[1], b[2]);
                 }
+                if (len >= 4) tw_add_uint(p, HF(F_TAG_OUI_TYPE), bo + 3, 1, b[3]);
                 if (!is_oui_decoded(oui) && len >= 4) {
-                    tw_add_uint(p, HF(F_TAG_OUI_TYPE), bo + 3, 1, b[3]);
                     tw_add_ptr(p, HF(F_TAG_VENDOR_DATA), bo + 3, len - 3u, b + 3, len - 3u);
                     if (labels) {
                         const char *v = tw_oui_name(b);
@@ -694,6 +694,16 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     if (!tsname) tsname = ftype == T_EXT ? "Unrecognized (Reserved frame)" : "Unrecognized (Reserved frame)";
 
     tw_col_proto(p, "802.11");
+    if ((fc0 & 3) >= 2) {
+        /* protocol versions 2 and 3 are not defined: only the version is shown */
+        tw_info_set(p, "");
+        tw_info_printf(p, "Unknown protocol version: %u", fc0 & 3);
+        if (tw_layer_recorded(p)) tw_layer_label(p, "IEEE 802.11 Unknown Protocol Version:%u", fc0 & 3);
+        tw_add_bits(p, HF(F_FC_VERSION), start, 1, fc0);
+        tw_layer_setlen(p, tw_cur_left(c));
+        c->off = c->end > c->cap ? c->cap : c->end;
+        return TW_OK;
+    }
     tw_info_set(p, tsname);
     if (tw_layer_recorded(p)) tw_layer_label(p, "IEEE 802.11 %s", tsname);
 
