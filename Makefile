@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 PKGS := meson ninja-build pkg-config gcc clang libclang-rt-14-dev \
         libpcap-dev libpcre2-dev libzstd-dev zlib1g-dev libssl-dev \
-        tshark tcpdump python3 python3-scapy
+        tshark tcpdump python3 python3-scapy time
 PY := /usr/bin/python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -25,7 +25,7 @@ build: build/build.ninja
 	ninja -C build
 
 build-asan/build.ninja:
-	CC=clang meson setup build-asan --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false -Dfuzz=true
+	CC=clang meson setup build-asan --buildtype=debug -Doptimization=1 -Db_sanitize=address,undefined -Db_lundef=false -Dfuzz=true
 
 build-asan: build-asan/build.ninja
 	ninja -C build-asan

@@ -11,6 +11,7 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -21,12 +22,21 @@ TRAWL = os.path.join(ROOT, "build", "trawl")
 def measure(cmd, stdout_path="/dev/null"):
     with open(stdout_path, "wb") as so:
         t0 = time.monotonic()
-        p = subprocess.Popen(cmd, stdout=so, stderr=subprocess.PIPE, env=dict(os.environ, TZ="UTC"))
-        _pid, status, ru = os.wait4(p.pid, 0)
-        el = time.monotonic() - t0
+        # Linux carries a process's peak RSS across fork and exec, so wait4 on a child of this
+        # (large) Python process would report Python's size: measure through /usr/bin/time,
+        # whose own footprint is a few hundred KiB.
+        with tempfile.NamedTemporaryFile("r") as tf:
+            p = subprocess.Popen(["/usr/bin/time", "-q", "-f", "%M", "-o", tf.name] + cmd, stdout=so,
+                                 stderr=subprocess.PIPE, env=dict(os.environ, TZ="UTC"))
+            _pid, status, _ru = os.wait4(p.pid, 0)
+            el = time.monotonic() - t0
+            try:
+                rss_kb = float(tf.read().strip().split("\n")[-1])
+            except ValueError:
+                rss_kb = float("nan")
     err = p.stderr.read().decode("utf-8", "replace")
     rc = os.waitstatus_to_exitcode(status)
-    return el, ru.ru_maxrss / 1024.0, rc, err
+    return el, rss_kb / 1024.0, rc, err
 
 
 def count_packets(path):
