@@ -273,19 +273,20 @@ static void add_status_marker(struct tw_pkt *p, const struct tw_proto *pr, enum 
     struct tw_proto_ids *ids = trunc ? &tw_ids_ws_short : &tw_ids_ws_malformed;
     uint32_t saved = p->ntree;
     p->ntree = 0;
+    int32_t r = -1;
     if (tw_want(p, ids->field)) {
-        int32_t r = tw_add_rec(p, ids->field, 0, 0);
+        r = tw_add_rec(p, ids->field, 0, 0);
         if (r >= 0)
             p->recs[r].label =
                 trunc ? tw_arena_printf(p->arena, "[Packet size limited during capture: %s truncated]",
                                         pr->short_name)
                       : tw_arena_printf(p->arena, "[Malformed Packet: %s]", pr->short_name);
         if (r >= 0) p->recs[r].flags |= TW_RF_LABEL;
-        if (!trunc) {
-            tw_tree_push(p, r);
-            expert_add(p, (uint16_t)tw_ids_ws_malformed.expert_base, 0, 0, NULL);
-            tw_tree_pop(p);
-        }
+    }
+    if (!trunc) { /* the expert is there whether or not its parent item was asked for */
+        tw_tree_push(p, r);
+        expert_add(p, (uint16_t)tw_ids_ws_malformed.expert_base, 0, 0, NULL);
+        tw_tree_pop(p);
     }
     p->ntree = saved;
     p->cols_locked = 0;
