@@ -392,7 +392,12 @@ const struct tw_field_info *tw_field(uint16_t id);
 /* Field or protocol by filter name; -1 if unknown. Protocol aliases (ssl -> tls) resolve. */
 int tw_field_lookup(const char *name, size_t len);
 uint32_t tw_proto_count(void);
-const struct tw_proto *tw_proto_get(uint16_t idx);
+extern const struct tw_proto *const tw_all_protos[];
+extern const uint32_t tw_nprotos;
+static inline const struct tw_proto *tw_proto_get(uint16_t idx)
+{
+    return idx < tw_nprotos ? tw_all_protos[idx] : NULL;
+}
 int tw_proto_lookup(const char *abbrev);
 /* -d (decode-as): make table[key] dissect with protocol `abbrev`. */
 bool tw_dispatch_override(enum tw_table t, uint32_t key, const char *abbrev);
@@ -543,7 +548,11 @@ static inline void tw_layer_unrecord(struct tw_pkt *p)
     }
 }
 /* Is the current layer's protocol line recorded (so a label is worth building)? */
-bool tw_layer_recorded(const struct tw_pkt *p);
+/* the current layer has its own record (a tree or a filter wants it): labels are worth making */
+static inline bool tw_layer_recorded(const struct tw_pkt *p)
+{
+    return p->nlayers && p->layers[p->nlayers - 1].rec >= 0;
+}
 
 /* Columns. All are no-ops unless the summary line is wanted. */
 void tw_info_clear(struct tw_pkt *p);

@@ -121,11 +121,6 @@ void tw_layer_setlen(struct tw_pkt *p, uint32_t len)
     if (l->rec >= 0) p->recs[l->rec].len = len;
 }
 
-bool tw_layer_recorded(const struct tw_pkt *p)
-{
-    return p->nlayers && p->layers[p->nlayers - 1].rec >= 0;
-}
-
 void tw_layer_label(struct tw_pkt *p, const char *fmt, ...)
 {
     struct tw_layer *l = cur_layer(p);

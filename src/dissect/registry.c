@@ -10,13 +10,15 @@
 #include "protocols.def"
 #undef TW_PROTO
 
-static const struct tw_proto *const all_protos[] = {
+const struct tw_proto *const tw_all_protos[] = {
 #define TW_PROTO(file, sym) &tw_proto_##sym,
 #include "protocols.def"
 #undef TW_PROTO
 };
+#define all_protos tw_all_protos
 
 #define NPROTOS TW_ARRAY_LEN(all_protos)
+const uint32_t tw_nprotos = NPROTOS;
 
 static struct tw_field_info *fields; /* index 0 unused */
 static uint32_t nfields;
@@ -186,7 +188,6 @@ bool tw_dispatch_override(enum tw_table t, uint32_t key, const char *abbrev)
 uint32_t tw_field_count(void) { return nfields; }
 const struct tw_field_info *tw_field(uint16_t id) { return &fields[id]; }
 uint32_t tw_proto_count(void) { return NPROTOS; }
-const struct tw_proto *tw_proto_get(uint16_t idx) { return idx < NPROTOS ? all_protos[idx] : NULL; }
 int tw_proto_lookup(const char *abbrev)
 {
     for (uint32_t i = 0; i < NPROTOS; i++)
