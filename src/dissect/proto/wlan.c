@@ -400,7 +400,7 @@ static bool is_oui_decoded(uint32_t oui)
 {
     /* vendors whose elements Wireshark decodes in depth; trawl shows only OUI and type */
     switch (oui) {
-    case 0x0050f2: case 0x001018: case 0x00037f: case 0x000b86: case 0x004096: case 0x506f9a:
+    case 0x0050f2: case 0x00037f: case 0x000b86: case 0x004096: case 0x506f9a:
     case 0x00904c: case 0x001374: case 0x000fac: case 0x00a040: case 0x8cfdf0: case 0x0017f2:
     case 0x001b63: case 0x00e04c: case 0x0000f0: case 0x001392: case 0x000c43: case 0x0c4e47:
         return true;
