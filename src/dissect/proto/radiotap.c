@@ -1210,6 +1210,9 @@ static void dissect_vht(struct tw_pkt *p, struct tw_wlan_phdr *ph, const uint8_t
     uint8_t fl = b[2];
     bool can_rate = true, sgi = false;
     unsigned bwc = 0;
+    /* the union may hold another PHY's bytes (an HT field before this one): its flags must not
+     * be read as 802.11ac ones */
+    if (ph->phy != TW_PHY_11AC) memset(&ph->u.ac, 0, sizeof ph->u.ac);
     if (known) ph->phy = TW_PHY_11AC;
     int32_t root = tw_add_uint(p, HF(F_VHT), a, 12, 0);
     tw_tree_push(p, root);
