@@ -481,6 +481,9 @@ static inline int32_t tw_add_bytes(struct tw_pkt *p, uint16_t hf, const struct t
     return tw_add_ptr(p, hf, off, len, c->data + off, len);
 }
 /* a string made up by the dissector (copied into the arena) */
+/* an ASCII string field from n packet bytes at b: kept up to the first NUL, bytes above 0x7f
+ * shown as U+FFFD, as Wireshark does for ENC_ASCII */
+int32_t tw_add_ascii(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t n, const uint8_t *b);
 int32_t tw_add_strf(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len, const char *fmt,
                     ...) TW_PRINTF(5, 6);
 /* a text-only line in the tree (no field) */

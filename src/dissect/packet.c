@@ -65,6 +65,27 @@ int32_t tw_add_bits_rec(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t le
     return r;
 }
 
+int32_t tw_add_ascii(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t n, const uint8_t *b)
+{
+    if (!tw_want(p, hf)) return -1;
+    uint32_t len = 0, high = 0;
+    while (len < n && b[len]) high += b[len++] >= 0x80;
+    if (!high) return tw_add_ptr(p, hf, off, n, b, len);
+    uint8_t *s = tw_arena_alloc(p->arena, (size_t)len * 3 + 1);
+    if (!s) return -1;
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < len; i++) {
+        if (b[i] < 0x80) {
+            s[k++] = b[i];
+        } else {
+            memcpy(s + k, "\xef\xbf\xbd", 3);
+            k += 3;
+        }
+    }
+    s[k] = 0;
+    return tw_add_ptr(p, hf, off, n, s, k);
+}
+
 int32_t tw_add_strf(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len, const char *fmt, ...)
 {
     if (!tw_want(p, hf)) return -1;

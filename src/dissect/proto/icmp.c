@@ -499,25 +499,7 @@ static bool add_ascii(struct tw_pkt *p, struct tw_cur *w, int f, uint32_t off, u
 {
     const uint8_t *b = getp(w, off, n);
     if (!b) return false;
-    if (!tw_want(p, HF(f))) return true;
-    uint32_t len = 0, high = 0;
-    while (len < n && b[len]) high += b[len++] >= 0x80;
-    if (!high) {
-        tw_add_ptr(p, HF(f), off, n, b, len);
-        return true;
-    }
-    char buf[1024];
-    size_t k = 0;
-    for (uint32_t i = 0; i < len && k + 4 < sizeof buf; i++) {
-        if (b[i] < 0x80) {
-            buf[k++] = (char)b[i];
-        } else {
-            memcpy(buf + k, "\xef\xbf\xbd", 3);
-            k += 3;
-        }
-    }
-    buf[k] = 0;
-    tw_add_strf(p, HF(f), off, n, "%s", buf);
+    tw_add_ascii(p, HF(f), off, n, b);
     return true;
 }
 
