@@ -24,6 +24,7 @@ struct tw_src {
 };
 
 #define TW_READ_CHUNK    ((size_t)1 << 20)
+#define TW_READ_SLICE    ((size_t)256 << 10) /* one read() of a plain file: well inside L2 */
 #define TW_MAX_RECORD    ((size_t)128 << 20) /* largest pcapng block / pcap record we buffer */
 #define TW_MAX_PCAP_SNAP 262144u             /* Wireshark's WTAP_MAX_PACKET_SIZE_STANDARD */
 

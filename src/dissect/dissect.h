@@ -484,18 +484,26 @@ static inline int32_t tw_add_bytes(struct tw_pkt *p, uint16_t hf, const struct t
 /* an ASCII string field from n packet bytes at b: kept up to the first NUL, bytes above 0x7f
  * shown as U+FFFD, as Wireshark does for ENC_ASCII */
 int32_t tw_add_ascii(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t n, const uint8_t *b);
-int32_t tw_add_strf(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len, const char *fmt,
-                    ...) TW_PRINTF(5, 6);
+int32_t tw_add_strf_(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len, const char *fmt,
+                     ...) TW_PRINTF(5, 6);
+/* The formatting helpers below are macros that test "is it wanted?" before the call, so that an
+ * unwanted label costs neither the arguments nor a variadic call (measured: ~4% of -q time). */
+#define tw_add_strf(p, hf, off, len, ...) \
+    (tw_want((p), (hf)) ? tw_add_strf_((p), (hf), (off), (len), __VA_ARGS__) : -1)
 /* a text-only line in the tree (no field) */
-int32_t tw_add_text(struct tw_pkt *p, uint32_t off, uint32_t len, const char *fmt, ...)
+int32_t tw_add_text_(struct tw_pkt *p, uint32_t off, uint32_t len, const char *fmt, ...)
     TW_PRINTF(4, 5);
+#define tw_add_text(p, off, len, ...) \
+    ((p)->want_all ? tw_add_text_((p), (off), (len), __VA_ARGS__) : -1)
 
 static inline void tw_rec_flags(struct tw_pkt *p, int32_t r, uint8_t fl)
 {
     if (r >= 0) p->recs[r].flags |= fl;
 }
 /* custom tree label (only built when a tree is wanted) */
-void tw_rec_label(struct tw_pkt *p, int32_t r, const char *fmt, ...) TW_PRINTF(3, 4);
+void tw_rec_label_(struct tw_pkt *p, int32_t r, const char *fmt, ...) TW_PRINTF(3, 4);
+#define tw_rec_label(p, r, ...) \
+    ((r) >= 0 && (p)->want_all ? tw_rec_label_((p), (r), __VA_ARGS__) : (void)0)
 static inline bool tw_want_labels(const struct tw_pkt *p) { return p->want_all; }
 static inline void tw_rec_setlen(struct tw_pkt *p, int32_t r, uint32_t len)
 {
@@ -537,7 +545,8 @@ static inline uint32_t *tw_layer_priv(struct tw_pkt *p)
 {
     return p->layers[p->nlayers ? p->nlayers - 1 : 0].priv;
 }
-void tw_layer_label(struct tw_pkt *p, const char *fmt, ...) TW_PRINTF(2, 3);
+void tw_layer_label_(struct tw_pkt *p, const char *fmt, ...) TW_PRINTF(2, 3);
+#define tw_layer_label(p, ...) (tw_layer_recorded(p) ? tw_layer_label_((p), __VA_ARGS__) : (void)0)
 /* Undo the current layer's protocol line (the layer stays in frame.protocols): for dissectors
  * that, like Wireshark's, add their line only once their first reads succeed. Possible only
  * while the line is still the last record. */
@@ -561,7 +570,9 @@ static inline bool tw_layer_recorded(const struct tw_pkt *p)
 void tw_info_clear(struct tw_pkt *p);
 void tw_info_add(struct tw_pkt *p, const char *s);
 void tw_info_addn(struct tw_pkt *p, const char *s, size_t n);
-void tw_info_printf(struct tw_pkt *p, const char *fmt, ...) TW_PRINTF(2, 3);
+void tw_info_printf_(struct tw_pkt *p, const char *fmt, ...) TW_PRINTF(2, 3);
+#define tw_info_printf(p, ...) \
+    ((p)->want_cols && !(p)->cols_locked ? tw_info_printf_((p), __VA_ARGS__) : (void)0)
 void tw_info_set(struct tw_pkt *p, const char *s);
 static inline void tw_col_proto(struct tw_pkt *p, const char *s)
 {

@@ -38,6 +38,9 @@ struct dent {
 };
 static struct dent *disp;
 static uint32_t disp_mask;
+/* One bit per (table, low 16 bits of key) that has any binding: most port lookups miss (both
+ * ports of a connection, one of them ephemeral), and the bit answers them without probing. */
+static uint64_t disp_bits[TW_TBL_COUNT][65536 / 64];
 
 static uint16_t *heur[TW_TBL_COUNT];
 static uint32_t nheur[TW_TBL_COUNT];
@@ -157,6 +160,7 @@ static bool disp_set(uint8_t t, uint32_t key, uint16_t proto, bool replace)
         struct dent *d = &disp[h];
         if (!d->proto1) {
             *d = (struct dent){key, t, (uint16_t)(proto + 1)};
+            if (t < TW_TBL_COUNT) disp_bits[t][(key & 0xffff) >> 6] |= 1ull << (key & 63);
             return true;
         }
         if (d->table == t && d->key == key) {
@@ -169,6 +173,8 @@ static bool disp_set(uint8_t t, uint32_t key, uint16_t proto, bool replace)
 
 int tw_dispatch_find(enum tw_table t, uint32_t key)
 {
+    if ((unsigned)t < TW_TBL_COUNT && !(disp_bits[t][(key & 0xffff) >> 6] >> (key & 63) & 1))
+        return -1;
     uint32_t h = disp_slot((uint8_t)t, key);
     for (;;) {
         const struct dent *d = &disp[h];
@@ -293,6 +299,7 @@ void tw_registry_free(void)
     free(expert_field_defs);
     free(name_idx);
     free(disp);
+    memset(disp_bits, 0, sizeof disp_bits);
     for (int t = 0; t < TW_TBL_COUNT; t++) {
         free(heur[t]);
         heur[t] = NULL;

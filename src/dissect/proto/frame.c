@@ -158,7 +158,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             tw_add_bits(p, HF(i), 0, 0, f->flags);
         tw_tree_pop(p);
     }
-    int wt = tw_linktype_to_wtap(f->linktype);
+    int wt = tw_want(p, HF(F_ENCAP)) ? tw_linktype_to_wtap(f->linktype) : 0;
     r = tw_add_int(p, HF(F_ENCAP), 0, 0, wt);
     if (labels) {
         const char *nm = tw_linktype_name(f->linktype);
