@@ -99,6 +99,7 @@ int tw_run(const struct tw_config *cfg)
     tw_pkt_init(&pkt, &arena, MAX_RECORDS);
     tw_sink_wants(sink, want, &pkt.want_all, &pkt.want_cols);
     pkt.want = want;
+    tw_pkt_prime(&pkt);
     pkt.has_tree = pkt.want_all || cfg->out.format == TW_OUT_FIELDS;
     for (uint32_t i = 0; i <= tw_field_count() && !pkt.has_tree; i++) pkt.has_tree = want[i] != 0;
 

@@ -260,6 +260,7 @@ struct tw_pkt {
 
     /* what to record */
     const uint8_t *want; /* per-field flags */
+    uint8_t *want_proto; /* per protocol: any of its fields wanted (tw_pkt_prime); NULL = all */
     bool want_all;       /* trees and JSON: everything */
     bool want_cols;      /* summary line: columns */
     bool has_tree;       /* tshark would build a protocol tree (anything beyond the summary line
@@ -411,6 +412,9 @@ int tw_dispatch_find(enum tw_table t, uint32_t key);
  * ------------------------------------------------------------------------------------------- */
 void tw_pkt_init(struct tw_pkt *p, struct tw_arena *arena, uint32_t maxrecs);
 void tw_pkt_free(struct tw_pkt *p);
+/* After `want` (and want_all) are set: derive want_proto, so that dissectors can skip whole
+ * groups of records nobody asked for (tw_want_proto). */
+void tw_pkt_prime(struct tw_pkt *p);
 /* Dissect one frame completely. The packet holds records until the next call. */
 void tw_dissect_frame(struct tw_pkt *p, const struct tw_frame *f);
 
@@ -420,6 +424,14 @@ void tw_dissect_frame(struct tw_pkt *p, const struct tw_frame *f);
 static inline bool tw_want(const struct tw_pkt *p, uint16_t hf)
 {
     return p->want_all || p->want[hf];
+}
+
+/* Is any field of protocol `proto` (a protocol index, ids->proto) wanted? A shortcut for code
+ * that builds several records of its own protocol only; experts and other protocols' fields
+ * still need their own checks. */
+static inline bool tw_want_proto(const struct tw_pkt *p, uint16_t proto)
+{
+    return p->want_all || !p->want_proto || p->want_proto[proto];
 }
 
 int32_t tw_add_rec(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len);

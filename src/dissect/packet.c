@@ -29,8 +29,19 @@ void tw_pkt_init(struct tw_pkt *p, struct tw_arena *arena, uint32_t maxrecs)
     tw_buf_reserve(&p->info, 1024);
 }
 
+void tw_pkt_prime(struct tw_pkt *p)
+{
+    free(p->want_proto);
+    p->want_proto = calloc(tw_proto_count() + 1, 1);
+    if (!p->want_proto || !p->want) return; /* NULL: every protocol counts as wanted */
+    for (uint32_t i = 0; i < tw_field_count(); i++)
+        if (p->want[i]) p->want_proto[tw_field((uint16_t)i)->proto] = 1;
+}
+
 void tw_pkt_free(struct tw_pkt *p)
 {
+    free(p->want_proto);
+    p->want_proto = NULL;
     free(p->recs);
     tw_buf_free(&p->info);
     p->recs = NULL;
@@ -157,19 +168,27 @@ void tw_layer_label_(struct tw_pkt *p, const char *fmt, ...)
 
 /* ---- expert infos ---- */
 
-static void expert_add(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t len, const char *msg)
+/* Count the expert (severity for the Info column colouring and exit status) and say whether any
+ * of its records is wanted: only then is its message worth formatting. */
+static bool expert_note(struct tw_pkt *p, uint16_t xid)
 {
-    const struct tw_field_info *fi = tw_field(xid);
-    const struct tw_expert_def *xd = fi->expert;
-    if (!xd) return;
+    const struct tw_expert_def *xd = tw_field(xid)->expert;
+    if (!xd) return false;
     p->expert_any = true;
     if (xd->sev > p->expert_max_sev) p->expert_max_sev = xd->sev;
     uint16_t ws = tw_ids_ws_expert.field;
-    bool any = tw_want(p, ws) || tw_want(p, xid) ||
-               tw_want(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_MESSAGE)) ||
-               tw_want(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_SEVERITY)) ||
-               tw_want(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_GROUP));
-    if (!any) return;
+    return tw_want(p, ws) || tw_want(p, xid) ||
+           tw_want(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_MESSAGE)) ||
+           tw_want(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_SEVERITY)) ||
+           tw_want(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_GROUP));
+}
+
+/* the records of an expert that expert_note() said are wanted */
+static void expert_record(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t len,
+                          const char *msg)
+{
+    const struct tw_expert_def *xd = tw_field(xid)->expert;
+    uint16_t ws = tw_ids_ws_expert.field;
     const char *m = msg ? msg : xd->summary;
     size_t ml = strlen(m);
     char *mcopy = tw_arena_alloc(p->arena, ml + 1);
@@ -201,8 +220,14 @@ static void expert_add(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t le
     tw_tree_pop(p);
 }
 
+static void expert_add(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t len, const char *msg)
+{
+    if (expert_note(p, xid)) expert_record(p, xid, off, len, msg);
+}
+
 void tw_expert(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t len, const char *fmt, ...)
 {
+    if (!expert_note(p, xid)) return; /* no record wanted: no message to format */
     char tmp[512];
     const char *msg = NULL;
     if (fmt) {
@@ -212,7 +237,7 @@ void tw_expert(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t len, const
         va_end(ap);
         msg = tmp;
     }
-    expert_add(p, xid, off, len, msg);
+    expert_record(p, xid, off, len, msg);
 }
 
 /* ---- columns ---- */

@@ -269,6 +269,10 @@ static void add_addr(struct tw_pkt *p, int f_addr, int f_res, int f_oui, int f_o
                      int f_ig, const struct tw_cur *c, uint32_t off, bool src)
 {
     const uint8_t *a = c->data + off;
+    if (!tw_want_proto(p, ids.proto)) { /* none of the records below is wanted */
+        if (src && (a[0] & 1)) tw_expert(p, EX(E_SRC_GROUP), off, 6, NULL);
+        return;
+    }
     uint32_t oui = (uint32_t)a[0] << 16 | (uint32_t)a[1] << 8 | a[2];
     int32_t r = tw_add_ptr(p, HF(f_addr), off, 6, a, 6);
     if (r >= 0 && tw_want_labels(p)) {
