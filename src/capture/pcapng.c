@@ -182,6 +182,7 @@ static void set_ts(struct tw_frame *f, const struct tw_iface *ifc, uint64_t ts)
 {
     uint64_t u = ifc->tsresol_units;
     uint64_t sec = ts / u, rem = ts % u;
+    f->ts_raw = ts;
     f->ts.sec = (int64_t)sec + ifc->tsoffset;
     f->ts.nsec = (int32_t)((unsigned __int128)rem * 1000000000u / u);
 }
