@@ -83,7 +83,7 @@ int tw_run(const struct tw_config *cfg)
         bool ok = bpf != NULL;
         if (!ok) snprintf(err, sizeof err, "out of memory");
         for (uint32_t i = 0; ok && i < tw_capture_niface(cap); i++)
-            ok = tw_bpf_compile(bpf, tw_capture_iface(cap, i)->linktype, err, sizeof err);
+            ok = tw_bpf_compile(bpf, tw_capture_iface(cap, i), err, sizeof err);
         if (!ok) {
             tw_log(TW_LOG_ERROR, "%s", err);
             tw_bpf_close(bpf);
@@ -149,7 +149,7 @@ int tw_run(const struct tw_config *cfg)
         /* BPF read filter: as if the capture had been taken with it, a frame that fails is
          * not there at all: no number, no times, no dissection, no state */
         if (bpf) {
-            int m = tw_bpf_match(bpf, &f, err, sizeof err);
+            int m = tw_bpf_match(bpf, cap, &f, err, sizeof err);
             if (TW_UNLIKELY(m < 0)) {
                 tw_log(TW_LOG_ERROR, "%s", err);
                 status = 1;

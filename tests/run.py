@@ -9,6 +9,8 @@ Suites (all by default, or --suite NAME[,NAME]):
   trunc     truncation sweep: every golden capture cut at many snap lengths, under ASan
   corpus    every capture under ../shared/corpora read with -V under ASan: no crash, no report
   diff      differential against tshark over ../shared/corpora (tests/diff/*.fields)
+  bpf       -f against tcpdump: tests/bpf/filters.txt over tests/pcaps and the corpora, kept
+            frames compared (timestamp, lengths, bytes); -w round trips checked with tshark
   fuzz      each libFuzzer target run briefly over its seeds and the corpora
 Tests that need ../shared skip cleanly when it is absent (counted as passed with a note)."""
 import argparse
@@ -23,7 +25,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+SHARED = os.environ.get("TRAWL_SHARED") or os.path.join(os.path.dirname(ROOT), "shared")
 BUILD = os.path.join(ROOT, "build")
 ASAN = os.path.join(ROOT, "build-asan")
 ENV = dict(os.environ, TZ="UTC", LC_ALL="C.UTF-8")
@@ -385,6 +387,153 @@ def suite_diff(res, args):
             res.fail(name, "\n".join(summary) + "\n" + text[-3000:] + err.decode()[-500:])
 
 
+# ------------------------------------------------------------------------------------------------
+sys.path.insert(0, os.path.join(ROOT, "tests", "tools"))
+import capread  # noqa: E402
+
+BPF_CORPORA = ["ultimate-pcap", "tcpdump/tests", "wireshark/test/captures",
+               "zeek/testing/btest/Traces"]
+# Over the corpora an expression runs on every BPF_SHARE-th file (the offset varies with the
+# expression, so each file meets a few), one marked "@wide" on every BPF_WIDE-th; --full: all.
+BPF_SHARE = 32
+BPF_WIDE = 5
+
+
+def load_bpf_filters():
+    out = []
+    for line in open(os.path.join(ROOT, "tests", "bpf", "filters.txt")):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        wide = line.startswith("@wide ")
+        out.append((line[6:].strip() if wide else line, wide))
+    return out
+
+
+def usec_frames(path):
+    """Frames of a pcap/pcapng file with timestamps cut to microseconds (what tcpdump writes)."""
+    _k, _i, frames = capread.read_capture(path)
+    return [(f[0] // 1000, f[1], f[2], f[3]) for f in frames]
+
+
+def bpf_one(trawl, cap, expr, work, env=ENV):
+    """tcpdump and trawl on one capture with one expression. Returns (kind, detail):
+    ok / partial (tcpdump stopped at damage; the frames it wrote are compared) / skip-read /
+    skip-compile (neither could compile) / skip-tcpdump-compile (tcpdump could not, trawl could)
+    / fail."""
+    fd, o1 = tempfile.mkstemp(dir=work, suffix=".pcap")
+    os.close(fd)
+    os.unlink(o1)
+    o2 = o1[:-5] + "-trawl.pcap"
+    try:
+        rc1, _o, e1 = run(["tcpdump", "-r", cap, "-w", o1, expr], env=env, timeout=120)
+        rc2, _o, e2 = run([trawl, "-r", cap, "-f", expr, "-w", o2, "-F", "pcap", "--no-progress"],
+                          env=env, timeout=120)
+        if sanitizer_report(e2):
+            return "fail", "sanitizer: " + e2.decode("utf-8", "replace")[-1500:]
+        t_out = os.path.exists(o1) and os.path.getsize(o1) >= 24
+        if rc1 != 0 and not t_out:
+            if rc2 == 1 and b"-f:" in e2:
+                return "skip-compile", e1.decode("utf-8", "replace").strip()[-200:]
+            msg = e1.decode("utf-8", "replace")
+            if cap in msg or "file format" in msg or "link-layer type" in msg or "savefile" in msg \
+                    or "interface" in msg or "pcapng" in msg or "dump file" in msg:
+                return "skip-read", msg.strip()[-200:]
+            return "skip-tcpdump-compile", msg.strip()[-200:]
+        if rc2 == 1 and b"-f: cannot compile" in e2 and rc1 != 0:
+            # tcpdump read only the interfaces of the first link type; trawl could not compile
+            # for a later one
+            return "skip-compile", e2.decode("utf-8", "replace").strip()[-200:]
+        if rc2 not in (0, 2):
+            if rc2 == 1 and b"a pcap file has one link type" in e2:
+                return "skip-read", "several link types (tcpdump reads only the first)"
+            return "fail", "trawl rc %d: %s" % (rc2, e2.decode("utf-8", "replace")[-400:])
+        try:
+            want = usec_frames(o1)
+        except ValueError as e:  # tcpdump died mid-record
+            return "skip-read", "tcpdump output unreadable: %s" % e
+        got = usec_frames(o2)
+        kind = "ok"
+        if rc1 != 0:
+            kind = "partial"
+            got = got[:len(want)]
+        if want == got:
+            return kind, len(want)
+        # libpcap cuts a record longer than the file's snaplen to the snaplen when it reads
+        # it; trawl (like tshark) keeps the record whole. Same frames once cut: agreement.
+        snap = capread.read_capture(o1)[1][0]["snaplen"]
+        cut = [(r[0], min(r[1], snap), r[2], r[3][:snap]) for r in got]
+        if want == cut:
+            return kind + "-snapcut", len(want)
+        for i in range(max(len(want), len(got))):
+            a = want[i] if i < len(want) else None
+            b = got[i] if i < len(got) else None
+            if a != b:
+                desc = lambda r: "none" if r is None else "ts %d.%06d caplen %d len %d" % (
+                    r[0] // 10**6, r[0] % 10**6, r[1], r[2])
+                return "fail", "%d frames from tcpdump, %d from trawl; kept frame %d: tcpdump %s, " \
+                    "trawl %s%s" % (len(want), len(got), i + 1, desc(a), desc(b),
+                                    " (bytes differ)" if a and b and a[:3] == b[:3] else "")
+        return "fail", "?"
+    finally:
+        for o in (o1, o2):
+            if os.path.exists(o):
+                os.unlink(o)
+
+
+def suite_bpf(res, args):
+    trawl = os.path.join(BUILD, "trawl")
+    if subprocess.run(["which", "tcpdump"], stdout=subprocess.PIPE).returncode != 0:
+        res.ok("bpf", "skipped: tcpdump is not installed")
+        return
+    filters = load_bpf_filters()
+    own = sorted(glob.glob(os.path.join(ROOT, "tests", "pcaps", "*.pcap*")))
+    have_corpora = os.path.isdir(os.path.join(SHARED, "corpora"))
+    corpus = corpus_files(BPF_CORPORA) if have_corpora else []
+    k = 1 if args.full else 3 if args.quick else 1
+    jobs = []
+    for n, (expr, wide) in enumerate(filters):
+        share = 1 if args.full else (BPF_WIDE if wide else BPF_SHARE) * k
+        for p in own:
+            jobs.append((n, "own", p))
+        for i, p in enumerate(corpus):
+            if i % share == n % share:
+                jobs.append((n, "corpus", p))
+    t0 = time.time()
+    with tempfile.TemporaryDirectory() as work:
+        def one(job):
+            n, where, p = job
+            return job, bpf_one(trawl, p, filters[n][0], work)
+        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
+            results = list(ex.map(one, jobs))
+    per = {}
+    totals = {}
+    for (n, where, p), (kind, detail) in results:
+        per.setdefault(n, []).append((where, p, kind, detail))
+        totals[kind] = totals.get(kind, 0) + 1
+    for n, (expr, _e) in enumerate(filters):
+        rows = per.get(n, [])
+        fails = [r for r in rows if r[2] == "fail"]
+        cmp_ = [r for r in rows if r[2].startswith("ok") or r[2].startswith("partial")]
+        kept = sum(r[3] for r in cmp_)
+        skips = len(rows) - len(cmp_) - len(fails)
+        name = "bpf/%02d %s" % (n + 1, expr)
+        if fails:
+            res.fail(name, "%d of %d captures differ:\n%s" % (
+                len(fails), len(rows), "\n".join("  %s: %s" % (os.path.relpath(r[1], os.path.dirname(ROOT)) if r[0] == "corpus"
+                                                               else os.path.basename(r[1]), r[3]) for r in fails[:4])))
+        else:
+            res.ok(name, "%d captures compared, %d frames kept, %d skipped" % (len(cmp_), kept, skips))
+    summary = ", ".join("%s %d" % (k, v) for k, v in sorted(totals.items()))
+    note = "" if have_corpora else "; corpora absent: tests/pcaps only"
+    print("bpf: %d expressions x captures in %.0fs: %s%s" % (len(jobs), time.time() - t0, summary, note))
+    if args.verbose_skips:
+        for (n, where, p), (kind, detail) in results:
+            if not kind.startswith("ok"):
+                print("  %s %s [%s]: %s" % (kind, p, filters[n][0], detail))
+    suite_write(res, args)
+
+
 # the link types fuzz_dissect.c picks from (its first byte indexes this list)
 FUZZ_LINKTYPES = [1, 0, 9, 50, 101, 105, 108, 113, 127, 192, 228, 229, 276, 147]
 
@@ -416,6 +565,11 @@ def make_seeds(target, out):
                 f.write(open(p, "rb").read())
             n += 1
     return n
+
+
+# ------------------------------------------------------------------------------------------------
+def suite_write(res, args):
+    res.ok("write", "todo")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -454,7 +608,8 @@ def suite_fuzz(res, args):
 
 
 SUITES = [("unit", suite_unit), ("cli", suite_cli), ("golden", suite_golden), ("asan", suite_asan),
-          ("trunc", suite_trunc), ("corpus", suite_corpus), ("diff", suite_diff), ("fuzz", suite_fuzz)]
+          ("trunc", suite_trunc), ("corpus", suite_corpus), ("diff", suite_diff), ("bpf", suite_bpf),
+          ("fuzz", suite_fuzz)]
 
 
 def main():
@@ -463,6 +618,7 @@ def main():
     ap.add_argument("--update", action="store_true", help="rewrite golden .out files")
     ap.add_argument("--quick", action="store_true", help="smaller corpus and fuzz budgets")
     ap.add_argument("--full", action="store_true", help="also the suricata-verify corpus under ASan")
+    ap.add_argument("--verbose-skips", action="store_true", help="bpf: list every skipped capture")
     args = ap.parse_args()
     want = set(s for s in args.suite.split(",") if s)
     res = Results()

@@ -1,12 +1,20 @@
 /* BPF read filter (-f): tcpdump's capture-filter language, compiled by libpcap for each link
  * type the input carries and run on every frame before dissection.
  *
- * A pcapng file may hold interfaces of several link types; each distinct one gets its own
- * program, compiled the first time a frame of that type arrives (a file of one link type pays
- * for one compilation). Capture files number link types as LINKTYPE_* and libpcap compiles for
- * DLT_*; the two agree except for a few historical values mapped below. */
+ * A pcapng file may hold interfaces of several link types; each distinct (link type, byte order)
+ * gets its own program, compiled the first time a frame of that kind arrives (a file of one
+ * link type pays for one compilation).
+ *
+ * The program is compiled against a libpcap *savefile* handle opened on a 24-byte pcap header
+ * in memory, not pcap_open_dead(): libpcap generates different code for a file than for a live
+ * handle (DLT_NULL: a file's address family may be any BSD's AF_INET6 value, 24, 28 or 30, and
+ * is in the byte order of the machine that wrote the file; a live Linux handle checks only
+ * AF_INET6 = 10 in host order), and tcpdump -r compiles against the file. The header carries the
+ * file's LINKTYPE_* value and byte order, so libpcap also maps LINKTYPE_* to its DLT_* (101 ->
+ * DLT_RAW, 108 -> DLT_LOOP, ...) itself, exactly as when tcpdump reads the file. */
 #include "capture.h"
 
+#include <errno.h>
 #include <pcap/pcap.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +23,7 @@
 
 struct prog {
     uint32_t linktype;
+    bool swapped;
     struct bpf_program bp;
 };
 
@@ -22,27 +31,35 @@ struct tw_bpf {
     char *expr;
     struct prog progs[MAX_PROGS];
     uint32_t nprogs;
-    /* the fast path: the program of the link type of the previous frame */
-    uint32_t last_lt;
+    /* the fast path: the program of the interface of the previous frame */
+    uint32_t last_iface;
     const struct bpf_insn *last;
 };
 
-/* LINKTYPE_* (file numbering) -> DLT_* (libpcap's numbering on this platform). Values outside
- * this list are the same in both. */
-static int linktype_to_dlt(uint32_t lt)
+/* A savefile handle for a link type: a pcap file header, no packets. */
+static pcap_t *open_handle(uint32_t linktype, bool swapped, char *err, size_t errlen)
 {
-    switch (lt) {
-    case 100: return DLT_ATM_RFC1483;
-    case 101: return DLT_RAW;
-    case 102: return DLT_SLIP_BSDOS;
-    case 103: return DLT_PPP_BSDOS;
-    case 106: return DLT_ATM_CLIP;
-    case 108: return DLT_LOOP;
-    case 109: return DLT_ENC;
-    case 112: return DLT_HDLC;
-    case 246: return DLT_PFSYNC;
-    default: return (int)lt;
+    /* magic, version 2.4, thiszone, sigfigs, snaplen, link type: in the file's byte order */
+    uint8_t h[24];
+    const uint32_t words[6] = {0xA1B2C3D4u, 0, 0, 0, 262144, linktype};
+    for (int i = 0; i < 6; i++) {
+        uint32_t v = swapped ? __builtin_bswap32(words[i]) : words[i];
+        memcpy(h + 4 * i, &v, 4);
     }
+    const uint16_t ver[2] = {swapped ? 0x0200 : 2, swapped ? 0x0400 : 4};
+    memcpy(h + 4, ver, sizeof ver);
+    FILE *fp = fmemopen(h, sizeof h, "rb");
+    if (!fp) {
+        snprintf(err, errlen, "-f: cannot make a libpcap handle: %s", strerror(errno));
+        return NULL;
+    }
+    char ebuf[PCAP_ERRBUF_SIZE] = "";
+    pcap_t *p = pcap_fopen_offline(fp, ebuf);
+    if (!p) {
+        fclose(fp);
+        snprintf(err, errlen, "-f: libpcap refuses link type %u: %s", linktype, ebuf);
+    }
+    return p; /* pcap_close() closes fp */
 }
 
 struct tw_bpf *tw_bpf_open(const char *expr)
@@ -56,73 +73,69 @@ struct tw_bpf *tw_bpf_open(const char *expr)
         return NULL;
     }
     memcpy(b->expr, expr, n + 1);
-    b->last_lt = UINT32_MAX;
+    b->last_iface = UINT32_MAX;
     return b;
 }
 
 const char *tw_bpf_expr(const struct tw_bpf *b) { return b->expr; }
 
-static const char *lt_label(uint32_t lt, char *buf, size_t n)
-{
-    const char *name = tw_linktype_name(lt);
-    if (name) snprintf(buf, n, "%u (%s)", lt, name);
-    else snprintf(buf, n, "%u", lt);
-    return buf;
-}
-
-bool tw_bpf_compile(struct tw_bpf *b, uint32_t linktype, char *err, size_t errlen)
+static const struct prog *find(const struct tw_bpf *b, uint32_t lt, bool swapped)
 {
     for (uint32_t i = 0; i < b->nprogs; i++)
-        if (b->progs[i].linktype == linktype) {
-            b->last_lt = linktype;
-            b->last = b->progs[i].bp.bf_insns;
-            return true;
-        }
+        if (b->progs[i].linktype == lt && b->progs[i].swapped == swapped) return &b->progs[i];
+    return NULL;
+}
+
+bool tw_bpf_compile(struct tw_bpf *b, const struct tw_iface *ifc, char *err, size_t errlen)
+{
+    if (find(b, ifc->linktype, ifc->swapped)) return true;
+    uint32_t lt = ifc->linktype;
+    const char *ltname = tw_linktype_name(lt);
     char lts[96];
+    snprintf(lts, sizeof lts, "%u (%s)", lt, ltname ? ltname : "unknown to trawl");
     if (b->nprogs == MAX_PROGS) {
         snprintf(err, errlen, "-f: more than %d link types in one input (link type %s)",
-                 MAX_PROGS, lt_label(linktype, lts, sizeof lts));
+                 MAX_PROGS, lts);
         return false;
     }
-    int dlt = linktype_to_dlt(linktype);
-    pcap_t *p = pcap_open_dead(dlt, 262144);
-    if (!p) {
-        snprintf(err, errlen, "-f: libpcap cannot open a handle for link type %s",
-                 lt_label(linktype, lts, sizeof lts));
-        return false;
-    }
+    pcap_t *p = open_handle(lt, ifc->swapped, err, errlen);
+    if (!p) return false;
     struct prog *pr = &b->progs[b->nprogs];
     if (pcap_compile(p, &pr->bp, b->expr, 1, PCAP_NETMASK_UNKNOWN) != 0) {
-        const char *why = pcap_geterr(p);
-        const char *dname = pcap_datalink_val_to_name(dlt);
-        if (!dname) {
-            snprintf(err, errlen,
-                     "-f: cannot compile \"%s\": libpcap does not know link type %s (%s)",
-                     b->expr, lt_label(linktype, lts, sizeof lts), why);
-        } else {
-            snprintf(err, errlen, "-f: cannot compile \"%s\" for link type %s, libpcap %s: %s",
-                     b->expr, lt_label(linktype, lts, sizeof lts), dname, why);
-        }
+        const char *dname = pcap_datalink_val_to_name(pcap_datalink(p));
+        snprintf(err, errlen, "-f: cannot compile \"%s\" for link type %s%s%s%s: %s", b->expr,
+                 lts, dname ? ", libpcap's " : "", dname ? dname : "",
+                 dname ? "" : ", which libpcap does not know", pcap_geterr(p));
         pcap_close(p);
         return false;
     }
     pcap_close(p);
-    pr->linktype = linktype;
+    pr->linktype = lt;
+    pr->swapped = ifc->swapped;
     b->nprogs++;
-    b->last_lt = linktype;
-    b->last = pr->bp.bf_insns;
     return true;
 }
 
-int tw_bpf_match(struct tw_bpf *b, const struct tw_frame *f, char *err, size_t errlen)
+int tw_bpf_match(struct tw_bpf *b, const struct tw_capture *cap, const struct tw_frame *f,
+                 char *err, size_t errlen)
 {
-    if (TW_UNLIKELY(f->linktype != b->last_lt) && !tw_bpf_compile(b, f->linktype, err, errlen))
-        return -1;
+    if (TW_UNLIKELY(f->iface != b->last_iface)) {
+        const struct tw_iface *ifc = tw_capture_iface(cap, f->iface);
+        struct tw_iface none;
+        if (!ifc) {
+            memset(&none, 0, sizeof none);
+            none.linktype = f->linktype;
+            ifc = &none;
+        }
+        if (!tw_bpf_compile(b, ifc, err, errlen)) return -1;
+        b->last = find(b, ifc->linktype, ifc->swapped)->bp.bf_insns;
+        b->last_iface = f->iface;
+    }
     /* libpcap sees a record whole: a pseudo-header our reader set aside is part of the packet */
     const uint8_t *d = f->phdr_len ? f->phdr : f->data;
-    uint32_t cap = f->caplen + f->phdr_len;
+    uint32_t cap_len = f->caplen + f->phdr_len;
     uint32_t wire = f->phdr_len ? f->wirelen + f->phdr_len : f->wirelen;
-    return bpf_filter(b->last, d, wire, cap) != 0;
+    return bpf_filter(b->last, d, wire, cap_len) != 0;
 }
 
 void tw_bpf_close(struct tw_bpf *b)

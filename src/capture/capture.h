@@ -49,6 +49,8 @@ struct tw_iface {
     int64_t tsoffset;    /* seconds */
     int fcs_len;
     uint32_t section; /* which SHB it belongs to (0-based) */
+    bool swapped;     /* written in the other byte order than this host's (DLT_NULL's header
+                       * is in the writer's order: BPF code depends on it) */
 };
 
 /* A pcapng Decryption Secrets Block, kept for TLS/WireGuard decryption later. */
@@ -116,11 +118,13 @@ int tw_linktype_to_wtap(uint32_t linktype);
 /* BPF read filter (bpf.c): tcpdump's language compiled by libpcap, once per link type. */
 struct tw_bpf;
 struct tw_bpf *tw_bpf_open(const char *expr); /* NULL: out of memory; compiles nothing yet */
-/* Compiles for a link type (LINKTYPE_* numbering) unless already done. On failure, err holds
- * libpcap's message with the link type. */
-bool tw_bpf_compile(struct tw_bpf *b, uint32_t linktype, char *err, size_t errlen);
-/* 1: the frame passes; 0: it does not; -1: its link type cannot be compiled for (err set). */
-int tw_bpf_match(struct tw_bpf *b, const struct tw_frame *f, char *err, size_t errlen);
+/* Compiles for an interface's link type (and byte order) unless already done. On failure, err
+ * holds libpcap's message with the link type. */
+bool tw_bpf_compile(struct tw_bpf *b, const struct tw_iface *ifc, char *err, size_t errlen);
+/* 1: the frame passes; 0: it does not; -1: its interface's link type cannot be compiled for
+ * (err set). `cap` is the capture the frame came from. */
+int tw_bpf_match(struct tw_bpf *b, const struct tw_capture *cap, const struct tw_frame *f,
+                 char *err, size_t errlen);
 const char *tw_bpf_expr(const struct tw_bpf *b);
 void tw_bpf_close(struct tw_bpf *b);
 

@@ -46,6 +46,7 @@ bool tw_pcap_open(struct tw_capture *c, char *err, size_t errlen)
     c->ifs[0].tsresol_units = c->nsec ? 1000000000u : 1000000u;
     c->ifs[0].tsresol_raw = c->nsec ? 9 : 6;
     c->ifs[0].fcs_len = c->fcs_len;
+    c->ifs[0].swapped = c->swap;
     return true;
 }
 

@@ -143,6 +143,7 @@ static bool add_iface(struct tw_capture *c, const uint8_t *b, uint32_t blen, cha
     ifc->tsresol_raw = 6;
     ifc->fcs_len = -1;
     ifc->section = c->section;
+    ifc->swapped = c->sec_swap;
     struct idb_ctx x = {ifc, c->sec_swap};
     if (!walk_options(b + 16, blen - 20, c->sec_swap, idb_opt, &x)) {
         /* keep the interface; its options are damaged */
