@@ -29,6 +29,9 @@ SHARED = os.environ.get("TRAWL_SHARED") or os.path.join(os.path.dirname(ROOT), "
 BUILD = os.path.join(ROOT, "build")
 ASAN = os.path.join(ROOT, "build-asan")
 ENV = dict(os.environ, TZ="UTC", LC_ALL="C.UTF-8")
+sys.path.insert(0, os.path.join(ROOT, "tests", "tools"))
+import capread  # noqa: E402
+
 ASAN_ENV = dict(ENV, ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1",
                 UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1")
 
@@ -152,7 +155,7 @@ def suite_cli(res, args, trawl=None, tag="cli", env=ENV):
     sample = os.path.join(ROOT, "tests", "pcaps", "tour.pcapng")
     t = tag + "/"
     rc, out, err = run([trawl, "--help"], env=env)
-    res.check(t + "help", rc == 0 and b"-T fields" in out and b"--hex" in out, err.decode())
+    res.check(t + "help", rc == 0 and b"-T fields" in out and b"--hex" in out and b"-f EXPR" in out and b"-w FILE" in out, err.decode())
     rc, out, err = run([trawl], env=env)
     res.check(t + "no-input-is-usage-error", rc == 1 and b"no input" in err, "rc %d" % rc)
     rc, out, err = run([trawl, "-Z"], env=env)
@@ -205,6 +208,64 @@ def suite_cli(res, args, trawl=None, tag="cli", env=ENV):
             res.check(t + "pcapng-resync", rc == 2 and b"block at offset %d" % off in err and
                       out.count(b"\n") == ref.count(b"\n") - 1,
                       "rc %d lines %d/%d err %s" % (rc, out.count(b"\n"), ref.count(b"\n"), err.decode()[-400:]))
+    suite_cli_bpf(res, trawl, t, env)
+
+
+def suite_cli_bpf(res, trawl, t, env):
+    """-f, -w and -F on the command line: errors, exit status, numbering, stdout."""
+    pc = lambda n: os.path.join(ROOT, "tests", "pcaps", n)
+    tour = pc("tour.pcapng")
+    rc, out, err = run([trawl, "-r", pc("ipv4.pcap"), "-f", "tcp port"], env=env)
+    res.check(t + "bpf-syntax-error", rc == 1 and out == b"" and b"syntax error" in err and
+              b"link type 1" in err, "rc %d %s" % (rc, err.decode()[-300:]))
+    rc, out, err = run([trawl, "-r", pc("links-raw.pcap"), "-f", "ether host 1:2:3:4:5:6"], env=env)
+    res.check(t + "bpf-linktype-error", rc == 1 and out == b"" and b"Raw IP" in err and
+              b"ethernet addresses" in err, "rc %d %s" % (rc, err.decode()[-300:]))
+    rc, out, err = run([trawl, "-r", pc("ipv4.pcap"), "-f", "udp", "-T", "fields", "-e",
+                        "frame.number", "-e", "frame.time_relative"], env=env)
+    lines = out.decode().split("\n")[:-1]
+    res.check(t + "bpf-renumbers", rc == 0 and len(lines) > 2 and
+              [l.split("\t")[0] for l in lines] == [str(i + 1) for i in range(len(lines))] and
+              lines[0].split("\t")[1] == "0.000000000", "rc %d %s" % (rc, out[:300]))
+    rc, out, err = run([trawl, "-r", pc("ipv4.pcap"), "-f", "udp", "-c", "2", "-q", "-w", "-"], env=env)
+    try:
+        with tempfile.NamedTemporaryFile(suffix=".pcapng") as tf:
+            tf.write(out)
+            tf.flush()
+            n = len(capread.read_capture(tf.name)[2])
+    except ValueError:
+        n = -1
+    res.check(t + "write-stdout-count", rc == 0 and out[:4] == b"\x0a\x0d\x0d\x0a" and n == 2,
+              "rc %d, %d frames" % (rc, n))
+    with tempfile.TemporaryDirectory() as d:
+        o = os.path.join(d, "o.pcap")
+        rc, out, err = run([trawl, "-r", tour, "-w", o, "-F", "pcap"], env=env)
+        res.check(t + "write-pcap-mixed-linktypes", rc == 1 and b"one link type" in err and
+                  b"-F pcapng" in err, "rc %d %s" % (rc, err.decode()[-300:]))
+        rc, out, err = run([trawl, "-r", tour, "-w", o, "-f", "ip"], env=env)
+        res.check(t + "write-silent", rc == 0 and out == b"" and os.path.getsize(o) > 100,
+                  "rc %d out %r" % (rc, out[:100]))
+        rc, out, err = run([trawl, "-r", tour, "-w", o, "-P", "-f", "ip"], env=env)
+        rc2, ref, _e = run([trawl, "-r", tour, "-f", "ip"], env=env)
+        res.check(t + "write-P-prints", rc == 0 and out == ref and len(ref) > 0, "rc %d" % rc)
+        rc, out, err = run([trawl, "-r", tour, "-w", o, "-f", "host 203.0.113.254"], env=env)
+        rc2, o2, _e = run([trawl, "-r", o], env=env)
+        res.check(t + "write-empty", rc == 0 and rc2 == 0 and o2 == b"", "rc %d/%d" % (rc, rc2))
+        rc, out, err = run([trawl, "-r", tour, "-w", os.path.join(d, "no", "such", "dir")], env=env)
+        res.check(t + "write-cannot-create", rc == 1 and b"cannot create" in err, "rc %d" % rc)
+        rc, out, err = run([trawl, "-r", tour, "-w", o, "-F", "erf"], env=env)
+        res.check(t + "write-bad-format", rc == 1 and b"-F" in err, "rc %d" % rc)
+        rc, out, err = run([trawl, "-r", tour, "-w", "-", "-P"], env=env)
+        res.check(t + "write-stdout-P", rc == 1, "rc %d" % rc)
+        hexin = os.path.join(ROOT, "tests", "pcaps", "seed001-frame1.txt")
+        if os.path.exists(hexin):
+            rc, out, err = run([trawl, "--hex", hexin, "-f", "ip", "-w", o, "-F", "pcap"], env=env)
+            rc2, out2, err2 = run([trawl, "--hex", hexin, "-f", "not ip"], env=env)
+            res.check(t + "bpf-hex", rc == 0 and rc2 == 0 and out2 == b"" and
+                      len(capread.read_capture(o)[2]) == 1, "rc %d/%d %s" % (rc, rc2, err + err2))
+    if os.path.exists("/dev/full"):
+        rc, out, err = run([trawl, "-r", tour, "-w", "/dev/full"], env=env)
+        res.check(t + "write-error", rc == 1 and b"No space" in err, "rc %d %s" % (rc, err.decode()[-200:]))
 
 
 def pcapng_blocks(data):
@@ -388,8 +449,6 @@ def suite_diff(res, args):
 
 
 # ------------------------------------------------------------------------------------------------
-sys.path.insert(0, os.path.join(ROOT, "tests", "tools"))
-import capread  # noqa: E402
 
 BPF_CORPORA = ["ultimate-pcap", "tcpdump/tests", "wireshark/test/captures",
                "zeek/testing/btest/Traces"]
@@ -568,8 +627,139 @@ def make_seeds(target, out):
 
 
 # ------------------------------------------------------------------------------------------------
-def suite_write(res, args):
-    res.ok("write", "todo")
+def write_variants(src, d):
+    """Inputs the project's captures do not have, made from ipv4.pcap: nanosecond and
+    big-endian pcap, and pcapng with a binary timestamp resolution, if_name, comments and
+    epb_flags."""
+    _k, ifs, frames = capread.read_capture(src)
+    lt = ifs[0]["linktype"]
+    out = []
+    p = os.path.join(d, "nsec.pcap")
+    with open(p, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xA1B23C4D, 2, 4, 0, 0, 262144, lt))
+        for i, (ts, cl, wl, data, _g, _c, _fl) in enumerate(frames):
+            ts += 123 * i + 7
+            f.write(struct.pack("<IIII", ts // 10**9, ts % 10**9, cl, wl) + data)
+    out.append(p)
+    p = os.path.join(d, "bigendian.pcap")
+    with open(p, "wb") as f:
+        f.write(struct.pack(">IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, lt))
+        for ts, cl, wl, data, _g, _c, _fl in frames:
+            f.write(struct.pack(">IIII", ts // 10**9, ts % 10**9 // 1000, cl, wl) + data)
+    out.append(p)
+    p = os.path.join(d, "pow2.pcapng")
+
+    def opt(code, v):
+        return struct.pack("<HH", code, len(v)) + v + b"\0" * ((4 - len(v) % 4) % 4)
+
+    def block(t, body):
+        return struct.pack("<II", t, len(body) + 12) + body + struct.pack("<I", len(body) + 12)
+    with open(p, "wb") as f:
+        f.write(block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1) + struct.pack("<I", 0)))
+        idb = struct.pack("<HHI", lt, 0, 9000) + opt(2, b"eth-test") + opt(9, bytes([0x80 | 20])) \
+            + struct.pack("<I", 0)
+        f.write(block(1, idb))
+        f.write(block(1, struct.pack("<HHI", 101, 0, 0)))  # a second, unused interface
+        for i, (ts, cl, wl, data, _g, _c, _fl) in enumerate(frames):
+            units = ts * 2**20 // 10**9
+            opts = b""
+            if i % 3 == 0:
+                opts += opt(1, b"comment %d" % i)
+            if i % 4 == 1:
+                opts += opt(2, struct.pack("<I", 1 + (i % 2)))
+            if opts:
+                opts += struct.pack("<I", 0)
+            body = struct.pack("<IIIII", 0, units >> 32, units & 0xFFFFFFFF, cl, wl) + data + \
+                b"\0" * ((4 - cl % 4) % 4) + opts
+            f.write(block(6, body))
+    out.append(p)
+    return out
+
+
+def tshark_times(path):
+    rc, out, err = run(["tshark", "-r", path, "-T", "fields", "-e", "frame.time_epoch", "-e",
+                        "frame.len", "-e", "frame.cap_len"], timeout=300)
+    return rc, out.decode("utf-8", "replace").split("\n")
+
+
+def usec_line(line):
+    f = line.split("\t")
+    if f and "." in f[0]:
+        a, b = f[0].split(".")
+        f[0] = a + "." + b[:6]
+    return "\t".join(f)
+
+
+def suite_write(res, args, trawl=None, tag="write", env=ENV):
+    """-w round trips: what trawl writes, tshark reads with the same times and lengths, and
+    the bytes of every frame (and pcapng's interfaces, comments and flags) are the input's."""
+    trawl = trawl or os.path.join(BUILD, "trawl")
+    have_tshark = subprocess.run(["which", "tshark"], stdout=subprocess.PIPE).returncode == 0
+    inputs = sorted(glob.glob(os.path.join(ROOT, "tests", "pcaps", "*.pcap*")))
+    if os.path.isdir(os.path.join(SHARED, "corpora")) and not args.quick:
+        ng = [p for p in corpus_files(["wireshark/test/captures", "zeek/testing/btest/Traces"])
+              if open(p, "rb").read(4) == b"\x0a\x0d\x0d\x0a"]
+        inputs += ng[::max(1, len(ng) // 12)]
+    with tempfile.TemporaryDirectory() as d:
+        inputs += write_variants(os.path.join(ROOT, "tests", "pcaps", "ipv4.pcap"), d)
+
+        def one(job):
+            src, fmt = job
+            out = os.path.join(d, "%s.%s.out" % (os.path.basename(src), fmt))
+            rc, _o, err = run([trawl, "-r", src, "-w", out, "-F", fmt, "--no-progress"], env=env)
+            if sanitizer_report(err):
+                return "fail", err.decode("utf-8", "replace")[-1500:]
+            try:
+                kind, ifs, frames = capread.read_capture(src)
+            except ValueError:
+                kind, ifs, frames = None, [], []
+            lts = set(i["linktype"] for i in ifs)
+            if rc == 1 and b"a pcap file has one link type" in err and fmt != "pcapng" and len(lts) > 1:
+                return "ok", "refused: %d link types" % len(lts)
+            if rc not in (0, 2):
+                return "fail", "rc %d %s" % (rc, err.decode("utf-8", "replace")[-300:])
+            try:
+                okind, oifs, oframes = capread.read_capture(out)
+            except ValueError as e:
+                return "fail", "output unreadable: %s" % e
+            if len(oframes) != len(frames) or any(a[3] != b[3] for a, b in zip(frames, oframes)):
+                return "fail", "frame bytes differ (%d frames in, %d out)" % (len(frames), len(oframes))
+            if [(a[1], a[2]) for a in frames] != [(b[1], b[2]) for b in oframes]:
+                return "fail", "frame lengths differ"
+            if fmt == "pcapng":
+                if [(a[4], a[5], a[6]) for a in frames] != [(b[4], b[5], b[6]) for b in oframes]:
+                    return "fail", "interface ids, comments or epb_flags differ"
+                if kind == "pcapng" and [(i["linktype"], i["snaplen"], i["tsresol"], i["name"]) for i in ifs] != \
+                        [(i["linktype"], i["snaplen"], i["tsresol"], i["name"]) for i in oifs]:
+                    return "fail", "interfaces differ: %s vs %s" % (ifs, oifs)
+                if [a[0] for a in frames] != [b[0] for b in oframes]:
+                    return "fail", "timestamps differ"
+            if have_tshark:
+                rc1, a = tshark_times(src)
+                rc2, b = tshark_times(out)
+                if fmt == "pcap":
+                    a = [usec_line(x) for x in a]
+                if a != b:
+                    diff = next(i for i in range(min(len(a), len(b)) + 1)
+                                if i >= len(a) or i >= len(b) or a[i] != b[i])
+                    return "fail", "tshark differs at frame %d: %r vs %r" % (
+                        diff + 1, a[diff] if diff < len(a) else None, b[diff] if diff < len(b) else None)
+            if len(lts) <= 1 or fmt != "pcapng":
+                rc3, _o, e3 = run(["tcpdump", "-r", out, "-w", "/dev/null"])
+                if rc3 != 0:
+                    return "fail", "tcpdump cannot read it: %s" % e3.decode()[-200:]
+            rc4, o4, e4 = run([trawl, "-r", out, "-T", "fields", "-e", "frame.len", "--no-progress"], env=env)
+            if rc4 != 0 or o4.count(b"\n") != len(frames):
+                return "fail", "trawl reads it back with rc %d, %d frames" % (rc4, o4.count(b"\n"))
+            return "ok", "%d frames" % len(frames)
+        jobs = [(src, fmt) for src in inputs for fmt in ("pcapng", "pcap", "nsecpcap")]
+        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
+            for (src, fmt), (kind, why) in zip(jobs, ex.map(one, jobs)):
+                name = "%s/%s -F %s" % (tag, os.path.basename(src), fmt)
+                if kind == "ok":
+                    res.ok(name, why)
+                else:
+                    res.fail(name, why)
 
 
 # ------------------------------------------------------------------------------------------------

@@ -101,7 +101,12 @@ bool tw_bpf_compile(struct tw_bpf *b, const struct tw_iface *ifc, char *err, siz
     pcap_t *p = open_handle(lt, ifc->swapped, err, errlen);
     if (!p) return false;
     struct prog *pr = &b->progs[b->nprogs];
-    if (pcap_compile(p, &pr->bp, b->expr, 1, PCAP_NETMASK_UNKNOWN) != 0) {
+    /* A file has no netmask. Only `ip broadcast` needs one; tcpdump -r passes 0 there (which
+     * makes it match 255.255.255.255 and 0.0.0.0), so we retry the same way. */
+    int rc = pcap_compile(p, &pr->bp, b->expr, 1, PCAP_NETMASK_UNKNOWN);
+    if (rc != 0 && strstr(pcap_geterr(p), "netmask not known"))
+        rc = pcap_compile(p, &pr->bp, b->expr, 1, 0);
+    if (rc != 0) {
         const char *dname = pcap_datalink_val_to_name(pcap_datalink(p));
         snprintf(err, errlen, "-f: cannot compile \"%s\" for link type %s%s%s%s: %s", b->expr,
                  lts, dname ? ", libpcap's " : "", dname ? dname : "",
