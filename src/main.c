@@ -59,7 +59,7 @@ static const char usage_text[] =
     "                         standard output); nothing is printed unless -P is given\n"
     "  -F pcapng|pcap|nsecpcap  format for -w: pcapng (default; keeps interfaces, timestamp\n"
     "                         resolution, comments, flags), pcap (microseconds; one link\n"
-    "                         type only; \"libpcap\" is the same) or nanosecond pcap"
+    "                         type only; \"libpcap\" is the same) or nanosecond pcap\n"
     "\n"
     "Information:\n"
     "  -G fields              list every field: F name abbrev type protocol base mask blurb\n"
