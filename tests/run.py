@@ -5,7 +5,8 @@ Suites (all by default, or --suite NAME[,NAME]):
   unit      C unit tests (cursor, readers), normal and ASan+UBSan builds
   cli       command-line behaviour (options, errors, exit status, stdin, compression)
   golden    capture + command -> expected output (tests/golden/*.test); --update rewrites .out
-  asan      the golden and cli suites again with the ASan+UBSan build
+  asan      the golden and cli suites again with the ASan+UBSan build, and the bpf suite over
+            tests/pcaps
   trunc     truncation sweep: every golden capture cut at many snap lengths, under ASan
   corpus    every capture under ../shared/corpora read with -V under ASan: no crash, no report
   diff      differential against tshark over ../shared/corpora (tests/diff/*.fields)
@@ -290,6 +291,7 @@ def suite_asan(res, args):
         return
     suite_cli(res, args, trawl, "asan-cli", ASAN_ENV)
     suite_golden(res, args, trawl, "asan-golden", ASAN_ENV)
+    suite_bpf(res, args, trawl, "asan-bpf", ASAN_ENV, own_only=True)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -542,14 +544,14 @@ def bpf_one(trawl, cap, expr, work, env=ENV):
                 os.unlink(o)
 
 
-def suite_bpf(res, args):
-    trawl = os.path.join(BUILD, "trawl")
+def suite_bpf(res, args, trawl=None, tag="bpf", env=ENV, own_only=False):
+    trawl = trawl or os.path.join(BUILD, "trawl")
     if subprocess.run(["which", "tcpdump"], stdout=subprocess.PIPE).returncode != 0:
-        res.ok("bpf", "skipped: tcpdump is not installed")
+        res.ok(tag, "skipped: tcpdump is not installed")
         return
     filters = load_bpf_filters()
     own = sorted(glob.glob(os.path.join(ROOT, "tests", "pcaps", "*.pcap*")))
-    have_corpora = os.path.isdir(os.path.join(SHARED, "corpora"))
+    have_corpora = os.path.isdir(os.path.join(SHARED, "corpora")) and not own_only
     corpus = corpus_files(BPF_CORPORA) if have_corpora else []
     k = 1 if args.full else 3 if args.quick else 1
     jobs = []
@@ -564,7 +566,7 @@ def suite_bpf(res, args):
     with tempfile.TemporaryDirectory() as work:
         def one(job):
             n, where, p = job
-            return job, bpf_one(trawl, p, filters[n][0], work)
+            return job, bpf_one(trawl, p, filters[n][0], work, env)
         with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
             results = list(ex.map(one, jobs))
     per = {}
@@ -578,7 +580,7 @@ def suite_bpf(res, args):
         cmp_ = [r for r in rows if r[2].startswith("ok") or r[2].startswith("partial")]
         kept = sum(r[3] for r in cmp_)
         skips = len(rows) - len(cmp_) - len(fails)
-        name = "bpf/%02d %s" % (n + 1, expr)
+        name = "%s/%02d %s" % (tag, n + 1, expr)
         if fails:
             res.fail(name, "%d of %d captures differ:\n%s" % (
                 len(fails), len(rows), "\n".join("  %s: %s" % (os.path.relpath(r[1], os.path.dirname(ROOT)) if r[0] == "corpus"
@@ -587,7 +589,7 @@ def suite_bpf(res, args):
             res.ok(name, "%d captures compared, %d frames kept, %d skipped" % (len(cmp_), kept, skips))
     summary = ", ".join("%s %d" % (k, v) for k, v in sorted(totals.items()))
     note = "" if have_corpora else "; corpora absent: tests/pcaps only"
-    print("bpf: %d expressions x captures in %.0fs: %s%s" % (len(jobs), time.time() - t0, summary, note))
+    print("%s: %d expressions x captures in %.0fs: %s%s" % (tag, len(jobs), time.time() - t0, summary, note))
     if args.verbose_skips:
         for (n, where, p), (kind, detail) in results:
             if not kind.startswith("ok"):

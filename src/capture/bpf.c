@@ -77,7 +77,10 @@ struct tw_bpf *tw_bpf_open(const char *expr)
     return b;
 }
 
-const char *tw_bpf_expr(const struct tw_bpf *b) { return b->expr; }
+const char *tw_bpf_expr(const struct tw_bpf *b)
+{
+    return b->expr;
+}
 
 static const struct prog *find(const struct tw_bpf *b, uint32_t lt, bool swapped)
 {
@@ -94,8 +97,8 @@ bool tw_bpf_compile(struct tw_bpf *b, const struct tw_iface *ifc, char *err, siz
     char lts[96];
     snprintf(lts, sizeof lts, "%u (%s)", lt, ltname ? ltname : "unknown to trawl");
     if (b->nprogs == MAX_PROGS) {
-        snprintf(err, errlen, "-f: more than %d link types in one input (link type %s)",
-                 MAX_PROGS, lts);
+        snprintf(err, errlen, "-f: more than %d link types in one input (link type %s)", MAX_PROGS,
+                 lts);
         return false;
     }
     pcap_t *p = open_handle(lt, ifc->swapped, err, errlen);
@@ -108,8 +111,8 @@ bool tw_bpf_compile(struct tw_bpf *b, const struct tw_iface *ifc, char *err, siz
         rc = pcap_compile(p, &pr->bp, b->expr, 1, 0);
     if (rc != 0) {
         const char *dname = pcap_datalink_val_to_name(pcap_datalink(p));
-        snprintf(err, errlen, "-f: cannot compile \"%s\" for link type %s%s%s%s: %s", b->expr,
-                 lts, dname ? ", libpcap's " : "", dname ? dname : "",
+        snprintf(err, errlen, "-f: cannot compile \"%s\" for link type %s%s%s%s: %s", b->expr, lts,
+                 dname ? ", libpcap's " : "", dname ? dname : "",
                  dname ? "" : ", which libpcap does not know", pcap_geterr(p));
         pcap_close(p);
         return false;

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#define WBUF_SIZE ((size_t)1 << 20)
+#define WBUF_SIZE       ((size_t)1 << 20)
 #define DEFAULT_SNAPLEN 262144u
 
 struct tw_writer {
@@ -37,10 +37,14 @@ struct tw_writer {
 
 bool tw_writer_format(const char *name, enum tw_write_format *fmt)
 {
-    if (strcmp(name, "pcapng") == 0) *fmt = TW_WRITE_PCAPNG;
-    else if (strcmp(name, "pcap") == 0 || strcmp(name, "libpcap") == 0) *fmt = TW_WRITE_PCAP;
-    else if (strcmp(name, "nsecpcap") == 0) *fmt = TW_WRITE_PCAP_NSEC;
-    else return false;
+    if (strcmp(name, "pcapng") == 0)
+        *fmt = TW_WRITE_PCAPNG;
+    else if (strcmp(name, "pcap") == 0 || strcmp(name, "libpcap") == 0)
+        *fmt = TW_WRITE_PCAP;
+    else if (strcmp(name, "nsecpcap") == 0)
+        *fmt = TW_WRITE_PCAP_NSEC;
+    else
+        return false;
     return true;
 }
 
@@ -107,7 +111,10 @@ static void pad4(struct tw_writer *w, size_t n)
     static const uint8_t zero[4];
     put(w, zero, (4 - (n & 3)) & 3);
 }
-static size_t opt_size(size_t vlen) { return 4 + ((vlen + 3) & ~(size_t)3); }
+static size_t opt_size(size_t vlen)
+{
+    return 4 + ((vlen + 3) & ~(size_t)3);
+}
 static void put_opt(struct tw_writer *w, uint16_t code, const void *v, uint16_t vlen)
 {
     put16(w, code);
@@ -126,7 +133,7 @@ static void put_shb(struct tw_writer *w)
     put32(w, 0x1A2B3C4Du);
     put16(w, 1);
     put16(w, 0);
-    put64(w, UINT64_MAX); /* section length not given */
+    put64(w, UINT64_MAX);     /* section length not given */
     put_opt(w, 4, app, alen); /* shb_userappl */
     put32(w, 0);              /* opt_endofopt */
     put32(w, blen);
