@@ -256,6 +256,12 @@ def suite_cli_bpf(res, trawl, t, env):
         res.check(t + "write-empty", rc == 0 and rc2 == 0 and o2 == b"", "rc %d/%d" % (rc, rc2))
         rc, out, err = run([trawl, "-r", tour, "-w", os.path.join(d, "no", "such", "dir")], env=env)
         res.check(t + "write-cannot-create", rc == 1 and b"cannot create" in err, "rc %d" % rc)
+        cp = os.path.join(d, "copy.pcapng")
+        with open(cp, "wb") as f:
+            f.write(open(tour, "rb").read())
+        rc, out, err = run([trawl, "-r", cp, "-w", cp], env=env)
+        res.check(t + "write-onto-input", rc == 1 and b"is the input file" in err and
+                  os.path.getsize(cp) == os.path.getsize(tour), "rc %d" % rc)
         rc, out, err = run([trawl, "-r", tour, "-w", o, "-F", "erf"], env=env)
         res.check(t + "write-bad-format", rc == 1 and b"-F" in err, "rc %d" % rc)
         rc, out, err = run([trawl, "-r", tour, "-w", "-", "-P"], env=env)

@@ -8,12 +8,13 @@
  * Classic pcap: a 24-byte header written with the first frame (its link type, and the FCS
  * bits of the link-type word, libpcap's LT_FCS_DATALINK_EXT), 16-byte record headers, micro-
  * or nanoseconds. Everything is little-endian and goes through one large buffer. */
-#include "capture.h"
+#include "internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define WBUF_SIZE       ((size_t)1 << 20)
@@ -224,6 +225,15 @@ struct tw_writer *tw_writer_open(const char *path, enum tw_write_format fmt,
     if (strcmp(path, "-") == 0) {
         w->fd = STDOUT_FILENO;
     } else {
+        /* truncating the file being read would destroy the input */
+        struct stat so, si;
+        if (cap && cap->src.fd >= 0 && stat(path, &so) == 0 && fstat(cap->src.fd, &si) == 0 &&
+            so.st_dev == si.st_dev && so.st_ino == si.st_ino) {
+            snprintf(err, errlen, "\"%s\" is the input file; write to another file", path);
+            free(buf);
+            free(w);
+            return NULL;
+        }
         w->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
         if (w->fd < 0) {
             snprintf(err, errlen, "cannot create \"%s\": %s", path, strerror(errno));
