@@ -73,6 +73,12 @@ def main():
         ("trawl -V (full trees)", "trawl-tree", [TRAWL, "-V", "-r", path]),
         ("tcpdump text output", "tcpdump-text", ["tcpdump", "-n", "-r", path]),
         ("tcpdump -w /dev/null (read only)", "tcpdump-read", ["tcpdump", "-r", path, "-w", "/dev/null"]),
+        ("trawl -q -f 'tcp port 443' (BPF read filter)", "trawl-bpf",
+         [TRAWL, "-q", "-r", path, "-f", "tcp port 443"]),
+        ("tcpdump -w /dev/null 'tcp port 443'", "tcpdump-bpf",
+         ["tcpdump", "-r", path, "-w", "/dev/null", "tcp port 443"]),
+        ("trawl -f 'tcp port 443' -w /dev/null", "trawl-bpf-write",
+         [TRAWL, "-r", path, "-f", "tcp port 443", "-w", "/dev/null"]),
         ("tshark one-line output", "tshark-line", ["tshark", "-n", "-r", path]),
         ("tshark -T fields (5 fields)", "tshark-fields",
          ["tshark", "-n", "-r", path, "-T", "fields", "-e", "frame.number", "-e", "ip.src", "-e",
@@ -102,7 +108,8 @@ def main():
         lines.append("| %s | %.2f | %.0f | %.1f | %.1f |" % (label, el, pps, mbs, rss))
     ratios = []
     for a, b in (("trawl-line", "tshark-line"), ("trawl-fields", "tshark-fields"),
-                 ("trawl-line", "tcpdump-text"), ("trawl-q", "tcpdump-read")):
+                 ("trawl-line", "tcpdump-text"), ("trawl-q", "tcpdump-read"),
+                 ("trawl-bpf", "tcpdump-bpf"), ("trawl-bpf-write", "tcpdump-bpf")):
         if a in base and b in base:
             ratios.append("%s is %.1fx faster than %s" % (a, base[b][2] / base[a][2], b))
     text = "\n".join(lines) + "\n\n" + "\n".join("- " + r for r in ratios) + "\n"

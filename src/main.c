@@ -29,6 +29,10 @@ static const char usage_text[] =
     "  -c N                   stop after reading N packets\n"
     "  -o NAME:VALUE          a tshark preference, e.g. -o ip.check_checksum:TRUE (checksum\n"
     "                         validation is off by default, as in tshark)\n"
+    "  -f EXPR                BPF read filter in tcpdump's language (pcap-filter(7)),\n"
+    "                         compiled by libpcap for each link type in the input and applied\n"
+    "                         before dissection: frames that fail it are skipped as if never\n"
+    "                         captured (not numbered, not dissected, no effect on times)\n"
     "  -d TABLE==KEY,PROTO    decode as: dissect TABLE value KEY as PROTO, e.g.\n"
     "                         -d tcp.port==5223,tls (tables: ethertype, ip.proto, udp.port,\n"
     "                         tcp.port, ppp.protocol, llc.dsap, wtap_encap)\n"
@@ -37,7 +41,8 @@ static const char usage_text[] =
     "  (default)              one summary line per packet: No. Time Source -> Destination\n"
     "                         Protocol Length Info\n"
     "  -V                     print the protocol tree of each packet\n"
-    "  -P                     with -V or -x, also print the summary line\n"
+    "  -P                     with -V or -x, also print the summary line; with -w, print\n"
+    "                         packets as well\n"
     "  -x                     print a hex and ASCII dump of each packet\n"
     "  -T fields|json|ek|text output format: tab-separated field values (with -e), tshark's\n"
     "                         JSON, Elasticsearch bulk lines, or text (the default)\n"
@@ -50,6 +55,11 @@ static const char usage_text[] =
     "  -q                     print no per-packet output (read and dissect only)\n"
     "  -l                     flush output after every packet\n"
     "  --no-progress          no progress line on stderr for large files\n"
+    "  -w FILE                write the frames kept (after -f) to a capture file (\"-\" for\n"
+    "                         standard output); nothing is printed unless -P is given\n"
+    "  -F pcapng|pcap|nsecpcap  format for -w: pcapng (default; keeps interfaces, timestamp\n"
+    "                         resolution, comments, flags), pcap (microseconds; one link\n"
+    "                         type only; \"libpcap\" is the same) or nanosecond pcap\n"
     "\n"
     "Information:\n"
     "  -G fields              list every field: F name abbrev type protocol base mask blurb\n"
@@ -192,6 +202,7 @@ int main(int argc, char **argv)
     cfg.out.resolve_names = true;
     bool tree = false, quiet = false, print_summary = false, line_buffered = false;
     const char *tformat = NULL, *glossary = NULL;
+    cfg.write_format = TW_WRITE_PCAPNG;
 
     enum { OPT_HEX = 1000, OPT_LINKTYPE, OPT_NO_PROGRESS };
     static const struct option longopts[] = {
@@ -204,7 +215,7 @@ int main(int argc, char **argv)
     int opt;
     opterr = 0;
     /* '-G' takes an optional argument in tshark; handle "-G" alone below */
-    while ((opt = getopt_long(argc, argv, ":r:VxPT:e:E:c:qnlt:G:d:o:hv", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":r:VxPT:e:E:c:qnlt:G:d:o:f:w:F:hv", longopts, NULL)) != -1) {
         switch (opt) {
         case 'r': cfg.input = optarg; break;
         case OPT_HEX:
@@ -244,6 +255,12 @@ int main(int argc, char **argv)
             break;
         case 'o':
             if (!tw_pref_set(optarg)) return usage_error("invalid preference (NAME:VALUE)", optarg);
+            break;
+        case 'f': cfg.bpf = optarg; break;
+        case 'w': cfg.write_path = optarg; break;
+        case 'F':
+            if (!tw_writer_format(optarg, &cfg.write_format))
+                return usage_error("-F supports pcapng, pcap (libpcap) and nsecpcap, not", optarg);
             break;
         case 'h': fputs(usage_text, stdout); return 0;
         case 'v': printf("trawl %s\n", TW_VERSION); return 0;
@@ -286,7 +303,10 @@ int main(int argc, char **argv)
     } else if (cfg.out.hex) {
         cfg.out.format = TW_OUT_NONE; /* tshark -x alone prints only the dump (-P adds lines) */
     }
-    if (quiet) {
+    if (cfg.write_path && print_summary && strcmp(cfg.write_path, "-") == 0)
+        return usage_error("-P cannot be combined with -w - (both write to standard output)", NULL);
+    /* tshark's rule: with -w, packets are printed only when -P asks for them */
+    if (quiet || (cfg.write_path && !print_summary)) {
         cfg.out.format = TW_OUT_NONE;
         cfg.out.hex = false;
     }

@@ -75,12 +75,42 @@ int tw_run(const struct tw_config *cfg)
         return 2;
     }
 
+    /* BPF read filter (-f): compiled now for the link types known before the first frame
+     * (pcap, hex; pcapng interfaces appear as frames arrive and compile on first use) */
+    struct tw_bpf *bpf = NULL;
+    if (cfg->bpf) {
+        bpf = tw_bpf_open(cfg->bpf);
+        bool ok = bpf != NULL;
+        if (!ok) snprintf(err, sizeof err, "out of memory");
+        for (uint32_t i = 0; ok && i < tw_capture_niface(cap); i++)
+            ok = tw_bpf_compile(bpf, tw_capture_iface(cap, i), err, sizeof err);
+        if (!ok) {
+            tw_log(TW_LOG_ERROR, "%s", err);
+            tw_bpf_close(bpf);
+            tw_capture_close(cap);
+            return 1;
+        }
+    }
+    /* capture writer (-w): gets every displayed frame */
+    struct tw_writer *wr = NULL;
+    if (cfg->write_path) {
+        wr = tw_writer_open(cfg->write_path, cfg->write_format, cap, err, sizeof err);
+        if (!wr) {
+            tw_log(TW_LOG_ERROR, "%s", err);
+            tw_bpf_close(bpf);
+            tw_capture_close(cap);
+            return 1;
+        }
+    }
+
     /* sinks, and what they (and later the filter) need recorded */
     struct tw_out out;
     tw_out_init(&out, STDOUT_FILENO);
     struct tw_sink *sink = tw_sink_open(&cfg->out, &out, err, sizeof err);
     if (!sink) {
         tw_log(TW_LOG_ERROR, "%s", err);
+        tw_writer_close(wr, err, sizeof err);
+        tw_bpf_close(bpf);
         tw_capture_close(cap);
         tw_out_free(&out);
         return 1;
@@ -92,6 +122,8 @@ int tw_run(const struct tw_config *cfg)
         tw_log(TW_LOG_ERROR, "out of memory");
         free(want);
         tw_sink_close(sink);
+        tw_writer_close(wr, err, sizeof err);
+        tw_bpf_close(bpf);
         tw_capture_close(cap);
         tw_out_free(&out);
         return 1;
@@ -111,9 +143,26 @@ int tw_run(const struct tw_config *cfg)
     struct tw_frame f;
     struct tw_time first = {0, 0}, prev = {0, 0}, prev_disp = {0, 0};
     bool pcapng = tw_capture_format(cap) == TW_FMT_PCAPNG;
-    uint64_t nread = 0;
+    uint64_t nread = 0, nseen = 0;
     int rc;
+    int status = 0;
     while ((rc = tw_capture_next(cap, &f)) == 1) {
+        /* BPF read filter: as if the capture had been taken with it, a frame that fails is
+         * not there at all: no number, no times, no dissection, no state */
+        if (bpf) {
+            int m = tw_bpf_match(bpf, cap, &f, err, sizeof err);
+            if (TW_UNLIKELY(m < 0)) {
+                tw_log(TW_LOG_ERROR, "%s", err);
+                status = 1;
+                break;
+            }
+            if (!m) {
+                if (TW_UNLIKELY((++nseen & 0xFFFF) == 0)) progress_tick(&pr, cap, nread, false);
+                continue;
+            }
+            f.recno = nread + 1;
+        }
+
         /* frame: times relative to the first, previous and previous displayed frame */
         if (nread == 0) first = prev = prev_disp = f.ts;
         pkt.rel = tw_time_sub(f.ts, first);
@@ -130,6 +179,11 @@ int tw_run(const struct tw_config *cfg)
         bool displayed = true;
 
         if (displayed) {
+            if (wr && !tw_writer_write(wr, &f, err, sizeof err)) {
+                tw_log(TW_LOG_ERROR, "%s", err);
+                status = 1;
+                break;
+            }
             tw_sink_packet(sink, &pkt);
             if (cfg->line_buffered) tw_out_flush(&out);
             prev_disp = f.ts;
@@ -143,9 +197,13 @@ int tw_run(const struct tw_config *cfg)
 
     tw_sink_close(sink);
     tw_out_free(&out);
+    if (wr && !tw_writer_close(wr, err, sizeof err)) {
+        tw_log(TW_LOG_ERROR, "%s", err);
+        status = 1;
+    }
+    tw_bpf_close(bpf);
     const struct tw_capture_stats *st = tw_capture_stats(cap);
-    int status = 0;
-    if (rc < 0 || st->bad_records) {
+    if (status == 0 && (rc < 0 || st->bad_records)) {
         tw_log(TW_LOG_WARN, "%llu damaged record(s) in the input; %llu frames read",
                (unsigned long long)st->bad_records, (unsigned long long)st->records);
         status = 2;

@@ -22,6 +22,9 @@ struct tw_config {
     bool line_buffered;   /* -l: flush after every packet */
     struct tw_decode_as decode_as[TW_MAX_DECODE_AS];
     uint32_t ndecode_as;
+    const char *bpf;          /* -f: BPF read filter, NULL for none */
+    const char *write_path;   /* -w FILE ("-" = stdout), NULL for none */
+    enum tw_write_format write_format; /* -F */
 };
 
 /* Reads the whole input and prints it as configured. Returns the process exit status:

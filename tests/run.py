@@ -5,10 +5,15 @@ Suites (all by default, or --suite NAME[,NAME]):
   unit      C unit tests (cursor, readers), normal and ASan+UBSan builds
   cli       command-line behaviour (options, errors, exit status, stdin, compression)
   golden    capture + command -> expected output (tests/golden/*.test); --update rewrites .out
-  asan      the golden and cli suites again with the ASan+UBSan build
+  asan      the golden and cli suites again with the ASan+UBSan build, and a third of the bpf
+            suite's expressions over tests/pcaps
   trunc     truncation sweep: every golden capture cut at many snap lengths, under ASan
   corpus    every capture under ../shared/corpora read with -V under ASan: no crash, no report
   diff      differential against tshark over ../shared/corpora (tests/diff/*.fields)
+  bpf       -f against tcpdump: tests/bpf/filters.txt over tests/pcaps and the corpora, kept
+            frames compared (timestamp, lengths, bytes)
+  write     -w round trips (pcapng, pcap, nsecpcap; several link types, nanosecond and binary
+            timestamp resolutions) read back by tshark, tcpdump and trawl
   fuzz      each libFuzzer target run briefly over its seeds and the corpora
 Tests that need ../shared skip cleanly when it is absent (counted as passed with a note)."""
 import argparse
@@ -23,10 +28,13 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+SHARED = os.environ.get("TRAWL_SHARED") or os.path.join(os.path.dirname(ROOT), "shared")
 BUILD = os.path.join(ROOT, "build")
 ASAN = os.path.join(ROOT, "build-asan")
 ENV = dict(os.environ, TZ="UTC", LC_ALL="C.UTF-8")
+sys.path.insert(0, os.path.join(ROOT, "tests", "tools"))
+import capread  # noqa: E402
+
 ASAN_ENV = dict(ENV, ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1",
                 UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1")
 
@@ -150,7 +158,7 @@ def suite_cli(res, args, trawl=None, tag="cli", env=ENV):
     sample = os.path.join(ROOT, "tests", "pcaps", "tour.pcapng")
     t = tag + "/"
     rc, out, err = run([trawl, "--help"], env=env)
-    res.check(t + "help", rc == 0 and b"-T fields" in out and b"--hex" in out, err.decode())
+    res.check(t + "help", rc == 0 and b"-T fields" in out and b"--hex" in out and b"-f EXPR" in out and b"-w FILE" in out, err.decode())
     rc, out, err = run([trawl], env=env)
     res.check(t + "no-input-is-usage-error", rc == 1 and b"no input" in err, "rc %d" % rc)
     rc, out, err = run([trawl, "-Z"], env=env)
@@ -203,6 +211,70 @@ def suite_cli(res, args, trawl=None, tag="cli", env=ENV):
             res.check(t + "pcapng-resync", rc == 2 and b"block at offset %d" % off in err and
                       out.count(b"\n") == ref.count(b"\n") - 1,
                       "rc %d lines %d/%d err %s" % (rc, out.count(b"\n"), ref.count(b"\n"), err.decode()[-400:]))
+    suite_cli_bpf(res, trawl, t, env)
+
+
+def suite_cli_bpf(res, trawl, t, env):
+    """-f, -w and -F on the command line: errors, exit status, numbering, stdout."""
+    pc = lambda n: os.path.join(ROOT, "tests", "pcaps", n)
+    tour = pc("tour.pcapng")
+    rc, out, err = run([trawl, "-r", pc("ipv4.pcap"), "-f", "tcp port"], env=env)
+    res.check(t + "bpf-syntax-error", rc == 1 and out == b"" and b"syntax error" in err and
+              b"link type 1" in err, "rc %d %s" % (rc, err.decode()[-300:]))
+    rc, out, err = run([trawl, "-r", pc("links-raw.pcap"), "-f", "ether host 1:2:3:4:5:6"], env=env)
+    res.check(t + "bpf-linktype-error", rc == 1 and out == b"" and b"Raw IP" in err and
+              b"ethernet addresses" in err, "rc %d %s" % (rc, err.decode()[-300:]))
+    rc, out, err = run([trawl, "-r", pc("ipv4.pcap"), "-f", "udp", "-T", "fields", "-e",
+                        "frame.number", "-e", "frame.time_relative"], env=env)
+    lines = out.decode().split("\n")[:-1]
+    res.check(t + "bpf-renumbers", rc == 0 and len(lines) > 2 and
+              [l.split("\t")[0] for l in lines] == [str(i + 1) for i in range(len(lines))] and
+              lines[0].split("\t")[1] == "0.000000000", "rc %d %s" % (rc, out[:300]))
+    rc, out, err = run([trawl, "-r", pc("ipv4.pcap"), "-f", "udp", "-c", "2", "-q", "-w", "-"], env=env)
+    try:
+        with tempfile.NamedTemporaryFile(suffix=".pcapng") as tf:
+            tf.write(out)
+            tf.flush()
+            n = len(capread.read_capture(tf.name)[2])
+    except ValueError:
+        n = -1
+    res.check(t + "write-stdout-count", rc == 0 and out[:4] == b"\x0a\x0d\x0d\x0a" and n == 2,
+              "rc %d, %d frames" % (rc, n))
+    with tempfile.TemporaryDirectory() as d:
+        o = os.path.join(d, "o.pcap")
+        rc, out, err = run([trawl, "-r", tour, "-w", o, "-F", "pcap"], env=env)
+        res.check(t + "write-pcap-mixed-linktypes", rc == 1 and b"one link type" in err and
+                  b"-F pcapng" in err, "rc %d %s" % (rc, err.decode()[-300:]))
+        rc, out, err = run([trawl, "-r", tour, "-w", o, "-f", "ip"], env=env)
+        res.check(t + "write-silent", rc == 0 and out == b"" and os.path.getsize(o) > 100,
+                  "rc %d out %r" % (rc, out[:100]))
+        rc, out, err = run([trawl, "-r", tour, "-w", o, "-P", "-f", "ip"], env=env)
+        rc2, ref, _e = run([trawl, "-r", tour, "-f", "ip"], env=env)
+        res.check(t + "write-P-prints", rc == 0 and out == ref and len(ref) > 0, "rc %d" % rc)
+        rc, out, err = run([trawl, "-r", tour, "-w", o, "-f", "host 203.0.113.254"], env=env)
+        rc2, o2, _e = run([trawl, "-r", o], env=env)
+        res.check(t + "write-empty", rc == 0 and rc2 == 0 and o2 == b"", "rc %d/%d" % (rc, rc2))
+        rc, out, err = run([trawl, "-r", tour, "-w", os.path.join(d, "no", "such", "dir")], env=env)
+        res.check(t + "write-cannot-create", rc == 1 and b"cannot create" in err, "rc %d" % rc)
+        cp = os.path.join(d, "copy.pcapng")
+        with open(cp, "wb") as f:
+            f.write(open(tour, "rb").read())
+        rc, out, err = run([trawl, "-r", cp, "-w", cp], env=env)
+        res.check(t + "write-onto-input", rc == 1 and b"is the input file" in err and
+                  os.path.getsize(cp) == os.path.getsize(tour), "rc %d" % rc)
+        rc, out, err = run([trawl, "-r", tour, "-w", o, "-F", "erf"], env=env)
+        res.check(t + "write-bad-format", rc == 1 and b"-F" in err, "rc %d" % rc)
+        rc, out, err = run([trawl, "-r", tour, "-w", "-", "-P"], env=env)
+        res.check(t + "write-stdout-P", rc == 1, "rc %d" % rc)
+        hexin = os.path.join(ROOT, "tests", "pcaps", "seed001-frame1.txt")
+        if os.path.exists(hexin):
+            rc, out, err = run([trawl, "--hex", hexin, "-f", "ip", "-w", o, "-F", "pcap"], env=env)
+            rc2, out2, err2 = run([trawl, "--hex", hexin, "-f", "not ip"], env=env)
+            res.check(t + "bpf-hex", rc == 0 and rc2 == 0 and out2 == b"" and
+                      len(capread.read_capture(o)[2]) == 1, "rc %d/%d %s" % (rc, rc2, err + err2))
+    if os.path.exists("/dev/full"):
+        rc, out, err = run([trawl, "-r", tour, "-w", "/dev/full"], env=env)
+        res.check(t + "write-error", rc == 1 and b"No space" in err, "rc %d %s" % (rc, err.decode()[-200:]))
 
 
 def pcapng_blocks(data):
@@ -225,6 +297,8 @@ def suite_asan(res, args):
         return
     suite_cli(res, args, trawl, "asan-cli", ASAN_ENV)
     suite_golden(res, args, trawl, "asan-golden", ASAN_ENV)
+    # every third expression of the bpf suite, over tests/pcaps (the whole list costs minutes)
+    suite_bpf(res, args, trawl, "asan-bpf", ASAN_ENV, own_only=True, every=3)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -385,6 +459,154 @@ def suite_diff(res, args):
             res.fail(name, "\n".join(summary) + "\n" + text[-3000:] + err.decode()[-500:])
 
 
+# ------------------------------------------------------------------------------------------------
+
+BPF_CORPORA = ["ultimate-pcap", "tcpdump/tests", "wireshark/test/captures",
+               "zeek/testing/btest/Traces"]
+# Over the corpora an expression runs on every BPF_SHARE-th file (the offset varies with the
+# expression, so each file meets a few), one marked "@wide" on every BPF_WIDE-th; --full: all.
+BPF_SHARE = 32
+BPF_WIDE = 5
+
+
+def load_bpf_filters():
+    out = []
+    for line in open(os.path.join(ROOT, "tests", "bpf", "filters.txt")):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        wide = line.startswith("@wide ")
+        out.append((line[6:].strip() if wide else line, wide))
+    return out
+
+
+def usec_frames(path):
+    """Frames of a pcap/pcapng file with timestamps cut to microseconds (what tcpdump writes)."""
+    _k, _i, frames = capread.read_capture(path)
+    return [(f[0] // 1000, f[1], f[2], f[3]) for f in frames]
+
+
+def bpf_one(trawl, cap, expr, work, env=ENV):
+    """tcpdump and trawl on one capture with one expression. Returns (kind, detail):
+    ok / partial (tcpdump stopped at damage; the frames it wrote are compared) / skip-read /
+    skip-compile (neither could compile) / skip-tcpdump-compile (tcpdump could not, trawl could)
+    / fail."""
+    fd, o1 = tempfile.mkstemp(dir=work, suffix=".pcap")
+    os.close(fd)
+    os.unlink(o1)
+    o2 = o1[:-5] + "-trawl.pcap"
+    try:
+        rc1, _o, e1 = run(["tcpdump", "-r", cap, "-w", o1, expr], env=env, timeout=120)
+        rc2, _o, e2 = run([trawl, "-r", cap, "-f", expr, "-w", o2, "-F", "pcap", "--no-progress"],
+                          env=env, timeout=120)
+        if sanitizer_report(e2):
+            return "fail", "sanitizer: " + e2.decode("utf-8", "replace")[-1500:]
+        t_out = os.path.exists(o1) and os.path.getsize(o1) >= 24
+        if rc1 != 0 and not t_out:
+            if rc2 == 1 and b"-f:" in e2:
+                return "skip-compile", e1.decode("utf-8", "replace").strip()[-200:]
+            msg = e1.decode("utf-8", "replace")
+            if cap in msg or "file format" in msg or "link-layer type" in msg or "savefile" in msg \
+                    or "interface" in msg or "pcapng" in msg or "dump file" in msg:
+                return "skip-read", msg.strip()[-200:]
+            return "skip-tcpdump-compile", msg.strip()[-200:]
+        if rc2 == 1 and b"-f: cannot compile" in e2 and rc1 != 0:
+            # tcpdump read only the interfaces of the first link type; trawl could not compile
+            # for a later one
+            return "skip-compile", e2.decode("utf-8", "replace").strip()[-200:]
+        if rc2 not in (0, 2):
+            if rc2 == 1 and b"a pcap file has one link type" in e2:
+                return "skip-read", "several link types (tcpdump reads only the first)"
+            return "fail", "trawl rc %d: %s" % (rc2, e2.decode("utf-8", "replace")[-400:])
+        try:
+            want = usec_frames(o1)
+        except ValueError as e:  # tcpdump died mid-record
+            return "skip-read", "tcpdump output unreadable: %s" % e
+        got = usec_frames(o2)
+        kind = "ok"
+        if rc1 != 0:
+            kind = "partial"
+            got = got[:len(want)]
+        if want == got:
+            return kind, len(want)
+        # libpcap cuts a record longer than the file's snaplen to the snaplen when it reads
+        # it; trawl (like tshark) keeps the record whole. Same frames once cut: agreement.
+        snap = capread.read_capture(o1)[1][0]["snaplen"]
+        cut = [(r[0], min(r[1], snap), r[2], r[3][:snap]) for r in got]
+        if want == cut:
+            return kind + "-snapcut", len(want)
+        for i in range(max(len(want), len(got))):
+            a = want[i] if i < len(want) else None
+            b = got[i] if i < len(got) else None
+            if a != b:
+                desc = lambda r: "none" if r is None else "ts %d.%06d caplen %d len %d" % (
+                    r[0] // 10**6, r[0] % 10**6, r[1], r[2])
+                return "fail", "%d frames from tcpdump, %d from trawl; kept frame %d: tcpdump %s, " \
+                    "trawl %s%s" % (len(want), len(got), i + 1, desc(a), desc(b),
+                                    " (bytes differ)" if a and b and a[:3] == b[:3] else "")
+        return "fail", "?"
+    finally:
+        for o in (o1, o2):
+            if os.path.exists(o):
+                os.unlink(o)
+
+
+def suite_bpf(res, args, trawl=None, tag="bpf", env=ENV, own_only=False, every=1):
+    trawl = trawl or os.path.join(BUILD, "trawl")
+    if subprocess.run(["which", "tcpdump"], stdout=subprocess.PIPE).returncode != 0:
+        res.ok(tag, "skipped: tcpdump is not installed")
+        return
+    filters = load_bpf_filters()
+    own = sorted(glob.glob(os.path.join(ROOT, "tests", "pcaps", "*.pcap*")))
+    have_corpora = os.path.isdir(os.path.join(SHARED, "corpora")) and not own_only
+    corpus = corpus_files(BPF_CORPORA) if have_corpora else []
+    k = 1 if args.full else 3 if args.quick else 1
+    jobs = []
+    for n, (expr, wide) in enumerate(filters):
+        if n % every:
+            continue
+        share = 1 if args.full else (BPF_WIDE if wide else BPF_SHARE) * k
+        for p in own:
+            jobs.append((n, "own", p))
+        for i, p in enumerate(corpus):
+            if i % share == n % share:
+                jobs.append((n, "corpus", p))
+    t0 = time.time()
+    with tempfile.TemporaryDirectory() as work:
+        def one(job):
+            n, where, p = job
+            return job, bpf_one(trawl, p, filters[n][0], work, env)
+        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
+            results = list(ex.map(one, jobs))
+    per = {}
+    totals = {}
+    for (n, where, p), (kind, detail) in results:
+        per.setdefault(n, []).append((where, p, kind, detail))
+        totals[kind] = totals.get(kind, 0) + 1
+    for n, (expr, _e) in enumerate(filters):
+        if n % every:
+            continue
+        rows = per.get(n, [])
+        fails = [r for r in rows if r[2] == "fail"]
+        cmp_ = [r for r in rows if r[2].startswith("ok") or r[2].startswith("partial")]
+        kept = sum(r[3] for r in cmp_)
+        skips = len(rows) - len(cmp_) - len(fails)
+        name = "%s/%02d %s" % (tag, n + 1, expr)
+        if fails:
+            res.fail(name, "%d of %d captures differ:\n%s" % (
+                len(fails), len(rows), "\n".join("  %s: %s" % (os.path.relpath(r[1], os.path.dirname(ROOT)) if r[0] == "corpus"
+                                                               else os.path.basename(r[1]), r[3]) for r in fails[:4])))
+        else:
+            res.ok(name, "%d captures compared, %d frames kept, %d skipped" % (len(cmp_), kept, skips))
+    summary = ", ".join("%s %d" % (k, v) for k, v in sorted(totals.items()))
+    note = "" if have_corpora else "; corpora absent: tests/pcaps only"
+    print("%s: %d expressions x captures in %.0fs: %s%s" % (tag, len(jobs), time.time() - t0, summary, note))
+    if args.verbose_skips:
+        for (n, where, p), (kind, detail) in results:
+            if not kind.startswith("ok"):
+                print("  %s %s [%s]: %s" % (kind, p, filters[n][0], detail))
+
+
 # the link types fuzz_dissect.c picks from (its first byte indexes this list)
 FUZZ_LINKTYPES = [1, 0, 9, 50, 101, 105, 108, 113, 127, 192, 228, 229, 276, 147]
 
@@ -416,6 +638,150 @@ def make_seeds(target, out):
                 f.write(open(p, "rb").read())
             n += 1
     return n
+
+
+# ------------------------------------------------------------------------------------------------
+def write_variants(src, d):
+    """Inputs the project's captures do not have, made from ipv4.pcap: nanosecond and
+    big-endian pcap, and pcapng with a binary timestamp resolution, if_name, comments and
+    epb_flags."""
+    _k, ifs, frames = capread.read_capture(src)
+    lt = ifs[0]["linktype"]
+    out = []
+    p = os.path.join(d, "nsec.pcap")
+    with open(p, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xA1B23C4D, 2, 4, 0, 0, 262144, lt))
+        for i, (ts, cl, wl, data, _g, _c, _fl) in enumerate(frames):
+            ts += 123 * i + 7
+            f.write(struct.pack("<IIII", ts // 10**9, ts % 10**9, cl, wl) + data)
+    out.append(p)
+    p = os.path.join(d, "bigendian.pcap")
+    with open(p, "wb") as f:
+        f.write(struct.pack(">IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, lt))
+        for ts, cl, wl, data, _g, _c, _fl in frames:
+            f.write(struct.pack(">IIII", ts // 10**9, ts % 10**9 // 1000, cl, wl) + data)
+    out.append(p)
+    p = os.path.join(d, "pow2.pcapng")
+
+    def opt(code, v):
+        return struct.pack("<HH", code, len(v)) + v + b"\0" * ((4 - len(v) % 4) % 4)
+
+    def block(t, body):
+        return struct.pack("<II", t, len(body) + 12) + body + struct.pack("<I", len(body) + 12)
+    with open(p, "wb") as f:
+        f.write(block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1) + struct.pack("<I", 0)))
+        idb = struct.pack("<HHI", lt, 0, 9000) + opt(2, b"eth-test") + opt(9, bytes([0x80 | 20])) \
+            + struct.pack("<I", 0)
+        f.write(block(1, idb))
+        f.write(block(1, struct.pack("<HHI", 101, 0, 0)))  # a second, unused interface
+        for i, (ts, cl, wl, data, _g, _c, _fl) in enumerate(frames):
+            units = ts * 2**20 // 10**9
+            opts = b""
+            if i % 3 == 0:
+                opts += opt(1, b"comment %d" % i)
+            if i % 4 == 1:
+                opts += opt(2, struct.pack("<I", 1 + (i % 2)))
+            if opts:
+                opts += struct.pack("<I", 0)
+            body = struct.pack("<IIIII", 0, units >> 32, units & 0xFFFFFFFF, cl, wl) + data + \
+                b"\0" * ((4 - cl % 4) % 4) + opts
+            f.write(block(6, body))
+    out.append(p)
+    return out
+
+
+def tshark_times(path):
+    rc, out, err = run(["tshark", "-r", path, "-T", "fields", "-e", "frame.time_epoch", "-e",
+                        "frame.len", "-e", "frame.cap_len"], timeout=300)
+    return rc, out.decode("utf-8", "replace").split("\n")
+
+
+def usec_line(line):
+    f = line.split("\t")
+    if f and "." in f[0]:
+        a, b = f[0].split(".")
+        f[0] = a + "." + b[:6] + "0" * (len(b) - 6)
+    return "\t".join(f)
+
+
+def suite_write(res, args, trawl=None, tag="write", env=ENV):
+    """-w round trips: what trawl writes, tshark reads with the same times and lengths, and
+    the bytes of every frame (and pcapng's interfaces, comments and flags) are the input's."""
+    trawl = trawl or os.path.join(BUILD, "trawl")
+    have_tshark = subprocess.run(["which", "tshark"], stdout=subprocess.PIPE).returncode == 0
+    inputs = sorted(glob.glob(os.path.join(ROOT, "tests", "pcaps", "*.pcap*")))
+    if os.path.isdir(os.path.join(SHARED, "corpora")) and not args.quick:
+        ng = [p for p in corpus_files(["wireshark/test/captures", "zeek/testing/btest/Traces"])
+              if open(p, "rb").read(4) == b"\x0a\x0d\x0d\x0a"]
+        inputs += ng[::max(1, len(ng) // 6)]
+    with tempfile.TemporaryDirectory() as d:
+        inputs += write_variants(os.path.join(ROOT, "tests", "pcaps", "ipv4.pcap"), d)
+
+        src_times = {}
+
+        def one(job):
+            src, fmt = job
+            out = os.path.join(d, "%s.%s.out" % (os.path.basename(src), fmt))
+            rc, _o, err = run([trawl, "-r", src, "-w", out, "-F", fmt, "--no-progress"], env=env)
+            if sanitizer_report(err):
+                return "fail", err.decode("utf-8", "replace")[-1500:]
+            try:
+                kind, ifs, frames = capread.read_capture(src)
+            except ValueError:
+                kind, ifs, frames = None, [], []
+            lts = set(i["linktype"] for i in ifs)
+            if rc == 1 and b"a pcap file has one link type" in err and fmt != "pcapng" and len(lts) > 1:
+                return "ok", "refused: %d link types" % len(lts)
+            if rc not in (0, 2):
+                return "fail", "rc %d %s" % (rc, err.decode("utf-8", "replace")[-300:])
+            try:
+                okind, oifs, oframes = capread.read_capture(out)
+            except ValueError as e:
+                return "fail", "output unreadable: %s" % e
+            if len(oframes) != len(frames) or any(a[3] != b[3] for a, b in zip(frames, oframes)):
+                return "fail", "frame bytes differ (%d frames in, %d out)" % (len(frames), len(oframes))
+            if [(a[1], a[2]) for a in frames] != [(b[1], b[2]) for b in oframes]:
+                return "fail", "frame lengths differ"
+            if fmt == "pcapng":
+                if [(a[4], a[5], a[6]) for a in frames] != [(b[4], b[5], b[6]) for b in oframes]:
+                    return "fail", "interface ids, comments or epb_flags differ"
+                if kind == "pcapng" and [(i["linktype"], i["snaplen"], i["tsresol"], i["name"]) for i in ifs] != \
+                        [(i["linktype"], i["snaplen"], i["tsresol"], i["name"]) for i in oifs]:
+                    return "fail", "interfaces differ: %s vs %s" % (ifs, oifs)
+                if [a[0] for a in frames] != [b[0] for b in oframes]:
+                    return "fail", "timestamps differ"
+            if have_tshark:
+                if src not in src_times:  # the input's, once for the three formats
+                    src_times[src] = tshark_times(src)
+                rc1, a = src_times[src]
+                rc2, b = tshark_times(out)
+                if fmt == "pcap":  # microseconds: the input's times cut to them
+                    a = [usec_line(x) for x in a]
+                    b = [usec_line(x) for x in b]
+                if a != b:
+                    diff = next(i for i in range(min(len(a), len(b)) + 1)
+                                if i >= len(a) or i >= len(b) or a[i] != b[i])
+                    return "fail", "tshark differs at frame %d: %r vs %r" % (
+                        diff + 1, a[diff] if diff < len(a) else None, b[diff] if diff < len(b) else None)
+            if len(lts) <= 1 or fmt != "pcapng":
+                rc3, _o, e3 = run(["tcpdump", "-r", out, "-w", "/dev/null"])
+                if rc3 != 0:
+                    return "fail", "tcpdump cannot read it: %s" % e3.decode()[-200:]
+            rc4, o4, e4 = run([trawl, "-r", out, "-T", "fields", "-e", "frame.len", "--no-progress"], env=env)
+            if rc4 != 0 or o4.count(b"\n") != len(frames):
+                return "fail", "trawl reads it back with rc %d, %d frames" % (rc4, o4.count(b"\n"))
+            return "ok", "%d frames" % len(frames)
+        def per_input(src):
+            return [one((src, fmt)) for fmt in ("pcapng", "pcap", "nsecpcap")]
+        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
+            results = [r for rs in ex.map(per_input, inputs) for r in rs]
+            jobs = [(src, fmt) for src in inputs for fmt in ("pcapng", "pcap", "nsecpcap")]
+            for (src, fmt), (kind, why) in zip(jobs, results):
+                name = "%s/%s -F %s" % (tag, os.path.basename(src), fmt)
+                if kind == "ok":
+                    res.ok(name, why)
+                else:
+                    res.fail(name, why)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -454,7 +820,9 @@ def suite_fuzz(res, args):
 
 
 SUITES = [("unit", suite_unit), ("cli", suite_cli), ("golden", suite_golden), ("asan", suite_asan),
-          ("trunc", suite_trunc), ("corpus", suite_corpus), ("diff", suite_diff), ("fuzz", suite_fuzz)]
+          ("trunc", suite_trunc), ("corpus", suite_corpus), ("diff", suite_diff), ("bpf", suite_bpf),
+          ("write", suite_write),
+          ("fuzz", suite_fuzz)]
 
 
 def main():
@@ -463,6 +831,7 @@ def main():
     ap.add_argument("--update", action="store_true", help="rewrite golden .out files")
     ap.add_argument("--quick", action="store_true", help="smaller corpus and fuzz budgets")
     ap.add_argument("--full", action="store_true", help="also the suricata-verify corpus under ASan")
+    ap.add_argument("--verbose-skips", action="store_true", help="bpf: list every skipped capture")
     args = ap.parse_args()
     want = set(s for s in args.suite.split(",") if s)
     res = Results()

@@ -20,6 +20,8 @@ struct tw_frame {
     uint32_t caplen;   /* bytes in data */
     uint32_t wirelen;  /* bytes on the wire as recorded (a lying file may say < caplen) */
     struct tw_time ts; /* absolute time (if_tsoffset applied) */
+    uint64_t ts_raw;   /* the time as recorded, in the interface's if_tsresol units, without
+                        * if_tsoffset (pcap: seconds * units + fraction); the writer keeps it */
     uint32_t linktype; /* LINKTYPE_* (pcap/pcapng numbering) */
     uint32_t iface;    /* global interface index (pcapng: across sections), 0 for pcap */
     uint64_t recno;    /* 1-based frame number */
@@ -47,6 +49,8 @@ struct tw_iface {
     int64_t tsoffset;    /* seconds */
     int fcs_len;
     uint32_t section; /* which SHB it belongs to (0-based) */
+    bool swapped;     /* written in the other byte order than this host's (DLT_NULL's header
+                       * is in the writer's order: BPF code depends on it) */
 };
 
 /* A pcapng Decryption Secrets Block, kept for TLS/WireGuard decryption later. */
@@ -110,5 +114,34 @@ uint64_t tw_capture_file_pos(const struct tw_capture *c);
  * number (WTAP_ENCAP_*), or -1 when unknown. */
 const char *tw_linktype_name(uint32_t linktype);
 int tw_linktype_to_wtap(uint32_t linktype);
+
+/* BPF read filter (bpf.c): tcpdump's language compiled by libpcap, once per link type. */
+struct tw_bpf;
+struct tw_bpf *tw_bpf_open(const char *expr); /* NULL: out of memory; compiles nothing yet */
+/* Compiles for an interface's link type (and byte order) unless already done. On failure, err
+ * holds libpcap's message with the link type. */
+bool tw_bpf_compile(struct tw_bpf *b, const struct tw_iface *ifc, char *err, size_t errlen);
+/* 1: the frame passes; 0: it does not; -1: its interface's link type cannot be compiled for
+ * (err set). `cap` is the capture the frame came from. */
+int tw_bpf_match(struct tw_bpf *b, const struct tw_capture *cap, const struct tw_frame *f,
+                 char *err, size_t errlen);
+const char *tw_bpf_expr(const struct tw_bpf *b);
+void tw_bpf_close(struct tw_bpf *b);
+
+/* Capture writer (writer.c): the frames a run keeps, as pcapng (interfaces, resolutions,
+ * comments and flags kept) or classic pcap (one link type; micro- or nanosecond). */
+enum tw_write_format { TW_WRITE_PCAPNG, TW_WRITE_PCAP, TW_WRITE_PCAP_NSEC };
+struct tw_writer;
+/* Parses a -F name (pcapng, pcap, libpcap, nsecpcap); false if unknown. */
+bool tw_writer_format(const char *name, enum tw_write_format *fmt);
+/* path "-" is standard output. `cap` is the input the frames come from: its interfaces become
+ * the output's; it must outlive the writer. */
+struct tw_writer *tw_writer_open(const char *path, enum tw_write_format fmt,
+                                 const struct tw_capture *cap, char *err, size_t errlen);
+/* false: the frame cannot be written (err says why: a write error, or a link type that a pcap
+ * file cannot hold); the output should then be abandoned. */
+bool tw_writer_write(struct tw_writer *w, const struct tw_frame *f, char *err, size_t errlen);
+/* Flushes and closes; false (err set) if any write failed. Frees w either way. */
+bool tw_writer_close(struct tw_writer *w, char *err, size_t errlen);
 
 #endif

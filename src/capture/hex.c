@@ -237,6 +237,7 @@ int tw_hex_next(struct tw_capture *c, struct tw_frame *f)
     f->recno = ++c->recno;
     f->ts.sec = (int64_t)((f->recno - 1) / 1000000);
     f->ts.nsec = (int32_t)((f->recno - 1) % 1000000 * 1000);
+    f->ts_raw = f->recno - 1; /* microseconds */
     f->linktype = c->hex_linktype;
     f->fcs_len = -1;
     f->file_off = frame_start_pos;

@@ -46,6 +46,7 @@ bool tw_pcap_open(struct tw_capture *c, char *err, size_t errlen)
     c->ifs[0].tsresol_units = c->nsec ? 1000000000u : 1000000u;
     c->ifs[0].tsresol_raw = c->nsec ? 9 : 6;
     c->ifs[0].fcs_len = c->fcs_len;
+    c->ifs[0].swapped = c->swap;
     return true;
 }
 
@@ -104,6 +105,7 @@ int tw_pcap_next(struct tw_capture *c, struct tw_frame *f)
     /* Wireshark keeps an out-of-range fraction as it is (microseconds times 1000 in 32 bits)
      * rather than carrying it over; we do the same so damaged files print identically. */
     f->ts.nsec = (int32_t)(c->nsec ? ts_frac : ts_frac * 1000u);
+    f->ts_raw = (uint64_t)ts_sec * (c->nsec ? 1000000000u : 1000000u) + ts_frac;
     f->linktype = c->ifs[0].linktype;
     f->iface = 0;
     f->fcs_len = c->fcs_len;

@@ -143,6 +143,7 @@ static bool add_iface(struct tw_capture *c, const uint8_t *b, uint32_t blen, cha
     ifc->tsresol_raw = 6;
     ifc->fcs_len = -1;
     ifc->section = c->section;
+    ifc->swapped = c->sec_swap;
     struct idb_ctx x = {ifc, c->sec_swap};
     if (!walk_options(b + 16, blen - 20, c->sec_swap, idb_opt, &x)) {
         /* keep the interface; its options are damaged */
@@ -182,6 +183,7 @@ static void set_ts(struct tw_frame *f, const struct tw_iface *ifc, uint64_t ts)
 {
     uint64_t u = ifc->tsresol_units;
     uint64_t sec = ts / u, rem = ts % u;
+    f->ts_raw = ts;
     f->ts.sec = (int64_t)sec + ifc->tsoffset;
     f->ts.nsec = (int32_t)((unsigned __int128)rem * 1000000000u / u);
 }
