@@ -1,0 +1,573 @@
+#!/usr/bin/python3
+"""Differential test of display filters: the frames trawl's -Y selects against tshark's.
+
+For every filter of tests/diff/filters.txt and every capture of the corpora, the frame numbers
+tshark 4.0.17 selects are compared with those `trawl -Y FILTER -T fields -e frame.number` selects.
+
+  filterdiff.py [--trawl build/trawl] [--full] [--tshark-only] [--show 3] [CORPUS...]
+
+How it stays within its time budget (docs/testing-filters.md has the measurements):
+  * merging: the readable captures of each corpus are concatenated (mergecap -a -I none) into one
+    pcapng in a temporary directory, so each tool starts once per corpus, not once per capture.
+    A capture mergecap cannot read (unsupported link type, damaged) is left out and listed.
+    `capinfos` gives each capture's frame count, which maps a merged frame number back to
+    (capture, frame) for the report. State that crosses capture boundaries (IP reassembly,
+    ICMP request/response matching, time deltas) is the same for both tools on the merged file.
+  * tshark: ONE run per merged file evaluates every filter, through a generated Lua script with
+    one Listener per filter (a tap filter is compiled and evaluated by the same engine as -Y;
+    --verify-tap checks that on a sample of filters). A filter tshark rejects is reported by
+    Listener.new's error.
+  * trawl: one run per filter per merged file.
+
+Filter list format: one filter per line, '#' comments. A line `@reject FILTER` is a filter
+tshark 4.0.17 rejects (trawl must reject it too). Known differences (--known, default
+tests/diff/filters.known): lines `FILTER<TAB>reason`; such a filter is reported but does not
+fail the run.
+
+Exit status: 0 when every filter agrees (selection equal on every corpus, or rejected by both)
+except known differences; 1 otherwise; 2 when the runner cannot run (no corpora, no tshark,
+trawl without -Y)."""
+import argparse
+import bisect
+import concurrent.futures
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+ENV = dict(os.environ, TZ="UTC", LC_ALL="C.UTF-8")
+
+MAGICS = (b"\xd4\xc3\xb2\xa1", b"\xa1\xb2\xc3\xd4", b"\x4d\x3c\xb2\xa1", b"\xa1\xb2\x3c\x4d",
+          b"\x0a\x0d\x0d\x0a", b"\x1f\x8b", b"\x28\xb5\x2f\xfd", b"\x34\xcd\xb2\xa1",
+          b"\xa1\xb2\xcd\x34")
+
+# corpus name -> directory under ../shared/corpora
+CORPORA = [("ultimate-pcap", "ultimate-pcap"), ("tcpdump", "tcpdump/tests"),
+           ("wireshark", "wireshark/test/captures"), ("zeek", "zeek/testing/btest/Traces")]
+FULL_CORPORA = [("suricata-verify", "suricata-verify")]
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+# ------------------------------------------------------------------------------------------------
+class Filter:
+    def __init__(self, idx, line, text, reject):
+        self.idx = idx          # 0-based position in the list
+        self.line = line        # line number in the file
+        self.text = text
+        self.reject = reject    # the list says tshark rejects it
+
+
+def load_filters(path):
+    out = []
+    for n, raw in enumerate(open(path, encoding="utf-8"), 1):
+        s = raw.strip()
+        if not s or s.startswith("#"):
+            continue
+        reject = False
+        if s.startswith("@reject "):
+            reject = True
+            s = s[len("@reject "):].strip()
+        out.append(Filter(len(out), n, s, reject))
+    return out
+
+
+def load_known(path):
+    known = {}
+    if path and os.path.exists(path):
+        for raw in open(path, encoding="utf-8"):
+            if not raw.strip() or raw.startswith("#"):
+                continue
+            f, _, why = raw.rstrip("\n").partition("\t")
+            known[f.strip()] = why.strip() or "(no reason given)"
+    return known
+
+
+# ------------------------------------------------------------------------------------------------
+def find_captures(base):
+    out = []
+    for root, _dirs, files in os.walk(base):
+        for n in files:
+            p = os.path.join(root, n)
+            try:
+                with open(p, "rb") as f:
+                    head = f.read(4)
+            except OSError:
+                continue
+            if any(head.startswith(m) for m in MAGICS):
+                out.append(p)
+    return sorted(out)
+
+
+class Corpus:
+    """One corpus merged into one pcapng, with the map back to (capture, frame)."""
+
+    def __init__(self, name, base, tmp):
+        self.name = name
+        self.base = base
+        self.merged = os.path.join(tmp, name + ".pcapng")
+        self.files = []       # captures in the merged file, in order
+        self.starts = []      # merged frame number of each capture's first frame
+        self.counts = []
+        self.excluded = []    # (capture, reason)
+        self.frames = 0
+        self.mapped = False   # the per-capture counts add up to the merged count
+
+    def prepare(self):
+        files = find_captures(self.base)
+        # mergecap stops at the first capture it cannot read and names it: drop it and retry
+        while files:
+            r = subprocess.run(["mergecap", "-a", "-I", "none", "-w", self.merged] + files,
+                               capture_output=True, text=True, env=ENV)
+            if r.returncode == 0:
+                break
+            m = re.search(r'"([^"]+)"', r.stderr)
+            if not m or m.group(1) not in files:
+                raise RuntimeError("mergecap failed on %s: %s" % (self.name, r.stderr[-500:]))
+            why = " ".join(r.stderr.replace(m.group(0), "").split())
+            self.excluded.append((m.group(1), why[:160]))
+            files.remove(m.group(1))
+        self.files = files
+        if not files:
+            return
+        r = subprocess.run(["capinfos", "-c", "-M", "-T", "-r"] + files, capture_output=True,
+                           text=True, env=ENV)
+        counts = {}
+        for line in r.stdout.split("\n"):
+            p, _, c = line.rpartition("\t")
+            if p and c.isdigit():
+                counts[p] = int(c)
+        r = subprocess.run(["capinfos", "-c", "-M", "-T", "-r", self.merged], capture_output=True,
+                           text=True, env=ENV)
+        self.frames = int(r.stdout.strip().split("\t")[-1])
+        n = 1
+        for p in files:
+            self.starts.append(n)
+            self.counts.append(counts.get(p, 0))
+            n += counts.get(p, 0)
+        self.mapped = (n - 1 == self.frames)
+
+    def where(self, frame):
+        """'capture:frame' for a merged frame number."""
+        if not self.mapped:
+            return "%s-merged:%d" % (self.name, frame)
+        i = bisect.bisect_right(self.starts, frame) - 1
+        return "%s:%d" % (os.path.relpath(self.files[i], os.path.join(SHARED, "corpora")),
+                          frame - self.starts[i] + 1)
+
+
+# ------------------------------------------------------------------------------------------------
+LUA = r"""
+-- generated by filterdiff.py: one tap per display filter, selected frames as ranges
+local filters = {
+%s
+}
+local out = io.stdout
+for i, f in ipairs(filters) do
+  local ok, err = pcall(function()
+    local tap = Listener.new(nil, f)
+    local first, last = nil, nil
+    function tap.packet(pinfo)
+      local n = pinfo.number
+      if last ~= nil and n == last + 1 then
+        last = n
+      else
+        if first ~= nil then out:write("R ", i - 1, " ", first, " ", last, "\n") end
+        first, last = n, n
+      end
+    end
+    function tap.draw()
+      if first ~= nil then out:write("R ", i - 1, " ", first, " ", last, "\n") end
+      out:write("D ", i - 1, "\n")
+    end
+  end)
+  if not ok then
+    out:write("E ", i - 1, " ", (tostring(err):gsub("[\r\n]", " ")), "\n")
+  end
+end
+"""
+
+
+def lua_quote(s):
+    level = 1
+    while ("]" + "=" * level + "]") in s:
+        level += 1
+    return "[" + "=" * level + "[" + s + "]" + "=" * level + "]"
+
+
+def tshark_run(corpus, filters, tmp, timeout):
+    """{index: sorted list of selected frame numbers} and {index: error} for one merged file."""
+    script = os.path.join(tmp, "filters.lua")
+    if not os.path.exists(script):
+        with open(script + ".tmp", "w", encoding="utf-8") as f:
+            f.write(LUA % ",\n".join(lua_quote(x.text) for x in filters))
+        os.replace(script + ".tmp", script)
+    t0 = time.time()
+    r = subprocess.run(["tshark", "-n", "-q", "-X", "lua_script:" + script, "-r", corpus.merged],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, timeout=timeout)
+    sel = {}
+    errs = {}
+    done = set()
+    for line in r.stdout.decode("utf-8", "replace").split("\n"):
+        if line.startswith("R "):
+            _, i, a, b = line.split()
+            sel.setdefault(int(i), []).extend(range(int(a), int(b) + 1))
+        elif line.startswith("D "):
+            done.add(int(line.split()[1]))
+        elif line.startswith("E "):
+            _, i, msg = line.split(" ", 2)
+            m = re.search(r'is invalid - (.*)', msg)
+            errs[int(i)] = m.group(1) if m else msg
+    missing = [f.idx for f in filters if f.idx not in done and f.idx not in errs]
+    if missing:
+        raise RuntimeError("tshark on %s: no result for %d filters (rc %d): %s" % (
+            corpus.name, len(missing), r.returncode, r.stderr.decode("utf-8", "replace")[-800:]))
+    return sel, errs, time.time() - t0
+
+
+def tshark_cached(corpus, filters, tmp, cache, timeout):
+    """tshark_run, reusing a result kept in --cache for the same filters and merged file."""
+    if not cache:
+        return tshark_run(corpus, filters, tmp, timeout)
+    h = hashlib.sha256()
+    for x in filters:
+        h.update(x.text.encode() + b"\0")
+    with open(corpus.merged, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    path = os.path.join(cache, "%s-%s.txt" % (corpus.name, h.hexdigest()[:16]))
+    if os.path.exists(path):
+        sel, errs = {}, {}
+        for line in open(path, encoding="utf-8"):
+            k, _, v = line.rstrip("\n").partition(" ")
+            i, _, rest = v.partition(" ")
+            if k == "S":
+                sel[int(i)] = [int(x) for x in rest.split()]
+            elif k == "E":
+                errs[int(i)] = rest
+        return sel, errs, 0.0
+    sel, errs, dt = tshark_run(corpus, filters, tmp, timeout)
+    os.makedirs(cache, exist_ok=True)
+    with open(path + ".tmp", "w", encoding="utf-8") as f:
+        for i, v in sel.items():
+            f.write("S %d %s\n" % (i, " ".join(map(str, v))))
+        for i, e in errs.items():
+            f.write("E %d %s\n" % (i, e))
+    os.replace(path + ".tmp", path)
+    return sel, errs, dt
+
+
+def tshark_display_filter(corpus, text, timeout):
+    r = subprocess.run(["tshark", "-n", "-r", corpus.merged, "-Y", text, "-T", "fields",
+                        "-e", "frame.number"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       env=ENV, timeout=timeout)
+    if r.returncode != 0 and not r.stdout:
+        return None
+    return [int(x) for x in r.stdout.split()]
+
+
+# ------------------------------------------------------------------------------------------------
+def trawl_accepts_Y(trawl, sample):
+    """None when trawl has a working -Y, else the reason."""
+    if not os.access(trawl, os.X_OK):
+        return "no trawl binary at %s (build it: meson setup build && ninja -C build)" % trawl
+    r = subprocess.run([trawl, "-n", "-r", sample, "-Y", "frame", "-T", "fields", "-e",
+                        "frame.number", "--no-progress"], capture_output=True, env=ENV, timeout=300)
+    err = r.stderr.decode("utf-8", "replace").strip()
+    if r.returncode != 0:
+        return "trawl does not accept -Y (exit %d: %s)" % (r.returncode, err[:300])
+    if not r.stdout.strip():
+        return "trawl -Y frame selects no frame of %s (stderr: %s)" % (sample, err[:300])
+    return None
+
+
+def trawl_run(trawl, corpus, flt, timeout):
+    """(sorted frame list or None when rejected, message)."""
+    try:
+        r = subprocess.run([trawl, "-n", "-r", corpus.merged, "-Y", flt.text, "-T", "fields",
+                            "-e", "frame.number", "--no-progress"], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, env=ENV, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return "timeout", "timeout after %ds" % timeout
+    err = r.stderr.decode("utf-8", "replace").strip()
+    if r.returncode < 0 or r.returncode > 2:
+        return "crash", "exit %d: %s" % (r.returncode, err[-300:])
+    try:
+        frames = [int(x) for x in r.stdout.split()]
+    except ValueError:
+        return "crash", "unexpected output: %r" % r.stdout[:200]
+    if r.returncode == 1 and not frames:
+        return None, err.split("\n")[0][:200]       # rejected (usage/filter error)
+    return frames, err.split("\n")[0][:200] if r.returncode else ""
+
+
+# ------------------------------------------------------------------------------------------------
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpora", nargs="*", help="corpus names (default: %s; --full adds %s)" % (
+        " ".join(c for c, _ in CORPORA), " ".join(c for c, _ in FULL_CORPORA)))
+    ap.add_argument("--trawl", default=os.path.join(ROOT, "build", "trawl"))
+    ap.add_argument("--filters", default=os.path.join(ROOT, "tests", "diff", "filters.txt"))
+    ap.add_argument("--known", default=os.path.join(ROOT, "tests", "diff", "filters.known"))
+    ap.add_argument("--shared", default=SHARED, help="directory holding corpora/")
+    ap.add_argument("--full", action="store_true", help="also suricata-verify")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--show", type=int, default=3, help="examples per difference kind")
+    ap.add_argument("--timeout", type=int, default=1200, help="per tool run, seconds")
+    ap.add_argument("--tshark-only", action="store_true",
+                    help="only tshark's selections: per-filter counts per corpus, list checks")
+    ap.add_argument("--verify-tap", type=int, default=0, metavar="N",
+                    help="also run tshark -Y for N filters spread over the list and check the "
+                         "tap selected the same frames")
+    ap.add_argument("--cache", help="keep tshark's results in this directory between runs "
+                                    "(never inside the repository)")
+    ap.add_argument("--only", help="regular expression: run only the filters it finds")
+    args = ap.parse_args()
+
+    shared = os.path.abspath(args.shared)
+    corp_dir = os.path.join(shared, "corpora")
+    if not os.path.isdir(corp_dir):
+        print("SKIP: %s is absent" % corp_dir)
+        return 0
+    for tool in ("tshark", "mergecap", "capinfos"):
+        if not shutil.which(tool):
+            print("ERROR: %s not found" % tool)
+            return 2
+    table = CORPORA + (FULL_CORPORA if args.full else [])
+    if args.corpora:
+        names = dict(CORPORA + FULL_CORPORA)
+        bad = [c for c in args.corpora if c not in names]
+        if bad:
+            print("ERROR: unknown corpus %s (known: %s)" % (", ".join(bad), " ".join(names)))
+            return 2
+        table = [(c, names[c]) for c in args.corpora]
+    table = [(c, d) for c, d in table if os.path.isdir(os.path.join(corp_dir, d))]
+
+    filters = load_filters(args.filters)
+    if args.only:
+        rx = re.compile(args.only)
+        filters = [f for f in filters if rx.search(f.text)]
+        for i, f in enumerate(filters):
+            f.idx = i
+    known = load_known(args.known)
+    t_start = time.time()
+    tmp = tempfile.mkdtemp(prefix="filterdiff-")
+    try:
+        return run(args, shared, table, filters, known, tmp, t_start)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run(args, shared, table, filters, known, tmp, t_start):
+    global SHARED
+    SHARED = shared
+    # 1. merge
+    t0 = time.time()
+    corpora = []
+    for name, d in table:
+        c = Corpus(name, os.path.join(shared, "corpora", d), tmp)
+        c.prepare()
+        if c.files:
+            corpora.append(c)
+    t_merge = time.time() - t0
+    print("corpora: " + "; ".join("%s %d captures, %d frames%s%s" % (
+        c.name, len(c.files), c.frames, ", %d left out" % len(c.excluded) if c.excluded else "",
+        "" if c.mapped else " (frame map unavailable)") for c in corpora))
+    for c in corpora:
+        for p, why in c.excluded:
+            print("  left out: %s (%s)" % (os.path.relpath(p, os.path.join(shared, "corpora")), why))
+    print("merge: %.1fs" % t_merge)
+    if not corpora:
+        print("SKIP: no captures")
+        return 0
+
+    # trawl must have -Y before anything long starts
+    if not args.tshark_only:
+        why = trawl_accepts_Y(args.trawl, corpora[0].merged)
+        if why:
+            print("ERROR: %s" % why)
+            print("filterdiff: cannot compare: trawl has no working -Y")
+            return 2
+
+    # 2. tshark: one run per corpus, in parallel
+    t0 = time.time()
+    ts = {}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as ex:
+        futs = {ex.submit(tshark_cached, c, filters, tmp, args.cache, args.timeout): c for c in corpora}
+        for fu in concurrent.futures.as_completed(futs):
+            c = futs[fu]
+            ts[c.name] = fu.result()
+            log("tshark %s: %.1fs" % (c.name, ts[c.name][2]))
+    t_tshark = time.time() - t0
+    print("tshark: %.1fs wall (%s)" % (t_tshark, ", ".join("%s %.1fs" % (c.name, ts[c.name][2])
+                                                          for c in corpora)))
+    if args.verify_tap:
+        verify_tap(args, corpora, filters, ts)
+
+    # tshark's verdict per filter: rejected (message) or accepted
+    ts_err = {}
+    for f in filters:
+        msgs = [ts[c.name][1].get(f.idx) for c in corpora]
+        if any(msgs):
+            ts_err[f.idx] = next(m for m in msgs if m)
+    list_problems = []
+    for f in filters:
+        if f.reject and f.idx not in ts_err:
+            list_problems.append("line %d: marked @reject but tshark accepts it: %s" % (f.line, f.text))
+        if not f.reject and f.idx in ts_err:
+            list_problems.append("line %d: tshark rejects it (%s): %s" % (f.line, ts_err[f.idx], f.text))
+
+    if args.tshark_only:
+        return report_tshark_only(corpora, filters, ts, ts_err, list_problems, t_start)
+
+    # 3. trawl: one run per filter per corpus
+    t0 = time.time()
+    jobs = [(f, c) for f in filters for c in corpora]
+    tw = {}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as ex:
+        for (f, c), r in zip(jobs, ex.map(lambda fc: trawl_run(args.trawl, fc[1], fc[0], args.timeout), jobs)):
+            tw[(f.idx, c.name)] = r
+    t_trawl = time.time() - t0
+
+    # 4. compare
+    return report_compare(args, corpora, filters, known, ts, ts_err, tw, list_problems,
+                          t_tshark, t_trawl, t_start)
+
+
+def verify_tap(args, corpora, filters, ts):
+    acc = [f for f in filters if not f.reject]
+    n = min(args.verify_tap, len(acc))
+    pick = [acc[(i * len(acc)) // n] for i in range(n)] if n else []
+    same = diff = 0
+    for c in corpora:
+        for f in pick:
+            got = tshark_display_filter(c, f.text, args.timeout)
+            tap = ts[c.name][0].get(f.idx, [])
+            if got == tap:
+                same += 1
+            else:
+                diff += 1
+                print("TAP DIFFERS %s line %d: -Y %d frames, tap %d: %s" % (
+                    c.name, f.line, -1 if got is None else len(got), len(tap), f.text))
+    print("verify-tap: %d filters x %d corpora: %d identical, %d differ" % (len(pick), len(corpora), same, diff))
+
+
+def report_tshark_only(corpora, filters, ts, ts_err, list_problems, t_start):
+    total = sum(c.frames for c in corpora)
+    print("\n%-5s %s  %s  filter" % ("line", "  ".join("%9s" % c.name[:9] for c in corpora), "   total"))
+    trivial = []
+    for f in filters:
+        if f.idx in ts_err:
+            print("%-5d %s  rejected: %s" % (f.line, f.text, ts_err[f.idx]))
+            continue
+        counts = [len(ts[c.name][0].get(f.idx, [])) for c in corpora]
+        every = all(counts[i] == c.frames for i, c in enumerate(corpora))
+        mark = " NONE" if sum(counts) == 0 else " ALL" if every else ""
+        if mark:
+            trivial.append("line %d:%s: %s" % (f.line, mark, f.text))
+        print("%-5d %s  %8d%s  %s" % (f.line, "  ".join("%9d" % n for n in counts), sum(counts),
+                                       mark, f.text))
+    print("\nframes: %d in %d corpora" % (total, len(corpora)))
+    for p in list_problems + trivial:
+        print("LIST: " + p)
+    print("tshark-only: %d filters, %d rejected by tshark, %d trivial, %d list problems; %.1fs" % (
+        len(filters), len(ts_err), len(trivial), len(list_problems), time.time() - t_start))
+    return 1 if list_problems else 0
+
+
+def report_compare(args, corpora, filters, known, ts, ts_err, tw, list_problems, t_tshark,
+                   t_trawl, t_start):
+    n_same = n_diff = n_known = 0
+    frames_ts = frames_tw = frames_diff = 0
+    kinds = {"only-tshark": 0, "only-trawl": 0, "trawl-rejects": 0, "trawl-accepts": 0, "crash": 0}
+    failing = []
+    print("\n%-5s %9s %9s %7s  filter" % ("line", "tshark", "trawl", "differ"))
+    for f in filters:
+        lines = []
+        t_rej = f.idx in ts_err
+        n_ts = n_tw = n_d = 0
+        bad = False
+        for c in corpora:
+            res, msg = tw[(f.idx, c.name)]
+            if res in ("timeout", "crash"):
+                kinds["crash"] += 1
+                lines.append("    %s: trawl %s %s" % (c.name, res, msg))
+                bad = True
+                continue
+            if t_rej or res is None:
+                if t_rej and res is not None:
+                    kinds["trawl-accepts"] += 1
+                    lines.append("    %s: tshark rejects (%s), trawl accepts (%d frames)" % (
+                        c.name, ts_err[f.idx], len(res)))
+                    bad = True
+                elif res is None and not t_rej:
+                    kinds["trawl-rejects"] += 1
+                    lines.append("    %s: trawl rejects (%s), tshark accepts" % (c.name, msg))
+                    bad = True
+                continue
+            want = ts[c.name][0].get(f.idx, [])
+            n_ts += len(want)
+            n_tw += len(res)
+            if res == want:
+                continue
+            a, b = set(want), set(res)
+            only_t = sorted(a - b)
+            only_w = sorted(b - a)
+            n_d += len(only_t) + len(only_w)
+            bad = True
+            if only_t:
+                kinds["only-tshark"] += 1
+                lines.append("    %s: %d only tshark, e.g. %s" % (
+                    c.name, len(only_t), ", ".join(c.where(x) for x in only_t[:args.show])))
+            if only_w:
+                kinds["only-trawl"] += 1
+                lines.append("    %s: %d only trawl, e.g. %s" % (
+                    c.name, len(only_w), ", ".join(c.where(x) for x in only_w[:args.show])))
+            if not only_t and not only_w:
+                lines.append("    %s: same frames, different order or duplicates" % c.name)
+        frames_ts += n_ts
+        frames_tw += n_tw
+        frames_diff += n_d
+        if t_rej:
+            state = "rejected by tshark" + (", and trawl" if not bad else "")
+            print("%-5d %9s %9s %7s  %s%s" % (f.line, "-", "-", "-" if not bad else "REJ", f.text,
+                                              "   [%s]" % state))
+        else:
+            print("%-5d %9d %9d %7s  %s" % (f.line, n_ts, n_tw, n_d if bad else "", f.text))
+        for l in lines:
+            print(l)
+        if not bad:
+            n_same += 1
+        elif f.text in known:
+            n_known += 1
+            print("    known difference: %s" % known[f.text])
+        else:
+            n_diff += 1
+            failing.append(f)
+    for p in list_problems:
+        print("LIST: " + p)
+    stale = [k for k in known if k not in {f.text for f in filters}]
+    for k in stale:
+        print("KNOWN: not in the filter list: %s" % k)
+    total = len(filters)
+    print("\nkinds of difference (filter x corpus): " + ", ".join("%s %d" % kv for kv in kinds.items()))
+    print("times: tshark %.1fs wall, trawl %.1fs wall, total %.1fs" % (t_tshark, t_trawl,
+                                                                      time.time() - t_start))
+    print("agreement: %d of %d filters identical (%.1f%%), %d known differences, %d differ; "
+          "frames selected: tshark %d, trawl %d, differing %d" % (
+              n_same, total, 100.0 * n_same / max(total, 1), n_known, n_diff, frames_ts, frames_tw,
+              frames_diff))
+    return 0 if n_diff == 0 and not list_problems else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
