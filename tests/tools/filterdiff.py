@@ -13,11 +13,17 @@ How it stays within its time budget (docs/testing-filters.md has the measurement
     `capinfos` gives each capture's frame count, which maps a merged frame number back to
     (capture, frame) for the report. State that crosses capture boundaries (IP reassembly,
     ICMP request/response matching, time deltas) is the same for both tools on the merged file.
-  * tshark: ONE run per merged file evaluates every filter, through a generated Lua script with
+  * tshark: one run per merged file evaluates every filter, through a generated Lua script with
     one Listener per filter (a tap filter is compiled and evaluated by the same engine as -Y;
     --verify-tap checks that on a sample of filters). A filter tshark rejects is reported by
-    Listener.new's error.
+    Listener.new's error. A probe run on a sample of each file finds the filters that select
+    most frames; the main run taps `not (FILTER)` for those (a Lua call per selected frame is
+    the main cost). A big file is run by two tshark processes, each with half of the filters.
+    Frames the frame tap never sees (an exception escaped the frame dissector) are listed and
+    not compared.
   * trawl: one run per filter per merged file.
+  * scope: frames where tshark decodes a layer trawl knows above one it does not (tunnels and
+    link layers trawl lacks) are reported apart and do not fail the run (--no-scope: they do).
 
 Filter list format: one filter per line, '#' comments. A line `@reject FILTER` is a filter
 tshark 4.0.17 rejects (trawl must reject it too). Known differences (--known, default
