@@ -414,7 +414,7 @@ def suite_filterdiff(res, args):
     elif rc == 2:
         res.fail("filterdiff", "\n".join(summary) or text[-2000:] + err.decode()[-1000:])
     else:
-        diffs = [l for l in text.split("\n") if l.startswith("    ") or l.startswith("LIST:")]
+        diffs = [l for l in text.split("\n") if l.startswith(("DIFFERS", "LIST:"))]
         res.fail("filterdiff", "\n".join(summary + diffs[:60]) +
                  "\n(full report: tests/out/filterdiff.txt)")
 

@@ -688,6 +688,7 @@ def report_compare(args, corpora, chunks, filters, known, ts, ts_err, tw, list_p
               "not (tunnels: MPLS, ERSPAN, FabricPath, Teredo, GTP...): their differences are "
               "listed as 'out of scope' and do not fail the suite%s" % (
                   n_oos, "; e.g. " + ", ".join(ex[:6]) if ex else ""))
+    failing = []
     n_same = n_diff = n_known = n_scope_only = 0
     frames_ts = frames_tw = frames_diff = frames_oos = 0
     kinds = {"only-tshark": 0, "only-trawl": 0, "trawl-rejects": 0, "trawl-accepts": 0, "crash": 0}
@@ -774,6 +775,11 @@ def report_compare(args, corpora, chunks, filters, known, ts, ts_err, tw, list_p
             print("    known difference: %s" % known[f.text])
         else:
             n_diff += 1
+            failing.append("DIFFERS line %d: %s%s" % (f.line, f.text, (" | " + lines[0].strip())
+                                                       if lines else ""))
+    print()
+    for l in failing:
+        print(l)
     for p in list_problems:
         print("LIST: " + p)
     for k in known:
