@@ -706,6 +706,8 @@ def report_compare(args, corpora, chunks, filters, known, ts, ts_err, tw, list_p
                 if c.corpus != name:
                     continue
                 res, msg = tw[(f.idx, c.name)]
+                want = ts[c.name][0].get(f.idx, []) if not t_rej else []
+                n_ts += len(want)
                 if res in ("timeout", "crash"):
                     crash.append("%s %s" % (res, msg))
                     continue
@@ -716,11 +718,9 @@ def report_compare(args, corpora, chunks, filters, known, ts, ts_err, tw, list_p
                 if t_rej:
                     acc.append(len(res))
                     continue
-                want = ts[c.name][0].get(f.idx, [])
                 skip = untapped[c.name]
                 if skip:
                     res = [x for x in res if x not in skip]
-                n_ts += len(want)
                 n_tw += len(res)
                 if res != want:
                     a, b = set(want), set(res)
