@@ -494,6 +494,13 @@ def cpu_children():
 def run(args, shared, table, filters, known, tmp, t_start):
     global SHARED
     SHARED = shared
+    sample = os.path.join(ROOT, "tests", "pcaps", "tour.pcapng")
+    if not args.tshark_only and os.path.exists(sample):
+        why = trawl_accepts_Y(args.trawl, sample)
+        if why:
+            print("ERROR: %s" % why)
+            print("filterdiff: cannot compare: trawl has no working -Y")
+            return 2
     # 1. merge
     t0 = time.time()
     chunks = []
@@ -520,7 +527,7 @@ def run(args, shared, table, filters, known, tmp, t_start):
         print("SKIP: no captures")
         return 0
 
-    # trawl must have -Y before anything long starts
+    # trawl must have -Y (checked before merging on the repository's own sample when it exists)
     known_protos = None
     if not args.tshark_only:
         why = trawl_accepts_Y(args.trawl, chunks[0].merged)
