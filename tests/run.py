@@ -14,6 +14,7 @@ Suites (all by default, or --suite NAME[,NAME]):
             frames compared (timestamp, lengths, bytes)
   write     -w round trips (pcapng, pcap, nsecpcap; several link types, nanosecond and binary
             timestamp resolutions) read back by tshark, tcpdump and trawl
+  filterdiff  display filters: trawl -Y selects the frames tshark -Y selects (tests/diff/filters.txt)
   fuzz      each libFuzzer target run briefly over its seeds and the corpora
 Tests that need ../shared skip cleanly when it is absent (counted as passed with a note)."""
 import argparse
@@ -607,6 +608,38 @@ def suite_bpf(res, args, trawl=None, tag="bpf", env=ENV, own_only=False, every=1
                 print("  %s %s [%s]: %s" % (kind, p, filters[n][0], detail))
 
 
+def suite_filterdiff(res, args):
+    """Display filters (tests/diff/filters.txt): trawl -Y selects the frames tshark -Y selects,
+    over the corpora (suricata-verify too with --full); tests/tools/filterdiff.py does the work."""
+    shared = os.environ.get("TRAWL_SHARED", SHARED)
+    if not os.path.isdir(os.path.join(shared, "corpora")):
+        res.ok("filterdiff", "skipped: %s/corpora is absent" % shared)
+        return
+    tool = os.path.join(ROOT, "tests", "tools", "filterdiff.py")
+    cmd = [sys.executable, tool, "--trawl", os.path.join(BUILD, "trawl"), "--shared", shared]
+    if args.full:
+        cmd.append("--full")
+    elif args.quick:
+        cmd += ["ultimate-pcap", "wireshark"]
+    t0 = time.time()
+    rc, out, err = run(cmd, timeout=3600)
+    text = out.decode("utf-8", "replace")
+    report = os.path.join(ROOT, "tests", "out")
+    os.makedirs(report, exist_ok=True)
+    with open(os.path.join(report, "filterdiff.txt"), "w") as f:
+        f.write(text + err.decode("utf-8", "replace"))
+    summary = [l for l in text.split("\n") if l.startswith(("agreement:", "times:", "SKIP", "ERROR",
+                                                           "filterdiff:"))]
+    if rc == 0:
+        res.ok("filterdiff", "; ".join(summary) + "; %.0fs" % (time.time() - t0))
+    elif rc == 2:
+        res.fail("filterdiff", "\n".join(summary) or text[-2000:] + err.decode()[-1000:])
+    else:
+        diffs = [l for l in text.split("\n") if l.startswith(("DIFFERS", "LIST:"))]
+        res.fail("filterdiff", "\n".join(summary + diffs[:60]) +
+                 "\n(full report: tests/out/filterdiff.txt)")
+
+
 # the link types fuzz_dissect.c picks from (its first byte indexes this list)
 FUZZ_LINKTYPES = [1, 0, 9, 50, 101, 105, 108, 113, 127, 192, 228, 229, 276, 147]
 
@@ -820,8 +853,8 @@ def suite_fuzz(res, args):
 
 
 SUITES = [("unit", suite_unit), ("cli", suite_cli), ("golden", suite_golden), ("asan", suite_asan),
-          ("trunc", suite_trunc), ("corpus", suite_corpus), ("diff", suite_diff), ("bpf", suite_bpf),
-          ("write", suite_write),
+          ("trunc", suite_trunc), ("corpus", suite_corpus), ("diff", suite_diff),
+          ("filterdiff", suite_filterdiff), ("bpf", suite_bpf), ("write", suite_write),
           ("fuzz", suite_fuzz)]
 
 
