@@ -97,10 +97,32 @@ static bool load(void)
     return true;
 }
 
-int twf_catalogue_lookup(const char *name, size_t len)
+static int find(const char *name, size_t len)
 {
-    if (!len || !load()) return -1;
     struct entry key = {name, (uint32_t)len, 0};
     const struct entry *e = bsearch(&key, entries, nentries, sizeof *entries, cmp_entry);
     return e ? e->ft : -1;
+}
+
+/* protocol names Wireshark still accepts for renamed protocols (and their fields' prefixes) */
+static const struct {
+    const char *old, *cur;
+} aliases[] = {{"ssl", "tls"}, {"bootp", "dhcp"}};
+
+int twf_catalogue_lookup(const char *name, size_t len)
+{
+    if (!len || !load()) return -1;
+    int ft = find(name, len);
+    if (ft >= 0) return ft;
+    for (size_t i = 0; i < TW_ARRAY_LEN(aliases); i++) {
+        size_t ol = strlen(aliases[i].old), cl = strlen(aliases[i].cur);
+        if (len < ol || memcmp(name, aliases[i].old, ol) != 0 || (len > ol && name[ol] != '.'))
+            continue;
+        char buf[256];
+        if (len - ol + cl >= sizeof buf) return -1;
+        memcpy(buf, aliases[i].cur, cl);
+        memcpy(buf + cl, name + ol, len - ol);
+        return find(buf, len - ol + cl);
+    }
+    return -1;
 }

@@ -746,6 +746,8 @@ static bool check_node(struct ck *c, int32_t i, int depth)
             return true;
         }
         if (x->kind == N_FUNC) {
+            uint8_t fn;
+            if (!fn_lookup(x->str, &fn)) return fail(c, x, "Function '%s' does not exist", x->str);
             twf_errf(c->err, x->pos, x->len, true, "You cannot test whether a function is present.");
             return false;
         }
