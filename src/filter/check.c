@@ -309,7 +309,7 @@ static bool convert(struct ck *c, struct twf_node *n, uint8_t vt, const struct t
     bool str = n->kind == N_STRING;
     uint8_t ft = ref ? ref->ft : TW_FT_NONE;
     const struct tw_field_def *def =
-        ref && ref->field >= 0 && !ref->cat ? tw_field((uint16_t)ref->field)->def : NULL;
+        ref && ref->field >= 0 && ref->cat < 0 ? tw_field((uint16_t)ref->field)->def : NULL;
     const char *fname = ref && ref->str ? ref->str : "";
     switch (vt) {
     case VT_BOOL: {

@@ -253,7 +253,10 @@ static bool gen_test(struct cg *g, int32_t i)
             struct twf_insn in = {.op = OP_EXISTS, .a = -1};
             if (x->cat < 0) {
                 const struct tw_field_info *fi = tw_field((uint16_t)x->field);
-                if (fi->is_proto && !x->layer_lo) {
+                /* a protocol that is a layer: the layer stack answers without records
+                 * (_ws.expert, _ws.malformed... are items, not layers) */
+                if (fi->is_proto && !x->layer_lo &&
+                    !(tw_proto_get(fi->proto)->flags & TW_PROTO_NO_LAYER)) {
                     in.op = OP_PROTO;
                     in.a = fi->proto;
                 } else {
