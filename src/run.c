@@ -133,13 +133,15 @@ int tw_run(const struct tw_config *cfg)
     struct tw_time first = {0, 0}, prev = {0, 0}, prev_disp = {0, 0};
     bool pcapng = tw_capture_format(cap) == TW_FMT_PCAPNG;
     uint64_t nread = 0;
+    bool any_disp = false;
     int rc;
     while ((rc = tw_capture_next(cap, &f)) == 1) {
         /* frame: times relative to the first, previous and previous displayed frame */
         if (nread == 0) first = prev = prev_disp = f.ts;
         pkt.rel = tw_time_sub(f.ts, first);
         pkt.delta = tw_time_sub(f.ts, prev);
-        pkt.delta_disp = tw_time_sub(f.ts, prev_disp);
+        /* until a frame is displayed there is no previous displayed frame (tshark: 0) */
+        pkt.delta_disp = any_disp ? tw_time_sub(f.ts, prev_disp) : (struct tw_time){0, 0};
         pkt.iface = pcapng ? tw_capture_iface(cap, f.iface) : NULL;
         nread++;
 
@@ -154,6 +156,7 @@ int tw_run(const struct tw_config *cfg)
             tw_sink_packet(sink, &pkt);
             if (cfg->line_buffered) tw_out_flush(&out);
             prev_disp = f.ts;
+            any_disp = true;
         }
         prev = f.ts;
         if (out.failed) break;
