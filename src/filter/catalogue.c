@@ -85,13 +85,20 @@ static bool load(void)
         if (!nl) nl = end;
         char *tab = memchr(p, '\t', (size_t)(nl - p));
         if (tab && nentries <= lines) {
-            long ft = strtol(tab + 1, NULL, 10);
+            long ft = 0;
+            for (const char *d = tab + 1; d < nl && *d >= '0' && *d <= '9' && ft < 1000; d++)
+                ft = ft * 10 + (*d - '0');
             if (ft >= 0 && ft < TW_FT_COUNT)
                 entries[nentries++] = (struct entry){p, (uint32_t)(tab - p), (uint8_t)ft};
         }
         p = nl + 1;
     }
-    qsort(entries, nentries, sizeof *entries, cmp_entry);
+    /* the generator writes the names sorted; sort only if someone edited the file by hand */
+    for (uint32_t i = 1; i < nentries; i++)
+        if (cmp_entry(&entries[i - 1], &entries[i]) > 0) {
+            qsort(entries, nentries, sizeof *entries, cmp_entry);
+            break;
+        }
     atexit(unload);
     failed = false;
     return true;
@@ -109,9 +116,28 @@ static const struct {
     const char *old, *cur;
 } aliases[] = {{"ssl", "tls"}, {"bootp", "dhcp"}};
 
+/* Literals (addresses, numbers, byte strings) are never names: do not inflate the catalogue for
+ * them. Names hold no ':' or '/', and a name starting with a digit has a letter in it
+ * (6lowpan). */
+static bool maybe_name(const char *s, size_t len)
+{
+    bool letter = false;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == ':' || s[i] == '/') return false;
+        if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_') letter = true;
+    }
+    if (s[0] >= '0' && s[0] <= '9') {
+        /* 0x1f, 1e3, 0b101: numbers */
+        if (len > 1 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X' || s[1] == 'b' || s[1] == 'B'))
+            return false;
+        return letter;
+    }
+    return true;
+}
+
 int twf_catalogue_lookup(const char *name, size_t len)
 {
-    if (!len || !load()) return -1;
+    if (!len || !maybe_name(name, len) || !load()) return -1;
     int ft = find(name, len);
     if (ft >= 0) return ft;
     for (size_t i = 0; i < TW_ARRAY_LEN(aliases); i++) {

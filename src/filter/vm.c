@@ -196,14 +196,28 @@ int twf_val_cmp(const struct twf_val *a, const struct twf_val *b, bool *ok)
     return 0;
 }
 
+/* needle search: memchr for the first byte (vectorised in libc), then compare the rest */
+static bool contains(const uint8_t *h, uint32_t hn, const uint8_t *nd, uint32_t nn)
+{
+    if (!nn) return true;
+    if (hn < nn) return false;
+    const uint8_t *p = h, *last = h + (hn - nn);
+    while (p <= last) {
+        const uint8_t *q = memchr(p, nd[0], (size_t)(last - p) + 1);
+        if (!q) return false;
+        if (memcmp(q + 1, nd + 1, nn - 1) == 0) return true;
+        p = q + 1;
+    }
+    return false;
+}
+
 static bool pred(struct tw_filter *f, uint8_t op, int32_t k, const struct twf_val *a,
                  const struct twf_val *b)
 {
     bool ok;
     switch (op) {
     case C_CONTAINS:
-        if (!b->v.b.n) return true;
-        return a->v.b.n >= b->v.b.n && memmem(a->v.b.p, a->v.b.n, b->v.b.p, b->v.b.n) != NULL;
+        return contains(a->v.b.p, a->v.b.n, b->v.b.p, b->v.b.n);
     case C_MATCHES: {
         int rc = pcre2_match(f->re[k], a->v.b.p ? a->v.b.p : (const uint8_t *)"", a->v.b.n, 0, 0,
                              f->md[k], NULL);
