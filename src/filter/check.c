@@ -450,6 +450,15 @@ static bool convert(struct ck *c, struct twf_node *n, uint8_t vt, const struct t
     return n->konst >= 0;
 }
 
+/* a function argument of the wrong kind: tshark points at an operator, a token, or (slices)
+ * nowhere */
+static void arg_fail(struct ck *c, const struct twf_node *an, const char *msg)
+{
+    if (an->kind == N_ARITH) twf_errf(c->err, an->opos, an->olen, true, "%s", msg);
+    else if (an->kind == N_SLICE) twf_errf(c->err, 0, 0, false, "%s", msg);
+    else twf_errf(c->err, an->pos, an->len, true, "%s", msg);
+}
+
 /* ---- expression types ---- */
 
 static uint8_t infer(struct ck *c, int32_t i);
@@ -526,16 +535,21 @@ static uint8_t infer(struct ck *c, int32_t i)
             struct twf_node *an = NN(c, a);
             uint8_t t = infer(c, a);
             if (c->err->set) return VT_UNKNOWN;
-            if (an->kind == N_WORD && (fn == F_LEN || fn == F_COUNT || fn == F_UPPER ||
-                                       fn == F_LOWER || fn == F_STRING)) {
-                fail(c, an, "%s is neither a field nor a protocol name.", an->str);
+            if ((fn == F_UPPER || fn == F_LOWER) && (t != VT_STRING || an->kind != N_FIELD)) {
+                char m[100];
+                snprintf(m, sizeof m, "Only string type fields can be used as parameter for %s()",
+                         n->str);
+                arg_fail(c, an, m);
                 return VT_UNKNOWN;
             }
-            if (fn == F_COUNT && an->kind != N_FIELD) {
-                fail(c, an, "Only fields can be used as parameter for %s()", "count");
+            if ((fn == F_LEN || fn == F_COUNT || fn == F_STRING) && an->kind != N_FIELD &&
+                an->kind != N_REF) {
+                char m[100];
+                snprintf(m, sizeof m, "Only fields can be used as parameter for %s()", n->str);
+                arg_fail(c, an, m);
                 return VT_UNKNOWN;
             }
-            if ((fn == F_UPPER || fn == F_LOWER) && t != VT_STRING) {
+            if (0) {
                 char m[100];
                 snprintf(m, sizeof m, "Only string type fields can be used as parameter for %s()",
                          n->str);
@@ -551,6 +565,10 @@ static uint8_t infer(struct ck *c, int32_t i)
                 return VT_UNKNOWN;
             }
             if (t0 == VT_UNKNOWN) t0 = t;
+        }
+        if (t0 == VT_UNKNOWN && (fn == F_ABS || fn == F_MAX || fn == F_MIN)) {
+            fail(c, NN(c, n->a), "Need a field or field-like value on the LHS.");
+            return VT_UNKNOWN;
         }
         switch (fn) {
         case F_LEN: case F_COUNT: return n->vt = VT_UINT;

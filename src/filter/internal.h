@@ -106,6 +106,7 @@ struct twf_node {
     uint8_t quant; /* enum twf_quant for N_CMP */
     bool negated;  /* N_IN: not in */
     uint32_t pos, len;
+    uint32_t opos, olen; /* N_ARITH: the operator's span (tshark points errors at it) */
     int32_t a, b;      /* children (node indexes), -1 none */
     int32_t next;      /* next sibling in a list (function args, set elements) */
     char *str;         /* N_WORD / N_STRING / N_FIELD name / N_FUNC name */

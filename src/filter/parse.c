@@ -354,6 +354,8 @@ static int32_t parse_arith(struct parser *p, int minprec)
         N(p, n)->a = l;
         N(p, n)->b = r;
         N(p, n)->len = optk->pos + optk->len - N(p, n)->pos;
+        N(p, n)->opos = optk->pos;
+        N(p, n)->olen = optk->len;
         span_to(p, n, r);
         l = n;
     }
