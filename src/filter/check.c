@@ -313,12 +313,11 @@ static bool convert(struct ck *c, struct twf_node *n, uint8_t vt, const struct t
     const char *fname = ref && ref->str ? ref->str : "";
     switch (vt) {
     case VT_BOOL: {
-        if (str) return fail(c, n, "%s cannot be converted from a string (%s).", "Boolean", q);
         uint64_t u;
         bool tb;
         if (strcasecmp(s, "true") == 0) v.v.u = 1;
         else if (strcasecmp(s, "false") == 0) v.v.u = 0;
-        else if (parse_u64(s, &u, &tb)) v.v.u = u != 0;
+        else if (!str && parse_u64(s, &u, &tb)) v.v.u = u != 0;
         else if (vs_lookup(def, s, &u)) v.v.u = u;
         else
             return fail(c, n, "%s cannot be found among the possible values for %s.", q, fname);
@@ -363,8 +362,9 @@ static bool convert(struct ck *c, struct twf_node *n, uint8_t vt, const struct t
     }
     case VT_DOUBLE:
     case VT_RELTIME: {
-        if (str && vt == VT_DOUBLE)
-            return fail(c, n, "%s cannot be converted from a string (%s).", twf_ft_desc(ft), q);
+        if (str)
+            return fail(c, n, "%s cannot be converted from a string (%s).",
+                        twf_ft_desc(ft ? ft : vt == VT_DOUBLE ? TW_FT_DOUBLE : TW_FT_RELATIVE_TIME), q);
         char *end;
         errno = 0;
         double d = strtod(s, &end);
@@ -390,7 +390,9 @@ static bool convert(struct ck *c, struct twf_node *n, uint8_t vt, const struct t
         break;
     case VT_IPV4:
     case VT_IPV6: {
-        if (str && 0) break;
+        if (str)
+            return fail(c, n, "%s cannot be converted from a string (%s).",
+                        vt == VT_IPV4 ? "IPv4 address" : "IPv6 address", q);
         char buf[128];
         const char *slash = strchr(s, '/');
         size_t al = slash ? (size_t)(slash - s) : strlen(s);
@@ -406,9 +408,13 @@ static bool convert(struct ck *c, struct twf_node *n, uint8_t vt, const struct t
         if (slash) {
             uint64_t u;
             bool tb;
-            if (!parse_u64(slash + 1, &u, &tb) || u > (uint64_t)bits) {
-                snprintf(q, sizeof q, "\"%s\"", slash + 1);
-                return fail(c, n, "%s is not a valid mask", q);
+            if (!parse_u64(slash + 1, &u, &tb))
+                return fail(c, n, "%s is not a valid hostname or %s address.", q, what);
+            if (u > (uint64_t)bits) {
+                if (vt == VT_IPV4)
+                    return fail(c, n, "Netmask bits in a CIDR IPv4 address should be <= 32, not %s",
+                                slash + 1);
+                return fail(c, n, "Prefix in a IPv6 address should be <= 128, not %s", slash + 1);
             }
             m = (int)u;
         }
@@ -422,6 +428,9 @@ static bool convert(struct ck *c, struct twf_node *n, uint8_t vt, const struct t
         uint8_t tmp[512];
         uint32_t bl = 0;
         const uint8_t *src;
+        if (str && vt == VT_ETHER)
+            return fail(c, n, "%s cannot be converted from a string (%s).",
+                        "Ethernet or other MAC address", q);
         if (str) {
             src = (const uint8_t *)s;
             bl = n->slen;
@@ -680,6 +689,8 @@ static bool check_cmp(struct ck *c, struct twf_node *n)
                  n->op == C_MATCHES ? "matches" : "'=='");
         return fail(c, l, "%s", m);
     }
+    if (n->op == C_MATCHES && r->kind != N_STRING)
+        return fail(c, r, "Matches requires a double quoted string on the right side.");
     if (n->op == C_CONTAINS || n->op == C_MATCHES) {
         if (!vt_is_seq(lt)) {
             char m[300];
@@ -771,7 +782,8 @@ static bool check_node(struct ck *c, int32_t i, int depth)
         }
         if (x->kind == N_STRING) {
             char m[600];
-            snprintf(m, sizeof m, "\"%s\" was unexpected in this context.", x->str);
+            snprintf(m, sizeof m, "%.*s is neither a field nor a protocol name.", (int)x->len,
+                     c->text + x->pos);
             return fail(c, x, "%s", m);
         }
         uint8_t t = infer(c, n->a);

@@ -210,7 +210,7 @@ static int32_t add_regex(struct cg *g, const struct twf_node *r)
     if (!re) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(ec, msg, sizeof msg);
-        twf_errf(g->err, r->pos, r->len, true, "%s", (const char *)msg);
+        twf_errf(g->err, r->pos, r->len, false, "Regex compilation error: %s.", (const char *)msg);
         return -1;
     }
     pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);

@@ -100,7 +100,8 @@ static bool bracket_text(struct parser *p, uint32_t *from, uint32_t *to)
     p->i++;
     while (peek(p)->t != TK_RBRACK) {
         if (peek(p)->t == TK_EOF) {
-            unexpected(p, peek(p));
+            uint32_t end = (uint32_t)strlen(p->text);
+            twf_errf(p->err, end, 1, true, "The right bracket was missing from a slice.");
             return false;
         }
         p->i++;
@@ -198,7 +199,7 @@ static int32_t postfix(struct parser *p, int32_t n)
                 return -1;
             }
             N(p, n)->len = to + 1 - N(p, n)->pos;
-        } else if (tk->t == TK_WORD && parse_int(tk->str, tk->slen, &lo) && lo >= 1 &&
+        } else if (tk->t == TK_WORD && parse_int(tk->str, tk->slen, &lo) && lo >= 0 &&
                    tk->pos == p->tk[p->i - 1].pos + 1) {
             hi = lo;
             N(p, n)->len = tk->pos + tk->len - N(p, n)->pos;
@@ -207,6 +208,7 @@ static int32_t postfix(struct parser *p, int32_t n)
             unexpected(p, tk);
             return -1;
         }
+        if (lo == 0) lo = hi = INT32_MAX; /* tshark accepts #0; no field is in layer 0 */
         N(p, n)->layer_lo = lo;
         N(p, n)->layer_hi = hi;
     }
@@ -479,9 +481,7 @@ static int32_t parse_unary(struct parser *p)
         n = parse_rel(p);
         if (n < 0) return -1;
         if (N(p, n)->kind != N_CMP) {
-            twf_errf(p->err, tk->pos, tk->len, true,
-                     "Only a relation can be quantified with \"%.*s\".", (int)tk->len,
-                     p->text + tk->pos);
+            unexpected(p, peek(p)); /* tshark's grammar wants a relation here */
             return -1;
         }
         N(p, n)->quant = tk->t == TK_ANY ? Q_ANY : Q_ALL;
