@@ -411,8 +411,23 @@ static bool arith1(uint8_t op, const struct twf_val *a, const struct twf_val *b,
         default: return false;
         }
     }
-    if (op == A_BAND && a->vt == VT_BYTES && b->vt == VT_BYTES) return false;
     return false;
+}
+
+/* bytes & bytes: byte by byte over the shorter length (tcp[13] & 02) */
+static bool band_bytes(struct tw_filter *f, const struct twf_val *a, const struct twf_val *b,
+                       struct twf_val *o)
+{
+    uint32_t n = a->v.b.n < b->v.b.n ? a->v.b.n : b->v.b.n;
+    uint8_t *d = sbuf_take(f, n ? n : 1);
+    if (!d) return false;
+    for (uint32_t i = 0; i < n; i++) d[i] = a->v.b.p[i] & b->v.b.p[i];
+    memset(o, 0, sizeof *o);
+    o->vt = VT_BYTES;
+    o->v.b.p = d;
+    o->v.b.n = n;
+    o->flen = n;
+    return true;
 }
 
 static void do_arith(struct tw_filter *f, const struct twf_insn *in)
@@ -423,7 +438,10 @@ static void do_arith(struct tw_filter *f, const struct twf_insn *in)
     for (uint32_t i = 0; i < A.n; i++)
         for (uint32_t j = 0; j < B.n; j++) {
             struct twf_val o;
-            if (!arith1(in->sub, &f->pool[A.start + i], &f->pool[B.start + j], &o)) continue;
+            const struct twf_val *x = &f->pool[A.start + i], *y = &f->pool[B.start + j];
+            bool seq = (x->vt == VT_BYTES || x->vt == VT_STRING) && (y->vt == VT_BYTES || y->vt == VT_STRING);
+            if (seq ? !(in->sub == A_BAND && band_bytes(f, x, y, &o)) : !arith1(in->sub, x, y, &o))
+                continue;
             struct twf_val *v = push(f);
             if (!v) return;
             *v = o;
@@ -571,6 +589,10 @@ static bool nonzero(const struct twf_val *v)
     case VT_INT: return v->v.i != 0;
     case VT_DOUBLE: return v->v.d != 0;
     case VT_RELTIME: case VT_ABSTIME: return v->v.ns != 0;
+    case VT_BYTES:
+        for (uint32_t i = 0; i < v->v.b.n; i++)
+            if (v->v.b.p[i]) return true;
+        return false;
     default: return true;
     }
 }
