@@ -247,7 +247,9 @@ static bool parse_abstime(const char *s, int64_t *ns)
     while (*p == ' ') p++;
     if (*p == 'Z' || strcasecmp(p, "UTC") == 0) utc = true, p += *p == 'Z' ? 1 : 3;
     if (*p) return false;
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return false;
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 ||
+        sec < 0 || sec > 60 || y < 1 || y > 9999)
+        return false;
     tm.tm_year = y - 1900;
     tm.tm_mon = mo - 1;
     tm.tm_mday = d;
@@ -782,8 +784,7 @@ static bool check_node(struct ck *c, int32_t i, int depth)
         }
         if (x->kind == N_STRING) {
             char m[600];
-            snprintf(m, sizeof m, "%.*s is neither a field nor a protocol name.", (int)x->len,
-                     c->text + x->pos);
+            snprintf(m, sizeof m, "\"%s\" is neither a field nor a protocol name.", x->str);
             return fail(c, x, "%s", m);
         }
         uint8_t t = infer(c, n->a);

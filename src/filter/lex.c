@@ -198,11 +198,8 @@ bool twf_lex_next(struct twf_lex *lx, struct twf_tok_s *tk)
     default: break;
     }
     if (c == 'r' && c1 == '"') {
-        lx->i++;
-        bool ok = lex_string(lx, tk, true);
-        tk->pos--;
-        tk->len++;
-        return ok;
+        lx->i++; /* tk->pos stays on the 'r': the token's span covers it */
+        return lex_string(lx, tk, true);
     }
     if (t == TK_BAD && (is_word_char(c) && c != '/' && c != '.')) {
         /* a word: field name, number, address, byte string, unquoted literal. '-' joins when
