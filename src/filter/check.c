@@ -610,7 +610,7 @@ static uint8_t infer(struct ck *c, int32_t i)
         if (c->err->set) return VT_UNKNOWN;
         uint8_t t = l != VT_UNKNOWN ? l : r;
         if (t == VT_UNKNOWN) return VT_UNKNOWN;
-        if (!vt_is_num(t) && !(n->op == A_BAND && (t == VT_BOOL || t == VT_BYTES))) {
+        if (!vt_is_num(t) && !(n->op == A_BAND && (t == VT_BOOL || (vt_is_seq(t) && t != VT_PROTO)))) {
             char m[300];
             struct twf_node *x = NN(c, l != VT_UNKNOWN ? n->a : n->b);
             snprintf(m, sizeof m, "%.*s (type=%s) cannot participate in arithmetic operation.",
