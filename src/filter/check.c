@@ -258,7 +258,7 @@ static bool parse_abstime(const char *s, int64_t *ns)
     tm.tm_sec = sec;
     tm.tm_isdst = -1;
     time_t t = utc ? timegm(&tm) : mktime(&tm);
-    *ns = (int64_t)t * 1000000000 + frac;
+    *ns = twf_ns((int64_t)t, frac);
     return true;
 }
 
@@ -346,7 +346,7 @@ static bool convert(struct ck *c, struct twf_node *n, uint8_t vt, const struct t
             }
             if (negate) {
                 v.vt = VT_INT;
-                v.v.i = -(int64_t)u;
+                v.v.i = (int64_t)(0 - u); /* wraps for values above INT64_MAX */
             } else if (vt == VT_INT) {
                 v.v.i = (int64_t)u;
             } else {
@@ -375,6 +375,7 @@ static bool convert(struct ck *c, struct twf_node *n, uint8_t vt, const struct t
                         q);
         if (negate) d = -d;
         if (vt == VT_DOUBLE) v.v.d = d;
+        else if (!(d * 1e9 < 9.2e18 && d * 1e9 > -9.2e18)) v.v.ns = d < 0 ? INT64_MIN + 1 : INT64_MAX;
         else v.v.ns = (int64_t)(d * 1e9 + (d < 0 ? -0.5 : 0.5));
         break;
     }

@@ -20,9 +20,11 @@ static void put_val(FILE *out, const struct twf_val *v)
     case VT_DOUBLE: fprintf(out, "%.17g", v->v.d); break;
     case VT_ABSTIME:
     case VT_RELTIME:
-        fprintf(out, "%s%lld.%09lld", v->v.ns < 0 ? "-" : "",
-                (long long)((v->v.ns < 0 ? -v->v.ns : v->v.ns) / 1000000000),
-                (long long)((v->v.ns < 0 ? -v->v.ns : v->v.ns) % 1000000000));
+    {
+        uint64_t m = v->v.ns < 0 ? 0 - (uint64_t)v->v.ns : (uint64_t)v->v.ns;
+        fprintf(out, "%s%llu.%09llu", v->v.ns < 0 ? "-" : "", (unsigned long long)(m / 1000000000),
+                (unsigned long long)(m % 1000000000));
+    }
         break;
     case VT_IPV4:
         fprintf(out, "%u.%u.%u.%u/%u", v->v.a4 >> 24, (v->v.a4 >> 16) & 255, (v->v.a4 >> 8) & 255,

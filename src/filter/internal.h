@@ -85,6 +85,21 @@ struct twf_val {
     uint32_t flen; /* the field's length in the packet (len() of a non-sequence field) */
 };
 
+/* times are nanoseconds in an int64: beyond ~292 years from 1970 they saturate */
+static inline int64_t twf_ns(int64_t sec, int64_t nsec)
+{
+    int64_t r;
+    if (__builtin_mul_overflow(sec, (int64_t)1000000000, &r) || __builtin_add_overflow(r, nsec, &r))
+        return sec < 0 ? INT64_MIN + 1 : INT64_MAX;
+    return r == INT64_MIN ? INT64_MIN + 1 : r;
+}
+static inline int64_t twf_ns_add(int64_t a, int64_t b)
+{
+    int64_t r;
+    if (__builtin_add_overflow(a, b, &r)) return b < 0 ? INT64_MIN + 1 : INT64_MAX;
+    return r == INT64_MIN ? INT64_MIN + 1 : r;
+}
+
 /* ---- syntax tree ---- */
 enum twf_node_kind {
     N_FIELD, N_WORD, N_STRING, N_REF, N_FUNC, N_SLICE, N_ARITH, N_NEG, N_SET, N_RANGE,

@@ -66,7 +66,7 @@ static bool rec_val(const struct tw_pkt *p, const struct tw_rec *r, const struct
     case TW_FT_ABSOLUTE_TIME:
     case TW_FT_RELATIVE_TIME:
         v->vt = fi->def->type == TW_FT_ABSOLUTE_TIME ? VT_ABSTIME : VT_RELTIME;
-        v->v.ns = r->v.t.sec * 1000000000 + r->v.t.nsec;
+        v->v.ns = twf_ns(r->v.t.sec, r->v.t.nsec);
         return true;
     case TW_FT_IPv4: {
         if (r->v.b.n < 4) return false;
@@ -375,8 +375,9 @@ static bool arith1(uint8_t op, const struct twf_val *a, const struct twf_val *b,
     if (a->vt == VT_RELTIME || a->vt == VT_ABSTIME) {
         o->vt = a->vt;
         int64_t y = b->vt == VT_RELTIME || b->vt == VT_ABSTIME ? b->v.ns : b->v.i;
-        if (op == A_ADD) o->v.ns = a->v.ns + y;
-        else if (op == A_SUB) o->v.ns = a->v.ns - y;
+        if (y == INT64_MIN) y = INT64_MIN + 1;
+        if (op == A_ADD) o->v.ns = twf_ns_add(a->v.ns, y);
+        else if (op == A_SUB) o->v.ns = twf_ns_add(a->v.ns, -y);
         else return false;
         if (op == A_SUB && b->vt == VT_ABSTIME) o->vt = VT_RELTIME;
         return true;
@@ -388,7 +389,7 @@ static bool arith1(uint8_t op, const struct twf_val *a, const struct twf_val *b,
         case A_ADD: o->v.u = x + y; return true;
         case A_SUB:
             if (x >= y) o->v.u = x - y;
-            else o->vt = VT_INT, o->v.i = -(int64_t)(y - x);
+            else o->vt = VT_INT, o->v.i = (int64_t)(x - y); /* wraps: y - x may exceed INT64_MAX */
             return true;
         case A_MUL: o->v.u = x * y; return true;
         case A_DIV: if (!y) return false; o->v.u = x / y; return true;
@@ -643,7 +644,7 @@ bool tw_filter_run(struct tw_filter *f, const struct tw_pkt *p)
             d->n = 0;
             for (uint32_t i = 0; i < A.n; i++) {
                 struct twf_val a = f->pool[A.start + i];
-                if (a.vt == VT_UINT) a.vt = VT_INT, a.v.i = -(int64_t)a.v.u;
+                if (a.vt == VT_UINT) a.vt = VT_INT, a.v.i = (int64_t)(0 - a.v.u);
                 else if (a.vt == VT_INT) a.v.i = (int64_t)(0 - (uint64_t)a.v.i);
                 else if (a.vt == VT_DOUBLE) a.v.d = -a.v.d;
                 else if (a.vt == VT_RELTIME) a.v.ns = -a.v.ns;
