@@ -33,6 +33,9 @@ static const char usage_text[] =
     "                         compiled by libpcap for each link type in the input and applied\n"
     "                         before dissection: frames that fail it are skipped as if never\n"
     "                         captured (not numbered, not dissected, no effect on times)\n"
+    "  -Y FILTER              display filter in Wireshark 4.0's language: only matching\n"
+    "                         packets are printed (e.g. -Y 'tcp.port == 80 && http')\n"
+    "  --explain-filter FILTER  print the filter's compiled program and exit\n"
     "  -d TABLE==KEY,PROTO    decode as: dissect TABLE value KEY as PROTO, e.g.\n"
     "                         -d tcp.port==5223,tls (tables: ethertype, ip.proto, udp.port,\n"
     "                         tcp.port, ppp.protocol, llc.dsap, wtap_encap)\n"
@@ -204,18 +207,20 @@ int main(int argc, char **argv)
     const char *tformat = NULL, *glossary = NULL;
     cfg.write_format = TW_WRITE_PCAPNG;
 
-    enum { OPT_HEX = 1000, OPT_LINKTYPE, OPT_NO_PROGRESS };
+    enum { OPT_HEX = 1000, OPT_LINKTYPE, OPT_NO_PROGRESS, OPT_EXPLAIN_FILTER };
+    const char *explain = NULL;
     static const struct option longopts[] = {
         {"hex", required_argument, NULL, OPT_HEX},
         {"linktype", required_argument, NULL, OPT_LINKTYPE},
         {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+        {"explain-filter", required_argument, NULL, OPT_EXPLAIN_FILTER},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'v'},
         {NULL, 0, NULL, 0}};
     int opt;
     opterr = 0;
     /* '-G' takes an optional argument in tshark; handle "-G" alone below */
-    while ((opt = getopt_long(argc, argv, ":r:VxPT:e:E:c:qnlt:G:d:o:f:w:F:hv", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":r:VxPT:e:E:c:qnlt:G:d:o:f:w:F:hvY:", longopts, NULL)) != -1) {
         switch (opt) {
         case 'r': cfg.input = optarg; break;
         case OPT_HEX:
@@ -227,6 +232,8 @@ int main(int argc, char **argv)
                 return usage_error("unknown link type", optarg);
             break;
         case OPT_NO_PROGRESS: cfg.progress = false; break;
+        case OPT_EXPLAIN_FILTER: explain = optarg; break;
+        case 'Y': cfg.filter = optarg; break;
         case 'V': tree = true; break;
         case 'x': cfg.out.hex = true; break;
         case 'P': print_summary = true; break;
@@ -286,6 +293,7 @@ int main(int argc, char **argv)
         tw_registry_free();
         return 0;
     }
+    if (explain) return tw_explain_filter(explain);
     if (optind < argc) return usage_error("unexpected argument", argv[optind]);
     if (!cfg.input) return usage_error("no input: use -r FILE or --hex FILE", NULL);
     /* a hand-pasted frame stands alone: decode what a fragment carries (see ip.c) */

@@ -6,6 +6,8 @@
  * filter, print. Stages only meet through their headers. */
 #include "run.h"
 
+#include "filter/filter.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -67,11 +69,24 @@ int tw_run(const struct tw_config *cfg)
         }
     }
 
+    /* display filter: compiled before anything is read, so a bad one reads nothing */
+    struct tw_filter *filter = NULL;
+    if (cfg->filter) {
+        char ferr[1024];
+        filter = tw_filter_compile(cfg->filter, ferr, sizeof ferr);
+        if (!filter) {
+            fprintf(stderr, "trawl: %s", ferr);
+            tw_registry_free();
+            return 1;
+        }
+    }
+
     /* source */
     struct tw_capture_opts copts = {.hex = cfg->hex, .hex_linktype = cfg->hex_linktype};
     struct tw_capture *cap = tw_capture_open(cfg->input, &copts, err, sizeof err);
     if (!cap) {
         tw_log(TW_LOG_ERROR, "%s", err);
+        tw_filter_free(filter);
         return 2;
     }
 
@@ -113,6 +128,7 @@ int tw_run(const struct tw_config *cfg)
         tw_bpf_close(bpf);
         tw_capture_close(cap);
         tw_out_free(&out);
+        tw_filter_free(filter);
         return 1;
     }
     uint8_t *want = calloc(tw_field_count() + 1, 1);
@@ -121,6 +137,7 @@ int tw_run(const struct tw_config *cfg)
     if (!want || !tw_arena_init(&arena, ARENA_SIZE)) {
         tw_log(TW_LOG_ERROR, "out of memory");
         free(want);
+        tw_filter_free(filter);
         tw_sink_close(sink);
         tw_writer_close(wr, err, sizeof err);
         tw_bpf_close(bpf);
@@ -131,9 +148,14 @@ int tw_run(const struct tw_config *cfg)
     tw_pkt_init(&pkt, &arena, MAX_RECORDS);
     tw_sink_wants(sink, want, &pkt.want_all, &pkt.want_cols);
     pkt.want = want;
-    tw_pkt_prime(&pkt);
     pkt.has_tree = pkt.want_all || cfg->out.format == TW_OUT_FIELDS;
     for (uint32_t i = 0; i <= tw_field_count() && !pkt.has_tree; i++) pkt.has_tree = want[i] != 0;
+    if (filter) {
+        /* the fields the filter reads are recorded; tshark builds a tree when it filters */
+        tw_filter_wants(filter, want);
+        pkt.has_tree = true;
+    }
+    tw_pkt_prime(&pkt); /* after every want[] is known: the sinks' and the filter's */
 
     struct progress pr = {0};
     pr.size = tw_capture_file_size(cap);
@@ -144,6 +166,7 @@ int tw_run(const struct tw_config *cfg)
     struct tw_time first = {0, 0}, prev = {0, 0}, prev_disp = {0, 0};
     bool pcapng = tw_capture_format(cap) == TW_FMT_PCAPNG;
     uint64_t nread = 0, nseen = 0;
+    bool any_disp = false;
     int rc;
     int status = 0;
     while ((rc = tw_capture_next(cap, &f)) == 1) {
@@ -167,7 +190,8 @@ int tw_run(const struct tw_config *cfg)
         if (nread == 0) first = prev = prev_disp = f.ts;
         pkt.rel = tw_time_sub(f.ts, first);
         pkt.delta = tw_time_sub(f.ts, prev);
-        pkt.delta_disp = tw_time_sub(f.ts, prev_disp);
+        /* until a frame is displayed there is no previous displayed frame (tshark: 0) */
+        pkt.delta_disp = any_disp ? tw_time_sub(f.ts, prev_disp) : (struct tw_time){0, 0};
         pkt.iface = pcapng ? tw_capture_iface(cap, f.iface) : NULL;
         nread++;
 
@@ -175,8 +199,8 @@ int tw_run(const struct tw_config *cfg)
         tw_arena_reset(&arena);
         tw_dissect_frame(&pkt, &f);
 
-        /* display filter: the next issue; every frame is displayed for now */
-        bool displayed = true;
+        /* display filter */
+        bool displayed = !filter || tw_filter_run(filter, &pkt);
 
         if (displayed) {
             if (wr && !tw_writer_write(wr, &f, err, sizeof err)) {
@@ -187,6 +211,7 @@ int tw_run(const struct tw_config *cfg)
             tw_sink_packet(sink, &pkt);
             if (cfg->line_buffered) tw_out_flush(&out);
             prev_disp = f.ts;
+            any_disp = true;
         }
         prev = f.ts;
         if (out.failed) break;
@@ -211,7 +236,24 @@ int tw_run(const struct tw_config *cfg)
     tw_pkt_free(&pkt);
     tw_arena_free(&arena);
     free(want);
+    tw_filter_free(filter);
     tw_capture_close(cap);
     tw_registry_free();
     return status;
+}
+
+int tw_explain_filter(const char *text)
+{
+    if (!tw_registry_init()) return 1;
+    char ferr[1024];
+    struct tw_filter *f = tw_filter_compile(text, ferr, sizeof ferr);
+    if (!f) {
+        fprintf(stderr, "trawl: %s", ferr);
+        tw_registry_free();
+        return 1;
+    }
+    tw_filter_explain(f, stdout);
+    tw_filter_free(f);
+    tw_registry_free();
+    return 0;
 }

@@ -25,11 +25,14 @@ struct tw_config {
     const char *bpf;          /* -f: BPF read filter, NULL for none */
     const char *write_path;   /* -w FILE ("-" = stdout), NULL for none */
     enum tw_write_format write_format; /* -F */
+    const char *filter;    /* -Y: display filter, NULL for none */
 };
 
 /* Reads the whole input and prints it as configured. Returns the process exit status:
  * 0 ok, 1 usage/setup error, 2 the input was damaged or unreadable (after printing what could
  * be read). */
 int tw_run(const struct tw_config *cfg);
+/* --explain-filter: compile and print the program; 0, or 1 (message on stderr) */
+int tw_explain_filter(const char *text);
 
 #endif

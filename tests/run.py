@@ -16,6 +16,8 @@ Suites (all by default, or --suite NAME[,NAME]):
             timestamp resolutions) read back by tshark, tcpdump and trawl
   filterdiff  display filters: trawl -Y selects the frames tshark -Y selects (tests/diff/filters.txt)
   fuzz      each libFuzzer target run briefly over its seeds and the corpora
+  filter    display filter: ../shared/filters conformance vectors against tshark's answers,
+            equivalent spellings compile to identical bytecode (--explain-filter)
 Tests that need ../shared skip cleanly when it is absent (counted as passed with a note)."""
 import argparse
 import concurrent.futures
@@ -44,7 +46,12 @@ class Results:
     def __init__(self):
         self.passed = 0
         self.failed = 0
+        self.xfailed = 0
         self.notes = []
+
+    def xfail(self, name, why):
+        self.xfailed += 1
+        print("XFAIL %s (%s)" % (name, why), flush=True)
 
     def ok(self, name, note=""):
         self.passed += 1
@@ -852,10 +859,100 @@ def suite_fuzz(res, args):
                 res.fail(name, "artifacts %s\n%s" % (arts, err.decode("utf-8", "replace")[-2500:]))
 
 
+# ------------------------------------------------------------------------------------------------
+# Equivalent spellings: Wireshark treats each pair as the same filter, so trawl must compile both
+# to the same program (--explain-filter output after its "Filter:" line).
+FILTER_EQUIV = [
+    ("tcp.port == 80", "tcp.port eq 80"),
+    ("tcp.port != 80", "tcp.port ne 80"),
+    ("tcp.port > 80", "tcp.port gt 80"),
+    ("tcp.port < 80", "tcp.port lt 80"),
+    ("tcp.port >= 80", "tcp.port ge 80"),
+    ("tcp.port <= 80", "tcp.port le 80"),
+    ("tcp.port === 80", "tcp.port all_eq 80"),
+    ("tcp.port !== 80", "tcp.port any_ne 80"),
+    ("tcp.port ~= 80", "tcp.port !== 80"),
+    ("tcp and udp", "tcp && udp"),
+    ("tcp or udp", "tcp || udp"),
+    ("not tcp", "!tcp"),
+    ('frame matches "a.c"', 'frame ~ "a.c"'),
+    ("tcp.port == 80", "tcp.port == 0x50"),
+    ("frame.len == 10", "frame.len == 0b1010"),
+    ("frame.len == 10", "frame.len == 012"),
+    ("ip.src == 10.0.0.1", "ip.src == 10.0.0.1/32"),
+    ("(tcp)", "tcp"),
+    ("eth.dst == aa:bb:cc:dd:ee:ff", "eth.dst == aa-bb-cc-dd-ee-ff"),
+    ("tcp.payload[0:2] == 47:45", "tcp.payload[0-1] == 47:45"),
+    ('tcp.payload[0:3] == "GET"', 'tcp.payload[0:3] == "\\x47ET"'),
+    ("tcp.flags.syn == True", "tcp.flags.syn == 1"),
+    ("ssl", "tls"),
+    ("tcp.port in {80, 443}", "tcp.port in {80,443}"),
+    ("tcp.port bitwise_and 4", "tcp.port & 4"),
+]
+
+
+def explain(trawl, f):
+    rc, out, err = run([trawl, "--explain-filter", f])
+    return rc, out.decode("utf-8", "replace").split("\n", 1)[-1], err.decode("utf-8", "replace")
+
+
+def suite_filter(res, args):
+    trawl = os.path.join(BUILD, "trawl")
+    for a, b in FILTER_EQUIV:
+        name = "filter/equiv/%s <=> %s" % (a, b)
+        ra, pa, ea = explain(trawl, a)
+        rb, pb, eb = explain(trawl, b)
+        res.check(name, ra == 0 and rb == 0 and pa == pb,
+                  "rc %d/%d %s%s\n%s\n---\n%s" % (ra, rb, ea, eb, pa, pb))
+    # conformance vectors: tshark 4.0.17's verdicts on ../shared/filters/sample.pcap
+    d = os.path.join(SHARED, "filters")
+    if not os.path.isdir(d):  # a worktree sits one level deeper than the main checkout
+        d = os.path.join(os.path.dirname(os.path.dirname(ROOT)), "shared", "filters")
+    tsv = os.path.join(d, "conformance.tsv")
+    if not os.path.exists(tsv):
+        res.ok("filter/conformance", "skipped: %s absent" % tsv)
+        return
+    pcap = os.path.join(d, "sample.pcap")
+    for line in open(tsv, encoding="utf-8").read().split("\n")[1:]:
+        if not line.strip():
+            continue
+        f, _, exp = line.partition("\t")
+        name = "filter/conformance/%s" % f
+        rc, out, err = run([trawl, "-r", pcap, "--no-progress", "-Y", f])
+        if exp.startswith("accepted"):
+            want = int(exp.split(",")[1].split()[0])
+            got = len(out.decode("utf-8", "replace").splitlines())
+            ok = rc == 0 and got == want
+            why = "expected %d frames, got %d (rc %d) %s" % (want, got, rc, err.decode()[-300:])
+        else:
+            # "REJECT: MSG     FILTER     CARET": tshark's three lines joined by spaces
+            msg = exp[len("REJECT: "):]
+            e = err.decode("utf-8", "replace")
+            lines = e.split("\n")
+            got_msg = lines[0][len("trawl: "):] if lines[0].startswith("trawl: ") else lines[0]
+            ok = rc == 1 and msg.startswith(got_msg)
+            rest = msg[len(got_msg):]
+            caret = rest.split(f, 1)[1] if f in rest else ""
+            if ok and "^" in caret:
+                # the caret's column relative to the filter line (both indented by 4)
+                want_col = caret.index("^") - 1 - 4
+                got_col = lines[2].index("^") - 4 if len(lines) > 2 and "^" in lines[2] else -1
+                want_len = len(caret.strip())
+                got_len = len(lines[2].strip()) if len(lines) > 2 else 0
+                ok = want_col == got_col and want_len == got_len
+            why = "expected reject %r, got rc %d: %r" % (msg, rc, e[-400:])
+        if ok:
+            res.ok(name)
+        elif f.startswith("http") or "(http." in f:
+            res.xfail(name, "needs the HTTP dissector (a later issue)")
+        else:
+            res.fail(name, why)
+
+
 SUITES = [("unit", suite_unit), ("cli", suite_cli), ("golden", suite_golden), ("asan", suite_asan),
-          ("trunc", suite_trunc), ("corpus", suite_corpus), ("diff", suite_diff),
-          ("filterdiff", suite_filterdiff), ("bpf", suite_bpf), ("write", suite_write),
-          ("fuzz", suite_fuzz)]
+          ("filter", suite_filter), ("trunc", suite_trunc), ("corpus", suite_corpus),
+          ("diff", suite_diff), ("filterdiff", suite_filterdiff), ("bpf", suite_bpf),
+          ("write", suite_write), ("fuzz", suite_fuzz)]
 
 
 def main():
@@ -883,6 +980,8 @@ def main():
             res.fail(name, "runner error: %s\n%s" % (e, traceback.format_exc()))
         print("== %s done in %.0fs" % (name, time.time() - t1), flush=True)
     print("total %.0fs" % (time.time() - t0))
+    if res.xfailed:
+        print("%d known failures (XFAIL, not counted as passed)" % res.xfailed)
     print("%d passed, %d failed" % (res.passed, res.failed))
     sys.exit(0 if res.failed == 0 else 1)
 
