@@ -888,6 +888,12 @@ FILTER_EQUIV = [
     ("ssl", "tls"),
     ("tcp.port in {80, 443}", "tcp.port in {80,443}"),
     ("tcp.port bitwise_and 4", "tcp.port & 4"),
+    ("tcp.port any_eq 80", "tcp.port == 80"),
+    ("tcp.port all_ne 80", "tcp.port != 80"),
+    ("ip.proto == 6", 'ip.proto == "TCP"'),
+    ("frame.len > 97", "frame.len > 'a'"),
+    ("ip[9] == 06", "ip[9] == 0x06"),
+    ("ip.proto == 6", "ip.proto == '\\x06'"),
 ]
 
 

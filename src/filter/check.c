@@ -317,8 +317,10 @@ static bool convert(struct ck *c, struct twf_node *n, uint8_t vt, const struct t
     case VT_BOOL: {
         uint64_t u;
         bool tb;
-        if (strcasecmp(s, "true") == 0) v.v.u = 1;
-        else if (strcasecmp(s, "false") == 0) v.v.u = 0;
+        /* tshark 4.0 takes True/TRUE and False/FALSE unquoted (not "true", not quoted), numbers,
+         * and the field's true/false strings ("Set") */
+        if (!str && (strcmp(s, "True") == 0 || strcmp(s, "TRUE") == 0)) v.v.u = 1;
+        else if (!str && (strcmp(s, "False") == 0 || strcmp(s, "FALSE") == 0)) v.v.u = 0;
         else if (!str && parse_u64(s, &u, &tb)) v.v.u = u != 0;
         else if (vs_lookup(def, s, &u)) v.v.u = u;
         else
@@ -328,13 +330,20 @@ static bool convert(struct ck *c, struct twf_node *n, uint8_t vt, const struct t
     }
     case VT_UINT:
     case VT_INT: {
+        uint64_t u;
+        bool toobig;
+        if (str && !negate && vs_lookup(def, s, &u)) { /* ip.proto == "UDP" */
+            if (vt == VT_INT) v.v.i = (int64_t)u;
+            else v.v.u = u;
+            break;
+        }
+        if (str && def && (def->vals || def->rvals))
+            return fail(c, n, "%s cannot be found among the possible values for %s.", q, fname);
         if (str) {
             snprintf(q, sizeof q, "%s cannot be converted from a string (\"%s\").",
                      twf_ft_desc(ft ? ft : (vt == VT_UINT ? TW_FT_UINT64 : TW_FT_INT64)), s);
             return fail(c, n, "%s", q);
         }
-        uint64_t u;
-        bool toobig;
         if (parse_u64(s, &u, &toobig)) {
             uint64_t mx = ft_umax(ft);
             if (vt == VT_INT) mx >>= 1;
@@ -438,7 +447,14 @@ static bool convert(struct ck *c, struct twf_node *n, uint8_t vt, const struct t
             src = (const uint8_t *)s;
             bl = n->slen;
         } else {
-            if (n->slen / 2 + 1 > sizeof tmp || !parse_bytes(s, n->slen, tmp, &bl)) {
+            uint64_t u1;
+            bool tb1;
+            /* an integer that fits one byte is that byte (ip[9] == 0x11, frame contains 0xff) */
+            if (vt != VT_ETHER && (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) &&
+                parse_u64(s, &u1, &tb1) && !tb1 && u1 <= 0xff) {
+                tmp[0] = (uint8_t)u1;
+                bl = 1;
+            } else if (n->slen / 2 + 1 > sizeof tmp || !parse_bytes(s, n->slen, tmp, &bl)) {
                 if (vt == VT_ETHER)
                     return fail(c, n, "%s is not a valid Ethernet address.", q);
                 return fail(c, n, "%s is not a valid byte string.", q);
@@ -474,6 +490,7 @@ static void arg_fail(struct ck *c, const struct twf_node *an, const char *msg)
 /* ---- expression types ---- */
 
 static uint8_t infer(struct ck *c, int32_t i);
+static bool settle(struct ck *c, int32_t i, uint8_t vt, const struct twf_node *ref);
 
 static bool fn_lookup(const char *name, uint8_t *fn)
 {
@@ -590,11 +607,9 @@ static uint8_t infer(struct ck *c, int32_t i)
                 fail(c, n, "Function %s needs a field argument", n->str);
                 return VT_UNKNOWN;
             }
-            for (int32_t a = n->a; a >= 0; a = NN(c, a)->next) {
-                struct twf_node *an = NN(c, a);
-                if ((an->kind == N_WORD || an->kind == N_STRING) && !convert(c, an, t0, NULL, false))
-                    return VT_UNKNOWN;
-            }
+            /* literals, also inside an argument's arithmetic (abs(ip.ttl - 64)) */
+            for (int32_t a = n->a; a >= 0; a = NN(c, a)->next)
+                if (!settle(c, a, t0, NULL)) return VT_UNKNOWN;
             return n->vt = t0 == VT_UINT && fn == F_ABS ? VT_UINT : t0;
         }
     }

@@ -30,6 +30,7 @@ static const struct {
 } keywords[] = {
     {"and", TK_AND},   {"or", TK_OR},       {"not", TK_NOT},           {"eq", TK_EQ},
     {"ne", TK_NE},     {"all_eq", TK_ALL_EQ}, {"any_ne", TK_ANY_NE},   {"gt", TK_GT},
+    {"any_eq", TK_EQ}, {"all_ne", TK_NE}, /* 4.0's spellings of == and != */
     {"ge", TK_GE},     {"lt", TK_LT},       {"le", TK_LE},             {"contains", TK_CONTAINS},
     {"matches", TK_MATCHES}, {"bitwise_and", TK_BITAND}, {"in", TK_IN}, {"any", TK_ANY},
     {"all", TK_ALL},
@@ -134,6 +135,42 @@ static bool lex_string(struct twf_lex *lx, struct twf_tok_s *tk, bool raw)
     return true;
 }
 
+/* A character constant: 'a', '\\', '\'', '\x41', '\101'. It becomes a word holding its
+ * decimal value, so that it converts like the number it is (frame.len > 'a'). tshark 4.0 takes
+ * no other escapes ('\n' is "too long"). */
+static bool lex_char(struct twf_lex *lx, struct twf_tok_s *tk)
+{
+    uint32_t start = lx->i, i = lx->i + 1, end = i;
+    while (end < lx->n && lx->s[end] != '\'') end += lx->s[end] == '\\' ? 2 : 1;
+    if (end >= lx->n) {
+        twf_errf(lx->err, start, lx->n - start, false, "The final quote was omitted.");
+        return false;
+    }
+    const char *b = lx->s + i;
+    uint32_t n = end - i;
+    int v = -1;
+    if (n == 1 && b[0] != '\\') v = (unsigned char)b[0];
+    else if (n == 2 && b[0] == '\\' && (b[1] == '\\' || b[1] == '\'' || b[1] == '"')) v = (unsigned char)b[1];
+    else if (n == 4 && b[0] == '\\' && b[1] == 'x' && hexval(b[2]) >= 0 && hexval(b[3]) >= 0)
+        v = hexval(b[2]) * 16 + hexval(b[3]);
+    else if (n == 4 && b[0] == '\\' && b[1] >= '0' && b[1] <= '3' && b[2] >= '0' && b[2] <= '7' &&
+             b[3] >= '0' && b[3] <= '7')
+        v = (b[1] - '0') * 64 + (b[2] - '0') * 8 + (b[3] - '0');
+    uint32_t tl = end + 1 - start;
+    if (v < 0) {
+        twf_errf(lx->err, start, tl, true, "%.*s is too long to be a valid character constant.",
+                 (int)tl, lx->s + start);
+        return false;
+    }
+    tk->t = TK_WORD;
+    tk->str = malloc(8);
+    if (!tk->str) return false;
+    tk->slen = (uint32_t)snprintf(tk->str, 8, "%d", v);
+    tk->len = tl;
+    lx->i = end + 1;
+    return true;
+}
+
 bool twf_lex_next(struct twf_lex *lx, struct twf_tok_s *tk)
 {
     memset(tk, 0, sizeof *tk);
@@ -195,6 +232,7 @@ bool twf_lex_next(struct twf_lex *lx, struct twf_tok_s *tk)
         if (c1 == '.') t = TK_DOTDOT, len = 2;
         break;
     case '"': return lex_string(lx, tk, false);
+    case '\'': return lex_char(lx, tk);
     default: break;
     }
     if (c == 'r' && c1 == '"') {

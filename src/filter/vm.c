@@ -147,12 +147,20 @@ int twf_val_cmp(const struct twf_val *a, const struct twf_val *b, bool *ok)
     switch (a->vt) {
     case VT_UINT:
         if (b->vt == VT_UINT) return cmp_u(a->v.u, b->v.u);
-        if (b->vt == VT_INT) return b->v.i < 0 ? 1 : cmp_u(a->v.u, (uint64_t)b->v.i);
+        /* an unsigned value and a negative one: tshark 4.0 finds them neither equal nor
+         * ordered (ip.ttl > -1 and ip.ttl < -1 are both false) */
+        if (b->vt == VT_INT) {
+            if (b->v.i < 0) break;
+            return cmp_u(a->v.u, (uint64_t)b->v.i);
+        }
         if (b->vt == VT_DOUBLE) return (double)a->v.u < b->v.d ? -1 : (double)a->v.u > b->v.d;
         break;
     case VT_INT:
         if (b->vt == VT_INT) return a->v.i < b->v.i ? -1 : a->v.i > b->v.i;
-        if (b->vt == VT_UINT) return a->v.i < 0 ? -1 : cmp_u((uint64_t)a->v.i, b->v.u);
+        if (b->vt == VT_UINT) {
+            if (a->v.i < 0) break;
+            return cmp_u((uint64_t)a->v.i, b->v.u);
+        }
         if (b->vt == VT_DOUBLE) return (double)a->v.i < b->v.d ? -1 : (double)a->v.i > b->v.d;
         break;
     case VT_DOUBLE: {
