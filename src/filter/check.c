@@ -244,8 +244,22 @@ static bool parse_abstime(const char *s, int64_t *ns)
         for (; digits < 9; digits++) frac *= 10;
     }
     bool utc = false;
+    int64_t offset = 0; /* seconds east of UTC given in the literal ("+01:00") */
     while (*p == ' ') p++;
-    if (*p == 'Z' || strcasecmp(p, "UTC") == 0) utc = true, p += *p == 'Z' ? 1 : 3;
+    if (*p == 'Z' || strcasecmp(p, "UTC") == 0) {
+        utc = true, p += *p == 'Z' ? 1 : 3;
+    } else if ((*p == '+' || *p == '-') && isdigit((unsigned char)p[1]) &&
+               isdigit((unsigned char)p[2])) {
+        int oh = (p[1] - '0') * 10 + (p[2] - '0'), om = 0;
+        const char *q = p + 3;
+        if (*q == ':') q++;
+        if (isdigit((unsigned char)q[0]) && isdigit((unsigned char)q[1]))
+            om = (q[0] - '0') * 10 + (q[1] - '0'), q += 2;
+        if (oh > 23 || om > 59) return false;
+        offset = (int64_t)(oh * 3600 + om * 60) * (*p == '-' ? -1 : 1);
+        utc = true;
+        p = q;
+    }
     if (*p) return false;
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 ||
         sec < 0 || sec > 60 || y < 1 || y > 9999)
@@ -258,7 +272,7 @@ static bool parse_abstime(const char *s, int64_t *ns)
     tm.tm_sec = sec;
     tm.tm_isdst = -1;
     time_t t = utc ? timegm(&tm) : mktime(&tm);
-    *ns = twf_ns((int64_t)t, frac);
+    *ns = twf_ns((int64_t)t - offset, frac);
     return true;
 }
 
@@ -376,6 +390,35 @@ static bool convert(struct ck *c, struct twf_node *n, uint8_t vt, const struct t
         if (str)
             return fail(c, n, "%s cannot be converted from a string (%s).",
                         twf_ft_desc(ft ? ft : vt == VT_DOUBLE ? TW_FT_DOUBLE : TW_FT_RELATIVE_TIME), q);
+        if (vt == VT_RELTIME) {
+            /* tshark 4.0 reads a relative time as [-]SECONDS[.FRACTION]: at most 9 fraction
+             * digits, and whatever follows them is ignored ("1.5e1" is 1.5 s), while anything
+             * else after the seconds makes it invalid ("1e-3") */
+            const char *t = s;
+            bool neg = *t == '-';
+            if (neg) t++;
+            if (!isdigit((unsigned char)*t)) return fail(c, n, "%s is not a valid time.", q);
+            uint64_t secs = 0;
+            while (isdigit((unsigned char)*t)) {
+                if (secs > 9223372036ull) return fail(c, n, "%s is not a valid time.", q);
+                secs = secs * 10 + (uint64_t)(*t++ - '0');
+            }
+            int64_t fr = 0;
+            if (*t == '.') {
+                t++;
+                int digits = 0;
+                while (isdigit((unsigned char)*t)) {
+                    if (++digits > 9) return fail(c, n, "%s is not a valid time.", q);
+                    fr = fr * 10 + (*t++ - '0');
+                }
+                for (; digits < 9; digits++) fr *= 10;
+            } else if (*t) {
+                return fail(c, n, "%s is not a valid time.", q);
+            }
+            int64_t ns = (int64_t)secs * 1000000000 + fr;
+            v.v.ns = (neg != negate) ? -ns : ns;
+            break;
+        }
         char *end;
         errno = 0;
         double d = strtod(s, &end);
@@ -454,6 +497,17 @@ static bool convert(struct ck *c, struct twf_node *n, uint8_t vt, const struct t
                 parse_u64(s, &u1, &tb1) && !tb1 && u1 <= 0xff) {
                 tmp[0] = (uint8_t)u1;
                 bl = 1;
+            } else if (vt == VT_ETHER && n->slen == 14 && s[4] == '.' && s[9] == '.') {
+                /* Cisco's spelling of a MAC address: 0000.0c07.ac01 */
+                bool good = true;
+                for (int g = 0; g < 3 && good; g++)
+                    for (int h = 0; h < 2 && good; h++) {
+                        int hi = hexv(s[g * 5 + h * 2]), lo = hexv(s[g * 5 + h * 2 + 1]);
+                        good = hi >= 0 && lo >= 0;
+                        tmp[g * 2 + h] = (uint8_t)(hi << 4 | lo);
+                    }
+                if (!good) return fail(c, n, "%s is not a valid Ethernet address.", q);
+                bl = 6;
             } else if (n->slen / 2 + 1 > sizeof tmp || !parse_bytes(s, n->slen, tmp, &bl)) {
                 if (vt == VT_ETHER)
                     return fail(c, n, "%s is not a valid Ethernet address.", q);

@@ -109,7 +109,31 @@ static bool lex_string(struct twf_lex *lx, struct twf_tok_s *tk, bool raw)
         case 'u':
         case 'U': {
             uint32_t want = e == 'u' ? 4 : 8, j = 0;
-            while (j < want && i + j < lx->n && hexval(lx->s[i + j]) >= 0) j++;
+            uint32_t cp = 0;
+            while (j < want && i + j < lx->n && hexval(lx->s[i + j]) >= 0)
+                cp = cp * 16 + (uint32_t)hexval(lx->s[i + j]), j++;
+            /* C's rule for universal character names, which tshark 4.0 follows: all digits,
+             * not below U+00A0 (except $ @ `), not a surrogate, not above U+10FFFF */
+            if (j == want && (cp >= 0xA0 || cp == 0x24 || cp == 0x40 || cp == 0x60) &&
+                !(cp >= 0xD800 && cp <= 0xDFFF) && cp <= 0x10FFFF) {
+                i += j;
+                if (cp < 0x80) {
+                    out[k++] = (char)cp;
+                } else if (cp < 0x800) {
+                    out[k++] = (char)(0xC0 | cp >> 6);
+                    out[k++] = (char)(0x80 | (cp & 0x3F));
+                } else if (cp < 0x10000) {
+                    out[k++] = (char)(0xE0 | cp >> 12);
+                    out[k++] = (char)(0x80 | (cp >> 6 & 0x3F));
+                    out[k++] = (char)(0x80 | (cp & 0x3F));
+                } else {
+                    out[k++] = (char)(0xF0 | cp >> 18);
+                    out[k++] = (char)(0x80 | (cp >> 12 & 0x3F));
+                    out[k++] = (char)(0x80 | (cp >> 6 & 0x3F));
+                    out[k++] = (char)(0x80 | (cp & 0x3F));
+                }
+                break;
+            }
             free(out);
             twf_errf(lx->err, esc, 2 + j, true, "%.*s is not a valid universal character name",
                      (int)(2 + j), lx->s + esc);
