@@ -461,6 +461,7 @@ static const struct tw_binding bindings[] = {
     {TW_TBL_LINKTYPE, 1},                 /* LINKTYPE_ETHERNET */
     {TW_TBL_NAME, TW_KEY_ETH},            /* Ethernet inside tunnels, without FCS */
     {TW_TBL_ETHERTYPE, 0x6558},           /* transparent Ethernet bridging (GRE, ...) */
+    {TW_TBL_IP_PROTO, 143},               /* Ethernet over IPv6 (RFC 8986 segment routing) */
 };
 
 const struct tw_proto tw_proto_eth = {
