@@ -680,6 +680,15 @@ static uint8_t infer(struct ck *c, int32_t i)
         if (c->err->set) return VT_UNKNOWN;
         uint8_t t = l != VT_UNKNOWN ? l : r;
         if (t == VT_UNKNOWN) return VT_UNKNOWN;
+        /* times: tshark 4.0 adds and subtracts relative times only */
+        if ((t == VT_RELTIME && n->op != A_ADD && n->op != A_SUB) || t == VT_ABSTIME) {
+            static const char *const sym[] = {[A_ADD] = "+", [A_SUB] = "-", [A_MUL] = "*",
+                                              [A_DIV] = "/", [A_MOD] = "%", [A_BAND] = "&"};
+            struct twf_node *x = NN(c, l != VT_UNKNOWN ? n->a : n->b);
+            fail(c, x, "%s cannot %s.", t == VT_RELTIME ? "FT_RELATIVE_TIME" : "FT_ABSOLUTE_TIME",
+                 n->op < TW_ARRAY_LEN(sym) && sym[n->op] ? sym[n->op] : "?");
+            return VT_UNKNOWN;
+        }
         if (!vt_is_num(t) && !(n->op == A_BAND && (t == VT_BOOL || (vt_is_seq(t) && t != VT_PROTO)))) {
             char m[300];
             struct twf_node *x = NN(c, l != VT_UNKNOWN ? n->a : n->b);
