@@ -620,8 +620,14 @@ bool tw_filter_run(struct tw_filter *f, const struct tw_pkt *p)
             flag = false;
             for (uint32_t i = 0; i < p->nlayers; i++)
                 if (p->layers[i].proto == in->a) {
-                    flag = true;
-                    break;
+                    /* present = its tree item exists (protocols without an item of their own
+                     * are present as layers) */
+                    const struct tw_proto *pr = tw_proto_get(p->layers[i].proto);
+                    if (p->layers[i].rec >= 0 ||
+                        (pr->flags & (TW_PROTO_NO_RECORD | TW_PROTO_PARENT_TREE)) || !pr->ids) {
+                        flag = true;
+                        break;
+                    }
                 }
             break;
         case OP_EXISTS: {

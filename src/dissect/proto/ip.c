@@ -1352,7 +1352,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
      * one for everything else (link types, PPP, BSD loopback, IP-in-IP, ICMP quotations) */
     bool sniffing = p->via_table != TW_TBL_ETHERTYPE || p->ctx.in_error_pkt;
     if (ver == 6 && sniffing) {
-        /* straight on to IPv6: "ip" is a layer, but shows nothing */
+        /* straight on to IPv6: "ip" is a layer, but has no item (not even for filters) */
+        tw_layer_unrecord(p);
         tw_rec_flags(p, p->layers[p->nlayers - 1].rec, TW_RF_HIDDEN);
         tw_next(p, TW_TBL_ETHERTYPE, 0x86dd, *c);
         return TW_OK;

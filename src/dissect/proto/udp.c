@@ -155,7 +155,12 @@ static enum tw_status dissect_common(struct tw_pkt *p, struct tw_cur *c, bool li
     const uint8_t proto = lite ? 136 : 17;
 
     const uint8_t *h = tw_cur_bytes(c, 4);
-    if (!h) return cur_status(c);
+    if (!h) {
+        /* nothing at all was handed over (an IPv6 payload length of 0): Wireshark fails
+         * before adding its item */
+        if (rep == 0) tw_layer_unrecord(p);
+        return cur_status(c);
+    }
     uint16_t sport = (uint16_t)(h[0] << 8 | h[1]), dport = (uint16_t)(h[2] << 8 | h[3]);
     p->ctx.srcport = sport;
     p->ctx.dstport = dport;
