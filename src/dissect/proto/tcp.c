@@ -1419,6 +1419,12 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     r = tw_add_uint(p, HF(F_PORT), start + 2, 2, dport);
     tw_rec_flags(p, r, TW_RF_HIDDEN);
 
+    /* inside an ICMP error tshark shows the quoted sequence number as it is, right away */
+    if (p->ctx.in_error_pkt) {
+        struct tw_cur sc = *c;
+        uint32_t s0 = tw_cur_u32(&sc);
+        if (!sc.err) tw_add_uint(p, HF(F_SEQ), start + 4, 4, s0);
+    }
     /* sequence, acknowledgment, offset and flags, window: tshark reads all of them before it
      * adds anything more */
     const uint8_t *b = tw_cur_bytes(c, 12);
@@ -1436,7 +1442,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     struct conv *cv = NULL;
     int dir = 0;
     bool fresh = false;
-    if (conv_tab && !p->ctx.in_error_pkt) {
+    if (conv_tab) {
         uint8_t key[TW_STATE_KEY_MAX];
         size_t kl = conv_key(p, sport, dport, key, &dir);
         cv = tw_state_put(conv_tab, key, kl, &fresh);
@@ -1445,8 +1451,9 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         } else if (cv && (fl & (TH_SYN | TH_ACK)) == TH_SYN && cv->fl[dir].base_set &&
                    cv->fl[dir].base_seq != seq) {
             /* a SYN with another ISN on a known address/port pair: the ports were reused by a
-             * new connection, which tshark counts as a new stream */
+             * new connection, which tshark counts as a new stream (already showing its SYN) */
             conv_start(cv, p);
+            cv->completeness = C_SYNSENT;
             fresh = true;
         }
     }
@@ -1481,7 +1488,10 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     /* relative numbers: the bases are the ISNs, or one less than the first sequence number
      * (acknowledgment number) seen when the connection's start was missed */
     uint32_t rseq = seq, rack = ack, rwin = win;
-    if (cv) {
+    if (cv && p->ctx.in_error_pkt) {
+        /* no sequence analysis on a quoted segment: raw numbers, and the flags do not count */
+        if (!(fl & TH_SYN) && cv->fl[dir].win_scale >= 0) rwin = (uint32_t)win << cv->fl[dir].win_scale;
+    } else if (cv) {
         struct conv_flow *fw = &cv->fl[dir], *rv = &cv->fl[dir ^ 1];
         if (!fw->base_set) {
             fw->base_seq = (fl & TH_SYN) ? seq : seq - 1;
@@ -1501,7 +1511,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             if ((fl & (TH_SYN | TH_ACK)) == TH_SYN) cv->completeness = C_SYNSENT;
         } else {
             if (fl & TH_SYN) cv->completeness |= (fl & TH_ACK) ? C_SYNACK : C_SYNSENT;
-            if ((fl & (TH_SYN | TH_ACK)) == TH_ACK && (cv->completeness & C_SYNACK))
+            if ((fl & (TH_SYN | TH_ACK)) == TH_ACK && have_seglen && seglen == 0)
                 cv->completeness |= C_ACK;
             if (have_seglen && seglen > 0) cv->completeness |= C_DATA;
             if (fl & TH_FIN) cv->completeness |= C_FIN;
@@ -1517,9 +1527,12 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     tw_info_printf(p, " [%s] Seq=%u", want_fls ? fls : "", rseq);
     if (fl & TH_ACK) tw_info_printf(p, " Ack=%u", rack);
     SUMMARY(", Seq: %u", rseq);
-    r = tw_add_uint(p, HF(F_SEQ), start + 4, 4, rseq);
-    if (cv && rel_seq) tw_rec_label(p, r, "Sequence Number: %u    (relative sequence number)", rseq);
-    tw_add_uint(p, HF(F_SEQ_RAW), start + 4, 4, seq);
+    if (!p->ctx.in_error_pkt) {
+        r = tw_add_uint(p, HF(F_SEQ), start + 4, 4, rseq);
+        if (cv && rel_seq)
+            tw_rec_label(p, r, "Sequence Number: %u    (relative sequence number)", rseq);
+        tw_add_uint(p, HF(F_SEQ_RAW), start + 4, 4, seq);
+    }
     tw_info_printf(p, " Win=%u", rwin);
 
     if (hlen < 20) {

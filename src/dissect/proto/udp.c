@@ -126,25 +126,32 @@ static size_t conv_key(const struct tw_pkt *p, uint16_t sport, uint16_t dport, u
     return n;
 }
 
-/* the stream index and the stream's timestamps, under the current subtree */
-static void add_conv(struct tw_pkt *p, uint32_t off, uint16_t sport, uint16_t dport)
+/* the stream index; the stream's timestamps (*rel, *delta) are returned for add_times() */
+static struct conv *add_conv(struct tw_pkt *p, uint32_t off, uint16_t sport, uint16_t dport,
+                             struct tw_time *rel, struct tw_time *delta)
 {
-    if (!conv_tab || p->ctx.in_error_pkt) return;
+    if (!conv_tab) return NULL;
     uint8_t key[TW_STATE_KEY_MAX];
     size_t kl = conv_key(p, sport, dport, key);
     bool fresh = false;
     struct conv *cv = tw_state_put(conv_tab, key, kl, &fresh);
-    if (!cv) return;
+    if (!cv) return NULL;
     if (fresh) {
         cv->stream = next_stream++;
         cv->first = cv->prev = p->frame->ts;
     }
-    struct tw_time rel = tw_time_sub(p->frame->ts, cv->first);
-    struct tw_time delta = tw_time_sub(p->frame->ts, cv->prev);
+    *rel = tw_time_sub(p->frame->ts, cv->first);
+    *delta = tw_time_sub(p->frame->ts, cv->prev);
     cv->prev = p->frame->ts;
     int32_t r = tw_add_uint(p, HF(F_STREAM), off, 0, cv->stream);
     tw_rec_flags(p, r, TW_RF_GENERATED);
-    r = tw_add_text(p, off, 0, "Timestamps");
+    return cv;
+}
+
+/* the stream's timestamps (tshark shows them for datagrams with a payload, outside ICMP errors) */
+static void add_times(struct tw_pkt *p, uint32_t off, struct tw_time rel, struct tw_time delta)
+{
+    int32_t r = tw_add_text(p, off, 0, "Timestamps");
     tw_rec_flags(p, r, TW_RF_GENERATED);
     tw_tree_push(p, r);
     r = tw_add_time(p, HF(F_TIME_REL), off, 0, rel);
@@ -364,8 +371,10 @@ static enum tw_status dissect_common(struct tw_pkt *p, struct tw_cur *c, bool li
         }
     }
 
-    add_conv(p, start, sport, dport);
+    struct tw_time trel, tdelta;
+    struct conv *cv = add_conv(p, start, sport, dport, &trel, &tdelta);
     if (ulen == 8) return TW_OK; /* empty datagram: anything after it is not UDP's */
+    if (cv && !p->ctx.in_error_pkt) add_times(p, start, trel, tdelta);
 
     /* the payload: as much as the length says, within what IP delivered */
     uint32_t poff = start + 8;
