@@ -1488,8 +1488,9 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     /* relative numbers: the bases are the ISNs, or one less than the first sequence number
      * (acknowledgment number) seen when the connection's start was missed */
     uint32_t rseq = seq, rack = ack, rwin = win;
-    if (cv && p->ctx.in_error_pkt) {
-        /* no sequence analysis on a quoted segment: raw numbers, and the flags do not count */
+    if (cv && (p->ctx.in_error_pkt || !have_seglen)) {
+        /* no sequence analysis on a quoted segment or one whose length is unknown: raw
+         * numbers, and the flags do not count */
         if (!(fl & TH_SYN) && cv->fl[dir].win_scale >= 0) rwin = (uint32_t)win << cv->fl[dir].win_scale;
     } else if (cv) {
         struct conv_flow *fw = &cv->fl[dir], *rv = &cv->fl[dir ^ 1];
@@ -1507,9 +1508,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         }
         /* completeness, as the flags seen so far (shown above as it was before this packet);
          * a conversation's first packet counts only if it is a SYN */
-        if (fresh) {
-            if ((fl & (TH_SYN | TH_ACK)) == TH_SYN) cv->completeness = C_SYNSENT;
-        } else {
+        if (!fresh || (fl & (TH_SYN | TH_ACK)) == TH_SYN) {
             if (fl & TH_SYN) cv->completeness |= (fl & TH_ACK) ? C_SYNACK : C_SYNSENT;
             if ((fl & (TH_SYN | TH_ACK)) == TH_ACK && have_seglen && seglen == 0)
                 cv->completeness |= C_ACK;
@@ -1531,7 +1530,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         r = tw_add_uint(p, HF(F_SEQ), start + 4, 4, rseq);
         if (cv && rel_seq)
             tw_rec_label(p, r, "Sequence Number: %u    (relative sequence number)", rseq);
-        tw_add_uint(p, HF(F_SEQ_RAW), start + 4, 4, seq);
+        r = tw_add_uint(p, HF(F_SEQ_RAW), start + 4, 4, seq);
+        if (!rel_seq) tw_rec_flags(p, r, TW_RF_HIDDEN); /* tshark hides it when equal */
     }
     tw_info_printf(p, " Win=%u", rwin);
 
@@ -1563,6 +1563,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     if ((fl & TH_ACK) && cv && rel_seq)
         tw_rec_label(p, r, "Acknowledgment Number: %u    (relative ack number)", rack);
     r = tw_add_uint(p, HF(F_ACK_RAW), start + 8, 4, ack);
+    if (!rel_seq && (fl & TH_ACK)) tw_rec_flags(p, r, TW_RF_HIDDEN);
     if (!(fl & TH_ACK) && ack != 0) {
         tw_tree_push(p, r);
         tw_expert(p, EX(E_ACK_NONZERO), start + 8, 4, NULL);
