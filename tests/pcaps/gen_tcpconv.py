@@ -18,7 +18,7 @@ from scapy.all import ICMP, IP, TCP, UDP, IPv6, Ether, Raw
 HERE = os.path.dirname(os.path.abspath(__file__))
 T0 = 1600000000  # 2020-09-13 12:26:40 UTC
 
-SRC_MAC = "00:11:22:33:44:55"
+SRC_MAC = "00:11:19003:33:44:55"
 DST_MAC = "66:77:88:99:aa:bb"
 C = "192.0.2.10"      # client
 S = "198.51.100.20"   # server
@@ -48,79 +48,79 @@ def tcp(sport, dport, flags, seq, ack=0, win=8192, opts=None, data=b""):
 
 # 1. a whole connection, both sides scaling, with SACK and FIN
 CI, SI = 1000, 500000
-add(e4(C, S, tcp(40001, 80, "S", CI, win=65535,
+add(e4(C, S, tcp(40001, 19001, "S", CI, win=65535,
                  opts=[("MSS", 1460), ("SAckOK", b""), ("WScale", 7)])))
-add(e4(S, C, tcp(80, 40001, "SA", SI, CI + 1, win=28960,
+add(e4(S, C, tcp(19001, 40001, "SA", SI, CI + 1, win=28960,
                  opts=[("MSS", 1460), ("NOP", None), ("WScale", 9)])))
-add(e4(C, S, tcp(40001, 80, "A", CI + 1, SI + 1, win=512)))
-add(e4(C, S, tcp(40001, 80, "PA", CI + 1, SI + 1, win=512, data=b"GET / HTTP/1.0\r\n\r\n")))
-add(e4(S, C, tcp(80, 40001, "A", SI + 1, CI + 19, win=60,
+add(e4(C, S, tcp(40001, 19001, "A", CI + 1, SI + 1, win=512)))
+add(e4(C, S, tcp(40001, 19001, "PA", CI + 1, SI + 1, win=512, data=b"a" * 18)))
+add(e4(S, C, tcp(19001, 40001, "A", SI + 1, CI + 19, win=60,
                  opts=[("NOP", None), ("NOP", None), ("SAck", (CI + 19, CI + 30))])))
-add(e4(S, C, tcp(80, 40001, "PA", SI + 1, CI + 19, win=60, data=b"HTTP/1.0 200 OK\r\n\r\n")))
-add(e4(S, C, tcp(80, 40001, "FA", SI + 20, CI + 19, win=60)))
-add(e4(C, S, tcp(40001, 80, "FA", CI + 19, SI + 21, win=512)))
-add(e4(S, C, tcp(80, 40001, "A", SI + 21, CI + 20, win=60)))
+add(e4(S, C, tcp(19001, 40001, "PA", SI + 1, CI + 19, win=60, data=b"b" * 19)))
+add(e4(S, C, tcp(19001, 40001, "FA", SI + 20, CI + 19, win=60)))
+add(e4(C, S, tcp(40001, 19001, "FA", CI + 19, SI + 21, win=512)))
+add(e4(S, C, tcp(19001, 40001, "A", SI + 21, CI + 20, win=60)))
 
 # 2. seen mid-stream: no SYN, the first packets carry data
-add(e4(C, S, tcp(40002, 443, "PA", 7000000, 9000000, win=1000, data=b"x" * 10)))
-add(e4(S, C, tcp(443, 40002, "A", 9000000, 7000010, win=2000)))
-add(e4(C, S, tcp(40002, 443, "PA", 7000010, 9000000, win=1000, data=b"y" * 5)))
+add(e4(C, S, tcp(40002, 19002, "PA", 7000000, 9000000, win=1000, data=b"x" * 10)))
+add(e4(S, C, tcp(19002, 40002, "A", 9000000, 7000010, win=2000)))
+add(e4(C, S, tcp(40002, 19002, "PA", 7000010, 9000000, win=1000, data=b"y" * 5)))
 
 # 3. port reuse: the connection of part 1 is over; a new SYN with another ISN on the same ports
-add(e4(C, S, tcp(40001, 80, "S", 777777, win=65535, opts=[("MSS", 1460)])))
-add(e4(S, C, tcp(80, 40001, "SA", 888888, 777778, win=5840, opts=[("MSS", 1460)])))
-add(e4(C, S, tcp(40001, 80, "A", 777778, 888889, win=5840)))
+add(e4(C, S, tcp(40001, 19001, "S", 777777, win=65535, opts=[("MSS", 1460)])))
+add(e4(S, C, tcp(19001, 40001, "SA", 888888, 777778, win=5840, opts=[("MSS", 1460)])))
+add(e4(C, S, tcp(40001, 19001, "A", 777778, 888889, win=5840)))
 
 # 4. a retransmitted SYN (same ISN): the same stream; window scaling offered by the client only
-add(e4(C, S, tcp(40003, 22, "S", 42, win=64240, opts=[("MSS", 1460), ("WScale", 7)])))
-add(e4(C, S, tcp(40003, 22, "S", 42, win=64240, opts=[("MSS", 1460), ("WScale", 7)])))
-add(e4(S, C, tcp(22, 40003, "SA", 4242, 43, win=5792, opts=[("MSS", 1460)])))
-add(e4(C, S, tcp(40003, 22, "A", 43, 4243, win=502)))
-add(e4(S, C, tcp(22, 40003, "PA", 4243, 43, win=5792, data=b"SSH-2.0-x\r\n")))
+add(e4(C, S, tcp(40003, 19003, "S", 42, win=64240, opts=[("MSS", 1460), ("WScale", 7)])))
+add(e4(C, S, tcp(40003, 19003, "S", 42, win=64240, opts=[("MSS", 1460), ("WScale", 7)])))
+add(e4(S, C, tcp(19003, 40003, "SA", 4242, 43, win=5792, opts=[("MSS", 1460)])))
+add(e4(C, S, tcp(40003, 19003, "A", 43, 4243, win=502)))
+add(e4(S, C, tcp(19003, 40003, "PA", 4243, 43, win=5792, data=b"c" * 11)))
 
 # 5. sequence numbers wrapping around 2^32; the server scales but the client's SYN did not offer
 ISN = 0xfffffff0
-add(e4(C, S, tcp(40004, 25, "S", ISN, win=4096)))
-add(e4(S, C, tcp(25, 40004, "SA", 0xffffff00, ISN + 1, win=4096, opts=[("WScale", 2)])))
-add(e4(C, S, tcp(40004, 25, "A", ISN + 1, 0xffffff01, win=4096)))
-add(e4(C, S, tcp(40004, 25, "PA", ISN + 1, 0xffffff01, win=4096, data=b"z" * 32)))
-add(e4(S, C, tcp(25, 40004, "A", 0xffffff01, (ISN + 33) & 0xffffffff, win=4096)))
-add(e4(C, S, tcp(40004, 25, "RA", (ISN + 33) & 0xffffffff, 0xffffff01, win=0)))
+add(e4(C, S, tcp(40004, 19004, "S", ISN, win=4096)))
+add(e4(S, C, tcp(19004, 40004, "SA", 0xffffff00, ISN + 1, win=4096, opts=[("WScale", 2)])))
+add(e4(C, S, tcp(40004, 19004, "A", ISN + 1, 0xffffff01, win=4096)))
+add(e4(C, S, tcp(40004, 19004, "PA", ISN + 1, 0xffffff01, win=4096, data=b"z" * 32)))
+add(e4(S, C, tcp(19004, 40004, "A", 0xffffff01, (ISN + 33) & 0xffffffff, win=4096)))
+add(e4(C, S, tcp(40004, 19004, "RA", (ISN + 33) & 0xffffffff, 0xffffff01, win=0)))
 
 # 6. a SYN whose acknowledgment field is not zero (no ACK flag), then a reset without ACK
-add(e4(C, S, tcp(40005, 8080, "S", 123456, ack=99, win=1024)))
-add(e4(S, C, tcp(8080, 40005, "R", 0, ack=0, win=0)))
+add(e4(C, S, tcp(40005, 19005, "S", 123456, ack=99, win=1024)))
+add(e4(S, C, tcp(19005, 40005, "R", 0, ack=0, win=0)))
 
 # 7. TCP over IPv6, a whole handshake with scaling on both sides
-add(e6(C6, S6, tcp(50000, 443, "S", 10, win=65535, opts=[("WScale", 8)])))
-add(e6(S6, C6, tcp(443, 50000, "SA", 20, 11, win=65535, opts=[("WScale", 3)])))
-add(e6(C6, S6, tcp(50000, 443, "A", 11, 21, win=100)))
-add(e6(C6, S6, tcp(50000, 443, "PA", 11, 21, win=100, data=b"hello")))
+add(e6(C6, S6, tcp(50000, 19002, "S", 10, win=65535, opts=[("WScale", 8)])))
+add(e6(S6, C6, tcp(19002, 50000, "SA", 20, 11, win=65535, opts=[("WScale", 3)])))
+add(e6(C6, S6, tcp(50000, 19002, "A", 11, 21, win=100)))
+add(e6(C6, S6, tcp(50000, 19002, "PA", 11, 21, win=100, data=b"hello")))
 
 # 8. TCP inside IP-in-IP (the inner addresses make the conversation)
-inner = IP(src="10.1.1.1", dst="10.2.2.2") / tcp(1234, 80, "S", 5555, win=2048)
+inner = IP(src="10.1.1.1", dst="10.2.2.2") / tcp(1234, 19001, "S", 5555, win=2048)
 add(Ether(src=SRC_MAC, dst=DST_MAC) / IP(src=C, dst=S, proto=4) / inner)
-inner = IP(src="10.2.2.2", dst="10.1.1.1") / tcp(80, 1234, "SA", 6666, 5556, win=2048)
+inner = IP(src="10.2.2.2", dst="10.1.1.1") / tcp(19001, 1234, "SA", 6666, 5556, win=2048)
 add(Ether(src=SRC_MAC, dst=DST_MAC) / IP(src=S, dst=C, proto=4) / inner)
 
 # 9. UDP flows, both directions, IPv4 and IPv6, and an empty datagram
-add(e4(C, S, UDP(sport=5353, dport=53) / Raw(b"q1")))
-add(e4(S, C, UDP(sport=53, dport=5353) / Raw(b"r1")))
-add(e4(C, S, UDP(sport=5354, dport=53) / Raw(b"q2")))
-add(e4(C, S, UDP(sport=5353, dport=53) / Raw(b"q3")))
+add(e4(C, S, UDP(sport=40053, dport=19006) / Raw(b"q1")))
+add(e4(S, C, UDP(sport=19006, dport=40053) / Raw(b"r1")))
+add(e4(C, S, UDP(sport=40054, dport=19006) / Raw(b"q2")))
+add(e4(C, S, UDP(sport=40053, dport=19006) / Raw(b"q3")))
 add(e6(C6, S6, UDP(sport=4000, dport=4001) / Raw(b"six")))
 add(e6(S6, C6, UDP(sport=4001, dport=4000)))
 
 # 10. ICMP errors quoting a UDP datagram and a TCP segment of the flows above
-quoted = bytes(IP(src=C, dst=S) / UDP(sport=5354, dport=53) / Raw(b"q2"))
+quoted = bytes(IP(src=C, dst=S) / UDP(sport=40054, dport=19006) / Raw(b"q2"))
 add(e4(S, C, ICMP(type=3, code=3) / Raw(quoted)))
-quoted = bytes(IP(src=C, dst=S) / tcp(40002, 443, "PA", 7000015, 9000000, win=1000))[:28]
+quoted = bytes(IP(src=C, dst=S) / tcp(40002, 19002, "PA", 7000015, 9000000, win=1000))[:28]
 add(e4(S, C, ICMP(type=3, code=1) / Raw(quoted)))
-quoted = bytes(IP(src=S, dst=C) / tcp(443, 40002, "A", 9000000, 7000015, win=2000))
+quoted = bytes(IP(src=S, dst=C) / tcp(19002, 40002, "A", 9000000, 7000015, win=2000))
 add(e4(C, S, ICMP(type=3, code=1) / Raw(quoted)))
 
 # 11. a TCP header cut by the capture (no stream: tshark cannot read its sequence numbers)
-add(e4(C, S, tcp(40006, 80, "S", 1, win=1)), snap=14 + 20 + 8)
+add(e4(C, S, tcp(40006, 19001, "S", 1, win=1)), snap=14 + 20 + 8)
 
 with open(os.path.join(HERE, "tcpconv.pcap"), "wb") as f:
     f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))

@@ -896,12 +896,12 @@ static void opt_sack(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
     if (c->err) return;
     r = tw_add_uint(p, HF(F_DSACK_LE), o->off + 2, 4, le);
     tw_rec_flags(p, r, TW_RF_GENERATED);
-    tw_rec_label(p, r, "D-SACK Left Edge = %u", le);
+    tw_rec_label(p, r, "D-SACK Left Edge = %u%s", le, t->cv && rel_seq ? " (relative)" : "");
     uint32_t re = tw_cur_u32(c) - t->sack_base;
     if (c->err) return;
     r = tw_add_uint(p, HF(F_DSACK_RE), o->off + 6, 4, re);
     tw_rec_flags(p, r, TW_RF_GENERATED);
-    tw_rec_label(p, r, "D-SACK Right Edge = %u", re);
+    tw_rec_label(p, r, "D-SACK Right Edge = %u%s", re, t->cv && rel_seq ? " (relative)" : "");
     text_expert(p, EX(E_SACK_DSACK), o->off + 2, 8, NULL);
 }
 
@@ -1554,7 +1554,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     tw_layer_setlen(p, TW_MIN(hlen, rep));
 
     if (have_seglen && cv) {
-        uint32_t nxt = rseq + seglen + ((fl & TH_SYN) ? 1u : 0u) + ((fl & TH_FIN) ? 1u : 0u);
+        /* SYN and FIN take a sequence number (tshark counts one even when both are set) */
+        uint32_t nxt = rseq + seglen + ((fl & (TH_SYN | TH_FIN)) ? 1u : 0u);
         r = tw_add_uint(p, HF(F_NXTSEQ), start, 0, nxt);
         tw_rec_flags(p, r, TW_RF_GENERATED);
         if (rel_seq) tw_rec_label(p, r, "Next Sequence Number: %u    (relative sequence number)", nxt);
@@ -1562,13 +1563,13 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     r = tw_add_uint(p, HF(F_ACK), start + 8, 4, rack);
     if ((fl & TH_ACK) && cv && rel_seq)
         tw_rec_label(p, r, "Acknowledgment Number: %u    (relative ack number)", rack);
-    r = tw_add_uint(p, HF(F_ACK_RAW), start + 8, 4, ack);
-    if (!rel_seq && (fl & TH_ACK)) tw_rec_flags(p, r, TW_RF_HIDDEN);
     if (!(fl & TH_ACK) && ack != 0) {
         tw_tree_push(p, r);
         tw_expert(p, EX(E_ACK_NONZERO), start + 8, 4, NULL);
         tw_tree_pop(p);
     }
+    r = tw_add_uint(p, HF(F_ACK_RAW), start + 8, 4, ack);
+    if (!rel_seq && (fl & TH_ACK)) tw_rec_flags(p, r, TW_RF_HIDDEN);
     r = tw_add_uint(p, HF(F_HDR_LEN), start + 12, 1, hlen);
     if (labels)
         tw_rec_label(p, r, "%u%u%u%u .... = Header Length: %u bytes (%u)", (b[8] >> 7) & 1,
