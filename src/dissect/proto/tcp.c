@@ -1442,7 +1442,9 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     struct conv *cv = NULL;
     int dir = 0;
     bool fresh = false;
-    if (conv_tab) {
+    /* Only when something shows conversation data: what is wanted is fixed for the run, so
+     * either every packet is tracked or none is (`-q` alone skips the lookup). */
+    if (conv_tab && (p->want_all || p->want_cols || tw_want_proto(p, ids.proto))) {
         uint8_t key[TW_STATE_KEY_MAX];
         size_t kl = conv_key(p, sport, dport, key, &dir);
         cv = tw_state_put(conv_tab, key, kl, &fresh);
@@ -1465,8 +1467,10 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         tw_rec_flags(p, r, TW_RF_GENERATED);
         tw_rec_label(p, r, "Conversation completeness: %s (%u)",
                      completeness_str(cv->completeness), cv->completeness);
-        trel = tw_time_sub(p->frame->ts, cv->first);
-        tdelta = tw_time_sub(p->frame->ts, cv->prev);
+        if (tw_want(p, HF(F_TIME_REL)) || tw_want(p, HF(F_TIME_DELTA))) {
+            trel = tw_time_sub(p->frame->ts, cv->first);
+            tdelta = tw_time_sub(p->frame->ts, cv->prev);
+        }
         cv->prev = p->frame->ts;
     }
 

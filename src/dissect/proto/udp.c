@@ -130,7 +130,8 @@ static size_t conv_key(const struct tw_pkt *p, uint16_t sport, uint16_t dport, u
 static struct conv *add_conv(struct tw_pkt *p, uint32_t off, uint16_t sport, uint16_t dport,
                              struct tw_time *rel, struct tw_time *delta)
 {
-    if (!conv_tab) return NULL;
+    /* only when something shows conversation data (fixed for the run: all packets or none) */
+    if (!conv_tab || !(p->want_all || p->want_cols || tw_want_proto(p, ids.proto))) return NULL;
     uint8_t key[TW_STATE_KEY_MAX];
     size_t kl = conv_key(p, sport, dport, key);
     bool fresh = false;
@@ -140,8 +141,10 @@ static struct conv *add_conv(struct tw_pkt *p, uint32_t off, uint16_t sport, uin
         cv->stream = next_stream++;
         cv->first = cv->prev = p->frame->ts;
     }
-    *rel = tw_time_sub(p->frame->ts, cv->first);
-    *delta = tw_time_sub(p->frame->ts, cv->prev);
+    if (tw_want(p, HF(F_TIME_REL)) || tw_want(p, HF(F_TIME_DELTA))) {
+        *rel = tw_time_sub(p->frame->ts, cv->first);
+        *delta = tw_time_sub(p->frame->ts, cv->prev);
+    }
     cv->prev = p->frame->ts;
     int32_t r = tw_add_uint(p, HF(F_STREAM), off, 0, cv->stream);
     tw_rec_flags(p, r, TW_RF_GENERATED);
@@ -371,7 +374,7 @@ static enum tw_status dissect_common(struct tw_pkt *p, struct tw_cur *c, bool li
         }
     }
 
-    struct tw_time trel, tdelta;
+    struct tw_time trel = {0, 0}, tdelta = {0, 0};
     struct conv *cv = add_conv(p, start, sport, dport, &trel, &tdelta);
     if (ulen == 8) return TW_OK; /* empty datagram: anything after it is not UDP's */
     if (cv && !p->ctx.in_error_pkt) add_times(p, start, trel, tdelta);
