@@ -1513,7 +1513,9 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         /* completeness, as the flags seen so far (shown above as it was before this packet);
          * a conversation's first packet counts only if it is a SYN */
         if (!fresh || (fl & (TH_SYN | TH_ACK)) == TH_SYN) {
-            if (fl & TH_SYN) cv->completeness |= (fl & TH_ACK) ? C_SYNACK : C_SYNSENT;
+            /* SYN_SENT only from the SYN that made the conversation (a SYN on a conversation
+             * seen before does not count) */
+            if (fl & TH_SYN) cv->completeness |= (fl & TH_ACK) ? C_SYNACK : fresh ? C_SYNSENT : 0;
             if ((fl & (TH_SYN | TH_ACK)) == TH_ACK && have_seglen && seglen == 0)
                 cv->completeness |= C_ACK;
             if (have_seglen && seglen > 0) cv->completeness |= C_DATA;
