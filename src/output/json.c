@@ -55,8 +55,11 @@ static void json_key(struct tw_sink *s, const struct tw_pkt *p, const struct tw_
                      struct tw_buf *b)
 {
     if (r->field == 0) {
+        /* a text item is keyed by its text; tshark leaves out a generated item's brackets */
+        struct tw_rec t = *r;
+        t.flags &= (uint8_t)~TW_RF_GENERATED;
         s->tmp.len = 0;
-        tw_fmt_label(&s->tmp, p, r);
+        tw_fmt_label(&s->tmp, p, &t);
         json_str(b, s->tmp.p, s->tmp.len);
     } else {
         const char *a = tw_field(r->field)->def->abbrev;

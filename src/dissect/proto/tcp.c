@@ -21,9 +21,13 @@
  *   |                    Options                    |    Padding    |
  *   +-----------------------------------------------+---------------+
  *
- * This is the per-packet layer only: no flow table yet, so sequence and acknowledgment numbers
- * are the wire values (tcp.seq_raw / tcp.ack_raw), the Info column shows them raw and the
- * window unscaled. Relative numbers, streams and analysis come with flow tracking. */
+ * Conversations (one per address/port pair, tshark's single pass): the stream index, the
+ * completeness flags seen so far, relative sequence numbers (the base is the ISN, or seq - 1 /
+ * ack - 1 for a connection first seen mid-stream), the window scale negotiated in the SYN and
+ * SYN/ACK, and the time since the first and the previous frame of the stream. They live in a
+ * bounded state table (CONV_MAX entries, least recently used evicted: a conversation seen again
+ * after its eviction counts as new and gets a new stream index). Analysis flags
+ * (tcp.analysis.*) are not done. */
 #include "../dissect.h"
 
 #include <stdio.h>
@@ -36,7 +40,12 @@ enum {
     F_SRCPORT,
     F_DSTPORT,
     F_PORT,
+    F_STREAM,
+    F_COMPLETENESS,
+    F_SEQ,
     F_SEQ_RAW,
+    F_NXTSEQ,
+    F_ACK,
     F_ACK_RAW,
     F_HDR_LEN,
     F_FLAGS,
@@ -52,6 +61,8 @@ enum {
     F_FLAGS_FIN,
     F_FLAGS_STR,
     F_WIN,
+    F_WIN_SIZE,
+    F_WIN_SCALEFACTOR,
     F_CKSUM,
     F_CKSUM_STATUS,
     F_CKSUM_CALC,
@@ -117,6 +128,8 @@ enum {
     F_TFO_COOKIE,
     F_PAYLOAD,
     F_RESET_CAUSE,
+    F_TIME_REL,
+    F_TIME_DELTA,
     F_COUNT
 };
 
@@ -217,6 +230,12 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_SRCPORT] = {"tcp.srcport", "Source Port", TW_FT_UINT16, TW_BASE_PT_TCP},
     [F_DSTPORT] = {"tcp.dstport", "Destination Port", TW_FT_UINT16, TW_BASE_PT_TCP},
     [F_PORT] = {"tcp.port", "Source or Destination Port", TW_FT_UINT16, TW_BASE_PT_TCP},
+    [F_STREAM] = {"tcp.stream", "Stream index", TW_FT_UINT32, TW_BASE_DEC},
+    [F_COMPLETENESS] = {"tcp.completeness", "Conversation completeness", TW_FT_UINT8, TW_BASE_CUSTOM,
+                        0, NULL, NULL, NULL, "The completeness of the conversation capture"},
+    [F_SEQ] = {"tcp.seq", "Sequence Number", TW_FT_UINT32, TW_BASE_DEC},
+    [F_NXTSEQ] = {"tcp.nxtseq", "Next Sequence Number", TW_FT_UINT32, TW_BASE_DEC},
+    [F_ACK] = {"tcp.ack", "Acknowledgment Number", TW_FT_UINT32, TW_BASE_DEC},
     [F_SEQ_RAW] = {"tcp.seq_raw", "Sequence Number (raw)", TW_FT_UINT32, TW_BASE_DEC, 0, NULL,
                    NULL, NULL, "This shows the raw value of the sequence number"},
     [F_ACK_RAW] = {"tcp.ack_raw", "Acknowledgment number (raw)", TW_FT_UINT32, TW_BASE_DEC, 0,
@@ -248,6 +267,12 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_FLAGS_STR] = {"tcp.flags.str", "TCP Flags", TW_FT_STRING},
     [F_WIN] = {"tcp.window_size_value", "Window", TW_FT_UINT16, TW_BASE_DEC, 0, NULL, NULL, NULL,
                "The window size value from the TCP header"},
+    [F_WIN_SIZE] = {"tcp.window_size", "Calculated window size", TW_FT_UINT32, TW_BASE_DEC, 0, NULL,
+                    NULL, NULL, "The scaled window size (if scaling has been used)"},
+    [F_WIN_SCALEFACTOR] = {"tcp.window_size_scalefactor", "Window size scaling factor",
+                           TW_FT_INT32, TW_BASE_DEC, 0, NULL, NULL, NULL,
+                           "The window size scaling factor (-1 when unknown, -2 when no scaling "
+                           "is used)"},
     [F_CKSUM] = {"tcp.checksum", "Checksum", TW_FT_UINT16, TW_BASE_HEX, 0, NULL, NULL, NULL,
                  CKSUM_BLURB},
     [F_CKSUM_STATUS] = {"tcp.checksum.status", "Checksum Status", TW_FT_UINT8, TW_BASE_NONE, 0,
@@ -334,6 +359,12 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_PAYLOAD] = {"tcp.payload", "TCP payload", TW_FT_BYTES, TW_BASE_NONE, 0, NULL, NULL, NULL,
                    "The TCP payload of this packet"},
     [F_RESET_CAUSE] = {"tcp.reset_cause", "Reset cause", TW_FT_STRING},
+    [F_TIME_REL] = {"tcp.time_relative", "Time since first frame in this TCP stream",
+                    TW_FT_RELATIVE_TIME, 0, 0, NULL, NULL, NULL,
+                    "Time relative to first frame in this TCP stream"},
+    [F_TIME_DELTA] = {"tcp.time_delta", "Time since previous frame in this TCP stream",
+                      TW_FT_RELATIVE_TIME, 0, 0, NULL, NULL, NULL,
+                      "Time delta from previous frame in this TCP stream"},
 };
 
 enum {
@@ -402,7 +433,119 @@ static const struct tw_expert_def experts[E_COUNT] = {
 
 static bool check_checksum; /* -o tcp.check_checksum (tshark's default: FALSE) */
 
-static void tcp_init(void) { check_checksum = tw_pref_bool("tcp.check_checksum", false); }
+/* ---------------------------------------------------------------------------------------------
+ * Conversations.
+ * ------------------------------------------------------------------------------------------- */
+#define CONV_MAX (1u << 20) /* live conversations remembered; beyond, the oldest is forgotten */
+
+/* completeness bits, as tshark accumulates them */
+#define C_SYNSENT 0x01
+#define C_SYNACK 0x02
+#define C_ACK 0x04
+#define C_DATA 0x08
+#define C_FIN 0x10
+#define C_RST 0x20
+
+#define WS_UNKNOWN (-1)
+#define WS_NOT_USED (-2)
+
+struct conv_flow {
+    uint32_t base_seq; /* the sender's ISN (or seq - 1 when first seen without SYN) */
+    bool base_set;
+    int8_t win_scale; /* shift from its window-scale option, WS_UNKNOWN or WS_NOT_USED */
+};
+
+struct conv {
+    uint32_t stream;
+    uint8_t completeness;
+    struct conv_flow fl[2]; /* [0]: sent by the endpoint that sorts first in the key */
+    struct tw_time first, prev;
+};
+
+static struct tw_state *conv_tab;
+static uint32_t next_stream;
+static bool rel_seq; /* -o tcp.relative_sequence_numbers and tcp.analyze_sequence_numbers */
+
+static void tcp_init(void)
+{
+    check_checksum = tw_pref_bool("tcp.check_checksum", false);
+    rel_seq = tw_pref_bool("tcp.relative_sequence_numbers", true) &&
+              tw_pref_bool("tcp.analyze_sequence_numbers", true);
+    next_stream = 0;
+    conv_tab = tw_state_open("tcp.conv", sizeof(struct conv), CONV_MAX, NULL);
+}
+
+/* The conversation key: address length, then both endpoints (address, port) with the smaller
+ * one first, so that both directions find the same entry. *dir is 0 when the sender sorts
+ * first. Addresses are the innermost IP's (a tunnel's payload is its own conversation). */
+static size_t conv_key(const struct tw_pkt *p, uint16_t sport, uint16_t dport, uint8_t *k,
+                       int *dir)
+{
+    const struct tw_addr *a = &p->ctx.ip_src, *b = &p->ctx.ip_dst;
+    uint8_t al = a->p && b->p && a->len == b->len && a->len <= 16 ? a->len : 0;
+    int c = al ? memcmp(a->p, b->p, al) : 0;
+    if (c == 0) c = (int)sport - (int)dport;
+    *dir = c > 0;
+    const uint8_t *x = a->p, *y = b->p;
+    uint16_t xp = sport, yp = dport;
+    if (*dir) {
+        x = b->p;
+        y = a->p;
+        xp = dport;
+        yp = sport;
+    }
+    size_t n = 0;
+    k[n++] = al;
+    if (al) {
+        memcpy(k + n, x, al);
+        memcpy(k + n + al, y, al);
+        n += 2u * al;
+    }
+    k[n++] = (uint8_t)(xp >> 8);
+    k[n++] = (uint8_t)xp;
+    k[n++] = (uint8_t)(yp >> 8);
+    k[n++] = (uint8_t)yp;
+    return n;
+}
+
+static void conv_start(struct conv *cv, const struct tw_pkt *p)
+{
+    memset(cv, 0, sizeof *cv);
+    cv->stream = next_stream++;
+    cv->fl[0].win_scale = cv->fl[1].win_scale = WS_UNKNOWN;
+    cv->first = cv->prev = p->frame->ts;
+}
+
+/* tshark's names for the usual combinations of completeness bits */
+static const char *completeness_str(uint8_t v)
+{
+    switch (v) {
+    case C_SYNSENT: return "Incomplete, SYN_SENT";
+    case C_SYNSENT | C_SYNACK: return "Incomplete, CLIENT_ESTABLISHED";
+    case C_SYNSENT | C_SYNACK | C_ACK: return "Incomplete, ESTABLISHED";
+    case C_SYNSENT | C_SYNACK | C_ACK | C_DATA: return "Incomplete, DATA";
+    case C_SYNSENT | C_SYNACK | C_ACK | C_DATA | C_FIN:
+    case C_SYNSENT | C_SYNACK | C_ACK | C_DATA | C_RST:
+    case C_SYNSENT | C_SYNACK | C_ACK | C_DATA | C_FIN | C_RST: return "Complete, WITH_DATA";
+    case C_SYNSENT | C_SYNACK | C_ACK | C_FIN:
+    case C_SYNSENT | C_SYNACK | C_ACK | C_RST:
+    case C_SYNSENT | C_SYNACK | C_ACK | C_FIN | C_RST: return "Complete, NO_DATA";
+    default: return "Incomplete";
+    }
+}
+
+/* After a SYN's options: a SYN without the window-scale option means neither side scales (the
+ * peer's side is set too, in case its SYN/ACK is missed); a SYN/ACK with the option answering
+ * a SYN without it does not scale either. */
+static void check_scaling(struct conv *cv, int dir, bool synack)
+{
+    struct conv_flow *fw = &cv->fl[dir], *rv = &cv->fl[dir ^ 1];
+    if (fw->win_scale == WS_UNKNOWN) {
+        fw->win_scale = rv->win_scale = WS_NOT_USED;
+    } else if (synack && rv->win_scale == WS_NOT_USED) {
+        fw->win_scale = WS_NOT_USED;
+    }
+}
 
 /* ---------------------------------------------------------------------------------------------
  * Per-packet state shared by the header and the option decoders.
@@ -417,6 +560,9 @@ struct tcp_state {
     uint32_t sack_le[4], sack_re[4];
     uint32_t nsack;
     int32_t opts_rec;
+    struct conv *cv; /* the conversation (NULL when none) and the sender's side in it */
+    int dir;
+    uint32_t sack_base; /* subtracted from SACK edges: the receiver's ISN when relative */
     char optnames[512]; /* ", Maximum segment size, ..." for the Options line */
     size_t optnames_len;
 };
@@ -694,6 +840,7 @@ static void opt_ws(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
         tw_expert(p, EX(E_WS_SHIFT_INVALID), o->off + 2, 1, NULL);
         tw_tree_pop(p);
     }
+    if (t->cv) t->cv->fl[t->dir].win_scale = (int8_t)shift;
     r = tw_add_uint(p, HF(F_WS_MULT), o->off + 2, 1, 1u << shift);
     tw_rec_flags(p, r, TW_RF_GENERATED);
     opt_suffix(t, o, ": %u (multiply by %u)", v, 1u << shift);
@@ -712,20 +859,20 @@ static void opt_sack(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
             break;
         }
         c->off = off;
-        uint32_t le = tw_cur_u32(c);
+        uint32_t le = tw_cur_u32(c) - t->sack_base;
         if (c->err) return;
         int32_t r = tw_add_uint(p, HF(F_SACK_LE), off, 4, le);
-        tw_rec_label(p, r, "left edge = %u", le);
+        tw_rec_label(p, r, "left edge = %u%s", le, t->cv && rel_seq ? " (relative)" : "");
         left -= 4;
         if (left < 4) {
             text_expert(p, EX(E_SUBOPT_MALFORMED), off, left, NULL);
             break;
         }
-        uint32_t re = tw_cur_u32(c);
+        uint32_t re = tw_cur_u32(c) - t->sack_base;
         if (c->err) return;
         left -= 4;
         r = tw_add_uint(p, HF(F_SACK_RE), off + 4, 4, re);
-        tw_rec_label(p, r, "right edge = %u", re);
+        tw_rec_label(p, r, "right edge = %u%s", re, t->cv && rel_seq ? " (relative)" : "");
         tw_info_printf(p, " SLE=%u SRE=%u", le, re);
         if (t->nsack < 4) {
             t->sack_le[t->nsack] = le;
@@ -740,21 +887,21 @@ static void opt_sack(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
     tw_rec_flags(p, r, TW_RF_GENERATED);
     /* D-SACK (RFC 2883 section 4): the first block lies below the cumulative ACK, or inside
      * the second block. Both comparisons are in sequence space. */
-    bool dsack = (int32_t)(t->sack_re[0] - t->ack) <= 0 ||
+    bool dsack = (int32_t)(t->sack_re[0] - (t->ack - t->sack_base)) <= 0 ||
                  (t->nsack > 1 && (int32_t)(t->sack_le[1] - t->sack_re[0]) < 0 &&
                   (int32_t)(t->sack_re[1] - t->sack_re[0]) >= 0);
     if (!dsack) return;
     c->off = o->off + 2;
-    uint32_t le = tw_cur_u32(c);
+    uint32_t le = tw_cur_u32(c) - t->sack_base;
     if (c->err) return;
     r = tw_add_uint(p, HF(F_DSACK_LE), o->off + 2, 4, le);
     tw_rec_flags(p, r, TW_RF_GENERATED);
-    tw_rec_label(p, r, "D-SACK Left Edge = %u", le);
-    uint32_t re = tw_cur_u32(c);
+    tw_rec_label(p, r, "D-SACK Left Edge = %u%s", le, t->cv && rel_seq ? " (relative)" : "");
+    uint32_t re = tw_cur_u32(c) - t->sack_base;
     if (c->err) return;
     r = tw_add_uint(p, HF(F_DSACK_RE), o->off + 6, 4, re);
     tw_rec_flags(p, r, TW_RF_GENERATED);
-    tw_rec_label(p, r, "D-SACK Right Edge = %u", re);
+    tw_rec_label(p, r, "D-SACK Right Edge = %u%s", re, t->cv && rel_seq ? " (relative)" : "");
     text_expert(p, EX(E_SACK_DSACK), o->off + 2, 8, NULL);
 }
 
@@ -1272,6 +1419,12 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     r = tw_add_uint(p, HF(F_PORT), start + 2, 2, dport);
     tw_rec_flags(p, r, TW_RF_HIDDEN);
 
+    /* inside an ICMP error tshark shows the quoted sequence number as it is, right away */
+    if (p->ctx.in_error_pkt) {
+        struct tw_cur sc = *c;
+        uint32_t s0 = tw_cur_u32(&sc);
+        if (!sc.err) tw_add_uint(p, HF(F_SEQ), start + 4, 4, s0);
+    }
     /* sequence, acknowledgment, offset and flags, window: tshark reads all of them before it
      * adds anything more */
     const uint8_t *b = tw_cur_bytes(c, 12);
@@ -1284,6 +1437,42 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     uint32_t hlen = (uint32_t)(b[8] >> 4) * 4;
     uint16_t fl = (uint16_t)((b[8] << 8 | b[9]) & 0xfff);
     uint16_t win = (uint16_t)(b[10] << 8 | b[11]);
+
+    /* the conversation: tshark finds or makes it as soon as these 16 bytes are read */
+    struct conv *cv = NULL;
+    int dir = 0;
+    bool fresh = false;
+    /* Only when something shows conversation data: what is wanted is fixed for the run, so
+     * either every packet is tracked or none is (`-q` alone skips the lookup). */
+    if (conv_tab && (p->want_all || p->want_cols || tw_want_proto(p, ids.proto))) {
+        uint8_t key[TW_STATE_KEY_MAX];
+        size_t kl = conv_key(p, sport, dport, key, &dir);
+        cv = tw_state_put(conv_tab, key, kl, &fresh);
+        if (cv && fresh) {
+            conv_start(cv, p);
+        } else if (cv && (fl & (TH_SYN | TH_ACK)) == TH_SYN && cv->fl[dir].base_set &&
+                   cv->fl[dir].base_seq != seq) {
+            /* a SYN with another ISN on a known address/port pair: the ports were reused by a
+             * new connection, which tshark counts as a new stream (already showing its SYN) */
+            conv_start(cv, p);
+            cv->completeness = C_SYNSENT;
+            fresh = true;
+        }
+    }
+    struct tw_time trel = {0, 0}, tdelta = {0, 0};
+    if (cv) {
+        r = tw_add_uint(p, HF(F_STREAM), start, 0, cv->stream);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+        r = tw_add_uint(p, HF(F_COMPLETENESS), start, 0, cv->completeness);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+        tw_rec_label(p, r, "Conversation completeness: %s (%u)",
+                     completeness_str(cv->completeness), cv->completeness);
+        if (tw_want(p, HF(F_TIME_REL)) || tw_want(p, HF(F_TIME_DELTA))) {
+            trel = tw_time_sub(p->frame->ts, cv->first);
+            tdelta = tw_time_sub(p->frame->ts, cv->prev);
+        }
+        cv->prev = p->frame->ts;
+    }
 
     bool have_seglen = false;
     uint32_t seglen = 0;
@@ -1300,14 +1489,57 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         }
     }
 
+    /* relative numbers: the bases are the ISNs, or one less than the first sequence number
+     * (acknowledgment number) seen when the connection's start was missed */
+    uint32_t rseq = seq, rack = ack, rwin = win;
+    if (cv && (p->ctx.in_error_pkt || !have_seglen)) {
+        /* no sequence analysis on a quoted segment or one whose length is unknown: raw
+         * numbers, and the flags do not count */
+        if (!(fl & TH_SYN) && cv->fl[dir].win_scale >= 0) rwin = (uint32_t)win << cv->fl[dir].win_scale;
+    } else if (cv) {
+        struct conv_flow *fw = &cv->fl[dir], *rv = &cv->fl[dir ^ 1];
+        if (!fw->base_set) {
+            fw->base_seq = (fl & TH_SYN) ? seq : seq - 1;
+            fw->base_set = true;
+        }
+        if (!rv->base_set && (fl & TH_ACK)) {
+            rv->base_seq = ack - 1;
+            rv->base_set = true;
+        }
+        if (rel_seq) {
+            rseq = seq - fw->base_seq;
+            if (fl & TH_ACK) rack = ack - rv->base_seq;
+        }
+        /* completeness, as the flags seen so far (shown above as it was before this packet);
+         * a conversation's first packet counts only if it is a SYN */
+        if (!fresh || (fl & (TH_SYN | TH_ACK)) == TH_SYN) {
+            /* SYN_SENT only from the SYN that made the conversation (a SYN on a conversation
+             * seen before does not count) */
+            if (fl & TH_SYN) cv->completeness |= (fl & TH_ACK) ? C_SYNACK : fresh ? C_SYNSENT : 0;
+            if ((fl & (TH_SYN | TH_ACK)) == TH_ACK && have_seglen && seglen == 0)
+                cv->completeness |= C_ACK;
+            if (have_seglen && seglen > 0) cv->completeness |= C_DATA;
+            if (fl & TH_FIN) cv->completeness |= C_FIN;
+            if (fl & TH_RST) cv->completeness |= C_RST;
+        }
+        /* SYNs are never scaled */
+        if (!(fl & TH_SYN) && fw->win_scale >= 0) rwin = (uint32_t)win << fw->win_scale;
+    }
+
     char fls[80];
     bool want_fls = labels || p->want_cols;
     if (want_fls) flags_list(fls, sizeof fls, fl);
-    tw_info_printf(p, " [%s] Seq=%u", want_fls ? fls : "", seq);
-    if (fl & TH_ACK) tw_info_printf(p, " Ack=%u", ack);
-    SUMMARY(", Seq: %u", seq);
-    tw_add_uint(p, HF(F_SEQ_RAW), start + 4, 4, seq);
-    tw_info_printf(p, " Win=%u", win); /* unscaled until flows know the scale factor */
+    tw_info_printf(p, " [%s] Seq=%u", want_fls ? fls : "", rseq);
+    if (fl & TH_ACK) tw_info_printf(p, " Ack=%u", rack);
+    SUMMARY(", Seq: %u", rseq);
+    if (!p->ctx.in_error_pkt) {
+        r = tw_add_uint(p, HF(F_SEQ), start + 4, 4, rseq);
+        if (cv && rel_seq)
+            tw_rec_label(p, r, "Sequence Number: %u    (relative sequence number)", rseq);
+        r = tw_add_uint(p, HF(F_SEQ_RAW), start + 4, 4, seq);
+        if (!rel_seq) tw_rec_flags(p, r, TW_RF_HIDDEN); /* tshark hides it when equal */
+    }
+    tw_info_printf(p, " Win=%u", rwin);
 
     if (hlen < 20) {
         tw_info_printf(p, ", bogus TCP header length (%u, must be at least 20)", hlen);
@@ -1322,17 +1554,28 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         set_summary(p, sum);
         return TW_OK;
     }
-    if (fl & TH_ACK) SUMMARY(", Ack: %u", ack);
+    if (fl & TH_ACK) SUMMARY(", Ack: %u", rack);
     if (have_seglen) SUMMARY(", Len: %u", seglen);
     set_summary(p, sum);
     tw_layer_setlen(p, TW_MIN(hlen, rep));
 
-    r = tw_add_uint(p, HF(F_ACK_RAW), start + 8, 4, ack);
+    if (have_seglen && cv) {
+        /* SYN and FIN take a sequence number (tshark counts one even when both are set) */
+        uint32_t nxt = rseq + seglen + ((fl & (TH_SYN | TH_FIN)) ? 1u : 0u);
+        r = tw_add_uint(p, HF(F_NXTSEQ), start, 0, nxt);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+        if (rel_seq) tw_rec_label(p, r, "Next Sequence Number: %u    (relative sequence number)", nxt);
+    }
+    r = tw_add_uint(p, HF(F_ACK), start + 8, 4, rack);
+    if ((fl & TH_ACK) && cv && rel_seq)
+        tw_rec_label(p, r, "Acknowledgment Number: %u    (relative ack number)", rack);
     if (!(fl & TH_ACK) && ack != 0) {
         tw_tree_push(p, r);
         tw_expert(p, EX(E_ACK_NONZERO), start + 8, 4, NULL);
         tw_tree_pop(p);
     }
+    r = tw_add_uint(p, HF(F_ACK_RAW), start + 8, 4, ack);
+    if (!rel_seq && (fl & TH_ACK)) tw_rec_flags(p, r, TW_RF_HIDDEN);
     r = tw_add_uint(p, HF(F_HDR_LEN), start + 12, 1, hlen);
     if (labels)
         tw_rec_label(p, r, "%u%u%u%u .... = Header Length: %u bytes (%u)", (b[8] >> 7) & 1,
@@ -1386,6 +1629,19 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     }
     tw_tree_pop(p);
     tw_add_uint(p, HF(F_WIN), start + 14, 2, win);
+    if (cv) {
+        r = tw_add_uint(p, HF(F_WIN_SIZE), start + 14, 2, rwin);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+        if (!(fl & TH_SYN)) {
+            int ws = cv->fl[dir].win_scale;
+            r = tw_add_int(p, HF(F_WIN_SCALEFACTOR), start + 14, 2, ws >= 0 ? 1 << ws : ws);
+            tw_rec_flags(p, r, TW_RF_GENERATED);
+            if (ws == WS_UNKNOWN)
+                tw_rec_label(p, r, "Window size scaling factor: -1 (unknown)");
+            else if (ws == WS_NOT_USED)
+                tw_rec_label(p, r, "Window size scaling factor: -2 (no window scaling used)");
+        }
+    }
 
     /* checksum and urgent pointer: each read can still run off a short capture */
     uint16_t th_sum = tw_cur_u16(c);
@@ -1414,6 +1670,9 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         t.ack = ack;
         t.labels = labels;
         t.nsack = 0;
+        t.cv = cv;
+        t.dir = dir;
+        t.sack_base = cv && rel_seq ? cv->fl[dir ^ 1].base_seq : 0;
         t.sack_le[0] = t.sack_re[0] = 0;
         t.optnames[0] = 0;
         t.optnames_len = 0;
@@ -1428,6 +1687,22 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         /* a failure inside the nested mptcp layer is already reported (and named MPTCP) */
         if (st == TW_STOP_REPORTED) return TW_OK;
         if (st != TW_OK) return st;
+    }
+    if (cv && (fl & TH_SYN)) check_scaling(cv, dir, (fl & TH_ACK) != 0);
+    if (cv && p->want_all) {
+        r = tw_add_text(p, start, 0, "Timestamps");
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+        tw_tree_push(p, r);
+        r = tw_add_time(p, HF(F_TIME_REL), start, 0, trel);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+        r = tw_add_time(p, HF(F_TIME_DELTA), start, 0, tdelta);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+        tw_tree_pop(p);
+    } else if (cv) {
+        r = tw_add_time(p, HF(F_TIME_REL), start, 0, trel);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+        r = tw_add_time(p, HF(F_TIME_DELTA), start, 0, tdelta);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
     }
 
     /* the payload */

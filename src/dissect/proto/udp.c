@@ -11,6 +11,10 @@
  *   +--------+--------+--------+--------+
  *   |          data octets ...
  *   +---------------- ...
+ *
+ * Conversations (address/port pairs) get tshark's stream index and the time since the first and
+ * the previous datagram of the stream, kept in a bounded state table (CONV_MAX entries, least
+ * recently used evicted: a pair seen again after its eviction gets a new index).
  */
 #include "../dissect.h"
 
@@ -29,6 +33,9 @@ enum {
     F_CKSUM_CALC,
     F_CKSUM_STATUS,
     F_PAYLOAD,
+    F_STREAM,
+    F_TIME_REL,
+    F_TIME_DELTA,
     F_COUNT
 };
 
@@ -49,6 +56,11 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_CKSUM_STATUS] = {"udp.checksum.status", "Checksum Status", TW_FT_UINT8, TW_BASE_NONE, 0,
                         cksum_status_vals},
     [F_PAYLOAD] = {"udp.payload", "Payload", TW_FT_BYTES},
+    [F_STREAM] = {"udp.stream", "Stream index", TW_FT_UINT32, TW_BASE_DEC},
+    [F_TIME_REL] = {"udp.time_relative", "Time since first frame", TW_FT_RELATIVE_TIME, 0, 0, NULL,
+                    NULL, NULL, "Time relative to first frame in this UDP stream"},
+    [F_TIME_DELTA] = {"udp.time_delta", "Time since previous frame", TW_FT_RELATIVE_TIME, 0, 0,
+                      NULL, NULL, NULL, "Time delta from previous frame in this UDP stream"},
 };
 
 enum { E_TRACEROUTE, E_LENGTH_BAD, E_COVERAGE_BAD, E_CKSUM_ZERO, E_CKSUM_BAD, E_LENGTH_BAD_ZERO, E_COUNT };
@@ -76,8 +88,86 @@ static const struct tw_field_def lite_fields[FL_COUNT] = {
 /* preferences, with tshark's defaults */
 static bool check_checksum, lite_check_checksum, ignore_ipv6_zero, lite_ignore_coverage;
 
+#define CONV_MAX (1u << 20) /* live conversations remembered; beyond, the oldest is forgotten */
+struct conv {
+    uint32_t stream;
+    struct tw_time first, prev;
+};
+static struct tw_state *conv_tab;
+static uint32_t next_stream;
+
+/* address length, then both endpoints (address, port), the smaller first: both directions
+ * find the same entry; the addresses are the innermost IP's */
+static size_t conv_key(const struct tw_pkt *p, uint16_t sport, uint16_t dport, uint8_t *k)
+{
+    const struct tw_addr *a = &p->ctx.ip_src, *b = &p->ctx.ip_dst;
+    uint8_t al = a->p && b->p && a->len == b->len && a->len <= 16 ? a->len : 0;
+    int c = al ? memcmp(a->p, b->p, al) : 0;
+    if (c == 0) c = (int)sport - (int)dport;
+    const uint8_t *x = a->p, *y = b->p;
+    uint16_t xp = sport, yp = dport;
+    if (c > 0) {
+        x = b->p;
+        y = a->p;
+        xp = dport;
+        yp = sport;
+    }
+    size_t n = 0;
+    k[n++] = al;
+    if (al) {
+        memcpy(k + n, x, al);
+        memcpy(k + n + al, y, al);
+        n += 2u * al;
+    }
+    k[n++] = (uint8_t)(xp >> 8);
+    k[n++] = (uint8_t)xp;
+    k[n++] = (uint8_t)(yp >> 8);
+    k[n++] = (uint8_t)yp;
+    return n;
+}
+
+/* the stream index; the stream's timestamps (*rel, *delta) are returned for add_times() */
+static struct conv *add_conv(struct tw_pkt *p, uint32_t off, uint16_t sport, uint16_t dport,
+                             struct tw_time *rel, struct tw_time *delta)
+{
+    /* only when something shows conversation data (fixed for the run: all packets or none) */
+    if (!conv_tab || !(p->want_all || p->want_cols || tw_want_proto(p, ids.proto))) return NULL;
+    uint8_t key[TW_STATE_KEY_MAX];
+    size_t kl = conv_key(p, sport, dport, key);
+    bool fresh = false;
+    struct conv *cv = tw_state_put(conv_tab, key, kl, &fresh);
+    if (!cv) return NULL;
+    if (fresh) {
+        cv->stream = next_stream++;
+        cv->first = cv->prev = p->frame->ts;
+    }
+    if (tw_want(p, HF(F_TIME_REL)) || tw_want(p, HF(F_TIME_DELTA))) {
+        *rel = tw_time_sub(p->frame->ts, cv->first);
+        *delta = tw_time_sub(p->frame->ts, cv->prev);
+    }
+    cv->prev = p->frame->ts;
+    int32_t r = tw_add_uint(p, HF(F_STREAM), off, 0, cv->stream);
+    tw_rec_flags(p, r, TW_RF_GENERATED);
+    return cv;
+}
+
+/* the stream's timestamps (tshark shows them for datagrams with a payload, outside ICMP errors) */
+static void add_times(struct tw_pkt *p, uint32_t off, struct tw_time rel, struct tw_time delta)
+{
+    int32_t r = tw_add_text(p, off, 0, "Timestamps");
+    tw_rec_flags(p, r, TW_RF_GENERATED);
+    tw_tree_push(p, r);
+    r = tw_add_time(p, HF(F_TIME_REL), off, 0, rel);
+    tw_rec_flags(p, r, TW_RF_GENERATED);
+    r = tw_add_time(p, HF(F_TIME_DELTA), off, 0, delta);
+    tw_rec_flags(p, r, TW_RF_GENERATED);
+    tw_tree_pop(p);
+}
+
 static void udp_init(void)
 {
+    next_stream = 0;
+    conv_tab = tw_state_open("udp.conv", sizeof(struct conv), CONV_MAX, NULL);
     check_checksum = tw_pref_bool("udp.check_checksum", false);
     ignore_ipv6_zero = tw_pref_bool("udp.ignore_ipv6_zero_checksum", false);
     lite_check_checksum = tw_pref_bool("udplite.check_checksum", false);
@@ -289,7 +379,10 @@ static enum tw_status dissect_common(struct tw_pkt *p, struct tw_cur *c, bool li
         }
     }
 
+    struct tw_time trel = {0, 0}, tdelta = {0, 0};
+    struct conv *cv = add_conv(p, start, sport, dport, &trel, &tdelta);
     if (ulen == 8) return TW_OK; /* empty datagram: anything after it is not UDP's */
+    if (cv && !p->ctx.in_error_pkt) add_times(p, start, trel, tdelta);
 
     /* the payload: as much as the length says, within what IP delivered */
     uint32_t poff = start + 8;
