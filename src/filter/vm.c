@@ -141,6 +141,15 @@ static void load(struct tw_filter *f, const struct tw_pkt *p, const struct twf_i
 
 static int cmp_u(uint64_t a, uint64_t b) { return a < b ? -1 : a > b; }
 
+/* tshark 4.0.17 compares times with their seconds as a signed 32-bit number: a timestamp in
+ * 2106 is "< 0" in a filter although it prints correctly (tcpdump's time_2106.pcap), and a
+ * relative time of 4126264805 s is not ">= 0.5". Measured against tshark on those captures. */
+static int64_t time32(int64_t ns)
+{
+    int64_t secs = ns / 1000000000, rem = ns % 1000000000;
+    return (int64_t)(int32_t)(uint32_t)(uint64_t)secs * 1000000000 + rem;
+}
+
 int twf_val_cmp(const struct twf_val *a, const struct twf_val *b, bool *ok)
 {
     *ok = true;
@@ -170,9 +179,11 @@ int twf_val_cmp(const struct twf_val *a, const struct twf_val *b, bool *ok)
         return a->v.d < y ? -1 : a->v.d > y;
     }
     case VT_ABSTIME:
-    case VT_RELTIME:
+    case VT_RELTIME: {
         if (b->vt != a->vt) break;
-        return a->v.ns < b->v.ns ? -1 : a->v.ns > b->v.ns;
+        int64_t x = time32(a->v.ns), y = time32(b->v.ns);
+        return x < y ? -1 : x > y;
+    }
     case VT_IPV4: {
         if (b->vt != VT_IPV4) break;
         uint8_t m = a->mask < b->mask ? a->mask : b->mask;
