@@ -83,6 +83,9 @@ struct twf_val {
         uint32_t a4;
     } v;
     uint32_t flen; /* the field's length in the packet (len() of a non-sequence field) */
+    uint32_t tail; /* protocols: bytes from the item to the end of the layer's data, which
+                    * `contains` and `matches` search in tshark 4.0 (len() and slices use the
+                    * item's own length) */
 };
 
 /* times are nanoseconds in an int64: beyond ~292 years from 1970 they saturate */
