@@ -79,6 +79,12 @@ def main():
          ["tcpdump", "-r", path, "-w", "/dev/null", "tcp port 443"]),
         ("trawl -f 'tcp port 443' -w /dev/null", "trawl-bpf-write",
          [TRAWL, "-r", path, "-f", "tcp port 443", "-w", "/dev/null"]),
+        ("trawl -q -Y 'ip.addr == 10.0.0.1 && tcp.port in {80, 443}'", "trawl-Y",
+         [TRAWL, "-q", "-r", path, "-Y", "ip.addr == 10.0.0.1 && tcp.port in {80, 443}"]),
+        ("trawl -q -Y 'tcp.payload contains \"GET /\"'", "trawl-Y-contains",
+         [TRAWL, "-q", "-r", path, "-Y", 'tcp.payload contains "GET /"']),
+        ("tshark -q -Y 'ip.addr == 10.0.0.1 && tcp.port in {80, 443}'", "tshark-Y",
+         ["tshark", "-n", "-q", "-r", path, "-Y", "ip.addr == 10.0.0.1 && tcp.port in {80, 443}"]),
         ("tshark one-line output", "tshark-line", ["tshark", "-n", "-r", path]),
         ("tshark -T fields (5 fields)", "tshark-fields",
          ["tshark", "-n", "-r", path, "-T", "fields", "-e", "frame.number", "-e", "ip.src", "-e",
@@ -109,7 +115,8 @@ def main():
     ratios = []
     for a, b in (("trawl-line", "tshark-line"), ("trawl-fields", "tshark-fields"),
                  ("trawl-line", "tcpdump-text"), ("trawl-q", "tcpdump-read"),
-                 ("trawl-bpf", "tcpdump-bpf"), ("trawl-bpf-write", "tcpdump-bpf")):
+                 ("trawl-bpf", "tcpdump-bpf"), ("trawl-bpf-write", "tcpdump-bpf"),
+                 ("trawl-Y", "tshark-Y")):
         if a in base and b in base:
             ratios.append("%s is %.1fx faster than %s" % (a, base[b][2] / base[a][2], b))
     text = "\n".join(lines) + "\n\n" + "\n".join("- " + r for r in ratios) + "\n"
