@@ -657,6 +657,10 @@ const char *tw_oui_name(const uint8_t a[3]);
  * init hook; all are closed (and dropped) when the run ends.
  * ------------------------------------------------------------------------------------------- */
 #define TW_STATE_KEY_MAX 48
+/* A conversation key for tw_state tables (TCP, UDP): address length, then both endpoints
+ * (innermost IP address, port) with the smaller first, so that both directions find the same
+ * entry. *dir (if not NULL) is 0 when the sender sorts first. k needs TW_STATE_KEY_MAX bytes. */
+size_t tw_conv_key(const struct tw_pkt *p, uint16_t sport, uint16_t dport, uint8_t *k, int *dir);
 struct tw_state;
 struct tw_state *tw_state_open(const char *name, size_t value_size, uint32_t max_entries,
                                void (*drop)(void *value));

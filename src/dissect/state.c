@@ -280,3 +280,32 @@ void tw_state_close_all(void)
         close_one(s);
     }
 }
+
+size_t tw_conv_key(const struct tw_pkt *p, uint16_t sport, uint16_t dport, uint8_t *k, int *dir)
+{
+    const struct tw_addr *a = &p->ctx.ip_src, *b = &p->ctx.ip_dst;
+    uint8_t al = a->p && b->p && a->len == b->len && a->len <= 16 ? a->len : 0;
+    int c = al ? memcmp(a->p, b->p, al) : 0;
+    if (c == 0) c = (int)sport - (int)dport;
+    if (dir) *dir = c > 0;
+    const uint8_t *x = a->p, *y = b->p;
+    uint16_t xp = sport, yp = dport;
+    if (c > 0) {
+        x = b->p;
+        y = a->p;
+        xp = dport;
+        yp = sport;
+    }
+    size_t n = 0;
+    k[n++] = al;
+    if (al) {
+        memcpy(k + n, x, al);
+        memcpy(k + n + al, y, al);
+        n += 2u * al;
+    }
+    k[n++] = (uint8_t)(xp >> 8);
+    k[n++] = (uint8_t)xp;
+    k[n++] = (uint8_t)(yp >> 8);
+    k[n++] = (uint8_t)yp;
+    return n;
+}

@@ -475,39 +475,6 @@ static void tcp_init(void)
     conv_tab = tw_state_open("tcp.conv", sizeof(struct conv), CONV_MAX, NULL);
 }
 
-/* The conversation key: address length, then both endpoints (address, port) with the smaller
- * one first, so that both directions find the same entry. *dir is 0 when the sender sorts
- * first. Addresses are the innermost IP's (a tunnel's payload is its own conversation). */
-static size_t conv_key(const struct tw_pkt *p, uint16_t sport, uint16_t dport, uint8_t *k,
-                       int *dir)
-{
-    const struct tw_addr *a = &p->ctx.ip_src, *b = &p->ctx.ip_dst;
-    uint8_t al = a->p && b->p && a->len == b->len && a->len <= 16 ? a->len : 0;
-    int c = al ? memcmp(a->p, b->p, al) : 0;
-    if (c == 0) c = (int)sport - (int)dport;
-    *dir = c > 0;
-    const uint8_t *x = a->p, *y = b->p;
-    uint16_t xp = sport, yp = dport;
-    if (*dir) {
-        x = b->p;
-        y = a->p;
-        xp = dport;
-        yp = sport;
-    }
-    size_t n = 0;
-    k[n++] = al;
-    if (al) {
-        memcpy(k + n, x, al);
-        memcpy(k + n + al, y, al);
-        n += 2u * al;
-    }
-    k[n++] = (uint8_t)(xp >> 8);
-    k[n++] = (uint8_t)xp;
-    k[n++] = (uint8_t)(yp >> 8);
-    k[n++] = (uint8_t)yp;
-    return n;
-}
-
 static void conv_start(struct conv *cv, const struct tw_pkt *p)
 {
     memset(cv, 0, sizeof *cv);
@@ -1446,7 +1413,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
      * either every packet is tracked or none is (`-q` alone skips the lookup). */
     if (conv_tab && (p->want_all || p->want_cols || tw_want_proto(p, ids.proto))) {
         uint8_t key[TW_STATE_KEY_MAX];
-        size_t kl = conv_key(p, sport, dport, key, &dir);
+        size_t kl = tw_conv_key(p, sport, dport, key, &dir);
         cv = tw_state_put(conv_tab, key, kl, &fresh);
         if (cv && fresh) {
             conv_start(cv, p);

@@ -96,36 +96,6 @@ struct conv {
 static struct tw_state *conv_tab;
 static uint32_t next_stream;
 
-/* address length, then both endpoints (address, port), the smaller first: both directions
- * find the same entry; the addresses are the innermost IP's */
-static size_t conv_key(const struct tw_pkt *p, uint16_t sport, uint16_t dport, uint8_t *k)
-{
-    const struct tw_addr *a = &p->ctx.ip_src, *b = &p->ctx.ip_dst;
-    uint8_t al = a->p && b->p && a->len == b->len && a->len <= 16 ? a->len : 0;
-    int c = al ? memcmp(a->p, b->p, al) : 0;
-    if (c == 0) c = (int)sport - (int)dport;
-    const uint8_t *x = a->p, *y = b->p;
-    uint16_t xp = sport, yp = dport;
-    if (c > 0) {
-        x = b->p;
-        y = a->p;
-        xp = dport;
-        yp = sport;
-    }
-    size_t n = 0;
-    k[n++] = al;
-    if (al) {
-        memcpy(k + n, x, al);
-        memcpy(k + n + al, y, al);
-        n += 2u * al;
-    }
-    k[n++] = (uint8_t)(xp >> 8);
-    k[n++] = (uint8_t)xp;
-    k[n++] = (uint8_t)(yp >> 8);
-    k[n++] = (uint8_t)yp;
-    return n;
-}
-
 /* the stream index; the stream's timestamps (*rel, *delta) are returned for add_times() */
 static struct conv *add_conv(struct tw_pkt *p, uint32_t off, uint16_t sport, uint16_t dport,
                              struct tw_time *rel, struct tw_time *delta)
@@ -133,7 +103,7 @@ static struct conv *add_conv(struct tw_pkt *p, uint32_t off, uint16_t sport, uin
     /* only when something shows conversation data (fixed for the run: all packets or none) */
     if (!conv_tab || !(p->want_all || p->want_cols || tw_want_proto(p, ids.proto))) return NULL;
     uint8_t key[TW_STATE_KEY_MAX];
-    size_t kl = conv_key(p, sport, dport, key);
+    size_t kl = tw_conv_key(p, sport, dport, key, NULL);
     bool fresh = false;
     struct conv *cv = tw_state_put(conv_tab, key, kl, &fresh);
     if (!cv) return NULL;
