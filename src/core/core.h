@@ -45,6 +45,15 @@ struct tw_cur {
     uint8_t err;         /* enum tw_cur_err, sticky */
 };
 
+/* value of a hexadecimal digit, -1 if c is not one */
+static inline int tw_hexdigit(int c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
 static inline struct tw_cur tw_cur_make(const uint8_t *data, uint32_t caplen, uint32_t wirelen)
 {
     struct tw_cur c = {data, 0, wirelen, caplen, TW_CUR_OK};

@@ -105,14 +105,6 @@ static const struct nent *tab_get(const struct ntab *t, uint64_t key)
     return NULL;
 }
 
-static int hexv(int c)
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 /* "00:11:22", "00-11-22-33-44-55/40", "0011.2233.4455" -> bytes and mask (0 = 24-bit OUI,
  * 48 = whole address, else a range). Returns false for lines that are not addresses. */
 static bool parse_addr(const char **pp, uint8_t a[6], unsigned *mask)
@@ -121,7 +113,7 @@ static bool parse_addr(const char **pp, uint8_t a[6], unsigned *mask)
     int n = 0;
     memset(a, 0, 6);
     while (n < 6) {
-        int h = hexv((unsigned char)p[0]), l = hexv((unsigned char)p[1]);
+        int h = tw_hexdigit((unsigned char)p[0]), l = tw_hexdigit((unsigned char)p[1]);
         if (h < 0 || l < 0) break;
         a[n++] = (uint8_t)(h << 4 | l);
         p += 2;

@@ -165,14 +165,6 @@ static bool parse_u64(const char *s, uint64_t *out, bool *toobig)
     return true;
 }
 
-static int hexv(char ch)
-{
-    if (ch >= '0' && ch <= '9') return ch - '0';
-    if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
-    if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
-    return -1;
-}
-
 /* aa:bb:cc, aa-bb-cc, aa.bb.cc, or one byte "2" / "22" */
 static bool parse_bytes(const char *s, size_t n, uint8_t *out, uint32_t *olen)
 {
@@ -181,7 +173,7 @@ static bool parse_bytes(const char *s, size_t n, uint8_t *out, uint32_t *olen)
     char sep = 0;
     if (n == 0) return false;
     if (n <= 2) {
-        int a = hexv(s[0]), b = n == 2 ? hexv(s[1]) : 0;
+        int a = tw_hexdigit(s[0]), b = n == 2 ? tw_hexdigit(s[1]) : 0;
         if (a < 0 || b < 0) return false;
         out[0] = (uint8_t)(n == 2 ? a * 16 + b : a);
         *olen = 1;
@@ -189,7 +181,7 @@ static bool parse_bytes(const char *s, size_t n, uint8_t *out, uint32_t *olen)
     }
     while (i < n) {
         if (i + 1 >= n) return false;
-        int a = hexv(s[i]), b = hexv(s[i + 1]);
+        int a = tw_hexdigit(s[i]), b = tw_hexdigit(s[i + 1]);
         if (a < 0 || b < 0) return false;
         out[k++] = (uint8_t)(a * 16 + b);
         i += 2;
@@ -502,7 +494,7 @@ static bool convert(struct ck *c, struct twf_node *n, uint8_t vt, const struct t
                 bool good = true;
                 for (int g = 0; g < 3 && good; g++)
                     for (int h = 0; h < 2 && good; h++) {
-                        int hi = hexv(s[g * 5 + h * 2]), lo = hexv(s[g * 5 + h * 2 + 1]);
+                        int hi = tw_hexdigit(s[g * 5 + h * 2]), lo = tw_hexdigit(s[g * 5 + h * 2 + 1]);
                         good = hi >= 0 && lo >= 0;
                         tmp[g * 2 + h] = (uint8_t)(hi << 4 | lo);
                     }

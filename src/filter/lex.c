@@ -36,14 +36,6 @@ static const struct {
     {"all", TK_ALL},
 };
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 /* a quoted string ("..." or r"..."); i is at the opening quote */
 static bool lex_string(struct twf_lex *lx, struct twf_tok_s *tk, bool raw)
 {
@@ -91,14 +83,14 @@ static bool lex_string(struct twf_lex *lx, struct twf_tok_s *tk, bool raw)
         case 't': out[k++] = '\t'; break;
         case 'v': out[k++] = '\v'; break;
         case 'x': {
-            int h1 = i < lx->n ? hexval(lx->s[i]) : -1;
+            int h1 = i < lx->n ? tw_hexdigit(lx->s[i]) : -1;
             if (h1 < 0) {
                 out[k++] = 'x';
                 break;
             }
             int v = h1;
             i++;
-            int h2 = i < lx->n ? hexval(lx->s[i]) : -1;
+            int h2 = i < lx->n ? tw_hexdigit(lx->s[i]) : -1;
             if (h2 >= 0) {
                 v = v * 16 + h2;
                 i++;
@@ -110,8 +102,8 @@ static bool lex_string(struct twf_lex *lx, struct twf_tok_s *tk, bool raw)
         case 'U': {
             uint32_t want = e == 'u' ? 4 : 8, j = 0;
             uint32_t cp = 0;
-            while (j < want && i + j < lx->n && hexval(lx->s[i + j]) >= 0)
-                cp = cp * 16 + (uint32_t)hexval(lx->s[i + j]), j++;
+            while (j < want && i + j < lx->n && tw_hexdigit(lx->s[i + j]) >= 0)
+                cp = cp * 16 + (uint32_t)tw_hexdigit(lx->s[i + j]), j++;
             /* C's rule for universal character names, which tshark 4.0 follows: all digits,
              * not below U+00A0 (except $ @ `), not a surrogate, not above U+10FFFF */
             if (j == want && (cp >= 0xA0 || cp == 0x24 || cp == 0x40 || cp == 0x60) &&
@@ -175,8 +167,8 @@ static bool lex_char(struct twf_lex *lx, struct twf_tok_s *tk)
     int v = -1;
     if (n == 1 && b[0] != '\\') v = (unsigned char)b[0];
     else if (n == 2 && b[0] == '\\' && (b[1] == '\\' || b[1] == '\'' || b[1] == '"')) v = (unsigned char)b[1];
-    else if (n == 4 && b[0] == '\\' && b[1] == 'x' && hexval(b[2]) >= 0 && hexval(b[3]) >= 0)
-        v = hexval(b[2]) * 16 + hexval(b[3]);
+    else if (n == 4 && b[0] == '\\' && b[1] == 'x' && tw_hexdigit(b[2]) >= 0 && tw_hexdigit(b[3]) >= 0)
+        v = tw_hexdigit(b[2]) * 16 + tw_hexdigit(b[3]);
     else if (n == 4 && b[0] == '\\' && b[1] >= '0' && b[1] <= '3' && b[2] >= '0' && b[2] <= '7' &&
              b[3] >= '0' && b[3] <= '7')
         v = (b[1] - '0') * 64 + (b[2] - '0') * 8 + (b[3] - '0');
