@@ -36,6 +36,8 @@ static const char usage_text[] =
     "  -Y FILTER              display filter in Wireshark 4.0's language: only matching\n"
     "                         packets are printed (e.g. -Y 'tcp.port == 80 && http')\n"
     "  --explain-filter FILTER  print the filter's compiled program and exit\n"
+    "  -z REPORT              a statistics report printed after the packets, in tshark's\n"
+    "                         layout (repeatable; -z help lists them)\n"
     "  -d TABLE==KEY,PROTO    decode as: dissect TABLE value KEY as PROTO, e.g.\n"
     "                         -d tcp.port==5223,tls (tables: ethertype, ip.proto, udp.port,\n"
     "                         tcp.port, ppp.protocol, llc.dsap, wtap_encap)\n"
@@ -220,7 +222,7 @@ int main(int argc, char **argv)
     int opt;
     opterr = 0;
     /* '-G' takes an optional argument in tshark; handle "-G" alone below */
-    while ((opt = getopt_long(argc, argv, ":r:VxPT:e:E:c:qnlt:G:d:o:f:w:F:hvY:", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":r:VxPT:e:E:c:qnlt:G:d:o:f:w:F:hvY:z:", longopts, NULL)) != -1) {
         switch (opt) {
         case 'r': cfg.input = optarg; break;
         case OPT_HEX:
@@ -264,6 +266,11 @@ int main(int argc, char **argv)
             if (!tw_pref_set(optarg)) return usage_error("invalid preference (NAME:VALUE)", optarg);
             break;
         case 'f': cfg.bpf = optarg; break;
+        case 'z':
+            if (strcmp(optarg, "help") == 0) return tw_zstat_help();
+            if (cfg.nzargs >= TW_MAX_ZSTATS) return usage_error("too many -z reports at", optarg);
+            cfg.zargs[cfg.nzargs++] = optarg;
+            break;
         case 'w': cfg.write_path = optarg; break;
         case 'F':
             if (!tw_writer_format(optarg, &cfg.write_format))

@@ -131,6 +131,7 @@ int tw_run(const struct tw_config *cfg)
         tw_filter_free(filter);
         return 1;
     }
+    int status = 0;
     uint8_t *want = calloc(tw_field_count() + 1, 1);
     struct tw_arena arena;
     struct tw_pkt pkt;
@@ -148,6 +149,23 @@ int tw_run(const struct tw_config *cfg)
     tw_pkt_init(&pkt, &arena, MAX_RECORDS);
     tw_sink_wants(sink, want, &pkt.want_all, &pkt.want_cols);
     pkt.want = want;
+
+    /* -z reports: what each needs from dissection is known before the first packet */
+    struct tw_zstat *zs[TW_MAX_ZSTATS];
+    uint32_t nz = 0;
+    for (uint32_t i = 0; i < cfg->nzargs; i++) {
+        struct tw_zneeds need = {.want = want};
+        zs[nz] = tw_zstat_open(cfg->zargs[i], &need, err, sizeof err);
+        if (!zs[nz]) {
+            fprintf(stderr, "trawl: %s\n", err);
+            status = 1;
+            break;
+        }
+        nz++;
+        pkt.tap_want |= need.taps;
+        pkt.tap_cksum |= need.cksum;
+        if (need.all) pkt.want_all = true;
+    }
     pkt.has_tree = pkt.want_all || cfg->out.format == TW_OUT_FIELDS;
     for (uint32_t i = 0; i <= tw_field_count() && !pkt.has_tree; i++) pkt.has_tree = want[i] != 0;
     if (filter) {
@@ -155,7 +173,7 @@ int tw_run(const struct tw_config *cfg)
         tw_filter_wants(filter, want);
         pkt.has_tree = true;
     }
-    tw_pkt_prime(&pkt); /* after every want[] is known: the sinks' and the filter's */
+    tw_pkt_prime(&pkt); /* after every want[] is known: the sinks', the reports', the filter's */
 
     struct progress pr = {0};
     pr.size = tw_capture_file_size(cap);
@@ -167,9 +185,8 @@ int tw_run(const struct tw_config *cfg)
     bool pcapng = tw_capture_format(cap) == TW_FMT_PCAPNG;
     uint64_t nread = 0, nseen = 0;
     bool any_disp = false;
-    int rc;
-    int status = 0;
-    while ((rc = tw_capture_next(cap, &f)) == 1) {
+    int rc = 0;
+    while (status == 0 && (rc = tw_capture_next(cap, &f)) == 1) {
         /* BPF read filter: as if the capture had been taken with it, a frame that fails is
          * not there at all: no number, no times, no dissection, no state */
         if (bpf) {
@@ -202,6 +219,9 @@ int tw_run(const struct tw_config *cfg)
         /* display filter */
         bool displayed = !filter || tw_filter_run(filter, &pkt);
 
+        /* reports see every packet read, as tshark's taps do */
+        for (uint32_t i = 0; i < nz; i++) tw_zstat_packet(zs[i], &pkt, displayed);
+
         if (displayed) {
             if (wr && !tw_writer_write(wr, &f, err, sizeof err)) {
                 tw_log(TW_LOG_ERROR, "%s", err);
@@ -221,6 +241,11 @@ int tw_run(const struct tw_config *cfg)
     progress_tick(&pr, cap, nread, true);
 
     tw_sink_close(sink);
+    for (uint32_t i = 0; i < nz; i++) {
+        if (status == 0) tw_zstat_finish(zs[i], &out);
+        tw_zstat_close(zs[i]);
+    }
+    tw_out_flush(&out);
     tw_out_free(&out);
     if (wr && !tw_writer_close(wr, err, sizeof err)) {
         tw_log(TW_LOG_ERROR, "%s", err);
@@ -240,6 +265,15 @@ int tw_run(const struct tw_config *cfg)
     tw_capture_close(cap);
     tw_registry_free();
     return status;
+}
+
+int tw_zstat_help(void)
+{
+    struct tw_out out;
+    tw_out_init(&out, STDOUT_FILENO);
+    tw_zstat_list(&out);
+    tw_out_free(&out);
+    return 0;
 }
 
 int tw_explain_filter(const char *text)

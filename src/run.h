@@ -5,6 +5,7 @@
 #include "output/output.h"
 
 #define TW_MAX_DECODE_AS 32
+#define TW_MAX_ZSTATS 64
 
 struct tw_decode_as {
     int table; /* enum tw_table */
@@ -26,6 +27,8 @@ struct tw_config {
     const char *write_path;   /* -w FILE ("-" = stdout), NULL for none */
     enum tw_write_format write_format; /* -F */
     const char *filter;    /* -Y: display filter, NULL for none */
+    const char *zargs[TW_MAX_ZSTATS]; /* -z reports, in command-line order */
+    uint32_t nzargs;
 };
 
 /* Reads the whole input and prints it as configured. Returns the process exit status:
@@ -34,5 +37,7 @@ struct tw_config {
 int tw_run(const struct tw_config *cfg);
 /* --explain-filter: compile and print the program; 0, or 1 (message on stderr) */
 int tw_explain_filter(const char *text);
+/* -z help */
+int tw_zstat_help(void);
 
 #endif

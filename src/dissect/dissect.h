@@ -241,6 +241,88 @@ struct tw_addr {
     const uint8_t *p;
 };
 
+/* ---------------------------------------------------------------------------------------------
+ * Taps: what a dissector publishes about a packet for the stages after dissection (the stream
+ * engine, follow, statistics), as Wireshark's tap_queue_packet(). A dissector publishes only
+ * when tw_tap_wanted() (fixed for the run); the item and what it points to live in the packet's
+ * arena or the packet's data sources, valid until the next packet. A packet has one item per
+ * instance of the protocol, outermost first (a tunnel gives two IP items).
+ * ------------------------------------------------------------------------------------------- */
+enum tw_tap_id { TW_TAP_ETH, TW_TAP_IP, TW_TAP_TCP, TW_TAP_UDP, TW_TAP_COUNT };
+
+/* checksum verdict in a tap item: computed only when a consumer asked (tw_pkt.tap_cksum) */
+enum tw_tap_cksum {
+    TW_CK_UNKNOWN = 0, /* not computed: not asked, not all bytes captured, a fragment, ... */
+    TW_CK_GOOD,
+    TW_CK_BAD,
+    TW_CK_NONE, /* UDP over IPv4 with checksum 0: the sender computed none */
+};
+
+struct tw_tap_item {
+    uint8_t id; /* enum tw_tap_id */
+    const void *data;
+    struct tw_tap_item *next;
+};
+
+struct tw_tap_eth {
+    const uint8_t *src, *dst; /* 6 bytes each */
+    uint16_t type;            /* type/length field */
+    uint32_t layer;           /* index in tw_pkt.layers */
+};
+
+struct tw_tap_ip {
+    uint8_t version; /* 4 or 6 */
+    uint8_t proto;   /* IPv4 protocol; IPv6: the upper-layer header after extension headers */
+    uint8_t ttl;     /* TTL / hop limit */
+    struct tw_addr src, dst;
+    uint32_t len;     /* IPv4 total length; IPv6 40 + payload length (the header's claim) */
+    uint32_t hdr_len; /* header bytes (IPv6: with extension headers up to the payload) */
+    uint32_t id;      /* identification (IPv6: fragment header's, 0 without one) */
+    uint32_t frag_off;  /* fragment offset in bytes */
+    bool more_frags, dont_frag;
+    bool fragment;      /* MF set or offset non-zero (IPv6: a fragment header) */
+    enum tw_tap_cksum cksum; /* IPv4 header checksum (IPv6: TW_CK_UNKNOWN) */
+    const uint8_t *payload; /* the bytes after the header(s) in this frame */
+    uint32_t payload_cap;   /* captured payload bytes (<= what the header claims) */
+    bool in_error;          /* quoted inside an ICMP error */
+    uint32_t layer;
+};
+
+struct tw_tap_tcp {
+    uint8_t ip_version;
+    struct tw_addr src, dst; /* innermost IP addresses */
+    uint16_t sport, dport;
+    uint32_t stream; /* tcp.stream, UINT32_MAX when not tracked */
+    uint32_t seq, ack; /* raw */
+    uint16_t flags;    /* 12 bits: NS..FIN as in the header */
+    uint16_t win;      /* raw window field */
+    uint16_t urp;
+    const uint8_t *hdr; /* the TCP header (options follow its first 20 bytes) */
+    uint32_t hdr_len;   /* data offset * 4 */
+    uint32_t hdr_cap;   /* header bytes captured (<= hdr_len) */
+    const uint8_t *payload;
+    uint32_t seg_len;     /* tcp.len: the segment's payload length as IP gives it */
+    uint32_t payload_cap; /* payload bytes captured (<= seg_len) */
+    enum tw_tap_cksum cksum;
+    bool ip_fragment; /* the segment is a fragment IP could not reassemble */
+    bool in_error;
+    uint32_t layer;
+};
+
+struct tw_tap_udp {
+    uint8_t ip_version;
+    struct tw_addr src, dst;
+    uint16_t sport, dport;
+    uint32_t stream; /* udp.stream, UINT32_MAX when not tracked */
+    uint16_t length; /* the header's length field */
+    const uint8_t *payload;
+    uint32_t payload_len; /* from the length field (or IP when it is 0 / jumbogram) */
+    uint32_t payload_cap;
+    enum tw_tap_cksum cksum;
+    bool in_error;
+    uint32_t layer;
+};
+
 struct tw_run_ctx; /* per-run state the frame protocol needs (times, interfaces) */
 
 /* A data source: bytes other than the frame that layers are dissected from (a reassembled
@@ -328,7 +410,24 @@ struct tw_pkt {
     uint8_t status; /* worst status over all layers */
     uint32_t expert_max_sev;
     bool expert_any;
+
+    /* taps: which ones someone consumes (bit per enum tw_tap_id, fixed for the run), whether
+     * they want checksum verdicts, and this packet's items in order */
+    uint32_t tap_want;
+    bool tap_cksum;
+    struct tw_tap_item *taps, *taps_last;
 };
+
+static inline bool tw_tap_wanted(const struct tw_pkt *p, enum tw_tap_id id)
+{
+    return TW_UNLIKELY(p->tap_want >> id & 1u);
+}
+/* appends an item (data must outlive the packet's dissection: arena or packet bytes); false
+ * when the arena is full */
+bool tw_tap_queue(struct tw_pkt *p, enum tw_tap_id id, const void *data);
+/* the packet's first item of a kind after `after` (NULL: from the start) */
+const struct tw_tap_item *tw_tap_next(const struct tw_pkt *p, enum tw_tap_id id,
+                                      const struct tw_tap_item *after);
 
 /* The protocol descriptor: everything a protocol contributes, as data. */
 typedef enum tw_status (*tw_dissect_fn)(struct tw_pkt *p, struct tw_cur *c);

@@ -492,6 +492,29 @@ static void add_protocols_field(struct tw_pkt *p)
     p->ntree = saved;
 }
 
+bool tw_tap_queue(struct tw_pkt *p, enum tw_tap_id id, const void *data)
+{
+    struct tw_tap_item *it = tw_arena_alloc(p->arena, sizeof *it);
+    if (!it) return false;
+    it->id = (uint8_t)id;
+    it->data = data;
+    it->next = NULL;
+    if (p->taps_last)
+        p->taps_last->next = it;
+    else
+        p->taps = it;
+    p->taps_last = it;
+    return true;
+}
+
+const struct tw_tap_item *tw_tap_next(const struct tw_pkt *p, enum tw_tap_id id,
+                                      const struct tw_tap_item *after)
+{
+    for (const struct tw_tap_item *it = after ? after->next : p->taps; it; it = it->next)
+        if (it->id == id) return it;
+    return NULL;
+}
+
 void tw_dissect_frame(struct tw_pkt *p, const struct tw_frame *f)
 {
     p->frame = f;
@@ -516,6 +539,7 @@ void tw_dissect_frame(struct tw_pkt *p, const struct tw_frame *f)
     p->status = TW_OK;
     p->expert_any = false;
     p->expert_max_sev = 0;
+    p->taps = p->taps_last = NULL;
     p->next.table = TW_TBL_NONE;
     p->sources[0] = (struct tw_source){f->data, f->caplen, "Frame"};
     p->nsources = 1;

@@ -66,4 +66,36 @@ void tw_fmt_label(struct tw_buf *b, const struct tw_pkt *p, const struct tw_rec 
 void tw_fmt_addr(struct tw_buf *b, const struct tw_addr *a, bool resolve);
 void tw_fmt_time_col(struct tw_buf *b, const struct tw_pkt *p, enum tw_time_fmt tf);
 
+/* ---------------------------------------------------------------------------------------------
+ * -z: statistics and reports over the whole run (tshark's -z). Each kind is a module with a
+ * const ops struct, listed once in zstat.c. A module parses its argument, says what it needs from
+ * dissection, sees every packet read (after -f; `displayed` tells whether it passed -Y: tshark's
+ * taps see packets the display filter hides), and prints its report after the packets.
+ * ------------------------------------------------------------------------------------------- */
+struct tw_zneeds {
+    uint8_t *want; /* per-field flags, tw_field_count()+1 bytes: set want[id] for fields read */
+    uint32_t taps; /* bits (1u << enum tw_tap_id) of the tap items the module reads */
+    bool cksum;    /* tap items must carry checksum verdicts */
+    bool all;      /* every field recorded (a report built from the whole tree) */
+};
+
+struct tw_zstat_ops {
+    const char *name;  /* the argument up to its parameters: "conv", "io,phs", "follow" */
+    const char *usage; /* e.g. "conv,TYPE[,FILTER]"; listed by -z help */
+    /* parses the whole argument; NULL with a message in err when it is wrong */
+    void *(*open)(const char *arg, struct tw_zneeds *need, char *err, size_t errlen);
+    void (*packet)(void *st, const struct tw_pkt *p, bool displayed);
+    void (*finish)(void *st, struct tw_out *out); /* the report */
+    void (*close)(void *st);
+};
+
+struct tw_zstat;
+/* the module for `arg` (longest name that is the argument or is followed by a comma in it) */
+struct tw_zstat *tw_zstat_open(const char *arg, struct tw_zneeds *need, char *err, size_t errlen);
+void tw_zstat_packet(struct tw_zstat *z, const struct tw_pkt *p, bool displayed);
+void tw_zstat_finish(struct tw_zstat *z, struct tw_out *out);
+void tw_zstat_close(struct tw_zstat *z);
+/* -z help: every module's usage */
+void tw_zstat_list(struct tw_out *out);
+
 #endif

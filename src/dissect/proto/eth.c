@@ -325,6 +325,16 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     uint16_t type = (uint16_t)(h[12] << 8 | h[13]);
 
     tw_col_dl(p, TW_AT_ETHER, h + 6, h, 6);
+    if (tw_tap_wanted(p, TW_TAP_ETH)) {
+        struct tw_tap_eth *t = tw_arena_alloc(p->arena, sizeof *t);
+        if (t) {
+            t->src = h + 6;
+            t->dst = h;
+            t->type = type;
+            t->layer = p->nlayers ? p->nlayers - 1 : 0;
+            tw_tap_queue(p, TW_TAP_ETH, t);
+        }
+    }
     /* Source/Destination show the latest addresses set: an Ethernet frame inside a tunnel
      * replaces the outer IP addresses until an inner network layer sets its own */
     p->net_src = p->net_dst = (struct tw_addr){TW_AT_NONE, 0, NULL};

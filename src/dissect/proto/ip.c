@@ -1334,6 +1334,37 @@ static uint32_t lncb_ttl(uint32_t dst)
  * The header
  * ------------------------------------------------------------------------------------------- */
 
+/* the datagram for the stages after dissection (defragmentation policies, statistics) */
+static void publish_tap(struct tw_pkt *p, const struct tw_cur *w, const struct tw_cur *pl,
+                        uint32_t hlen, uint32_t total, uint16_t id, uint16_t off16, uint8_t ttl,
+                        uint8_t proto)
+{
+    struct tw_tap_ip *t = tw_arena_alloc(p->arena, sizeof *t);
+    if (!t) return;
+    t->version = 4;
+    t->proto = proto;
+    t->ttl = ttl;
+    t->src = p->net_src;
+    t->dst = p->net_dst;
+    t->len = total;
+    t->hdr_len = hlen;
+    t->id = id;
+    t->frag_off = (uint32_t)(off16 & 0x1fff) * 8;
+    t->more_frags = off16 & 0x2000;
+    t->dont_frag = off16 & 0x4000;
+    t->fragment = (off16 & 0x3fff) != 0;
+    t->cksum = TW_CK_UNKNOWN;
+    const uint8_t *hdr;
+    if (p->tap_cksum && tw_cur_try_peek(w, 0, hlen, &hdr))
+        t->cksum = tw_cksum_fold(tw_cksum_add(0, hdr, hlen)) == 0 ? TW_CK_GOOD : TW_CK_BAD;
+    uint32_t cap_end = TW_MIN(pl->cap, pl->end);
+    t->payload = pl->data + pl->off;
+    t->payload_cap = cap_end > pl->off ? cap_end - pl->off : 0;
+    t->in_error = p->ctx.in_error_pkt;
+    t->layer = p->nlayers ? p->nlayers - 1 : 0;
+    tw_tap_queue(p, TW_TAP_IP, t);
+}
+
 static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
 {
     const uint32_t start = c->off;
@@ -1636,6 +1667,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     pl = tw_cur_rest(&pl);
     p->ctx.ip_payload_off = pl.off;
     p->ctx.ip_payload_len = tw_cur_left(&pl);
+    if (tw_tap_wanted(p, TW_TAP_IP)) publish_tap(p, &w, &pl, hlen, total, id, off16, ttl, proto);
 
     bool more = off16 & 0x2000;
     const uint8_t *tmp;

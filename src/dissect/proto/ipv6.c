@@ -660,6 +660,41 @@ void tw_ipv6_add_exthdr_len(struct tw_pkt *p, uint32_t len)
     if (li >= 0) p->layers[li].priv[2] = (uint32_t)((int32_t)p->layers[li].priv[2] - (int32_t)len);
 }
 
+/* the datagram for the stages after dissection (defragmentation policies, statistics): at the
+ * end of the header chain, or at a fragment header that does not end in reassembly */
+static void publish_tap(struct tw_pkt *p, int li, uint8_t nxt, const struct tw_cur *pl,
+                        bool fragment, uint32_t ident, uint32_t foff, bool more)
+{
+    if (li < 0 || p->ctx.ip_version != 6) return;
+    for (const struct tw_tap_item *it = tw_tap_next(p, TW_TAP_IP, NULL); it;
+         it = tw_tap_next(p, TW_TAP_IP, it))
+        if (((const struct tw_tap_ip *)it->data)->layer == (uint32_t)li) return;
+    const struct tw_layer *l = &p->layers[li];
+    const uint8_t *h = p->sources[l->src].data + l->off;
+    if (p->sources[l->src].len < l->off + 8) return;
+    struct tw_tap_ip *t = tw_arena_alloc(p->arena, sizeof *t);
+    if (!t) return;
+    t->version = 6;
+    t->proto = nxt;
+    t->ttl = h[7];
+    t->src = p->ctx.ip_src;
+    t->dst = p->ctx.ip_dst;
+    t->len = 40u + (uint32_t)(h[4] << 8 | h[5]);
+    t->hdr_len = pl->data == p->sources[l->src].data && pl->off >= l->off ? pl->off - l->off : 40;
+    t->id = ident;
+    t->frag_off = foff;
+    t->more_frags = more;
+    t->dont_frag = false;
+    t->fragment = fragment;
+    t->cksum = TW_CK_UNKNOWN;
+    uint32_t cap_end = TW_MIN(pl->cap, pl->end);
+    t->payload = pl->data + pl->off;
+    t->payload_cap = cap_end > pl->off ? cap_end - pl->off : 0;
+    t->in_error = p->ctx.in_error_pkt;
+    t->layer = (uint32_t)li;
+    tw_tap_queue(p, TW_TAP_IP, t);
+}
+
 void tw_ipv6_next(struct tw_pkt *p, uint8_t nxt, struct tw_cur c)
 {
     switch (nxt) {
@@ -692,6 +727,7 @@ void tw_ipv6_next(struct tw_pkt *p, uint8_t nxt, struct tw_cur c)
     p->ctx.ip_proto = nxt;
     p->ctx.ip_payload_off = c.off;
     p->ctx.ip_payload_len = tw_cur_left(&c);
+    if (tw_tap_wanted(p, TW_TAP_IP)) publish_tap(p, li, nxt, &c, false, 0, 0, false);
     if (nxt == 59) {
         tw_info_set(p, "IPv6 no next header");
     } else if (tw_dispatch_find(TW_TBL_IP_PROTO, nxt) < 0) {
@@ -2063,6 +2099,13 @@ static enum tw_status frag_dissect(struct tw_pkt *p, struct tw_cur *c)
     }
     struct tw_cur rest = tw_cur_rest(&n);
     int32_t frag_plen = li >= 0 ? (int32_t)p->layers[li].priv[2] : 0;
+    /* each fragment is published as itself; a reassembled datagram is not published again */
+    if (frag_plen > 0 && (foff != 0 || more) && tw_tap_wanted(p, TW_TAP_IP)) {
+        struct tw_cur fr = rest;
+        if (fr.end > fr.off + (uint32_t)frag_plen) fr.end = fr.off + (uint32_t)frag_plen;
+        if (fr.cap > fr.end) fr.cap = fr.end;
+        publish_tap(p, li, nxt, &fr, true, ident, foff, more);
+    }
     const uint8_t *fp;
     if (frag_plen > 0 && (foff != 0 || more) && pref_reassemble &&
         tw_cur_try_peek(&rest, 0, (uint32_t)frag_plen, &fp) && p->net_src.type == TW_AT_IPv6 &&

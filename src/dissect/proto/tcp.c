@@ -1340,6 +1340,43 @@ static void add_checksum(struct tw_pkt *p, struct tw_cur *c, uint32_t start, uin
     if (labels) tw_rec_label(p, r, "Checksum Status: Unverified");
 }
 
+/* the segment for the stages after dissection (stream engine, follow, statistics) */
+static void publish_tap(struct tw_pkt *p, const struct tw_cur *c, uint32_t start, uint32_t rep,
+                        uint32_t hlen, uint32_t stream, uint32_t seq, uint32_t ack, uint16_t fl,
+                        uint16_t win, uint16_t urp)
+{
+    struct tw_tap_tcp *t = tw_arena_alloc(p->arena, sizeof *t);
+    if (!t) return;
+    uint32_t cap_end = TW_MIN(c->cap, c->end);
+    t->ip_version = p->ctx.ip_version;
+    t->src = p->ctx.ip_src;
+    t->dst = p->ctx.ip_dst;
+    t->sport = p->ctx.srcport;
+    t->dport = p->ctx.dstport;
+    t->stream = stream;
+    t->seq = seq;
+    t->ack = ack;
+    t->flags = fl;
+    t->win = win;
+    t->urp = urp;
+    t->hdr = c->data + start;
+    t->hdr_len = hlen;
+    t->hdr_cap = cap_end > start ? TW_MIN(cap_end - start, hlen) : 0;
+    uint32_t poff = start + hlen;
+    t->payload = c->data + TW_MIN(poff, cap_end);
+    t->seg_len = rep > hlen ? rep - hlen : 0;
+    t->payload_cap = cap_end > poff ? TW_MIN(cap_end - poff, t->seg_len) : 0;
+    t->ip_fragment = p->ctx.ip_fragment;
+    t->in_error = p->ctx.in_error_pkt;
+    t->layer = p->nlayers ? p->nlayers - 1 : 0;
+    t->cksum = TW_CK_UNKNOWN;
+    uint16_t computed;
+    if (p->tap_cksum && !p->ctx.ip_fragment && !p->ctx.in_error_pkt && hlen >= 20 &&
+        cap_end >= start + rep && compute_cksum(p, c, start, rep, &computed))
+        t->cksum = computed == 0 ? TW_CK_GOOD : TW_CK_BAD;
+    tw_tap_queue(p, TW_TAP_TCP, t);
+}
+
 static void add_flag(struct tw_pkt *p, int f, uint32_t off, uint16_t fl)
 {
     tw_add_bits(p, HF(f), off, 2, fl);
@@ -1411,7 +1448,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     bool fresh = false;
     /* Only when something shows conversation data: what is wanted is fixed for the run, so
      * either every packet is tracked or none is (`-q` alone skips the lookup). */
-    if (conv_tab && (p->want_all || p->want_cols || tw_want_proto(p, ids.proto))) {
+    if (conv_tab && (p->want_all || p->want_cols || tw_want_proto(p, ids.proto) ||
+                     tw_tap_wanted(p, TW_TAP_TCP))) {
         uint8_t key[TW_STATE_KEY_MAX];
         size_t kl = tw_conv_key(p, sport, dport, key, &dir);
         cv = tw_state_put(conv_tab, key, kl, &fresh);
@@ -1616,6 +1654,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     add_checksum(p, c, start, rep, th_sum);
     uint16_t urp = tw_cur_u16(c);
     if (c->err) return cur_status(c);
+    if (tw_tap_wanted(p, TW_TAP_TCP))
+        publish_tap(p, c, start, rep, hlen, cv ? cv->stream : UINT32_MAX, seq, ack, fl, win, urp);
     r = tw_add_uint(p, HF(F_URP), start + 18, 2, urp);
     if (fl & TH_URG) {
         tw_info_printf(p, " Urg=%u", urp);

@@ -101,7 +101,9 @@ static struct conv *add_conv(struct tw_pkt *p, uint32_t off, uint16_t sport, uin
                              struct tw_time *rel, struct tw_time *delta)
 {
     /* only when something shows conversation data (fixed for the run: all packets or none) */
-    if (!conv_tab || !(p->want_all || p->want_cols || tw_want_proto(p, ids.proto))) return NULL;
+    if (!conv_tab || !(p->want_all || p->want_cols || tw_want_proto(p, ids.proto) ||
+                       tw_tap_wanted(p, TW_TAP_UDP)))
+        return NULL;
     uint8_t key[TW_STATE_KEY_MAX];
     size_t kl = tw_conv_key(p, sport, dport, key, NULL);
     bool fresh = false;
@@ -203,6 +205,37 @@ static bool compute_cksum(const struct tw_pkt *p, const struct tw_cur *c, uint32
     sum = tw_cksum_add(sum, c->data + start, cov);
     *out = tw_cksum_fold(sum);
     return true;
+}
+
+/* the datagram for the stages after dissection (follow, statistics) */
+static void publish_tap(struct tw_pkt *p, const struct tw_cur *c, uint32_t start, uint32_t rep,
+                        uint32_t ulen, uint16_t field, uint16_t sum, uint32_t stream)
+{
+    struct tw_tap_udp *t = tw_arena_alloc(p->arena, sizeof *t);
+    if (!t) return;
+    uint32_t cap_end = TW_MIN(c->cap, c->end);
+    uint32_t caplen = cap_end > start ? cap_end - start : 0;
+    t->ip_version = p->ctx.ip_version;
+    t->src = p->ctx.ip_src;
+    t->dst = p->ctx.ip_dst;
+    t->sport = p->ctx.srcport;
+    t->dport = p->ctx.dstport;
+    t->stream = stream;
+    t->length = field;
+    uint32_t plen = TW_MIN(ulen, rep);
+    t->payload_len = plen > 8 ? plen - 8 : 0;
+    t->payload = c->data + start + 8;
+    t->payload_cap = caplen > 8 ? TW_MIN(caplen - 8, t->payload_len) : 0;
+    t->in_error = p->ctx.in_error_pkt;
+    t->layer = p->nlayers ? p->nlayers - 1 : 0;
+    t->cksum = TW_CK_UNKNOWN;
+    uint16_t computed;
+    if (sum == 0)
+        t->cksum = p->ctx.ip_version == 6 ? TW_CK_BAD : TW_CK_NONE;
+    else if (p->tap_cksum && !p->ctx.ip_fragment && !p->ctx.in_error_pkt && caplen >= ulen &&
+             ulen >= 8 && ulen <= rep && compute_cksum(p, c, start, 17, ulen, ulen, &computed))
+        t->cksum = computed == 0 ? TW_CK_GOOD : TW_CK_BAD;
+    tw_tap_queue(p, TW_TAP_UDP, t);
 }
 
 static enum tw_status dissect_common(struct tw_pkt *p, struct tw_cur *c, bool lite)
@@ -351,6 +384,8 @@ static enum tw_status dissect_common(struct tw_pkt *p, struct tw_cur *c, bool li
 
     struct tw_time trel = {0, 0}, tdelta = {0, 0};
     struct conv *cv = add_conv(p, start, sport, dport, &trel, &tdelta);
+    if (!lite && tw_tap_wanted(p, TW_TAP_UDP))
+        publish_tap(p, c, start, rep, ulen, field, sum, cv ? cv->stream : UINT32_MAX);
     if (ulen == 8) return TW_OK; /* empty datagram: anything after it is not UDP's */
     if (cv && !p->ctx.in_error_pkt) add_times(p, start, trel, tdelta);
 
