@@ -341,7 +341,8 @@ struct tw_pkt {
     struct tw_arena *arena;
 
     /* what to record */
-    const uint8_t *want; /* per-field flags */
+    const uint8_t *want; /* per-field flags (all set when want_all, see tw_pkt_prime) */
+    uint8_t *want_every; /* the all-set array tw_pkt_prime points `want` to for want_all */
     uint8_t *want_proto; /* per protocol: any of its fields wanted (tw_pkt_prime); NULL = all */
     bool want_all;       /* trees and JSON: everything */
     bool want_cols;      /* summary line: columns */
@@ -520,9 +521,11 @@ void tw_dissect_frame(struct tw_pkt *p, const struct tw_frame *f);
 /* ---------------------------------------------------------------------------------------------
  * Dissector API.
  * ------------------------------------------------------------------------------------------- */
+/* tw_pkt_prime() folds want_all into want[] and want_proto[] (all set), so each test is one
+ * load: these run ~100 times per packet, wanted or not */
 static inline bool tw_want(const struct tw_pkt *p, uint16_t hf)
 {
-    return p->want_all || p->want[hf];
+    return p->want[hf];
 }
 
 /* Is any field of protocol `proto` (a protocol index, ids->proto) wanted? A shortcut for code
@@ -530,7 +533,7 @@ static inline bool tw_want(const struct tw_pkt *p, uint16_t hf)
  * still need their own checks. */
 static inline bool tw_want_proto(const struct tw_pkt *p, uint16_t proto)
 {
-    return p->want_all || !p->want_proto || p->want_proto[proto];
+    return !p->want_proto || p->want_proto[proto];
 }
 
 int32_t tw_add_rec(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len);

@@ -32,8 +32,17 @@ void tw_pkt_init(struct tw_pkt *p, struct tw_arena *arena, uint32_t maxrecs)
 void tw_pkt_prime(struct tw_pkt *p)
 {
     free(p->want_proto);
+    p->want_proto = NULL; /* NULL: every protocol counts as wanted */
+    if (p->want_all) {
+        /* everything: the per-field tests need not look at want_all */
+        free(p->want_every);
+        p->want_every = malloc(tw_field_count() + 1);
+        if (p->want_every) memset(p->want_every, 1, tw_field_count() + 1);
+        p->want = p->want_every;
+        return;
+    }
     p->want_proto = calloc(tw_proto_count() + 1, 1);
-    if (!p->want_proto || !p->want) return; /* NULL: every protocol counts as wanted */
+    if (!p->want_proto || !p->want) return;
     for (uint32_t i = 0; i < tw_field_count(); i++)
         if (p->want[i]) p->want_proto[tw_field((uint16_t)i)->proto] = 1;
 }
@@ -42,6 +51,8 @@ void tw_pkt_free(struct tw_pkt *p)
 {
     free(p->want_proto);
     p->want_proto = NULL;
+    free(p->want_every);
+    p->want_every = NULL;
     free(p->recs);
     tw_buf_free(&p->info);
     p->recs = NULL;

@@ -32,6 +32,7 @@ static struct fz *fz_get(void)
     z->pkt.want_all = true;
     z->pkt.has_tree = true;
     z->pkt.want_cols = true;
+    tw_pkt_prime(&z->pkt);
     tw_out_init(&z->out, open("/dev/null", O_WRONLY));
     z->cfg_tree.format = TW_OUT_TREE;
     z->cfg_tree.hex = true;

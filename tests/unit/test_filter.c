@@ -167,6 +167,7 @@ int main(void)
     pkt.want = want;
     pkt.want_all = true;
     pkt.has_tree = true;
+    tw_pkt_prime(&pkt);
     struct tw_frame fr;
     memset(&fr, 0, sizeof fr);
     fr.data = frame_bytes;

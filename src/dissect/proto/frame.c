@@ -107,8 +107,12 @@ static const struct tw_expert_def experts[] = {
      "Formatted comment"},
     {"frame.len_lt_caplen", "capture.len_lt_caplen", TW_SEV_ERROR, TW_GRP_MALFORMED,
      "Frame length is less than captured length"},
+    /* trawl's own (Wireshark has no such item): a capture point that timestamps frames out of
+     * the order it wrote them in (seed 000's "negative delta times") */
+    {"frame.time_delta_negative", "frame.time_delta_negative", TW_SEV_NOTE, TW_GRP_SEQUENCE,
+     "Arrival time is earlier than the previous frame's (negative time delta)"},
 };
-enum { E_COMMENT, E_LEN_LT_CAPLEN };
+enum { E_COMMENT, E_LEN_LT_CAPLEN, E_DELTA_NEGATIVE };
 #define EX(x) ((uint16_t)(tw_ids_frame.expert_base + (x)))
 
 static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
@@ -171,6 +175,11 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     tw_add_time(p, HF(F_TIME_EPOCH), 0, 0, f->ts);
     r = tw_add_time(p, HF(F_TIME_DELTA), 0, 0, p->delta);
     tw_rec_flags(p, r, TW_RF_GENERATED);
+    if (TW_UNLIKELY(p->delta.sec < 0 || p->delta.nsec < 0)) {
+        tw_tree_push(p, r);
+        tw_expert(p, EX(E_DELTA_NEGATIVE), 0, 0, NULL);
+        tw_tree_pop(p);
+    }
     r = tw_add_time(p, HF(F_TIME_DELTA_DISP), 0, 0, p->delta_disp);
     tw_rec_flags(p, r, TW_RF_GENERATED);
     r = tw_add_time(p, HF(F_TIME_REL), 0, 0, p->rel);
