@@ -153,6 +153,11 @@ int tw_run(const struct tw_config *cfg)
     /* -z reports: what each needs from dissection is known before the first packet */
     struct tw_zstat *zs[TW_MAX_ZSTATS];
     uint32_t nz = 0;
+    bool ztree = false;
+    /* tshark builds a tree when the output shows more than the summary line; what a report
+     * reads does not count unless it says so (need.tree): -q -z expert runs tree-less */
+    pkt.has_tree = pkt.want_all || cfg->out.format == TW_OUT_FIELDS;
+    for (uint32_t i = 0; i <= tw_field_count() && !pkt.has_tree; i++) pkt.has_tree = want[i] != 0;
     for (uint32_t i = 0; i < cfg->nzargs; i++) {
         struct tw_zneeds need = {.want = want};
         zs[nz] = tw_zstat_open(cfg->zargs[i], &need, err, sizeof err);
@@ -165,9 +170,9 @@ int tw_run(const struct tw_config *cfg)
         pkt.tap_want |= need.taps;
         pkt.tap_cksum |= need.cksum;
         if (need.all) pkt.want_all = true;
+        if (need.tree || need.all) ztree = true;
     }
-    pkt.has_tree = pkt.want_all || cfg->out.format == TW_OUT_FIELDS;
-    for (uint32_t i = 0; i <= tw_field_count() && !pkt.has_tree; i++) pkt.has_tree = want[i] != 0;
+    if (ztree) pkt.has_tree = true;
     if (filter) {
         /* the fields the filter reads are recorded; tshark builds a tree when it filters */
         tw_filter_wants(filter, want);

@@ -363,6 +363,8 @@ struct tw_pkt {
     struct tw_source sources[TW_MAX_SOURCES];
     uint32_t nsources;
     uint8_t cur_src; /* source of the running layer: new records get it */
+    uint16_t cur_proto; /* the protocol running (its dissector or post hook); an expert's record
+                         * keeps it in v.u, as tshark names it in -z expert */
 
     /* columns */
     const char *col_proto;

@@ -218,6 +218,9 @@ static void expert_record(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t
     tw_tree_push(p, e);
     int32_t top = tw_add_rec(p, xid, off, len);
     if (top >= 0) {
+        /* for -z expert: the protocol running (tshark names it), and whether this is inside an
+         * ICMP error's quoted datagram (tshark's taps skip those) */
+        p->recs[top].v.u = p->cur_proto | (uint64_t)p->ctx.in_error_pkt << 32;
         p->recs[top].flags |= TW_RF_GENERATED;
         if (p->want_all) p->recs[top].label = mcopy;
     }
@@ -373,6 +376,7 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, const struct tw_cur *s
     cur_copy(&c, start);
     uint32_t base_tree = p->ntree;
     uint32_t first = p->nlayers;
+    uint16_t saved_proto = p->cur_proto; /* a nested chain gives it back to the caller's */
     enum tw_status result = TW_OK;
     for (uint32_t hops = 0; pi >= 0; hops++) {
         const struct tw_proto *pr = tw_proto_get((uint16_t)pi);
@@ -403,6 +407,7 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, const struct tw_cur *s
         p->via_table = via_t;
         p->via_key = via_k;
 
+        p->cur_proto = (uint16_t)pi;
         enum tw_status st = pr->dissect ? pr->dissect(p, &c) : TW_OK;
         /* a dissector that ran off its cursor without saying so still failed */
         if (st == TW_OK && c.err) st = c.err == TW_CUR_TRUNCATED ? TW_TRUNCATED : TW_MALFORMED;
@@ -443,9 +448,11 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, const struct tw_cur *s
         int32_t root = p->layers[i].rec;
         if ((pr->flags & TW_PROTO_PARENT_TREE) && i > first) root = p->layers[i - 1].rec;
         tw_tree_push(p, root);
+        p->cur_proto = p->layers[i].proto;
         pr->post(p, i);
     }
     p->ntree = base_tree;
+    p->cur_proto = saved_proto;
     return result;
 }
 
