@@ -394,7 +394,8 @@ static bool view_insert(struct tw_sview *v, uint64_t s, const uint8_t *d, uint32
     /* caps: refuse before changing anything more */
     uint32_t add = 0;
     for (uint32_t i = 0; i < np; i++) add += (uint32_t)(pcs[i].b - pcs[i].a);
-    if (v->nsegs + np + 1 > v->max_segs || v->queued + add > v->max_bytes) return false;
+    if (v->nsegs + np + (split ? 1u : 0u) > v->max_segs || v->queued + add > v->max_bytes)
+        return false;
     uint32_t base = 0;
     if (add && !store_bytes(v, d, len, &base)) return false;
     if (v->nsegs + np + 1 > v->segcap) {

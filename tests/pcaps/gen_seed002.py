@@ -95,3 +95,16 @@ f.append(frame(S, C, TCP(sport=sp, dport=cp, flags="FA", seq=SS + 1, ack=CS + 29
 f.append(frame(C, S, TCP(sport=cp, dport=sp, flags="A", seq=CS + 29, ack=SS + 2, window=8192,
                          options=ts(102, 5003))))
 write("seed002-ts.pcap", f)
+
+# Fragments (not in the article; the same question one layer down): an ICMP echo in 17 IPv4
+# fragments overlapping as in Novak's "Target-Based Fragmentation Reassembly" test, each filled
+# with its letter, so that every fragment policy reassembles different bytes.
+PATTERN = [("A", 0, 3), ("B", 4, 2), ("C", 6, 3), ("D", 10, 1), ("E", 13, 2), ("F", 15, 3),
+           ("G", 18, 2), ("H", 20, 2), ("I", 22, 1), ("J", 1, 4), ("K", 6, 3), ("L", 9, 3),
+           ("M", 12, 3), ("N", 16, 1), ("O", 19, 1), ("P", 20, 1), ("Q", 22, 2)]
+f = []
+for i, (ch, unit, units) in enumerate(PATTERN):
+    more = i != len(PATTERN) - 1
+    ip = IP(src=C, dst=S, ttl=64, id=0x4242, proto=1, flags="MF" if more else 0, frag=unit)
+    f.append(bytes(Ether(src=CMAC, dst=SMAC) / ip / Raw(ch.encode() * (8 * units))))
+write("seed002-frag.pcap", f)
