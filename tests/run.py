@@ -674,6 +674,14 @@ def make_seeds(target, out):
                 with open(os.path.join(out, "d%d" % n), "wb") as f:
                     f.write(bytes([FUZZ_LINKTYPES.index(lt), 1, 0]) + pkt)
                 n += 1
+    if target == "fuzz_stream":
+        # the engine's record format is synthetic: seed it with capture bytes in each mode
+        for i, p in enumerate(sorted(glob.glob(os.path.join(ROOT, "tests", "pcaps", "seed002-*.pcap")))):
+            data = open(p, "rb").read()[24:]
+            for mode in range(3):
+                with open(os.path.join(out, "s%d_%d" % (i, mode)), "wb") as f:
+                    f.write(bytes([mode + 3 * i]) + data[:4096])
+                n += 1
     if target == "fuzz_hex":
         for p in sorted(glob.glob(os.path.join(ROOT, "tests", "pcaps", "*.txt"))):
             with open(os.path.join(out, "h%d" % n), "wb") as f:

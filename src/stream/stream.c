@@ -89,6 +89,7 @@ struct tw_sview {
     /* delivered */
     uint64_t delivered;
     uint64_t hash;
+    uint8_t hbuf[8], hn;
     uint8_t *keep;
     uint32_t keep_len, keep_cap, keep_max;
     bool keep_trunc;
@@ -155,11 +156,45 @@ fail:
     return NULL;
 }
 
-static void deliver(struct tw_sview *v, const uint8_t *d, uint32_t n)
+/* The digest takes 8-byte little-endian words (multiply-xor, FNV's prime), carrying up to 7
+ * bytes between calls, so that it does not depend on how the bytes were cut into segments; the
+ * tail and the length are mixed in when it is read. */
+static inline uint64_t mix(uint64_t h, uint64_t w)
+{
+    return (h ^ w) * FNV_PRIME;
+}
+
+static uint64_t load64(const uint8_t *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w); /* the same digest on every host */
+#endif
+    return w;
+}
+
+static void digest(struct tw_sview *v, const uint8_t *d, uint32_t n)
 {
     uint64_t h = v->hash;
-    for (uint32_t i = 0; i < n; i++) h = (h ^ d[i]) * FNV_PRIME;
+    if (v->hn) {
+        while (v->hn < 8 && n) {
+            v->hbuf[v->hn++] = *d++;
+            n--;
+        }
+        if (v->hn < 8) return;
+        h = mix(h, load64(v->hbuf));
+        v->hn = 0;
+    }
+    for (; n >= 8; d += 8, n -= 8) h = mix(h, load64(d));
+    memcpy(v->hbuf, d, n);
+    v->hn = (uint8_t)n;
     v->hash = h;
+}
+
+static void deliver(struct tw_sview *v, const uint8_t *d, uint32_t n)
+{
+    digest(v, d, n);
     v->delivered += n;
     v->next += n;
     if (v->keep_len < v->keep_max) {
@@ -1043,16 +1078,26 @@ void tw_stream_packet(struct tw_stream *s, const struct tw_pkt *p, uint64_t fram
     if (s->lru_tail) expire(s, sec);
 }
 
+static int conn_cmp(const void *a, const void *b)
+{
+    const struct tw_sconn *x = *(const struct tw_sconn *const *)a,
+                          *y = *(const struct tw_sconn *const *)b;
+    return x->stream < y->stream ? -1 : x->stream > y->stream;
+}
+
 void tw_stream_close(struct tw_stream *s)
 {
     if (!s) return;
-    /* finish in order of first appearance for a stable report: oldest stream first */
-    while (s->nconns) {
-        struct tw_sconn *best = NULL;
-        for (struct tw_sconn *c = s->lru_head; c; c = c->lru_next)
-            if (!best || c->stream < best->stream) best = c;
-        conn_finish(s, best);
+    /* finish in tcp.stream order for a stable report */
+    struct tw_sconn **all = s->nconns ? malloc(s->nconns * sizeof *all) : NULL;
+    if (all) {
+        uint32_t n = 0;
+        for (struct tw_sconn *c = s->lru_head; c; c = c->lru_next) all[n++] = c;
+        qsort(all, n, sizeof *all, conn_cmp);
+        for (uint32_t i = 0; i < n; i++) conn_finish(s, all[i]);
+        free(all);
     }
+    while (s->lru_tail) conn_finish(s, s->lru_tail);
     if (s->defrag) tw_defrag_close(s->defrag);
     free(s->tab);
     free(s);
@@ -1140,7 +1185,9 @@ uint64_t tw_sview_delivered(const struct tw_sview *v)
 }
 uint64_t tw_sview_hash(const struct tw_sview *v)
 {
-    return v->hash;
+    uint64_t h = v->hash;
+    for (uint8_t i = 0; i < v->hn; i++) h = (h ^ v->hbuf[i]) * FNV_PRIME;
+    return mix(h, v->delivered);
 }
 bool tw_sview_reset(const struct tw_sview *v)
 {

@@ -166,7 +166,8 @@ const struct tw_sview *tw_sconn_view(const struct tw_sconn *c, unsigned d, uint3
 const struct tw_sview *tw_sconn_view_of(const struct tw_sconn *c, unsigned d, unsigned pol);
 uint32_t tw_sview_policies(const struct tw_sview *v);
 uint64_t tw_sview_delivered(const struct tw_sview *v); /* bytes delivered in all */
-uint64_t tw_sview_hash(const struct tw_sview *v);      /* FNV-1a 64 of every delivered byte */
+/* 64-bit digest of every delivered byte (independent of segmentation; not cryptographic) */
+uint64_t tw_sview_hash(const struct tw_sview *v);
 /* the first `keep` delivered bytes (truncated = more were delivered) */
 const uint8_t *tw_sview_bytes(const struct tw_sview *v, uint32_t *len, bool *truncated);
 bool tw_sview_reset(const struct tw_sview *v); /* ended by a RST */
