@@ -222,10 +222,10 @@ static void text_conn(struct tw_buf *b, const struct tw_sconn *c)
             const uint8_t *bytes = tw_sview_bytes(g[k].v, &len, &trunc);
             tw_buf_adds(b, "    ");
             add_pols(b, g[k].mask, false, false);
-            tw_buf_printf(b, ": %llu bytes, fnv64 %016llx%s\n",
-                          (unsigned long long)tw_sview_delivered(g[k].v),
-                          (unsigned long long)tw_sview_hash(g[k].v),
-                          tw_sview_reset(g[k].v) ? ", ended by RST" : "");
+            tw_buf_printf(b, ": %llu bytes", (unsigned long long)tw_sview_delivered(g[k].v));
+            if (ng > 1)
+                tw_buf_printf(b, ", digest %016llx", (unsigned long long)tw_sview_hash(g[k].v));
+            tw_buf_printf(b, "%s\n", tw_sview_reset(g[k].v) ? ", ended by RST" : "");
             if (len) {
                 tw_buf_adds(b, "      \"");
                 add_escaped(b, bytes, TW_MIN(len, EXCERPT));
@@ -276,11 +276,11 @@ static void json_conn(struct tw_buf *b, const struct tw_sconn *c)
             const uint8_t *bytes = tw_sview_bytes(g[k].v, &len, &trunc);
             tw_buf_adds(b, k ? ",{\"policies\":[" : "{\"policies\":[");
             add_pols(b, g[k].mask, false, true);
-            tw_buf_printf(b,
-                          "],\"bytes\":%llu,\"fnv64\":\"%016llx\",\"reset\":%s,\"truncated\":%s,"
-                          "\"data\":\"",
-                          (unsigned long long)tw_sview_delivered(g[k].v),
-                          (unsigned long long)tw_sview_hash(g[k].v),
+            tw_buf_printf(b, "],\"bytes\":%llu,", (unsigned long long)tw_sview_delivered(g[k].v));
+            if (ng > 1)
+                tw_buf_printf(b, "\"digest\":\"%016llx\",",
+                              (unsigned long long)tw_sview_hash(g[k].v));
+            tw_buf_printf(b, "\"reset\":%s,\"truncated\":%s,\"data\":\"",
                           tw_sview_reset(g[k].v) ? "true" : "false", trunc ? "true" : "false");
             add_b64(b, bytes, len);
             tw_buf_adds(b, "\"}");

@@ -90,6 +90,7 @@ struct tw_sview {
     uint64_t delivered;
     uint64_t hash;
     uint8_t hbuf[8], hn;
+    bool digesting; /* since the first split: the bytes before are the same in every view */
     uint8_t *keep;
     uint32_t keep_len, keep_cap, keep_max;
     bool keep_trunc;
@@ -194,7 +195,7 @@ static void digest(struct tw_sview *v, const uint8_t *d, uint32_t n)
 
 static void deliver(struct tw_sview *v, const uint8_t *d, uint32_t n)
 {
-    digest(v, d, n);
+    if (v->digesting) digest(v, d, n);
     v->delivered += n;
     v->next += n;
     if (v->keep_len < v->keep_max) {
@@ -797,6 +798,7 @@ static struct tw_sview *split_view(struct tw_stream *s, struct sdir *sd, uint32_
     struct tw_sview *v = sd->views[vi];
     if (mask == v->mask) return v;
     if (sd->nviews >= MAX_VIEWS) return NULL;
+    v->digesting = true; /* before the clone: both digest from here on */
     struct tw_sview *c = view_clone(v, mask, (unsigned)__builtin_ctz(mask));
     if (!c) return NULL;
     v->mask &= ~mask;
