@@ -493,7 +493,7 @@ static void zfinish(void *st, struct tw_out *out)
     struct tw_stream_stats s = *tw_stream_stats(z->eng);
     tw_stream_close(z->eng);
     z->eng = NULL;
-    qsort(z->ents, z->n, sizeof *z->ents, ent_cmp);
+    if (z->n) qsort(z->ents, z->n, sizeof *z->ents, ent_cmp);
     struct tw_buf *b = &out->b;
     static const char *const modes[] = {"all", "none", "offload"};
     if (z->json) {

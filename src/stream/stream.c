@@ -320,6 +320,17 @@ struct piece {
     uint64_t a, b;
 };
 
+/* appends [a, b), joined to the previous piece when they touch */
+static uint32_t add_piece(struct piece *pcs, uint32_t np, uint64_t a, uint64_t b)
+{
+    if (np && pcs[np - 1].b == a) {
+        pcs[np - 1].b = b;
+        return np;
+    }
+    pcs[np] = (struct piece){a, b};
+    return np + 1;
+}
+
 /* Inserts [s, s+len) into the queue under the view's policy. false: a cap refused it. */
 static bool view_insert(struct tw_sview *v, uint64_t s, const uint8_t *d, uint32_t len)
 {
@@ -339,11 +350,28 @@ static bool view_insert(struct tw_sview *v, uint64_t s, const uint8_t *d, uint32
     }
     const unsigned lp = prims[v->pol].left, rp = prims[v->pol].right, fp = prims[v->pol].full;
     /* new pieces, existing segments to drop, one split */
-    struct piece pcs[64];
+    struct piece pcs[2 * 64 + 2];
     uint32_t np = 0;
     uint64_t cur = s;
     uint32_t first = 0;
     while (first < v->nsegs && v->segs[first].off + v->segs[first].len <= s) first++;
+    /* Caps and allocations come first, conservatively (at most one piece per overlapped
+     * segment plus one, and one split): nothing below may fail once segments are edited, and
+     * the store may compact (move) before any offset into it is copied. */
+    uint32_t nover = 0;
+    for (uint32_t k = first; k < v->nsegs && v->segs[k].off < e; k++) nover++;
+    uint32_t grow = nover ? 2 * nover + 2 : 1;
+    if (nover > 64 || v->nsegs + grow > v->max_segs || v->queued + len > v->max_bytes) return false;
+    uint32_t base = 0;
+    if (!store_bytes(v, d, len, &base)) return false;
+    if (v->nsegs + grow > v->segcap) {
+        uint32_t nc = v->segcap ? v->segcap * 2 : 8;
+        while (nc < v->nsegs + grow) nc *= 2;
+        struct qseg *ns = realloc(v->segs, nc * sizeof *ns);
+        if (!ns) return false;
+        v->segs = ns;
+        v->segcap = nc;
+    }
     bool split = false;
     struct qseg split_right = {0, 0, 0};
     uint32_t j = first;
@@ -375,8 +403,7 @@ static bool view_insert(struct tw_sview *v, uint64_t s, const uint8_t *d, uint32
         }
         const uint64_t slide = cur; /* where the unprocessed new data starts */
         if (os > cur) {
-            if (np == TW_ARRAY_LEN(pcs)) return false;
-            pcs[np++] = (struct piece){cur, os};
+            np = add_piece(pcs, np, cur, os);
             cur = os;
         }
         bool new_wins;
@@ -388,8 +415,7 @@ static bool view_insert(struct tw_sview *v, uint64_t s, const uint8_t *d, uint32
             else
                 new_wins = os != slide;
             if (new_wins) {
-                if (np == TW_ARRAY_LEN(pcs)) return false;
-                pcs[np++] = (struct piece){os, e};
+                np = add_piece(pcs, np, os, e);
                 o->boff += (uint32_t)(e - os);
                 o->len = (uint32_t)(oe - e);
                 o->off = e;
@@ -417,30 +443,13 @@ static bool view_insert(struct tw_sview *v, uint64_t s, const uint8_t *d, uint32
             break;
         }
         if (new_wins) {
-            if (np == TW_ARRAY_LEN(pcs)) return false;
-            pcs[np++] = (struct piece){os, oe};
+            np = add_piece(pcs, np, os, oe);
             o->len = 0; /* dropped */
         }
         cur = oe;
     }
     if (cur < e) {
-        if (np == TW_ARRAY_LEN(pcs)) return false;
-        pcs[np++] = (struct piece){cur, e};
-    }
-    /* caps: refuse before changing anything more */
-    uint32_t add = 0;
-    for (uint32_t i = 0; i < np; i++) add += (uint32_t)(pcs[i].b - pcs[i].a);
-    if (v->nsegs + np + (split ? 1u : 0u) > v->max_segs || v->queued + add > v->max_bytes)
-        return false;
-    uint32_t base = 0;
-    if (add && !store_bytes(v, d, len, &base)) return false;
-    if (v->nsegs + np + 1 > v->segcap) {
-        uint32_t nc = v->segcap ? v->segcap * 2 : 8;
-        while (nc < v->nsegs + np + 1) nc *= 2;
-        struct qseg *ns = realloc(v->segs, nc * sizeof *ns);
-        if (!ns) return false;
-        v->segs = ns;
-        v->segcap = nc;
+        np = add_piece(pcs, np, cur, e);
     }
     /* drop emptied segments, recount, append pieces and the split, sort */
     uint32_t w = 0, q = 0;
