@@ -99,26 +99,37 @@ struct tw_sview {
 #define FNV_OFF   0xcbf29ce484222325ull
 #define FNV_PRIME 0x100000001b3ull
 
-static struct tw_sview *view_new(uint32_t mask, unsigned pol, uint32_t max_segs, uint32_t max_bytes,
-                                 uint32_t keep_max)
+static void view_init(struct tw_sview *v, uint32_t mask, unsigned pol, uint32_t max_segs,
+                      uint32_t max_bytes, uint32_t keep_max)
 {
-    struct tw_sview *v = calloc(1, sizeof *v);
-    if (!v) return NULL;
+    memset(v, 0, sizeof *v);
     v->mask = mask;
     v->pol = (uint8_t)pol;
     v->max_segs = max_segs;
     v->max_bytes = max_bytes;
     v->keep_max = keep_max;
     v->hash = FNV_OFF;
+}
+
+static struct tw_sview *view_new(uint32_t mask, unsigned pol, uint32_t max_segs, uint32_t max_bytes,
+                                 uint32_t keep_max)
+{
+    struct tw_sview *v = malloc(sizeof *v);
+    if (v) view_init(v, mask, pol, max_segs, max_bytes, keep_max);
     return v;
+}
+
+static void view_release(struct tw_sview *v)
+{
+    free(v->segs);
+    free(v->store);
+    free(v->keep);
 }
 
 static void view_free(struct tw_sview *v)
 {
     if (!v) return;
-    free(v->segs);
-    free(v->store);
-    free(v->keep);
+    view_release(v);
     free(v);
 }
 
@@ -201,7 +212,8 @@ static void deliver(struct tw_sview *v, const uint8_t *d, uint32_t n)
     if (v->keep_len < v->keep_max) {
         uint32_t take = TW_MIN(n, v->keep_max - v->keep_len);
         if (v->keep_len + take > v->keep_cap) {
-            uint32_t nc = v->keep_cap ? v->keep_cap : 256;
+            /* small keeps (the report's excerpt) are allocated once, at their size */
+            uint32_t nc = v->keep_cap ? v->keep_cap : (v->keep_max <= 4096 ? v->keep_max : 256);
             while (nc < v->keep_len + take) nc *= 2;
             if (nc > v->keep_max) nc = v->keep_max;
             uint8_t *nk = realloc(v->keep, nc);
@@ -517,6 +529,7 @@ void tw_squeue_free(struct tw_squeue *q)
 #define MAX_VIEWS TW_SPOL_COUNT
 
 struct sdir {
+    uint32_t nviews;
     bool base_set, syn, fin, ts_opt, ws_opt;
     uint8_t ws;        /* window scale shift from its SYN */
     uint32_t base;     /* seq of stream offset 0 (ISN + 1) */
@@ -524,23 +537,23 @@ struct sdir {
     bool have_win;     /* the window this side advertised (it receives the other's data) */
     uint32_t ack, win; /* its last ack and window (scaled) */
     bool data_after_rst;
-    struct tw_sview *views[MAX_VIEWS];
-    uint32_t nviews;
+    struct tw_sview *views[MAX_VIEWS]; /* [0] is v0, in the connection's own memory */
+    struct tw_sview v0;
 };
 
-struct tw_sconn {
+struct tw_sconn { /* what every packet reads first, then the directions */
     uint32_t stream;
-    uint8_t addr[2][16];
-    struct tw_addr a[2];
     uint16_t port[2];
-    uint64_t first_frame;
+    struct tw_sconn *hnext; /* hash chain */
     int64_t last_sec;
     bool reset, closed;
-    struct sdir d[2];
+    uint8_t addr[2][16];
+    struct tw_addr a[2];
+    struct tw_sconn *lru_prev, *lru_next; /* most recent at the head */
+    uint64_t first_frame;
     struct tw_sevent *ev;
     uint32_t nev, lost;
-    struct tw_sconn *hnext;               /* hash chain */
-    struct tw_sconn *lru_prev, *lru_next; /* most recent at the head */
+    struct sdir d[2];
 };
 
 struct tw_stream {
@@ -548,6 +561,8 @@ struct tw_stream {
     struct tw_sconn **tab;
     uint32_t tabmask, nconns;
     struct tw_sconn *lru_head, *lru_tail;
+    int64_t last_expire;
+    uint64_t npkts;
     struct tw_stream_stats st;
     struct tw_defrag *defrag;
 };
@@ -624,7 +639,12 @@ static void lru_push(struct tw_stream *s, struct tw_sconn *c)
 static void conn_free(struct tw_sconn *c)
 {
     for (unsigned d = 0; d < 2; d++)
-        for (uint32_t i = 0; i < c->d[d].nviews; i++) view_free(c->d[d].views[i]);
+        for (uint32_t i = 0; i < c->d[d].nviews; i++) {
+            if (c->d[d].views[i] == &c->d[d].v0)
+                view_release(&c->d[d].v0);
+            else
+                view_free(c->d[d].views[i]);
+        }
     free(c->ev);
     free(c);
 }
@@ -713,11 +733,8 @@ static struct tw_sconn *conn_get(struct tw_stream *s, const struct tw_tap_tcp *t
             if (pol >= TW_SPOL_COUNT) pol = TW_SPOL_BSD;
             mask = 1u << pol;
         }
-        c->d[d].views[0] = view_new(mask, pol, s->cfg.max_segs, s->cfg.max_queue, s->cfg.keep);
-        if (!c->d[d].views[0]) {
-            conn_free(c);
-            return NULL;
-        }
+        view_init(&c->d[d].v0, mask, pol, s->cfg.max_segs, s->cfg.max_queue, s->cfg.keep);
+        c->d[d].views[0] = &c->d[d].v0;
         c->d[d].nviews = 1;
     }
     c->hnext = s->tab[h];
@@ -891,11 +908,14 @@ static void tcp_packet(struct tw_stream *s, const struct tw_tap_tcp *t, uint64_t
     struct tw_sconn *c = conn_get(s, t, frame, sec);
     if (!c) return;
     s->st.segs++;
-    c->last_sec = sec;
-    if (s->lru_head != c) {
+    /* The idle list is ordered by second, not by packet: a connection moves to the head at
+     * most once per second of capture time, which keeps timeouts exact to the second and
+     * spares two neighbours' cache lines on most packets. */
+    if (c->last_sec != sec && s->lru_head != c) {
         lru_unlink(s, c);
         lru_push(s, c);
     }
+    c->last_sec = sec;
     unsigned d = (t->sport == c->port[0] && t->src.len == c->a[0].len && t->src.p &&
                   memcmp(t->src.p, c->addr[0], c->a[0].len) == 0)
                      ? 0
@@ -1064,8 +1084,9 @@ static void tcp_packet(struct tw_stream *s, const struct tw_tap_tcp *t, uint64_t
 
 static void expire(struct tw_stream *s, int64_t now)
 {
-    /* bounded work per packet: look at the least recently used few */
-    for (int k = 0; k < 4 && s->lru_tail; k++) {
+    /* bounded work per call (once per second of capture time or 1,024 packets): the least
+     * recently used first */
+    for (int k = 0; k < 64 && s->lru_tail; k++) {
         struct tw_sconn *c = s->lru_tail;
         int64_t idle = c->closed ? s->cfg.closed_idle : s->cfg.idle;
         if (now - c->last_sec <= idle) break;
@@ -1086,7 +1107,10 @@ void tw_stream_packet(struct tw_stream *s, const struct tw_pkt *p, uint64_t fram
     for (const struct tw_tap_item *it = tw_tap_next(p, TW_TAP_TCP, NULL); it;
          it = tw_tap_next(p, TW_TAP_TCP, it))
         tcp_packet(s, it->data, frame, sec);
-    if (s->lru_tail) expire(s, sec);
+    if (s->lru_tail && (sec != s->last_expire || (++s->npkts & 1023) == 0)) {
+        s->last_expire = sec;
+        expire(s, sec);
+    }
 }
 
 static int conn_cmp(const void *a, const void *b)

@@ -198,8 +198,35 @@ static void test_map(void)
     CHECK(!tw_stream_cksum_arg("some"));
 }
 
+/* the word-at-a-time checksum against a byte-pair reference, every length and alignment */
+static void test_cksum(void)
+{
+    uint8_t buf[300];
+    uint32_t x = 12345;
+    for (size_t i = 0; i < sizeof buf; i++) {
+        x = x * 1103515245u + 12345u;
+        buf[i] = (uint8_t)(x >> 16);
+    }
+    for (size_t off = 0; off < 9; off++)
+        for (size_t n = 0; n + off <= sizeof buf; n++) {
+            uint64_t ref = 7;
+            for (size_t i = 0; i < n; i += 2)
+                ref += (uint32_t)buf[off + i] << 8 | (i + 1 < n ? buf[off + i + 1] : 0);
+            while (ref >> 16) ref = (ref & 0xffff) + (ref >> 16);
+            uint32_t got = tw_cksum_add(7, buf + off, n);
+            if (got != ref)
+                fprintf(stderr, "cksum off %zu len %zu: %x != %x\n", off, n, got, (unsigned)ref);
+            CHECK_EQ(got, ref);
+        }
+    uint8_t ones[64];
+    memset(ones, 0xff, sizeof ones);
+    CHECK_EQ(tw_cksum_add(0, ones, sizeof ones), 0xffff);
+    CHECK_EQ(tw_cksum_add(0, ones, 0), 0);
+}
+
 int main(void)
 {
+    test_cksum();
     test_frags();
     test_tcp();
     test_map();
