@@ -808,13 +808,14 @@ static bool offload_like(const struct tw_tap_tcp *t)
     return field == folded || field == unfolded;
 }
 
-static uint64_t seq_off(struct sdir *sd, uint32_t seq)
+/* the stream offset of a sequence number, unwrapped around the highest offset seen; negative
+ * before the first byte (a connection picked up mid-stream, then older data) */
+static int64_t seq_off(struct sdir *sd, uint32_t seq)
 {
     uint32_t rel = seq - sd->base;
     uint64_t ref = sd->hi;
     int64_t delta = (int32_t)(rel - (uint32_t)ref);
-    int64_t off = (int64_t)ref + delta;
-    return off < 0 ? 0 : (uint64_t)off;
+    return (int64_t)ref + delta;
 }
 
 /* splits a direction's view v so that policies in `mask` get a view of their own; returns it */
@@ -940,7 +941,10 @@ static void tcp_packet(struct tw_stream *s, const struct tw_tap_tcp *t, uint64_t
                   : fin        ? TW_SEV_BAD_CKSUM_FIN
                                : TW_SEV_COUNT;
         if (ev.kind != TW_SEV_COUNT) {
-            if (sd->base_set) ev.off = seq_off(sd, t->seq);
+            if (sd->base_set) {
+                int64_t o = seq_off(sd, t->seq);
+                ev.off = o > 0 ? (uint64_t)o : 0;
+            }
             event(s, c, ev);
         }
         return;
@@ -974,7 +978,15 @@ static void tcp_packet(struct tw_stream *s, const struct tw_tap_tcp *t, uint64_t
         sd->win = (uint32_t)t->win << scale;
         sd->have_win = true;
     }
-    uint64_t off = seq_off(sd, syn ? t->seq + 1 : t->seq);
+    int64_t soff = seq_off(sd, syn ? t->seq + 1 : t->seq);
+    const uint8_t *pay = t->payload;
+    if (soff < 0) { /* bytes before where the capture picked the stream up: unknown, left out */
+        uint64_t cut = (uint64_t)-soff;
+        pay += cut < len ? cut : len;
+        len = cut < len ? len - (uint32_t)cut : 0;
+        soff = 0;
+    }
+    uint64_t off = (uint64_t)soff;
 
     if (rst) {
         if (c->reset) return;
@@ -1032,11 +1044,14 @@ static void tcp_packet(struct tw_stream *s, const struct tw_tap_tcp *t, uint64_t
         return;
     }
     /* each view: PAWS and data on SYN may split it, then the data goes in */
+    /* timestamps count only when both SYNs carried them (RFC 7323 section 3.2), or when the
+     * handshake was not captured */
+    const bool ts_on = o.ts && (!sd->syn || sd->ts_opt) && (!rd->syn || rd->ts_opt);
     uint32_t nv = sd->nviews;
     for (uint32_t vi = 0; vi < nv; vi++) {
         struct tw_sview *v = sd->views[vi];
         uint32_t take = v->mask;
-        if (o.ts && v->have_ts) {
+        if (ts_on && v->have_ts) {
             uint32_t acc = 0;
             for (uint32_t m = v->mask; m; m &= m - 1) {
                 unsigned p = (unsigned)__builtin_ctz(m);
@@ -1073,11 +1088,11 @@ static void tcp_packet(struct tw_stream *s, const struct tw_tap_tcp *t, uint64_t
         struct tw_sview *tv = take == v->mask ? v : split_view(s, sd, vi, take);
         if (!tv) continue;
         uint32_t tvi = tv == v ? vi : sd->nviews - 1;
-        if (o.ts && (!tv->have_ts || (int32_t)(o.tsval - tv->ts_recent) > 0)) {
+        if (ts_on && (!tv->have_ts || (int32_t)(o.tsval - tv->ts_recent) > 0)) {
             tv->ts_recent = o.tsval;
             tv->have_ts = true;
         }
-        insert_data(s, c, d, tvi, off, t->payload, len, frame);
+        insert_data(s, c, d, tvi, off, pay, len, frame);
     }
     if (c->d[0].fin && c->d[1].fin) c->closed = true;
 }

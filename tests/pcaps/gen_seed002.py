@@ -16,7 +16,7 @@ Deterministic (fixed timestamps, addresses and ISNs). Run: /usr/bin/python3 test
 import os
 import struct
 
-from scapy.all import IP, TCP, Ether, Raw
+from scapy.all import IP, TCP, Ether, IPv6, IPv6ExtHdrFragment, Raw
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 T0 = 1278280619  # 2010-07-04 21:56:59 UTC, the date of the article's Snort alert
@@ -107,4 +107,9 @@ for i, (ch, unit, units) in enumerate(PATTERN):
     more = i != len(PATTERN) - 1
     ip = IP(src=C, dst=S, ttl=64, id=0x4242, proto=1, flags="MF" if more else 0, frag=unit)
     f.append(bytes(Ether(src=CMAC, dst=SMAC) / ip / Raw(ch.encode() * (8 * units))))
+# the same question over IPv6: two fragments overlapping with different bytes, then the last
+for off, more, data in ((0, 1, b"a" * 16), (1, 1, b"b" * 16), (3, 0, b"c" * 8)):
+    ip6 = IPv6(src="2001:db8::1", dst="2001:db8::80", nh=44, hlim=64)
+    fh = IPv6ExtHdrFragment(nh=58, offset=off, m=more, id=0x77)
+    f.append(bytes(Ether(src=CMAC, dst=SMAC, type=0x86DD) / ip6 / fh / Raw(data)))
 write("seed002-frag.pcap", f)
