@@ -153,7 +153,9 @@ static uint32_t groups_of(const struct tw_sconn *c, unsigned d, struct group *g)
 
 static bool triggers(enum tw_sev_kind k)
 {
-    return k != TW_SEV_RST && k != TW_SEV_GAP && k != TW_SEV_URGENT &&
+    /* capture artefacts (gaps, the queue cap they lead to) and information do not make a
+     * stream ambiguous by themselves */
+    return k != TW_SEV_RST && k != TW_SEV_GAP && k != TW_SEV_URGENT && k != TW_SEV_CAP &&
            k != TW_SEV_RST_OUT_OF_WINDOW;
 }
 
@@ -172,8 +174,11 @@ static void text_conn(struct tw_buf *b, const struct tw_sconn *c)
     tw_buf_adds(b, "  events:\n");
     for (uint32_t i = 0; i < nev; i++) {
         const struct tw_sevent *e = &ev[i];
-        tw_buf_printf(b, "    frame %-8llu %s  %-31s", (unsigned long long)e->frame, dname[e->dir],
-                      tw_sev_name((enum tw_sev_kind)e->kind));
+        if (e->frame)
+            tw_buf_printf(b, "    frame %-8llu", (unsigned long long)e->frame);
+        else
+            tw_buf_adds(b, "    at the end    "); /* gaps are known when the connection ends */
+        tw_buf_printf(b, " %s  %-31s", dname[e->dir], tw_sev_name((enum tw_sev_kind)e->kind));
         tw_buf_printf(b, " offset %llu len %u", (unsigned long long)e->off, e->len);
         switch (e->kind) {
         case TW_SEV_PAWS:

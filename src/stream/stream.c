@@ -1018,7 +1018,6 @@ static void tcp_packet(struct tw_stream *s, const struct tw_tap_tcp *t, uint64_t
         }
         return;
     }
-    if (off + len > sd->hi && off + len - sd->hi < (1ull << 31)) sd->hi = off + len;
 
     if (len || fin) {
         /* outside the receiver's window: beyond its right edge */
@@ -1038,6 +1037,8 @@ static void tcp_packet(struct tw_stream *s, const struct tw_tap_tcp *t, uint64_t
             event(s, c, ev);
         }
     }
+    /* the unwrapping reference moves with what the receiver takes, not with what it drops */
+    if (off + len > sd->hi && off + len - sd->hi < (1ull << 31)) sd->hi = off + len;
     if (fin) sd->fin = true;
     if (!len) {
         if (c->d[0].fin && c->d[1].fin) c->closed = true;
