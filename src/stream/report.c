@@ -470,7 +470,7 @@ static void *zopen(const char *arg, struct tw_zneeds *need, char *err, size_t er
         return NULL;
     }
     need->taps |= 1u << TW_TAP_TCP | 1u << TW_TAP_IP;
-    need->cksum = true;
+    need->cksum = tw_stream_opts.cksum_mode != TW_CKMODE_NONE; /* verdicts are not read then */
     return z;
 bad:
     snprintf(err, errlen, "invalid -z argument \"%s\"", arg);
