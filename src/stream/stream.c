@@ -597,8 +597,8 @@ struct tw_stream *tw_stream_open(const struct tw_stream_cfg *cfg)
     s->cfg = *cfg;
     if (!s->cfg.map) s->cfg.map = &tw_stream_opts.map;
     if (!s->cfg.max_conns) s->cfg.max_conns = 1;
-    uint32_t n = 64;
-    while (n < s->cfg.max_conns && n < (1u << 24)) n *= 2;
+    /* the table grows with the live connections (load factor 1): a small one stays in cache */
+    uint32_t n = 1024;
     s->tab = calloc(n, sizeof *s->tab);
     if (!s->tab) {
         free(s);
@@ -736,6 +736,23 @@ static struct tw_sconn *conn_get(struct tw_stream *s, const struct tw_tap_tcp *t
         view_init(&c->d[d].v0, mask, pol, s->cfg.max_segs, s->cfg.max_queue, s->cfg.keep);
         c->d[d].views[0] = &c->d[d].v0;
         c->d[d].nviews = 1;
+    }
+    if (s->nconns >= s->tabmask + 1 && s->tabmask < (1u << 24) - 1) {
+        uint32_t nn = (s->tabmask + 1) * 2;
+        struct tw_sconn **nt = calloc(nn, sizeof *nt);
+        if (nt) {
+            for (uint32_t i = 0; i <= s->tabmask; i++)
+                for (struct tw_sconn *x = s->tab[i], *nx; x; x = nx) {
+                    nx = x->hnext;
+                    uint32_t k = (x->stream * 2654435761u) & (nn - 1);
+                    x->hnext = nt[k];
+                    nt[k] = x;
+                }
+            free(s->tab);
+            s->tab = nt;
+            s->tabmask = nn - 1;
+            h = slot(s, c->stream);
+        }
     }
     c->hnext = s->tab[h];
     s->tab[h] = c;
