@@ -1,5 +1,6 @@
 /* trawl: options -> struct tw_config -> tw_run(). Nothing else lives here. */
 #include "run.h"
+#include "stream/stream.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -38,6 +39,12 @@ static const char usage_text[] =
     "  --explain-filter FILTER  print the filter's compiled program and exit\n"
     "  -z REPORT              a statistics report printed after the packets, in tshark's\n"
     "                         layout (repeatable; -z help lists them)\n"
+    "  --stream-policy POLICY[@CIDR]  how receivers in CIDR reassemble TCP and IP fragments\n"
+    "                         (first, last, bsd, bsd-right, linux, old-linux, windows, win2003,\n"
+    "                         vista, solaris, hpux10, hpux11, irix, macos; repeatable, longest\n"
+    "                         prefix wins; without @CIDR the default, bsd unless given)\n"
+    "  --checksum-mode MODE   stream engine: all (drop bad checksums, default), none (accept\n"
+    "                         everything), offload (accept NIC-offload checksums)\n"
     "  -d TABLE==KEY,PROTO    decode as: dissect TABLE value KEY as PROTO, e.g.\n"
     "                         -d tcp.port==5223,tls (tables: ethertype, ip.proto, udp.port,\n"
     "                         tcp.port, ppp.protocol, llc.dsap, wtap_encap)\n"
@@ -209,13 +216,16 @@ int main(int argc, char **argv)
     const char *tformat = NULL, *glossary = NULL;
     cfg.write_format = TW_WRITE_PCAPNG;
 
-    enum { OPT_HEX = 1000, OPT_LINKTYPE, OPT_NO_PROGRESS, OPT_EXPLAIN_FILTER };
+    enum { OPT_HEX = 1000, OPT_LINKTYPE, OPT_NO_PROGRESS, OPT_EXPLAIN_FILTER, OPT_STREAM_POLICY,
+           OPT_CHECKSUM_MODE };
     const char *explain = NULL;
     static const struct option longopts[] = {
         {"hex", required_argument, NULL, OPT_HEX},
         {"linktype", required_argument, NULL, OPT_LINKTYPE},
         {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
         {"explain-filter", required_argument, NULL, OPT_EXPLAIN_FILTER},
+        {"stream-policy", required_argument, NULL, OPT_STREAM_POLICY},
+        {"checksum-mode", required_argument, NULL, OPT_CHECKSUM_MODE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'v'},
         {NULL, 0, NULL, 0}};
@@ -235,6 +245,16 @@ int main(int argc, char **argv)
             break;
         case OPT_NO_PROGRESS: cfg.progress = false; break;
         case OPT_EXPLAIN_FILTER: explain = optarg; break;
+        case OPT_STREAM_POLICY: {
+            char perr[256];
+            if (!tw_stream_policy_arg(optarg, perr, sizeof perr))
+                return usage_error(perr, NULL);
+            break;
+        }
+        case OPT_CHECKSUM_MODE:
+            if (!tw_stream_cksum_arg(optarg))
+                return usage_error("--checksum-mode supports all, none and offload, not", optarg);
+            break;
         case 'Y': cfg.filter = optarg; break;
         case 'V': tree = true; break;
         case 'x': cfg.out.hex = true; break;

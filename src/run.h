@@ -28,6 +28,8 @@ struct tw_config {
     enum tw_write_format write_format; /* -F */
     const char *filter;    /* -Y: display filter, NULL for none */
     const char *zargs[TW_MAX_ZSTATS]; /* -z reports, in command-line order */
+    /* --stream-policy and --checksum-mode are kept in tw_stream_opts (stream/stream.h), where the
+     * stream engine and the reports read them */
     uint32_t nzargs;
 };
 

@@ -7,9 +7,12 @@
 #include <string.h>
 
 extern const struct tw_zstat_ops tw_zstat_expert;
+extern const struct tw_zstat_ops tw_zstat_stream_ambiguity, tw_zstat_stream_reassembled;
 
 static const struct tw_zstat_ops *const modules[] = {
     &tw_zstat_expert,
+    &tw_zstat_stream_ambiguity,
+    &tw_zstat_stream_reassembled,
 };
 
 struct tw_zstat {
