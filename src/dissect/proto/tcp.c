@@ -149,130 +149,112 @@ enum {
 };
 
 /* flag bits of the 12-bit field */
-#define TH_FIN  0x001
-#define TH_SYN  0x002
-#define TH_RST  0x004
+#define TH_FIN 0x001
+#define TH_SYN 0x002
+#define TH_RST 0x004
 #define TH_PUSH 0x008
-#define TH_ACK  0x010
-#define TH_URG  0x020
-#define TH_ECE  0x040
-#define TH_CWR  0x080
-#define TH_AE   0x100
-#define TH_RES  0xe00
+#define TH_ACK 0x010
+#define TH_URG 0x020
+#define TH_ECE 0x040
+#define TH_CWR 0x080
+#define TH_AE 0x100
+#define TH_RES 0xe00
 
 static const struct tw_vs cksum_status_vals[] = {
     {0, "Bad"}, {1, "Good"}, {2, "Unverified"}, {3, "Not present"}, {4, "Illegal"}, {0, NULL}};
 
-static const struct tw_vs kind_vals[] = {{0, "End of Option List"},
-                                         {1, "No-Operation"},
-                                         {2, "Maximum Segment Size"},
-                                         {3, "Window Scale"},
-                                         {4, "SACK Permitted"},
-                                         {5, "SACK"},
-                                         {6, "Echo"},
-                                         {7, "Echo Reply"},
-                                         {8, "Time Stamp Option"},
-                                         {9, "Partial Order Connection Permitted"},
-                                         {10, "Partial Order Service Profile"},
-                                         {11, "CC"},
-                                         {12, "CC.NEW"},
-                                         {13, "CC.ECHO"},
-                                         {14, "TCP Alternate Checksum Request"},
-                                         {15, "TCP Alternate Checksum Data"},
-                                         {16, "Skeeter"},
-                                         {17, "Bubba"},
-                                         {18, "Trailer Checksum Option"},
-                                         {19, "MD5 Signature Option"},
-                                         {20, "SCPS Capabilities"},
-                                         {21, "Selective Negative Acknowledgements"},
-                                         {22, "Record Boundaries"},
-                                         {23, "Corruption experienced"},
-                                         {24, "SNAP"},
-                                         {25, "Unassigned"},
-                                         {26, "TCP Compression Filter"},
-                                         {27, "Quick-Start Response"},
-                                         {28, "User Timeout Option"},
-                                         {29, "The TCP Authentication Option"},
-                                         {30, "Multipath TCP"},
-                                         {34, "TCP Fast Open Cookie"},
-                                         {76, "Riverbed Probe"},
-                                         {78, "Riverbed Transparency"},
-                                         {172, "Accurate ECN Order 0"},
-                                         {174, "Accurate ECN Order 1"},
-                                         {253, "RFC3692-style Experiment 1"},
-                                         {254, "RFC3692-style Experiment 2"},
-                                         {0, NULL}};
-
-#define EXID_TARR    0x00ac
-#define EXID_ACCECN0 0xacc0
-#define EXID_ACCECN1 0xacc1
-#define EXID_TFO     0xf989
-static const struct tw_vs exid_vals[] = {
-    {0x00ac, "TCP ACK Rate Request"},
-    {0x0348, "Host ID"},
-    {0x0a0d, "Autonomous System Compensation"},
-    {0x0ca0, "Capability Option"},
-    {0x0ed0, "Extended Data Offset"},
-    {0x454e, "Encryption Negotiation"},
-    {0x5323, "Service Number"},
-    {0x75ec, "Timestamp Interval"},
-    {0xacc0, "Accurate ECN - Order 0"},
-    {0xacc1, "Accurate ECN - Order 1"},
-    {0xacce, "Accurate ECN"},
-    {0xe2d4, "Shared Memory communications over RMDA protocol"},
-    {0xf989, "Fast Open"},
-    {0xf990, "Low Latency"},
+static const struct tw_vs kind_vals[] = {
+    {0, "End of Option List"},
+    {1, "No-Operation"},
+    {2, "Maximum Segment Size"},
+    {3, "Window Scale"},
+    {4, "SACK Permitted"},
+    {5, "SACK"},
+    {6, "Echo"},
+    {7, "Echo Reply"},
+    {8, "Time Stamp Option"},
+    {9, "Partial Order Connection Permitted"},
+    {10, "Partial Order Service Profile"},
+    {11, "CC"},
+    {12, "CC.NEW"},
+    {13, "CC.ECHO"},
+    {14, "TCP Alternate Checksum Request"},
+    {15, "TCP Alternate Checksum Data"},
+    {16, "Skeeter"},
+    {17, "Bubba"},
+    {18, "Trailer Checksum Option"},
+    {19, "MD5 Signature Option"},
+    {20, "SCPS Capabilities"},
+    {21, "Selective Negative Acknowledgements"},
+    {22, "Record Boundaries"},
+    {23, "Corruption experienced"},
+    {24, "SNAP"},
+    {25, "Unassigned"},
+    {26, "TCP Compression Filter"},
+    {27, "Quick-Start Response"},
+    {28, "User Timeout Option"},
+    {29, "The TCP Authentication Option"},
+    {30, "Multipath TCP"},
+    {34, "TCP Fast Open Cookie"},
+    {76, "Riverbed Probe"},
+    {78, "Riverbed Transparency"},
+    {172, "Accurate ECN Order 0"},
+    {174, "Accurate ECN Order 1"},
+    {253, "RFC3692-style Experiment 1"},
+    {254, "RFC3692-style Experiment 2"},
     {0, NULL}};
 
-static const struct tw_vs mptcp_subtype_vals[] = {{0, "Multipath Capable"},
-                                                  {1, "Join Connection"},
-                                                  {2, "Data Sequence Signal"},
-                                                  {3, "Add Address"},
-                                                  {4, "Remove Address"},
-                                                  {5, "Change Subflow Priority"},
-                                                  {6, "TCP Fallback"},
-                                                  {7, "Fast Close"},
-                                                  {8, "TCP Reset"},
-                                                  {0, NULL}};
+#define EXID_TARR 0x00ac
+#define EXID_ACCECN0 0xacc0
+#define EXID_ACCECN1 0xacc1
+#define EXID_TFO 0xf989
+static const struct tw_vs exid_vals[] = {{0x00ac, "TCP ACK Rate Request"},
+                                         {0x0348, "Host ID"},
+                                         {0x0a0d, "Autonomous System Compensation"},
+                                         {0x0ca0, "Capability Option"},
+                                         {0x0ed0, "Extended Data Offset"},
+                                         {0x454e, "Encryption Negotiation"},
+                                         {0x5323, "Service Number"},
+                                         {0x75ec, "Timestamp Interval"},
+                                         {0xacc0, "Accurate ECN - Order 0"},
+                                         {0xacc1, "Accurate ECN - Order 1"},
+                                         {0xacce, "Accurate ECN"},
+                                         {0xe2d4, "Shared Memory communications over RMDA protocol"},
+                                         {0xf989, "Fast Open"},
+                                         {0xf990, "Low Latency"},
+                                         {0, NULL}};
 
-static const struct tw_vs qs_rate_vals[] = {{0, "0 bit/s"},
-                                            {1, "80 Kbit/s"},
-                                            {2, "160 Kbit/s"},
-                                            {3, "320 Kbit/s"},
-                                            {4, "640 Kbit/s"},
-                                            {5, "1.28 Mbit/s"},
-                                            {6, "2.56 Mbit/s"},
-                                            {7, "5.12 Mbit/s"},
-                                            {8, "10.24 Mbit/s"},
-                                            {9, "20.48 Mbit/s"},
-                                            {10, "40.96 Mbit/s"},
-                                            {11, "81.92 Mbit/s"},
-                                            {12, "163.84 Mbit/s"},
-                                            {13, "327.68 Mbit/s"},
-                                            {14, "655.36 Mbit/s"},
-                                            {15, "1.31072 Gbit/s"},
-                                            {0, NULL}};
+static const struct tw_vs mptcp_subtype_vals[] = {
+    {0, "Multipath Capable"},   {1, "Join Connection"},         {2, "Data Sequence Signal"},
+    {3, "Add Address"},         {4, "Remove Address"},          {5, "Change Subflow Priority"},
+    {6, "TCP Fallback"},        {7, "Fast Close"},              {8, "TCP Reset"},
+    {0, NULL}};
+
+static const struct tw_vs qs_rate_vals[] = {
+    {0, "0 bit/s"},        {1, "80 Kbit/s"},      {2, "160 Kbit/s"},     {3, "320 Kbit/s"},
+    {4, "640 Kbit/s"},     {5, "1.28 Mbit/s"},    {6, "2.56 Mbit/s"},    {7, "5.12 Mbit/s"},
+    {8, "10.24 Mbit/s"},   {9, "20.48 Mbit/s"},   {10, "40.96 Mbit/s"},  {11, "81.92 Mbit/s"},
+    {12, "163.84 Mbit/s"}, {13, "327.68 Mbit/s"}, {14, "655.36 Mbit/s"}, {15, "1.31072 Gbit/s"},
+    {0, NULL}};
 
 static const struct tw_tfs userto_gran_tfs = {"Minutes", "Seconds"};
 
-#define CKSUM_BLURB                                                                                \
-    "Details at: https://www.wireshark.org/docs/wsug_html_chunked/ChAdvChecksums.html"
+#define CKSUM_BLURB "Details at: https://www.wireshark.org/docs/wsug_html_chunked/ChAdvChecksums.html"
 
 static const struct tw_field_def fields[F_COUNT] = {
     [F_SRCPORT] = {"tcp.srcport", "Source Port", TW_FT_UINT16, TW_BASE_PT_TCP},
     [F_DSTPORT] = {"tcp.dstport", "Destination Port", TW_FT_UINT16, TW_BASE_PT_TCP},
     [F_PORT] = {"tcp.port", "Source or Destination Port", TW_FT_UINT16, TW_BASE_PT_TCP},
     [F_STREAM] = {"tcp.stream", "Stream index", TW_FT_UINT32, TW_BASE_DEC},
-    [F_COMPLETENESS] = {"tcp.completeness", "Conversation completeness", TW_FT_UINT8,
-                        TW_BASE_CUSTOM, 0, NULL, NULL, NULL,
-                        "The completeness of the conversation capture"},
+    [F_COMPLETENESS] = {"tcp.completeness", "Conversation completeness", TW_FT_UINT8, TW_BASE_CUSTOM,
+                        0, NULL, NULL, NULL, "The completeness of the conversation capture"},
     [F_SEQ] = {"tcp.seq", "Sequence Number", TW_FT_UINT32, TW_BASE_DEC},
     [F_NXTSEQ] = {"tcp.nxtseq", "Next Sequence Number", TW_FT_UINT32, TW_BASE_DEC},
     [F_ACK] = {"tcp.ack", "Acknowledgment Number", TW_FT_UINT32, TW_BASE_DEC},
-    [F_SEQ_RAW] = {"tcp.seq_raw", "Sequence Number (raw)", TW_FT_UINT32, TW_BASE_DEC, 0, NULL, NULL,
-                   NULL, "This shows the raw value of the sequence number"},
-    [F_ACK_RAW] = {"tcp.ack_raw", "Acknowledgment number (raw)", TW_FT_UINT32, TW_BASE_DEC, 0, NULL,
-                   NULL, NULL, "This shows the raw value of the acknowledgment number"},
+    [F_SEQ_RAW] = {"tcp.seq_raw", "Sequence Number (raw)", TW_FT_UINT32, TW_BASE_DEC, 0, NULL,
+                   NULL, NULL, "This shows the raw value of the sequence number"},
+    [F_ACK_RAW] = {"tcp.ack_raw", "Acknowledgment number (raw)", TW_FT_UINT32, TW_BASE_DEC, 0,
+                   NULL, NULL, NULL, "This shows the raw value of the acknowledgment number"},
     [F_HDR_LEN] = {"tcp.hdr_len", "Header Length", TW_FT_UINT8, TW_BASE_DEC, 0, NULL, NULL, NULL,
                    "Data offset in 32-bit words"},
     [F_FLAGS] = {"tcp.flags", "Flags", TW_FT_UINT16, TW_BASE_HEX, 0xfff, NULL, NULL, NULL,
@@ -302,8 +284,8 @@ static const struct tw_field_def fields[F_COUNT] = {
                "The window size value from the TCP header"},
     [F_WIN_SIZE] = {"tcp.window_size", "Calculated window size", TW_FT_UINT32, TW_BASE_DEC, 0, NULL,
                     NULL, NULL, "The scaled window size (if scaling has been used)"},
-    [F_WIN_SCALEFACTOR] = {"tcp.window_size_scalefactor", "Window size scaling factor", TW_FT_INT32,
-                           TW_BASE_DEC, 0, NULL, NULL, NULL,
+    [F_WIN_SCALEFACTOR] = {"tcp.window_size_scalefactor", "Window size scaling factor",
+                           TW_FT_INT32, TW_BASE_DEC, 0, NULL, NULL, NULL,
                            "The window size scaling factor (-1 when unknown, -2 when no scaling "
                            "is used)"},
     [F_CKSUM] = {"tcp.checksum", "Checksum", TW_FT_UINT16, TW_BASE_HEX, 0, NULL, NULL, NULL,
@@ -355,10 +337,10 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_SACK_LE] = {"tcp.options.sack_le", "TCP SACK Left Edge", TW_FT_UINT32, TW_BASE_DEC},
     [F_SACK_RE] = {"tcp.options.sack_re", "TCP SACK Right Edge", TW_FT_UINT32, TW_BASE_DEC},
     [F_SACK_COUNT] = {"tcp.options.sack.count", "TCP SACK Count", TW_FT_UINT8, TW_BASE_DEC},
-    [F_DSACK_LE] = {"tcp.options.sack.dsack_le", "TCP D-SACK Left Edge", TW_FT_UINT32, TW_BASE_DEC,
-                    0, NULL, NULL, NULL, "Duplicate SACK Left Edge"},
-    [F_DSACK_RE] = {"tcp.options.sack.dsack_re", "TCP D-SACK Right Edge", TW_FT_UINT32, TW_BASE_DEC,
-                    0, NULL, NULL, NULL, "Duplicate SACK Right Edge"},
+    [F_DSACK_LE] = {"tcp.options.sack.dsack_le", "TCP D-SACK Left Edge", TW_FT_UINT32,
+                    TW_BASE_DEC, 0, NULL, NULL, NULL, "Duplicate SACK Left Edge"},
+    [F_DSACK_RE] = {"tcp.options.sack.dsack_re", "TCP D-SACK Right Edge", TW_FT_UINT32,
+                    TW_BASE_DEC, 0, NULL, NULL, NULL, "Duplicate SACK Right Edge"},
     [F_ECHO_VAL] = {"tcp.options.echo_value", "TCP Echo Option", TW_FT_UINT32, TW_BASE_DEC, 0, NULL,
                     NULL, NULL, "TCP Sack Echo"},
     [F_TSVAL] = {"tcp.options.timestamp.tsval", "Timestamp value", TW_FT_UINT32, TW_BASE_DEC, 0,
@@ -502,8 +484,7 @@ static const struct tw_expert_def experts[E_COUNT] = {
                        TW_SEV_NOTE, TW_GRP_PROTOCOL,
                        "The urgent pointer field is nonzero while the URG flag is not set"},
     [E_SUBOPT_MALFORMED] = {"tcp.suboption_malformed", "decoder.tcp.suboption_malformed",
-                            TW_SEV_ERROR, TW_GRP_MALFORMED,
-                            "suboption would go past end of option"},
+                            TW_SEV_ERROR, TW_GRP_MALFORMED, "suboption would go past end of option"},
     [E_NOP] = {"tcp.nop", "decoder.tcp.nop_run", TW_SEV_WARN, TW_GRP_PROTOCOL,
                "4 NOP in a row - a router may have removed some options"},
     [E_AFTER_EOL] = {"tcp.non_zero_bytes_after_eol", "decoder.tcp.bytes_after_eol", TW_SEV_ERROR,
@@ -563,13 +544,13 @@ static bool check_checksum; /* -o tcp.check_checksum (tshark's default: FALSE) *
 
 /* completeness bits, as tshark accumulates them */
 #define C_SYNSENT 0x01
-#define C_SYNACK  0x02
-#define C_ACK     0x04
-#define C_DATA    0x08
-#define C_FIN     0x10
-#define C_RST     0x20
+#define C_SYNACK 0x02
+#define C_ACK 0x04
+#define C_DATA 0x08
+#define C_FIN 0x10
+#define C_RST 0x20
 
-#define WS_UNKNOWN  (-1)
+#define WS_UNKNOWN (-1)
 #define WS_NOT_USED (-2)
 
 /* A segment sent and not yet acknowledged (sequence analysis). */
@@ -661,24 +642,17 @@ static void conv_start(struct conv *cv, const struct tw_pkt *p)
 static const char *completeness_str(uint8_t v)
 {
     switch (v) {
-    case C_SYNSENT:
-        return "Incomplete, SYN_SENT";
-    case C_SYNSENT | C_SYNACK:
-        return "Incomplete, CLIENT_ESTABLISHED";
-    case C_SYNSENT | C_SYNACK | C_ACK:
-        return "Incomplete, ESTABLISHED";
-    case C_SYNSENT | C_SYNACK | C_ACK | C_DATA:
-        return "Incomplete, DATA";
+    case C_SYNSENT: return "Incomplete, SYN_SENT";
+    case C_SYNSENT | C_SYNACK: return "Incomplete, CLIENT_ESTABLISHED";
+    case C_SYNSENT | C_SYNACK | C_ACK: return "Incomplete, ESTABLISHED";
+    case C_SYNSENT | C_SYNACK | C_ACK | C_DATA: return "Incomplete, DATA";
     case C_SYNSENT | C_SYNACK | C_ACK | C_DATA | C_FIN:
     case C_SYNSENT | C_SYNACK | C_ACK | C_DATA | C_RST:
-    case C_SYNSENT | C_SYNACK | C_ACK | C_DATA | C_FIN | C_RST:
-        return "Complete, WITH_DATA";
+    case C_SYNSENT | C_SYNACK | C_ACK | C_DATA | C_FIN | C_RST: return "Complete, WITH_DATA";
     case C_SYNSENT | C_SYNACK | C_ACK | C_FIN:
     case C_SYNSENT | C_SYNACK | C_ACK | C_RST:
-    case C_SYNSENT | C_SYNACK | C_ACK | C_FIN | C_RST:
-        return "Complete, NO_DATA";
-    default:
-        return "Incomplete";
+    case C_SYNSENT | C_SYNACK | C_ACK | C_FIN | C_RST: return "Complete, NO_DATA";
+    default: return "Incomplete";
     }
 }
 
@@ -1208,10 +1182,10 @@ static enum tw_status cur_status(const struct tw_cur *c)
 
 /* tshark's proto_tree_add_expert: a text line carrying the message, with the expert under it
  * (expert infos attached to an existing item go through tw_expert directly) */
-static void text_expert(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t len, const char *fmt,
-                        ...) TW_PRINTF(5, 6);
-static void text_expert(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t len, const char *fmt,
-                        ...)
+static void text_expert(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t len,
+                        const char *fmt, ...) TW_PRINTF(5, 6);
+static void text_expert(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t len,
+                        const char *fmt, ...)
 {
     char msg[256];
     const char *m = NULL;
@@ -1243,8 +1217,8 @@ static enum tw_status range_status(const struct tw_cur *seg, uint32_t off, uint3
 static void add_optname(struct tcp_state *t, const char *name)
 {
     if (!t->labels) return;
-    int n =
-        snprintf(t->optnames + t->optnames_len, sizeof t->optnames - t->optnames_len, ", %s", name);
+    int n = snprintf(t->optnames + t->optnames_len, sizeof t->optnames - t->optnames_len, ", %s",
+                     name);
     if (n > 0) {
         t->optnames_len += (size_t)n;
         if (t->optnames_len >= sizeof t->optnames) t->optnames_len = sizeof t->optnames - 1;
@@ -1254,8 +1228,8 @@ static void add_optname(struct tcp_state *t, const char *name)
 /* Flags as tshark lists them in Info and on the Flags line: "SYN, ACK", "<None>" (n >= 64) */
 static void flags_list(char *out, size_t n, uint16_t fl)
 {
-    static const char *const names[10] = {"FIN", "SYN", "RST", "PSH", "ACK",
-                                          "URG", "ECE", "CWR", "AE",  "Reserved"};
+    static const char *const names[10] = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR",
+                                          "AE", "Reserved"};
     size_t l = 0;
     for (int i = 0; i < 10; i++) {
         bool set = i < 9 ? (fl & (1u << i)) != 0 : (fl & TH_RES) != 0;
@@ -1303,8 +1277,8 @@ struct opt {
     uint32_t off;    /* offset of the kind byte */
     uint32_t len;    /* option length */
     uint8_t kind;
-    int32_t item;     /* the option's own item */
-    int32_t len_rec;  /* its Length item */
+    int32_t item;    /* the option's own item */
+    int32_t len_rec; /* its Length item */
     char suffix[160]; /* appended to the item's label */
     size_t suffix_len;
     bool failed_nested; /* a nested dissection (mptcp) failed and has reported it */
@@ -1741,119 +1715,63 @@ static void opt_unknown(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
 static const char *opt_name(uint8_t kind, char *buf, size_t n)
 {
     switch (kind) {
-    case 2:
-        return "Maximum segment size";
-    case 3:
-        return "Window scale";
-    case 4:
-        return "SACK permitted";
-    case 5:
-        return "SACK";
-    case 6:
-        return "Echo";
-    case 7:
-        return "Echo reply";
-    case 8:
-        return "Timestamps";
-    case 11:
-        return "CC";
-    case 12:
-        return "CC.NEW";
-    case 13:
-        return "CC.ECHO";
-    case 19:
-        return "TCP MD5 signature";
-    case 22:
-        return "SCPS record boundary";
-    case 23:
-        return "SCPS corruption experienced";
-    case 27:
-        return "Quick-Start";
-    case 28:
-        return "User Timeout";
-    case 29:
-        return "TCP AO";
-    case 30:
-        return "MPTCP";
-    case 34:
-        return "TCP Fast Open";
+    case 2: return "Maximum segment size";
+    case 3: return "Window scale";
+    case 4: return "SACK permitted";
+    case 5: return "SACK";
+    case 6: return "Echo";
+    case 7: return "Echo reply";
+    case 8: return "Timestamps";
+    case 11: return "CC";
+    case 12: return "CC.NEW";
+    case 13: return "CC.ECHO";
+    case 19: return "TCP MD5 signature";
+    case 22: return "SCPS record boundary";
+    case 23: return "SCPS corruption experienced";
+    case 27: return "Quick-Start";
+    case 28: return "User Timeout";
+    case 29: return "TCP AO";
+    case 30: return "MPTCP";
+    case 34: return "TCP Fast Open";
     case 172:
-    case 174:
-        return "Accurate ECN";
+    case 174: return "Accurate ECN";
     case 253:
-    case 254:
-        return "Experimental";
-    default:
-        snprintf(buf, n, "Unknown (0x%02x)", kind);
-        return buf;
+    case 254: return "Experimental";
+    default: snprintf(buf, n, "Unknown (0x%02x)", kind); return buf;
     }
 }
 
 static void opt_dispatch(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
 {
     switch (o->kind) {
-    case 2:
-        opt_mss(p, t, o);
-        break;
-    case 3:
-        opt_ws(p, t, o);
-        break;
+    case 2: opt_mss(p, t, o); break;
+    case 3: opt_ws(p, t, o); break;
     case 4:
         opt_begin(p, t, o, F_O_SACKP);
         opt_kind_len(p, o);
         tw_info_add(p, " SACK_PERM");
         opt_len_is(p, o, 2);
         break;
-    case 5:
-        opt_sack(p, t, o);
-        break;
+    case 5: opt_sack(p, t, o); break;
     case 6:
-    case 7:
-        opt_u32(p, t, o, F_O_ECHO, F_ECHO_VAL, "ECHO", true);
-        break;
-    case 8:
-        opt_ts(p, t, o);
-        break;
+    case 7: opt_u32(p, t, o, F_O_ECHO, F_ECHO_VAL, "ECHO", true); break;
+    case 8: opt_ts(p, t, o); break;
     case 11:
     case 12:
-    case 13:
-        opt_u32(p, t, o, F_O_CC, F_CC_VAL, "CC", false);
-        break;
-    case 19:
-        opt_md5(p, t, o);
-        break;
-    case 22:
-        opt_two(p, t, o, F_O_SCPSREC);
-        break;
-    case 23:
-        opt_two(p, t, o, F_O_SCPSCOR);
-        break;
-    case 27:
-        opt_qs(p, t, o);
-        break;
-    case 28:
-        opt_userto(p, t, o);
-        break;
-    case 29:
-        opt_ao(p, t, o);
-        break;
-    case 30:
-        opt_mptcp(p, t, o);
-        break;
-    case 34:
-        opt_tfo(p, t, o);
-        break;
+    case 13: opt_u32(p, t, o, F_O_CC, F_CC_VAL, "CC", false); break;
+    case 19: opt_md5(p, t, o); break;
+    case 22: opt_two(p, t, o, F_O_SCPSREC); break;
+    case 23: opt_two(p, t, o, F_O_SCPSCOR); break;
+    case 27: opt_qs(p, t, o); break;
+    case 28: opt_userto(p, t, o); break;
+    case 29: opt_ao(p, t, o); break;
+    case 30: opt_mptcp(p, t, o); break;
+    case 34: opt_tfo(p, t, o); break;
     case 172:
-    case 174:
-        opt_accecn(p, t, o);
-        break;
+    case 174: opt_accecn(p, t, o); break;
     case 253:
-    case 254:
-        opt_exp(p, t, o);
-        break;
-    default:
-        opt_unknown(p, t, o);
-        break;
+    case 254: opt_exp(p, t, o); break;
+    default: opt_unknown(p, t, o); break;
     }
 }
 
@@ -1898,7 +1816,7 @@ static enum tw_status dissect_options(struct tw_pkt *p, struct tcp_state *t, uin
         const char *name = opt_name(kind, nbuf, sizeof nbuf);
         if (length == 0) {
             text_expert(p, EX(E_OPT_LEN_INVALID), ooff, 1, "%s (length byte past end of options)",
-                        name);
+                      name);
             return range_status(t->seg, ooff, 1);
         }
         uint8_t olen = tw_cur_u8(&c);
@@ -1906,14 +1824,14 @@ static enum tw_status dissect_options(struct tw_pkt *p, struct tcp_state *t, uin
         length--;
         if (olen < 2) {
             text_expert(p, EX(E_OPT_LEN_INVALID), ooff, 2,
-                        "%s (with too-short option length = %u byte%s)", name, olen,
-                        olen == 1 ? "" : "s");
+                      "%s (with too-short option length = %u byte%s)", name, olen,
+                      olen == 1 ? "" : "s");
             return range_status(t->seg, ooff, 2);
         }
         if ((uint32_t)olen - 2 > length) {
             text_expert(p, EX(E_OPT_LEN_INVALID), ooff, length,
-                        "%s (option length = %u byte%s says option goes past end of options)", name,
-                        olen, olen == 1 ? "" : "s");
+                      "%s (option length = %u byte%s says option goes past end of options)", name,
+                      olen, olen == 1 ? "" : "s");
             return range_status(t->seg, ooff, length);
         }
         if (kind == 2) mss_seen = true;
@@ -2020,12 +1938,10 @@ static void add_checksum(struct tw_pkt *p, struct tw_cur *c, uint32_t start, uin
     bool labels = tw_want_labels(p);
     uint16_t computed = 0;
     bool all = TW_MIN(c->cap, c->end) >= start + rep;
-    if (check_checksum && !p->ctx.ip_fragment && all &&
-        compute_cksum(p, c, start, rep, &computed)) {
+    if (check_checksum && !p->ctx.ip_fragment && all && compute_cksum(p, c, start, rep, &computed)) {
         if (computed == 0 && th_sum == 0xffff) {
             int32_t r = tw_add_uint(p, HF(F_CKSUM), off, 2, th_sum);
-            if (labels)
-                tw_rec_label(p, r, "Checksum: 0x%04x [should be 0x0000 (see RFC 1624)]", th_sum);
+            if (labels) tw_rec_label(p, r, "Checksum: 0x%04x [should be 0x0000 (see RFC 1624)]", th_sum);
             tw_tree_push(p, r);
             r = tw_add_uint(p, HF(F_CKSUM_CALC), off, 2, 0);
             tw_rec_flags(p, r, TW_RF_GENERATED);
@@ -2164,8 +2080,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         tw_rec_flags(p, r, TW_RF_GENERATED);
         r = tw_add_uint(p, HF(F_COMPLETENESS), start, 0, cv->completeness);
         tw_rec_flags(p, r, TW_RF_GENERATED);
-        tw_rec_label(p, r, "Conversation completeness: %s (%u)", completeness_str(cv->completeness),
-                     cv->completeness);
+        tw_rec_label(p, r, "Conversation completeness: %s (%u)",
+                     completeness_str(cv->completeness), cv->completeness);
         if (tw_want(p, HF(F_TIME_REL)) || tw_want(p, HF(F_TIME_DELTA))) {
             trel = tw_time_sub(p->frame->ts, cv->first);
             tdelta = tw_time_sub(p->frame->ts, cv->prev);
@@ -2178,8 +2094,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     if (!p->ctx.ip_fragment && !p->ctx.in_error_pkt) {
         if (rep < hlen) {
             text_expert(p, EX(E_SHORT_SEGMENT), start, 0,
-                        "Short segment. Segment/fragment does not contain a full TCP header (might "
-                        "be NMAP or someone else deliberately sending unusual packets)");
+                      "Short segment. Segment/fragment does not contain a full TCP header (might "
+                      "be NMAP or someone else deliberately sending unusual packets)");
         } else {
             have_seglen = true;
             seglen = rep - hlen;
@@ -2194,8 +2110,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     if (cv && (p->ctx.in_error_pkt || !have_seglen)) {
         /* no sequence analysis on a quoted segment or one whose length is unknown: raw
          * numbers, and the flags do not count */
-        if (!(fl & TH_SYN) && cv->fl[dir].win_scale >= 0)
-            rwin = (uint32_t)win << cv->fl[dir].win_scale;
+        if (!(fl & TH_SYN) && cv->fl[dir].win_scale >= 0) rwin = (uint32_t)win << cv->fl[dir].win_scale;
     } else if (cv) {
         struct conv_flow *fw = &cv->fl[dir], *rv = &cv->fl[dir ^ 1];
         if (!fw->base_set) {
@@ -2266,8 +2181,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         uint32_t nxt = rseq + seglen + ((fl & (TH_SYN | TH_FIN)) ? 1u : 0u);
         r = tw_add_uint(p, HF(F_NXTSEQ), start, 0, nxt);
         tw_rec_flags(p, r, TW_RF_GENERATED);
-        if (rel_seq)
-            tw_rec_label(p, r, "Next Sequence Number: %u    (relative sequence number)", nxt);
+        if (rel_seq) tw_rec_label(p, r, "Next Sequence Number: %u    (relative sequence number)", nxt);
     }
     r = tw_add_uint(p, HF(F_ACK), start + 8, 4, rack);
     if ((fl & TH_ACK) && cv && rel_seq)
