@@ -570,7 +570,9 @@ struct ta_flow {
     uint32_t lastack;         /* the last acknowledgment number sent (raw, even without ACK) */
     uint32_t lastnondupack;   /* frame whose acknowledgment number last changed */
     uint32_t window;          /* last window sent, unscaled (UINT32_MAX: none yet) */
-    uint32_t dupacknum;       /* duplicate ACKs in a row */
+    /* duplicate ACKs in a row; UINT32_MAX after an ACKed unseen segment (Wireshark's -1 in an
+     * unsigned counter, which its fast-retransmission test then sees as "many") */
+    uint32_t dupacknum;
     uint32_t push_bytes_sent;
     struct tw_time nextseqtime, lastacktime;
     uint32_t sack_len[3]; /* lengths of the SACK blocks of its last segment (up to 3) */
@@ -812,10 +814,10 @@ static void ta_analyze(struct conv *cv, int dir, const struct tw_pkt *p, uint32_
     }
     /* duplicate ACK */
     if (same && window) {
-        fw->dupacknum++;
+        fw->dupacknum = fw->dupacknum == UINT32_MAX ? 1 : fw->dupacknum + 1;
         res->have = true;
         res->flags |= TA_DUPLICATE_ACK;
-        res->dupack_num = (uint32_t)fw->dupacknum;
+        res->dupack_num = fw->dupacknum;
         res->dupack_frame = fw->lastnondupack;
     }
 
@@ -824,12 +826,18 @@ finished_fwd:
         fw->lastnondupack = frame;
         fw->dupacknum = 0;
     }
-    /* ACKed unseen segment: acknowledges beyond what the other side was seen sending (then
-     * the limit moves to the highest sequence number seen, so one hole is reported once) */
+    /* ACKed unseen segment: acknowledges beyond what the other side was seen sending. When
+     * that side has sent beyond the limit since, the limit moves up to it; otherwise the hole
+     * is reported once until that side's acknowledgment number changes (dupacknum -1). */
     if (rv->maxseqtobeacked && SEQ_GT(ack, rv->maxseqtobeacked) && (fl & TH_ACK)) {
         res->have = true;
-        res->flags |= TA_ACK_LOST_PACKET;
-        rv->maxseqtobeacked = rv->nextseq;
+        if (rv->maxseqtobeacked < rv->nextseq) {
+            rv->maxseqtobeacked = rv->nextseq;
+            res->flags |= TA_ACK_LOST_PACKET;
+        } else {
+            if (rv->dupacknum == 0) res->flags |= TA_ACK_LOST_PACKET;
+            rv->dupacknum = UINT32_MAX;
+        }
     }
 
     /* retransmission, fast retransmission, spurious retransmission, out of order: data (or
@@ -955,13 +963,20 @@ finished_retrans:;
     }
 }
 
-/* Checks made when the conversation is found, before the analysis: a SYN/ACK with another ISN
- * than the one seen restarts its direction's numbering (ports reused); the direction's SACK
- * blocks are forgotten until its options are read again. */
+/* Checks made when the conversation is found, before the analysis (even for a segment quoted
+ * in an ICMP error): a SYN repeating the ISN, a SYN/ACK with another ISN than the one seen
+ * (which restarts its direction's numbering: ports reused); the direction's SACK blocks are
+ * forgotten until its options are read again. */
 static void ta_conv_checks(struct conv *cv, int dir, uint32_t seq, uint16_t fl, struct ta_res *res)
 {
     struct conv_flow *fw = &cv->fl[dir];
     if (!analyze_seq) return;
+    if ((fl & (TH_SYN | TH_ACK)) == TH_SYN && fw->base_set && seq == fw->base_seq) {
+        /* the SYN again (a new ISN made a new conversation already): the next sequence number
+         * falls back to the highest contiguous one (a RST may have moved it) */
+        fw->an.nextseq = fw->an.maxseqtobeacked;
+        res->have = true;
+    }
     if ((fl & (TH_SYN | TH_ACK)) == (TH_SYN | TH_ACK) && fw->base_set && seq != fw->base_seq) {
         fw->base_seq = seq;
         res->have = true;
