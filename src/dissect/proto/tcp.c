@@ -26,8 +26,9 @@
  * ack - 1 for a connection first seen mid-stream), the window scale negotiated in the SYN and
  * SYN/ACK, and the time since the first and the previous frame of the stream. They live in a
  * bounded state table (CONV_MAX entries, least recently used evicted: a conversation seen again
- * after its eviction counts as new and gets a new stream index). Analysis flags
- * (tcp.analysis.*) are not done. */
+ * after its eviction counts as new and gets a new stream index). Sequence analysis
+ * (tcp.analysis.*: retransmissions, duplicate ACKs, windows, ACK matching, bytes in flight)
+ * follows Wireshark 4.0's single pass; see "Sequence analysis" below. */
 #include "../dissect.h"
 
 #include <stdio.h>
