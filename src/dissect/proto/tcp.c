@@ -26,11 +26,13 @@
  * ack - 1 for a connection first seen mid-stream), the window scale negotiated in the SYN and
  * SYN/ACK, and the time since the first and the previous frame of the stream. They live in a
  * bounded state table (CONV_MAX entries, least recently used evicted: a conversation seen again
- * after its eviction counts as new and gets a new stream index). Analysis flags
- * (tcp.analysis.*) are not done. */
+ * after its eviction counts as new and gets a new stream index). Sequence analysis
+ * (tcp.analysis.*: retransmissions, duplicate ACKs, windows, ACK matching, bytes in flight)
+ * follows Wireshark 4.0's single pass; see "Sequence analysis" below. */
 #include "../dissect.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 static struct tw_proto_ids ids, mptcp_ids;
 #define HF(x) ((uint16_t)(ids.base + (x)))
@@ -130,6 +132,20 @@ enum {
     F_RESET_CAUSE,
     F_TIME_REL,
     F_TIME_DELTA,
+    /* sequence analysis (tcp.analysis.*) */
+    F_AN,
+    F_AN_FLAGS,
+    F_AN_ACKS_FRAME,
+    F_AN_ACK_RTT,
+    F_AN_FIRST_RTT,
+    F_AN_BIF,
+    F_AN_PUSH_BYTES,
+    F_AN_RTO,
+    F_AN_RTO_FRAME,
+    F_AN_DUPACK,
+    F_AN_DUPACK_NUM,
+    F_AN_DUPACK_FRAME,
+    F_SEGMENT_DATA,
     F_COUNT
 };
 
@@ -365,6 +381,37 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_TIME_DELTA] = {"tcp.time_delta", "Time since previous frame in this TCP stream",
                       TW_FT_RELATIVE_TIME, 0, 0, NULL, NULL, NULL,
                       "Time delta from previous frame in this TCP stream"},
+    [F_AN] = {"tcp.analysis", "SEQ/ACK analysis", TW_FT_NONE, TW_BASE_NONE, 0, NULL, NULL, NULL,
+              "This frame has some of the TCP analysis shown"},
+    [F_AN_FLAGS] = {"tcp.analysis.flags", "TCP Analysis Flags", TW_FT_NONE, TW_BASE_NONE, 0, NULL,
+                    NULL, NULL, "This frame has some of the TCP analysis flags set"},
+    [F_AN_ACKS_FRAME] = {"tcp.analysis.acks_frame", "This is an ACK to the segment in frame",
+                         TW_FT_FRAMENUM, TW_BASE_NONE, 0, NULL, NULL, NULL,
+                         "Which previous segment is this an ACK for"},
+    [F_AN_ACK_RTT] = {"tcp.analysis.ack_rtt", "The RTT to ACK the segment was", TW_FT_RELATIVE_TIME,
+                      0, 0, NULL, NULL, NULL, "How long time it took to ACK the segment (RTT)"},
+    [F_AN_FIRST_RTT] = {"tcp.analysis.initial_rtt", "iRTT", TW_FT_RELATIVE_TIME, 0, 0, NULL, NULL,
+                        NULL, "How long it took for the SYN to ACK handshake (iRTT)"},
+    [F_AN_BIF] = {"tcp.analysis.bytes_in_flight", "Bytes in flight", TW_FT_UINT32, TW_BASE_DEC, 0,
+                  NULL, NULL, NULL, "How many bytes are now in flight for this connection"},
+    [F_AN_PUSH_BYTES] = {"tcp.analysis.push_bytes_sent", "Bytes sent since last PSH flag",
+                         TW_FT_UINT32, TW_BASE_DEC, 0, NULL, NULL, NULL,
+                         "How many bytes have been sent since the last PSH flag"},
+    [F_AN_RTO] = {"tcp.analysis.rto", "The RTO for this segment was", TW_FT_RELATIVE_TIME, 0, 0,
+                  NULL, NULL, NULL,
+                  "How long transmission was delayed before this segment was retransmitted (RTO)"},
+    [F_AN_RTO_FRAME] = {"tcp.analysis.rto_frame", "RTO based on delta from frame", TW_FT_FRAMENUM,
+                        TW_BASE_NONE, 0, NULL, NULL, NULL,
+                        "This is the frame we measure the RTO from"},
+    [F_AN_DUPACK] = {"tcp.analysis.duplicate_ack", "Duplicate ACK", TW_FT_NONE, TW_BASE_NONE, 0,
+                     NULL, NULL, NULL, "This is a duplicate ACK"},
+    [F_AN_DUPACK_NUM] = {"tcp.analysis.duplicate_ack_num", "Duplicate ACK #", TW_FT_UINT32,
+                         TW_BASE_DEC, 0, NULL, NULL, NULL, "This is duplicate ACK number #"},
+    [F_AN_DUPACK_FRAME] = {"tcp.analysis.duplicate_ack_frame", "Duplicate to the ACK in frame",
+                           TW_FT_FRAMENUM, TW_BASE_NONE, 0, NULL, NULL, NULL,
+                           "This is a duplicate to the ACK in frame #"},
+    [F_SEGMENT_DATA] = {"tcp.segment_data", "TCP segment data", TW_FT_BYTES, TW_BASE_NONE, 0, NULL,
+                        NULL, NULL, "A data segment used in reassembly of a lower-level protocol"},
 };
 
 enum {
@@ -387,6 +434,24 @@ enum {
     E_AFTER_EOL,
     E_BOGUS_HLEN,
     E_TFO_SYN,
+    /* sequence analysis */
+    E_AN_RETRANS,
+    E_AN_FAST_RETRANS,
+    E_AN_SPURIOUS,
+    E_AN_OOO,
+    E_AN_REUSED,
+    E_AN_LOST,
+    E_AN_ACK_LOST,
+    E_AN_WIN_UPDATE,
+    E_AN_WIN_FULL,
+    E_AN_KEEP_ALIVE,
+    E_AN_KEEP_ALIVE_ACK,
+    E_AN_DUPACK,
+    E_AN_ZWP,
+    E_AN_ZW,
+    E_AN_ZWP_ACK,
+    E_FIN_ACTIVE,
+    E_FIN_PASSIVE,
     E_COUNT
 };
 static const struct tw_expert_def experts[E_COUNT] = {
@@ -429,6 +494,46 @@ static const struct tw_expert_def experts[E_COUNT] = {
                       TW_GRP_PROTOCOL, "Bogus TCP Header length"},
     [E_TFO_SYN] = {"tcp.analysis.tfo_syn", "tcp.tfo_syn_cookie", TW_SEV_NOTE, TW_GRP_SEQUENCE,
                    "TCP SYN with TFO Cookie"},
+    [E_AN_RETRANS] = {"tcp.analysis.retransmission", "tcp.analysis.retransmission", TW_SEV_NOTE,
+                      TW_GRP_SEQUENCE, "This frame is a (suspected) retransmission"},
+    [E_AN_FAST_RETRANS] = {"tcp.analysis.fast_retransmission", "tcp.analysis.fast_retransmission",
+                           TW_SEV_NOTE, TW_GRP_SEQUENCE,
+                           "This frame is a (suspected) fast retransmission"},
+    [E_AN_SPURIOUS] = {"tcp.analysis.spurious_retransmission",
+                       "tcp.analysis.spurious_retransmission", TW_SEV_NOTE, TW_GRP_SEQUENCE,
+                       "This frame is a (suspected) spurious retransmission"},
+    [E_AN_OOO] = {"tcp.analysis.out_of_order", "tcp.analysis.out_of_order", TW_SEV_WARN,
+                  TW_GRP_SEQUENCE, "This frame is a (suspected) out-of-order segment"},
+    [E_AN_REUSED] = {"tcp.analysis.reused_ports", "tcp.analysis.reused_ports", TW_SEV_NOTE,
+                     TW_GRP_SEQUENCE,
+                     "A new tcp session is started with the same ports as an earlier session in "
+                     "this trace"},
+    [E_AN_LOST] = {"tcp.analysis.lost_segment", "tcp.analysis.lost_segment", TW_SEV_WARN,
+                   TW_GRP_SEQUENCE, "Previous segment(s) not captured (common at capture start)"},
+    [E_AN_ACK_LOST] = {"tcp.analysis.ack_lost_segment", "tcp.analysis.ack_lost_segment",
+                       TW_SEV_WARN, TW_GRP_SEQUENCE,
+                       "ACKed segment that wasn't captured (common at capture start)"},
+    [E_AN_WIN_UPDATE] = {"tcp.analysis.window_update", "tcp.analysis.window_update", TW_SEV_CHAT,
+                         TW_GRP_SEQUENCE, "TCP window update"},
+    [E_AN_WIN_FULL] = {"tcp.analysis.window_full", "tcp.analysis.window_full", TW_SEV_WARN,
+                       TW_GRP_SEQUENCE,
+                       "TCP window specified by the receiver is now completely full"},
+    [E_AN_KEEP_ALIVE] = {"tcp.analysis.keep_alive", "tcp.analysis.keep_alive", TW_SEV_NOTE,
+                         TW_GRP_SEQUENCE, "TCP keep-alive segment"},
+    [E_AN_KEEP_ALIVE_ACK] = {"tcp.analysis.keep_alive_ack", "tcp.analysis.keep_alive_ack",
+                             TW_SEV_NOTE, TW_GRP_SEQUENCE, "ACK to a TCP keep-alive segment"},
+    [E_AN_DUPACK] = {"tcp.analysis.duplicate_ack", "tcp.analysis.duplicate_ack", TW_SEV_NOTE,
+                     TW_GRP_SEQUENCE, "Duplicate ACK"},
+    [E_AN_ZWP] = {"tcp.analysis.zero_window_probe", "tcp.analysis.zero_window_probe", TW_SEV_NOTE,
+                  TW_GRP_SEQUENCE, "TCP Zero Window Probe"},
+    [E_AN_ZW] = {"tcp.analysis.zero_window", "tcp.analysis.zero_window", TW_SEV_WARN,
+                 TW_GRP_SEQUENCE, "TCP Zero Window segment"},
+    [E_AN_ZWP_ACK] = {"tcp.analysis.zero_window_probe_ack", "tcp.analysis.zero_window_probe_ack",
+                      TW_SEV_NOTE, TW_GRP_SEQUENCE, "ACK to a TCP Zero Window Probe"},
+    [E_FIN_ACTIVE] = {"tcp.connection.fin_active", "tcp.connection.fin_active", TW_SEV_NOTE,
+                      TW_GRP_SEQUENCE, "This frame initiates the connection closing"},
+    [E_FIN_PASSIVE] = {"tcp.connection.fin_passive", "tcp.connection.fin_passive", TW_SEV_NOTE,
+                       TW_GRP_SEQUENCE, "This frame undergoes the connection closing"},
 };
 
 static bool check_checksum; /* -o tcp.check_checksum (tshark's default: FALSE) */
@@ -449,10 +554,42 @@ static bool check_checksum; /* -o tcp.check_checksum (tshark's default: FALSE) *
 #define WS_UNKNOWN (-1)
 #define WS_NOT_USED (-2)
 
+/* A segment sent and not yet acknowledged (sequence analysis). */
+struct ta_seg {
+    uint32_t frame, seq, nextseq; /* absolute sequence numbers */
+    struct tw_time ts;
+};
+
+/* Sequence analysis state of one direction: Wireshark's tcp_analyze_seq_flow_info_t and the
+ * analysis members of tcp_flow_t. Sequence numbers are absolute. */
+struct ta_flow {
+    struct ta_seg *segs; /* unacknowledged segments, oldest first (malloc'ed, TA_MAX_UNACKED) */
+    uint32_t nsegs, cap;
+    uint32_t nextseq;         /* highest next sequence number seen (0: none yet) */
+    uint32_t nextseqframe;    /* the frame that set it */
+    uint32_t maxseqtobeacked; /* highest contiguous next sequence number */
+    uint32_t lastack;         /* the last acknowledgment number sent (raw, even without ACK) */
+    uint32_t lastnondupack;   /* frame whose acknowledgment number last changed */
+    uint32_t window;          /* last window sent, unscaled (UINT32_MAX: none yet) */
+    /* duplicate ACKs in a row; UINT32_MAX after an ACKed unseen segment (Wireshark's -1 in an
+     * unsigned counter, which its fast-retransmission test then sees as "many") */
+    uint32_t dupacknum;
+    uint32_t push_bytes_sent;
+    struct tw_time nextseqtime, lastacktime;
+    uint32_t sack_len[3]; /* lengths of the SACK blocks of its last segment (up to 3) */
+    uint8_t nsack;
+    uint16_t lastsegflags; /* analysis flags of its last segment */
+    bool valid_bif;        /* bytes in flight can be computed (no hole seen since an ACK) */
+    bool push_set_last;
+    bool is_first_ack; /* a SYN was sent and no pure ACK yet: the window is not scaled yet */
+};
+
 struct conv_flow {
     uint32_t base_seq; /* the sender's ISN (or seq - 1 when first seen without SYN) */
     bool base_set;
-    int8_t win_scale; /* shift from its window-scale option, WS_UNKNOWN or WS_NOT_USED */
+    int8_t win_scale;       /* shift from its window-scale option, WS_UNKNOWN or WS_NOT_USED */
+    bool closing_initiator; /* sent the first FIN of the connection */
+    struct ta_flow an;
 };
 
 struct conv {
@@ -460,27 +597,48 @@ struct conv {
     uint8_t completeness;
     struct conv_flow fl[2]; /* [0]: sent by the endpoint that sorts first in the key */
     struct tw_time first, prev;
+    struct tw_time mru_syn, first_rtt; /* last SYN's time; SYN to first pure ACK (iRTT) */
 };
 
 static struct tw_state *conv_tab;
 static uint32_t next_stream;
 static bool rel_seq; /* -o tcp.relative_sequence_numbers and tcp.analyze_sequence_numbers */
 
+static bool analyze_seq;      /* -o tcp.analyze_sequence_numbers */
+static uint64_t ta_segs_held; /* unacknowledged segments stored, all conversations */
+
+static void conv_drop(void *v)
+{
+    struct conv *cv = v;
+    for (int d = 0; d < 2; d++) {
+        ta_segs_held -= cv->fl[d].an.nsegs;
+        free(cv->fl[d].an.segs);
+        cv->fl[d].an.segs = NULL;
+        cv->fl[d].an.nsegs = cv->fl[d].an.cap = 0;
+    }
+}
+
 static void tcp_init(void)
 {
     check_checksum = tw_pref_bool("tcp.check_checksum", false);
-    rel_seq = tw_pref_bool("tcp.relative_sequence_numbers", true) &&
-              tw_pref_bool("tcp.analyze_sequence_numbers", true);
+    analyze_seq = tw_pref_bool("tcp.analyze_sequence_numbers", true);
+    rel_seq = tw_pref_bool("tcp.relative_sequence_numbers", true) && analyze_seq;
     next_stream = 0;
-    conv_tab = tw_state_open("tcp.conv", sizeof(struct conv), CONV_MAX, NULL);
+    ta_segs_held = 0;
+    conv_tab = tw_state_open("tcp.conv", sizeof(struct conv), CONV_MAX, conv_drop);
 }
 
 static void conv_start(struct conv *cv, const struct tw_pkt *p)
 {
+    conv_drop(cv);
     memset(cv, 0, sizeof *cv);
     cv->stream = next_stream++;
     cv->fl[0].win_scale = cv->fl[1].win_scale = WS_UNKNOWN;
     cv->first = cv->prev = p->frame->ts;
+    for (int d = 0; d < 2; d++) {
+        cv->fl[d].an.window = UINT32_MAX;
+        cv->fl[d].an.valid_bif = true;
+    }
 }
 
 /* tshark's names for the usual combinations of completeness bits */
@@ -512,6 +670,502 @@ static void check_scaling(struct conv *cv, int dir, bool synack)
     } else if (synack && rv->win_scale == WS_NOT_USED) {
         fw->win_scale = WS_NOT_USED;
     }
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Sequence analysis (tcp.analysis.*), as Wireshark 4.0's single pass does it: each segment is
+ * classified against what its direction and the opposite one sent before (flags such as
+ * retransmission, duplicate ACK, zero window), acknowledgments are matched to the segments they
+ * acknowledge (acks_frame, ack_rtt), and bytes in flight are counted from the segments still
+ * unacknowledged. Every step follows tcp_analyze_sequence_number(), including its quirks
+ * (raw acknowledgment numbers compared even without the ACK flag, unscaled windows).
+ *
+ * Memory: each direction keeps its unacknowledged segments, at most TA_MAX_UNACKED (Wireshark's
+ * TCP_MAX_UNACKED_SEGMENTS: beyond it new segments are not remembered, as in Wireshark), and all
+ * conversations together at most TA_MAX_HELD (beyond, new segments are not remembered either,
+ * which only matters for captures with millions of unacknowledged segments at once).
+ * ------------------------------------------------------------------------------------------- */
+#define TA_MAX_UNACKED 10000u
+#define TA_MAX_HELD    (1u << 22)
+
+/* analysis flags (Wireshark's TCP_A_*) */
+#define TA_RETRANSMISSION          0x0001
+#define TA_LOST_PACKET             0x0002
+#define TA_ACK_LOST_PACKET         0x0004
+#define TA_KEEP_ALIVE              0x0008
+#define TA_DUPLICATE_ACK           0x0010
+#define TA_ZERO_WINDOW             0x0020
+#define TA_ZERO_WINDOW_PROBE       0x0040
+#define TA_ZERO_WINDOW_PROBE_ACK   0x0080
+#define TA_KEEP_ALIVE_ACK          0x0100
+#define TA_OUT_OF_ORDER            0x0200
+#define TA_FAST_RETRANSMISSION     0x0400
+#define TA_WINDOW_UPDATE           0x0800
+#define TA_WINDOW_FULL             0x1000
+#define TA_REUSED_PORTS            0x2000
+#define TA_SPURIOUS_RETRANSMISSION 0x4000
+
+/* sequence-space comparisons */
+#define SEQ_LT(a, b) ((int32_t)((a) - (b)) < 0)
+#define SEQ_LE(a, b) ((int32_t)((a) - (b)) <= 0)
+#define SEQ_GT(a, b) ((int32_t)((b) - (a)) < 0)
+
+/* What the analysis found for one segment (Wireshark's tcp_acked); `have` says whether it
+ * exists at all, which decides whether the "SEQ/ACK analysis" item is shown. */
+struct ta_res {
+    bool have;
+    uint16_t flags;
+    uint32_t frame_acked;
+    struct tw_time ack_rtt;
+    uint32_t bytes_in_flight, push_bytes_sent;
+    uint32_t dupack_num, dupack_frame;
+    struct tw_time rto;
+    uint32_t rto_frame;
+};
+
+static bool time_is_zero(struct tw_time t)
+{
+    return t.sec == 0 && t.nsec == 0;
+}
+
+/* a - b in nanoseconds as Wireshark computes it there: unsigned, so "earlier" is huge */
+static uint64_t ns_since(struct tw_time a, struct tw_time b)
+{
+    return (uint64_t)(a.sec - b.sec) * 1000000000u + (uint64_t)(int64_t)a.nsec -
+           (uint64_t)(int64_t)b.nsec;
+}
+
+static void ta_push(struct ta_flow *f, uint32_t frame, uint32_t seq, uint32_t nextseq,
+                    struct tw_time ts)
+{
+    if (f->nsegs == f->cap) {
+        uint32_t nc = f->cap ? f->cap * 2 : 8;
+        if (nc > TA_MAX_UNACKED) nc = TA_MAX_UNACKED;
+        struct ta_seg *ns = realloc(f->segs, (size_t)nc * sizeof *ns);
+        if (!ns) return;
+        f->segs = ns;
+        f->cap = nc;
+    }
+    f->segs[f->nsegs++] = (struct ta_seg){frame, seq, nextseq, ts};
+    ta_segs_held++;
+}
+
+/* Wireshark's tcp_analyze_sequence_number(), for a segment with a known length. Sequence and
+ * acknowledgment numbers are absolute, the window is the header's (unscaled). */
+static void ta_analyze(struct conv *cv, int dir, const struct tw_pkt *p, uint32_t seq, uint32_t ack,
+                       uint32_t seglen, uint16_t fl, uint32_t window, struct ta_res *res)
+{
+    struct ta_flow *fw = &cv->fl[dir].an, *rv = &cv->fl[dir ^ 1].an;
+    const uint32_t frame = (uint32_t)p->frame->recno;
+    const struct tw_time now = p->frame->ts;
+    const uint16_t sfr = TH_SYN | TH_FIN | TH_RST;
+
+    if (fl & TH_ACK) rv->valid_bif = true;
+
+    /* zero window probe: exactly one byte at the next sequence number into a zero window */
+    if (seglen == 1 && seq == fw->nextseq && rv->window == 0) {
+        res->have = true;
+        res->flags |= TA_ZERO_WINDOW_PROBE;
+        goto finished_fwd;
+    }
+    /* zero window */
+    if (window == 0 && !(fl & sfr)) {
+        res->have = true;
+        res->flags |= TA_ZERO_WINDOW;
+    }
+    /* lost segment: beyond the next expected sequence number (RST excepted) */
+    if (fw->nextseq && SEQ_GT(seq, fw->nextseq) && !(fl & TH_RST)) {
+        res->have = true;
+        res->flags |= TA_LOST_PACKET;
+        fw->valid_bif = false; /* until an ACK is seen in the other direction */
+    }
+    /* keep-alive: 0 or 1 byte, one before the next expected sequence number */
+    if (seglen <= 1 && seq == fw->nextseq - 1 && !(fl & sfr)) {
+        res->have = true;
+        res->flags |= TA_KEEP_ALIVE;
+    }
+    /* window update: no data, same sequence and acknowledgment, another window */
+    if (seglen == 0 && window && window != fw->window && seq == fw->nextseq && ack == fw->lastack &&
+        !(fl & sfr)) {
+        res->have = true;
+        res->flags |= TA_WINDOW_UPDATE;
+    }
+    /* window full: the data reaches the right edge of the receiver's window */
+    if (seglen > 0 && cv->fl[dir ^ 1].win_scale != WS_UNKNOWN && !(fl & sfr)) {
+        int ws = cv->fl[dir ^ 1].win_scale;
+        uint32_t shift = (rv->is_first_ack || ws == WS_NOT_USED) ? 0 : (uint32_t)ws;
+        if (seq + seglen == rv->lastack + (rv->window << shift)) {
+            res->have = true;
+            res->flags |= TA_WINDOW_FULL;
+        }
+    }
+    bool same = seglen == 0 && window == fw->window && seq == fw->nextseq && ack == fw->lastack &&
+                !(fl & sfr);
+    /* keep-alive ACK: repeats the previous ACK right after a keep-alive from the other side */
+    if (same && window && (rv->lastsegflags & TA_KEEP_ALIVE)) {
+        res->have = true;
+        res->flags |= TA_KEEP_ALIVE_ACK;
+        goto finished_fwd;
+    }
+    /* zero window probe ACK */
+    if (same && window == 0 && (rv->lastsegflags & TA_ZERO_WINDOW_PROBE)) {
+        res->have = true;
+        res->flags |= TA_ZERO_WINDOW_PROBE_ACK;
+        goto finished_fwd;
+    }
+    /* duplicate ACK */
+    if (same && window) {
+        fw->dupacknum = fw->dupacknum == UINT32_MAX ? 1 : fw->dupacknum + 1;
+        res->have = true;
+        res->flags |= TA_DUPLICATE_ACK;
+        res->dupack_num = fw->dupacknum;
+        res->dupack_frame = fw->lastnondupack;
+    }
+
+finished_fwd:
+    if (ack != fw->lastack) {
+        fw->lastnondupack = frame;
+        fw->dupacknum = 0;
+    }
+    /* ACKed unseen segment: acknowledges beyond what the other side was seen sending. When
+     * that side has sent beyond the limit since, the limit moves up to it; otherwise the hole
+     * is reported once until that side's acknowledgment number changes (dupacknum -1). */
+    if (rv->maxseqtobeacked && SEQ_GT(ack, rv->maxseqtobeacked) && (fl & TH_ACK)) {
+        res->have = true;
+        if (rv->maxseqtobeacked < rv->nextseq) {
+            rv->maxseqtobeacked = rv->nextseq;
+            res->flags |= TA_ACK_LOST_PACKET;
+        } else {
+            if (rv->dupacknum == 0) res->flags |= TA_ACK_LOST_PACKET;
+            rv->dupacknum = UINT32_MAX;
+        }
+    }
+
+    /* retransmission, fast retransmission, spurious retransmission, out of order: data (or
+     * SYN/FIN) that does not advance the sequence number */
+    if (seglen > 0 || (fl & (TH_SYN | TH_FIN))) {
+        bool not_advanced = fw->nextseq && SEQ_LT(seq, fw->nextseq);
+        if (res->flags & TA_KEEP_ALIVE) goto finished_retrans;
+        /* more than one byte right after a possible zero window probe adds new data */
+        if (seglen > 1 && fw->nextseq - 1 == seq) not_advanced = false;
+        if (seglen > 0 && rv->lastack && SEQ_LE(seq + seglen, rv->lastack)) {
+            res->have = true;
+            res->flags |= TA_SPURIOUS_RETRANSMISSION;
+            goto finished_retrans;
+        }
+        /* fast retransmission (tcp.fastrt_supersedes_ooo: checked before out-of-order): at
+         * least two duplicate ACKs asked for it, within 20 ms of the last one */
+        if (not_advanced && rv->dupacknum >= 2 && rv->lastack == seq &&
+            ns_since(now, rv->lastacktime) < 20000000u) {
+            res->have = true;
+            res->flags |= TA_FAST_RETRANSMISSION;
+            goto finished_retrans;
+        }
+        /* out of order: soon (within the initial RTT, or 3 ms without one) after the highest
+         * segment, and not its exact repetition */
+        uint64_t thres =
+            time_is_zero(cv->first_rtt)
+                ? 3000000u
+                : (uint64_t)cv->first_rtt.nsec + (uint64_t)cv->first_rtt.sec * 1000000000u;
+        if (not_advanced && ns_since(now, fw->nextseqtime) < thres &&
+            fw->nextseq != seq + seglen + ((fl & (TH_SYN | TH_FIN)) ? 1u : 0u)) {
+            res->have = true;
+            res->flags |= TA_OUT_OF_ORDER;
+            goto finished_retrans;
+        }
+        if (not_advanced) {
+            res->have = true;
+            res->flags |= TA_RETRANSMISSION;
+            /* the RTO from the oldest unacknowledged segment, else from the highest one */
+            if (fw->nsegs) {
+                res->rto = tw_time_sub(now, fw->segs[0].ts);
+                res->rto_frame = fw->segs[0].frame;
+            } else {
+                res->rto = tw_time_sub(now, fw->nextseqtime);
+                res->rto_frame = fw->nextseqframe;
+            }
+        }
+    }
+finished_retrans:;
+
+    uint32_t nextseq = seq + seglen;
+    if ((seglen || (fl & (TH_SYN | TH_FIN))) && fw->nsegs < TA_MAX_UNACKED) {
+        if (fl & (TH_SYN | TH_FIN)) nextseq += 1;
+        if (ta_segs_held < TA_MAX_HELD) ta_push(fw, frame, seq, nextseq, now);
+    }
+    bool zwp = (res->flags & TA_ZERO_WINDOW_PROBE) != 0;
+    if ((SEQ_GT(nextseq, fw->nextseq) || !fw->nextseq) && !zwp) {
+        fw->nextseq = nextseq;
+        fw->nextseqframe = frame;
+        fw->nextseqtime = now;
+    }
+    if ((seq == fw->maxseqtobeacked || !fw->maxseqtobeacked) && !zwp)
+        fw->maxseqtobeacked = fw->nextseq;
+    fw->window = window;
+    fw->lastack = ack;
+    fw->lastacktime = now;
+    fw->lastsegflags = res->have ? res->flags : 0;
+
+    /* segments this acknowledges (walked newest first, as Wireshark's list is): an exact match
+     * is the acked frame (the oldest exact match wins), a partial one is trimmed */
+    uint32_t keep = rv->nsegs;
+    for (uint32_t i = rv->nsegs; i-- > 0;) {
+        struct ta_seg *u = &rv->segs[i];
+        if (ack == u->nextseq) {
+            res->have = true;
+            res->frame_acked = u->frame;
+            res->ack_rtt = tw_time_sub(now, u->ts);
+        } else if (SEQ_GT(ack, u->seq) && SEQ_LE(ack, u->nextseq)) {
+            u->seq = ack;
+            continue;
+        } else if (SEQ_GT(u->nextseq, ack)) {
+            continue;
+        }
+        u->frame = 0; /* acknowledged: removed below (frame numbers start at 1) */
+        keep--;
+    }
+    if (keep != rv->nsegs) {
+        uint32_t j = 0;
+        for (uint32_t i = 0; i < rv->nsegs; i++)
+            if (rv->segs[i].frame) rv->segs[j++] = rv->segs[i];
+        ta_segs_held -= rv->nsegs - j;
+        rv->nsegs = j;
+    }
+
+    /* bytes in flight, from the payloads of the unacknowledged segments, less the blocks the
+     * other side's last segment SACKed */
+    if (seglen != 0 && fw->nsegs && fw->valid_bif) {
+        uint32_t base = cv->fl[dir].base_seq;
+        const struct ta_seg *h = &fw->segs[fw->nsegs - 1];
+        uint32_t first = h->seq - base, last = h->nextseq - base;
+        for (uint32_t i = fw->nsegs; i-- > 0;) {
+            const struct ta_seg *u = &fw->segs[i];
+            if (u->nextseq - base > last) last = u->nextseq - base;
+            if (u->seq - base < first) first = u->seq - base;
+        }
+        uint32_t in_flight = last - first;
+        for (uint32_t i = 0; i < rv->nsack; i++) in_flight -= rv->sack_len[i];
+        if (in_flight > 0 && in_flight < 2000000000u) {
+            res->have = true;
+            res->bytes_in_flight = in_flight;
+            if (fl & (TH_SYN | TH_FIN)) res->bytes_in_flight -= 1;
+        }
+        if (fl & TH_PUSH) {
+            fw->push_bytes_sent = fw->push_set_last ? seglen : fw->push_bytes_sent + seglen;
+            fw->push_set_last = true;
+        } else if (fw->push_set_last) {
+            fw->push_bytes_sent = seglen;
+            fw->push_set_last = false;
+        } else {
+            fw->push_bytes_sent += seglen;
+        }
+        res->have = true;
+        res->push_bytes_sent = fw->push_bytes_sent;
+    }
+}
+
+/* Checks made when the conversation is found, before the analysis (even for a segment quoted
+ * in an ICMP error): a SYN repeating the ISN, a SYN/ACK with another ISN than the one seen
+ * (which restarts its direction's numbering: ports reused); the direction's SACK blocks are
+ * forgotten until its options are read again. */
+static void ta_conv_checks(struct conv *cv, int dir, uint32_t seq, uint16_t fl, struct ta_res *res)
+{
+    struct conv_flow *fw = &cv->fl[dir];
+    if (!analyze_seq) return;
+    if ((fl & (TH_SYN | TH_ACK)) == TH_SYN && fw->base_set && seq == fw->base_seq) {
+        /* the SYN again (a new ISN made a new conversation already): the next sequence number
+         * falls back to the highest contiguous one (a RST may have moved it) */
+        fw->an.nextseq = fw->an.maxseqtobeacked;
+        res->have = true;
+    }
+    if ((fl & (TH_SYN | TH_ACK)) == (TH_SYN | TH_ACK) && fw->base_set && seq != fw->base_seq) {
+        fw->base_seq = seq;
+        res->have = true;
+        res->flags |= TA_REUSED_PORTS;
+    }
+    fw->an.nsack = 0;
+}
+
+/* After the header: the handshake's marks (a SYN starts the unscaled-window phase and its time
+ * is kept; the first pure ACK after it gives the initial RTT and ends that phase). */
+static void ta_handshake(struct conv *cv, int dir, uint16_t fl, struct tw_time now)
+{
+    struct ta_flow *fw = &cv->fl[dir].an;
+    if (fl & TH_SYN) {
+        if (!(fl & TH_ACK)) cv->mru_syn = now;
+        fw->is_first_ack = true;
+    }
+    if ((fl & (TH_SYN | TH_ACK)) == TH_ACK) {
+        if (!time_is_zero(cv->mru_syn) && time_is_zero(cv->first_rtt))
+            cv->first_rtt = tw_time_sub(now, cv->mru_syn);
+        fw->is_first_ack = false;
+    }
+}
+
+static bool compute_cksum(const struct tw_pkt *p, const struct tw_cur *c, uint32_t start,
+                          uint32_t len, uint16_t *out);
+
+/* Wireshark hands no retransmitted or out-of-order payload to the protocol above (with
+ * tcp.no_subdissector_on_error, its default), and when the segment could be reassembled it
+ * shows a retransmission's bytes as "Retransmitted TCP segment data" and a spurious
+ * retransmission's not at all. True when the payload is not to be dissected. */
+static bool ta_payload_withheld(struct tw_pkt *p, const struct tw_cur *c, uint32_t start,
+                                uint32_t rep, const struct ta_res *a, uint32_t cap_left,
+                                uint32_t rep_left)
+{
+    uint16_t f = a->flags;
+    if (!(f & (TA_RETRANSMISSION | TA_OUT_OF_ORDER | TA_SPURIOUS_RETRANSMISSION))) return false;
+    bool can_deseg = !p->ctx.ip_fragment && !p->ctx.in_error_pkt && c->cap >= c->end;
+    if (can_deseg && check_checksum) {
+        uint16_t sum;
+        if (compute_cksum(p, c, start, rep, &sum) && sum != 0) can_deseg = false;
+    }
+    if (can_deseg && (f & TA_SPURIOUS_RETRANSMISSION)) return true;
+    if (can_deseg && (f & TA_RETRANSMISSION)) {
+        uint32_t poff = start + (rep - rep_left);
+        int32_t r = tw_add_ptr(p, HF(F_SEGMENT_DATA), poff, cap_left, c->data + poff, cap_left);
+        tw_rec_label(p, r, "Retransmitted TCP segment data (%u byte%s)", rep_left,
+                     rep_left == 1 ? "" : "s");
+        return true;
+    }
+    return (f & (TA_RETRANSMISSION | TA_OUT_OF_ORDER)) != 0;
+}
+
+/* An Info prefix as Wireshark's col_prepend_fence_fstr() adds it. */
+static void info_prepend(struct tw_pkt *p, const char *s)
+{
+    if (!p->want_cols || p->cols_locked) return;
+    size_t n = strlen(s), old = p->info.len;
+    if (!tw_buf_reserve(&p->info, n)) return;
+    memmove(p->info.p + n, p->info.p, old);
+    memcpy(p->info.p, s, n);
+    p->info.len = old + n;
+}
+
+static void an_expert(struct tw_pkt *p, int e)
+{
+    tw_expert(p, EX(e), 0, 0, NULL);
+}
+
+/* Wireshark's tcp_print_sequence_number_analysis(): the "SEQ/ACK analysis" subtree and the
+ * Info prefixes. The prefixes are prepended one after the other, so the last one comes first. */
+static void ta_print(struct tw_pkt *p, const struct conv *cv, const struct ta_res *a,
+                     uint32_t start)
+{
+    if (!a->have) return;
+    int32_t r = tw_add_rec(p, HF(F_AN), start, 0);
+    tw_rec_flags(p, r, TW_RF_GENERATED);
+    tw_tree_push(p, r);
+    if (a->frame_acked) {
+        r = tw_add_uint(p, HF(F_AN_ACKS_FRAME), start, 0, a->frame_acked);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+        if (!time_is_zero(a->ack_rtt)) {
+            r = tw_add_time(p, HF(F_AN_ACK_RTT), start, 0, a->ack_rtt);
+            tw_rec_flags(p, r, TW_RF_GENERATED);
+        }
+    }
+    if (!time_is_zero(cv->first_rtt)) {
+        r = tw_add_time(p, HF(F_AN_FIRST_RTT), start, 0, cv->first_rtt);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+    }
+    if (a->bytes_in_flight) {
+        r = tw_add_uint(p, HF(F_AN_BIF), start, 0, a->bytes_in_flight);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+        r = tw_add_uint(p, HF(F_AN_PUSH_BYTES), start, 0, a->push_bytes_sent);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+    }
+    uint16_t f = a->flags;
+    if (f) {
+        r = tw_add_rec(p, HF(F_AN_FLAGS), start, 0);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+        tw_tree_push(p, r);
+        if (f & TA_REUSED_PORTS) {
+            an_expert(p, E_AN_REUSED);
+            info_prepend(p, "[TCP Port numbers reused] ");
+        }
+        if (f & TA_RETRANSMISSION) {
+            an_expert(p, E_AN_RETRANS);
+            info_prepend(p, "[TCP Retransmission] ");
+            if (!time_is_zero(a->rto)) {
+                r = tw_add_time(p, HF(F_AN_RTO), start, 0, a->rto);
+                tw_rec_flags(p, r, TW_RF_GENERATED);
+                r = tw_add_uint(p, HF(F_AN_RTO_FRAME), start, 0, a->rto_frame);
+                tw_rec_flags(p, r, TW_RF_GENERATED);
+            }
+        }
+        if (f & TA_FAST_RETRANSMISSION) {
+            an_expert(p, E_AN_FAST_RETRANS);
+            an_expert(p, E_AN_RETRANS);
+            info_prepend(p, "[TCP Fast Retransmission] ");
+        }
+        if (f & TA_SPURIOUS_RETRANSMISSION) {
+            an_expert(p, E_AN_SPURIOUS);
+            an_expert(p, E_AN_RETRANS);
+            info_prepend(p, "[TCP Spurious Retransmission] ");
+        }
+        if (f & TA_OUT_OF_ORDER) {
+            an_expert(p, E_AN_OOO);
+            info_prepend(p, "[TCP Out-Of-Order] ");
+        }
+        if (f & TA_LOST_PACKET) {
+            an_expert(p, E_AN_LOST);
+            info_prepend(p, "[TCP Previous segment not captured] ");
+        }
+        if (f & TA_ACK_LOST_PACKET) {
+            an_expert(p, E_AN_ACK_LOST);
+            info_prepend(p, "[TCP ACKed unseen segment] ");
+        }
+        if (f & TA_WINDOW_UPDATE) {
+            an_expert(p, E_AN_WIN_UPDATE);
+            info_prepend(p, "[TCP Window Update] ");
+        }
+        if (f & TA_WINDOW_FULL) {
+            an_expert(p, E_AN_WIN_FULL);
+            info_prepend(p, "[TCP Window Full] ");
+        }
+        if (f & TA_KEEP_ALIVE) {
+            an_expert(p, E_AN_KEEP_ALIVE);
+            info_prepend(p, "[TCP Keep-Alive] ");
+        }
+        if (f & TA_KEEP_ALIVE_ACK) {
+            an_expert(p, E_AN_KEEP_ALIVE_ACK);
+            info_prepend(p, "[TCP Keep-Alive ACK] ");
+        }
+        if (a->dupack_num && (f & TA_DUPLICATE_ACK)) {
+            r = tw_add_rec(p, HF(F_AN_DUPACK), start, 0);
+            tw_rec_flags(p, r, TW_RF_GENERATED);
+            tw_rec_label(p, r, "This is a TCP duplicate ack");
+            if (p->want_cols && !p->cols_locked) {
+                char b[64];
+                snprintf(b, sizeof b, "[TCP Dup ACK %u#%u] ", a->dupack_frame, a->dupack_num);
+                info_prepend(p, b);
+            }
+        }
+        /* (a duplicate ACK never has a zero window, so these stay in order under the flags) */
+        if (f & TA_ZERO_WINDOW_PROBE) {
+            an_expert(p, E_AN_ZWP);
+            info_prepend(p, "[TCP ZeroWindowProbe] ");
+        }
+        if (f & TA_ZERO_WINDOW) {
+            an_expert(p, E_AN_ZW);
+            info_prepend(p, "[TCP ZeroWindow] ");
+        }
+        if (f & TA_ZERO_WINDOW_PROBE_ACK) {
+            an_expert(p, E_AN_ZWP_ACK);
+            info_prepend(p, "[TCP ZeroWindowProbeAck] ");
+        }
+        tw_tree_pop(p);
+        if (a->dupack_num) {
+            r = tw_add_uint(p, HF(F_AN_DUPACK_NUM), start, 0, a->dupack_num);
+            tw_rec_flags(p, r, TW_RF_GENERATED);
+            r = tw_add_uint(p, HF(F_AN_DUPACK_FRAME), start, 0, a->dupack_frame);
+            tw_rec_flags(p, r, TW_RF_GENERATED);
+            tw_tree_push(p, r);
+            tw_expert(p, EX(E_AN_DUPACK), start, 0, "Duplicate ACK (#%u)", a->dupack_num);
+            tw_tree_pop(p);
+        }
+    }
+    tw_tree_pop(p);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -841,6 +1495,12 @@ static void opt_sack(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
         r = tw_add_uint(p, HF(F_SACK_RE), off + 4, 4, re);
         tw_rec_label(p, r, "right edge = %u%s", re, t->cv && rel_seq ? " (relative)" : "");
         tw_info_printf(p, " SLE=%u SRE=%u", le, re);
+        if (t->cv && blocks < 3) {
+            /* the blocks bytes in flight subtract (Wireshark keeps three) */
+            struct ta_flow *an = &t->cv->fl[t->dir].an;
+            an->sack_len[blocks] = re - le;
+            an->nsack = (uint8_t)(blocks + 1);
+        }
         if (t->nsack < 4) {
             t->sack_le[t->nsack] = le;
             t->sack_re[t->nsack] = re;
@@ -1443,6 +2103,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     uint16_t win = (uint16_t)(b[10] << 8 | b[11]);
 
     /* the conversation: tshark finds or makes it as soon as these 16 bytes are read */
+    struct ta_res tres = {0};
     struct conv *cv = NULL;
     int dir = 0;
     bool fresh = false;
@@ -1462,7 +2123,10 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             conv_start(cv, p);
             cv->completeness = C_SYNSENT;
             fresh = true;
+            tres.have = true;
+            tres.flags |= TA_REUSED_PORTS;
         }
+        if (cv) ta_conv_checks(cv, dir, seq, fl, &tres);
     }
     struct tw_time trel = {0, 0}, tdelta = {0, 0};
     if (cv) {
@@ -1511,6 +2175,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             rv->base_seq = ack - 1;
             rv->base_set = true;
         }
+        if (analyze_seq) ta_analyze(cv, dir, p, seq, ack, seglen, fl, win, &tres);
         if (rel_seq) {
             rseq = seq - fw->base_seq;
             if (fl & TH_ACK) rack = ack - rv->base_seq;
@@ -1563,6 +2228,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     if (have_seglen) SUMMARY(", Len: %u", seglen);
     set_summary(p, sum);
     tw_layer_setlen(p, TW_MIN(hlen, rep));
+    if (cv && analyze_seq) ta_handshake(cv, dir, fl, p->frame->ts);
 
     if (have_seglen && cv) {
         /* SYN and FIN take a sequence number (tshark counts one even when both are set) */
@@ -1622,6 +2288,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         tw_expert(p, EX(E_FIN), start + 13, 1, NULL);
         tw_tree_pop(p);
     }
+    r = -1;
     if (tw_want(p, HF(F_FLAGS_STR))) {
         char letters[40];
         size_t ll = flags_letters(letters, fl);
@@ -1631,6 +2298,14 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             r = tw_add_ptr(p, HF(F_FLAGS_STR), start + 12, 2, s, (uint32_t)ll);
             tw_rec_flags(p, r, TW_RF_GENERATED);
         }
+    }
+    if ((fl & TH_FIN) && cv) {
+        /* which side closes first (tshark hangs it on the flags string) */
+        bool passive = cv->fl[dir ^ 1].closing_initiator;
+        if (!passive) cv->fl[dir].closing_initiator = true;
+        tw_tree_push(p, r);
+        tw_expert(p, EX(passive ? E_FIN_PASSIVE : E_FIN_ACTIVE), start + 12, 2, NULL);
+        tw_tree_pop(p);
     }
     tw_tree_pop(p);
     tw_add_uint(p, HF(F_WIN), start + 14, 2, win);
@@ -1711,6 +2386,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         r = tw_add_time(p, HF(F_TIME_DELTA), start, 0, tdelta);
         tw_rec_flags(p, r, TW_RF_GENERATED);
     }
+    if (cv && analyze_seq) ta_print(p, cv, &tres, start);
 
     /* the payload */
     uint32_t poff = start + hlen;
@@ -1744,6 +2420,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     uint32_t rep_left = c->end > poff ? c->end - poff : 0;
     r = tw_add_ptr(p, HF(F_PAYLOAD), poff, cap_left, c->data + poff, cap_left);
     if (labels) tw_rec_label(p, r, "TCP payload (%u byte%s)", rep_left, rep_left == 1 ? "" : "s");
+    if (ta_payload_withheld(p, c, start, rep, &tres, cap_left, rep_left)) return TW_OK;
     struct tw_cur pl = *c;
     pl.off = poff;
     /* Wireshark tries the lower port first, then the higher one, then the heuristics; port 0
