@@ -162,6 +162,10 @@ static void *expert_open(const char *arg, struct tw_zneeds *need, char *err, siz
     /* the message of each expert: the named expert record is added whenever one is */
     st->msg_field = tw_field_lookup("_ws.expert.message", strlen("_ws.expert.message"));
     if (st->msg_field > 0) need->want[st->msg_field] = 1;
+    /* every expert item: their protocols then count as shown, which turns on the state some
+     * experts come from (TCP's sequence analysis, as tshark always runs it) */
+    for (uint32_t i = 1; i < tw_field_count(); i++)
+        if (tw_field((uint16_t)i)->expert) need->want[i] = 1;
     return st;
 }
 

@@ -1816,7 +1816,8 @@ static enum tw_status dissect_options(struct tw_pkt *p, struct tcp_state *t, uin
                 eol_seen = true;
             } else if (nop_count == 0 || (ooff - t->start) % 4) {
                 /* NOPs in a row within one 32-bit word */
-                if (++nop_count == 4) tw_expert(p, EX(E_NOP), off, len, NULL);
+                /* tshark checks this only while building a tree (-q -z expert: none) */
+                if (++nop_count == 4 && p->has_tree) tw_expert(p, EX(E_NOP), off, len, NULL);
             } else {
                 nop_count = 0;
             }
@@ -2217,10 +2218,12 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         if (labels)
             tw_rec_label(p, r, "%u%u%u%u .... = Header Length: %u bytes (%u)", (b[8] >> 7) & 1,
                          (b[8] >> 6) & 1, (b[8] >> 5) & 1, (b[8] >> 4) & 1, hlen, hlen >> 2);
-        tw_tree_push(p, r);
-        tw_expert(p, EX(E_BOGUS_HLEN), start + 12, 1,
-                  "Bogus TCP header length (%u, must be at least 20)", hlen);
-        tw_tree_pop(p);
+        if (p->has_tree) { /* tshark adds the item and its expert only with a tree */
+            tw_tree_push(p, r);
+            tw_expert(p, EX(E_BOGUS_HLEN), start + 12, 1,
+                      "Bogus TCP header length (%u, must be at least 20)", hlen);
+            tw_tree_pop(p);
+        }
         set_summary(p, sum);
         return TW_OK;
     }
