@@ -6,8 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+extern const struct tw_zstat_ops tw_zstat_follow_tcp, tw_zstat_follow_udp;
+
 static const struct tw_zstat_ops *const modules[] = {
     NULL, /* keeps the table non-empty while it grows */
+    &tw_zstat_follow_tcp,
+    &tw_zstat_follow_udp,
 };
 
 struct tw_zstat {
