@@ -349,14 +349,13 @@ static int side(struct follow *st, uint8_t ver, const struct tw_addr *src,
     return !(ver == st->cver && sport == st->cport && memcmp(src->p, st->caddr, n) == 0);
 }
 
-static void tcp_segment(struct follow *st, const struct tw_tap_tcp *t, uint64_t num,
+static void tcp_segment(struct follow *st, const struct tw_tap_tcp *t, int dir, uint64_t num,
                         struct tw_time ts)
 {
     uint32_t seq = t->seq;
     uint32_t length = t->seg_len;
     uint32_t off = 0, dlen = t->payload_cap;
     if (t->flags & 0x002) seq++; /* SYN */
-    int dir = side(st, t->ip_version, &t->src, &t->dst, t->sport, t->dport);
 
     /* this segment may acknowledge held data of the other side the capture lacks */
     while (apply_held(st, !dir, t->ack, true, num)) {
@@ -399,30 +398,74 @@ static void tcp_segment(struct follow *st, const struct tw_tap_tcp *t, uint64_t 
     st->hold_bytes[dir] += dlen;
 }
 
+/* The tap filter sees the whole packet: when one item of the kind matches, tshark's listener
+ * gets every item of the packet (a VXLAN frame whose inner UDP is the stream gives the outer
+ * datagram too), and it reads the addresses and ports from the packet's final state (the
+ * innermost IP's, with an IPv6 routing header's final destination, and the last ports). */
 static void follow_packet(void *vst, const struct tw_pkt *p, bool displayed)
 {
     (void)displayed;
     struct follow *st = vst;
     uint64_t num = p->frame->recno;
     struct tw_time ts = p->frame->ts;
+    enum tw_tap_id id = st->udp ? TW_TAP_UDP : TW_TAP_TCP;
+    bool match = false;
+    const struct tw_tap_item *last = NULL;
+    for (const struct tw_tap_item *it = tw_tap_next(p, id, NULL); it; it = tw_tap_next(p, id, it)) {
+        if (st->udp) {
+            const struct tw_tap_udp *u = it->data;
+            if (u->in_error) continue;
+            match =
+                match || wanted(st, u->stream, u->ip_version, &u->src, &u->dst, u->sport, u->dport);
+        } else {
+            const struct tw_tap_tcp *t = it->data;
+            if (t->in_error || t->ip_fragment) continue;
+            match =
+                match || wanted(st, t->stream, t->ip_version, &t->src, &t->dst, t->sport, t->dport);
+        }
+        last = it;
+    }
+    if (!match) return;
     if (st->udp) {
-        for (const struct tw_tap_item *it = tw_tap_next(p, TW_TAP_UDP, NULL); it;
-             it = tw_tap_next(p, TW_TAP_UDP, it)) {
+        /* UDP queues its item only for a datagram with payload bytes captured */
+        bool any = false;
+        for (const struct tw_tap_item *it = tw_tap_next(p, id, NULL); it && !any;
+             it = tw_tap_next(p, id, it)) {
+            const struct tw_tap_udp *u = it->data;
+            any = !u->in_error && u->payload_cap > 0;
+        }
+        if (!any) return;
+    }
+
+    /* the packet's final addresses and ports */
+    uint8_t ver;
+    struct tw_addr src, dst;
+    uint16_t sport, dport;
+    if (st->udp) {
+        const struct tw_tap_udp *u = last->data;
+        ver = u->ip_version, src = u->src, dst = u->dst, sport = u->sport, dport = u->dport;
+    } else {
+        const struct tw_tap_tcp *t = last->data;
+        ver = t->ip_version, src = t->src, dst = t->dst, sport = t->sport, dport = t->dport;
+    }
+    if (p->net_src.p && p->net_dst.p && p->net_src.type == p->net_dst.type &&
+        (p->net_src.type == TW_AT_IPv4 || p->net_src.type == TW_AT_IPv6)) {
+        src = p->net_src;
+        dst = p->net_dst;
+        ver = p->net_src.type == TW_AT_IPv6 ? 6 : 4;
+    }
+    int dir = side(st, ver, &src, &dst, sport, dport);
+
+    for (const struct tw_tap_item *it = tw_tap_next(p, id, NULL); it; it = tw_tap_next(p, id, it)) {
+        if (st->udp) {
             const struct tw_tap_udp *u = it->data;
             if (u->in_error || u->payload_cap == 0) continue;
-            if (!wanted(st, u->stream, u->ip_version, &u->src, &u->dst, u->sport, u->dport))
-                continue;
-            int dir = side(st, u->ip_version, &u->src, &u->dst, u->sport, u->dport);
             add_chunk(st, dir, num, ts, u->payload, u->payload_cap);
+        } else {
+            const struct tw_tap_tcp *t = it->data;
+            if (t->in_error || t->ip_fragment) continue;
+            tcp_segment(st, t, dir, num, ts);
         }
-        return;
-    }
-    for (const struct tw_tap_item *it = tw_tap_next(p, TW_TAP_TCP, NULL); it;
-         it = tw_tap_next(p, TW_TAP_TCP, it)) {
-        const struct tw_tap_tcp *t = it->data;
-        if (t->in_error || t->ip_fragment) continue;
-        if (!wanted(st, t->stream, t->ip_version, &t->src, &t->dst, t->sport, t->dport)) continue;
-        tcp_segment(st, t, num, ts);
     }
 }
 
