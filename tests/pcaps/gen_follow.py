@@ -13,6 +13,7 @@ Deterministic (fixed timestamps, addresses and ISNs, no randomness). One TCP str
   8  a held segment that overlaps data that arrives after it
   9  a payload cut by the capture's snapshot length
  10  sequence numbers wrapping around 2^32
+ 11  TCP options cut by the snapshot length (tshark's taps never see those segments)
 UDP: two flows over IPv4 and IPv6, an empty datagram, an ICMP error quoting a UDP datagram.
 
 Run: /usr/bin/python3 tests/pcaps/gen_follow.py   (from the repository root or anywhere)"""
@@ -181,6 +182,21 @@ k.handshake()
 k.send(True, b"w" * 20)
 k.send(False, b"v" * 10)
 k.send(True, b"after-wrap")
+
+# 11. options cut by the snapshot length: the SYN and a data segment
+k = Conn(41011, 80, 11000, 4000)
+opts = [("MSS", 1460), ("SAckOK", b""), ("WScale", 7), ("NOP", None), ("NOP", None),
+        ("Timestamp", (1, 2))]
+add(e4(C, S, TCP(sport=41011, dport=80, flags="S", seq=k.c, window=8192, options=opts)),
+    snap=14 + 20 + 24)
+k.c += 1
+k.pkt(False, "SA", k.s, k.c)
+k.s += 1
+add(e4(C, S, TCP(sport=41011, dport=80, flags="PA", seq=k.c, ack=k.s, window=8192,
+                 options=[("MSS", 1460)] + [("NOP", None)] * 6) / Raw(b"cut")),
+    snap=14 + 20 + 22)
+k.c += 3
+k.send(True, b"seen")
 
 # UDP flows
 add(e4(C, S, UDP(sport=5000, dport=53) / Raw(b"query one")))

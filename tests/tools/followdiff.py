@@ -98,6 +98,9 @@ def compare(path, trawl, max_streams, all_formats, timeout):
     except subprocess.TimeoutExpired:
         res["error"] = "timeout"
         return res
+    except OSError as e:
+        res["error"] = "cannot run: %s" % e
+        return res
     if w.returncode not in (0, 2):
         res["error"] = "trawl exit %d: %s" % (w.returncode, w.stderr.decode()[:200])
         return res
@@ -133,6 +136,7 @@ def main():
     ap.add_argument("--all-formats", action="store_true")
     ap.add_argument("--timeout", type=int, default=300)
     ap.add_argument("--show", type=int, default=3, help="differences shown per capture")
+    ap.add_argument("-v", "--verbose", action="store_true", help="a line per capture")
     ap.add_argument("paths", nargs="+")
     a = ap.parse_args()
     caps = find_captures(a.paths)
@@ -153,6 +157,8 @@ def main():
                 print("DIFF %s: %d of %d differ" % (r["path"], len(r["diffs"]), r["compared"]))
                 for arg, why in r["diffs"][:a.show]:
                     print("    %s: %s" % (arg, why))
+            elif a.verbose:
+                print("SAME %s: %d reports" % (r["path"], r["compared"]))
             sys.stdout.flush()
     print("captures %d (with streams %d, errors %d); reports compared %d, identical %d, "
           "differing %d; captures all identical %d" % (
