@@ -990,7 +990,7 @@ def suite_follow(res, args):
     rc, out, err = run([sys.executable, tool, "--trawl", os.path.join(BUILD, "trawl"), "--jobs",
                         "2", "--max", "8", "--all-formats"] + files, timeout=900)
     text = out.decode("utf-8", "replace")
-    last = text.strip().split("\n")[-1] if text.strip() else err.decode()[-300:]
+    last = "; ".join(text.strip().split("\n")[-2:]) if text.strip() else err.decode()[-300:]
     note = last + ("; %d listed captures absent" % len(missing) if missing else "")
     if rc == 0:
         res.ok("follow/corpus", note)
