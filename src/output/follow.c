@@ -97,9 +97,19 @@ static bool scan_num(const char **s, long long *v)
     return true;
 }
 
+#define VER_MAC 48 /* "version" of an Ethernet address in node 0/1 */
+
+static size_t addr_len(uint8_t ver)
+{
+    return ver == 6 ? 16 : ver == VER_MAC ? 6 : 4;
+}
+
 static bool fmt_addr(char *out, size_t n, uint8_t ver, const uint8_t *a)
 {
-    if (ver == 6) {
+    if (ver == VER_MAC) {
+        if (n < 18) return false;
+        snprintf(out, n, "%02x:%02x:%02x:%02x:%02x:%02x", a[0], a[1], a[2], a[3], a[4], a[5]);
+    } else if (ver == 6) {
         if (n < 46) return false;
         tw_fmt_ipv6(out, a);
     } else {
@@ -241,7 +251,8 @@ static void *follow_open(const char *arg, struct tw_zneeds *need, char *err, siz
         why = "Invalid parameter.";
         goto bad;
     }
-    need->taps |= 1u << (st->udp ? TW_TAP_UDP : TW_TAP_TCP);
+    /* the stream's items, and the layers that decide the packet's final addresses and ports */
+    need->taps |= 1u << TW_TAP_UDP | 1u << TW_TAP_TCP | 1u << TW_TAP_IP | 1u << TW_TAP_ETH;
     return st;
 bad:
     snprintf(err, errlen, "follow - %s", why);
@@ -337,7 +348,7 @@ static bool wanted(const struct follow *st, uint32_t stream, uint8_t ver, const 
 static int side(struct follow *st, uint8_t ver, const struct tw_addr *src,
                 const struct tw_addr *dst, uint16_t sport, uint16_t dport)
 {
-    size_t n = ver == 6 ? 16 : 4;
+    size_t n = addr_len(ver);
     if (!st->have_client) {
         st->have_client = true;
         st->cver = ver;
@@ -437,22 +448,63 @@ static void follow_packet(void *vst, const struct tw_pkt *p, bool displayed)
         if (!any) return;
     }
 
-    /* the packet's final addresses and ports */
+    /* the packet's final addresses and ports: the last transport layer's ports (TCP or UDP,
+     * whichever is deeper), the addresses of the last IP layer, or of the last Ethernet layer
+     * when it is deeper (a VXLAN frame carrying ARP ends with MAC addresses) */
     uint8_t ver;
     struct tw_addr src, dst;
     uint16_t sport, dport;
+    uint32_t l4_layer = 0;
     if (st->udp) {
         const struct tw_tap_udp *u = last->data;
         ver = u->ip_version, src = u->src, dst = u->dst, sport = u->sport, dport = u->dport;
+        l4_layer = u->layer;
     } else {
         const struct tw_tap_tcp *t = last->data;
         ver = t->ip_version, src = t->src, dst = t->dst, sport = t->sport, dport = t->dport;
+        l4_layer = t->layer;
+    }
+    enum tw_tap_id other = st->udp ? TW_TAP_TCP : TW_TAP_UDP;
+    for (const struct tw_tap_item *it = tw_tap_next(p, other, NULL); it;
+         it = tw_tap_next(p, other, it)) {
+        uint32_t layer;
+        uint16_t sp, dp;
+        bool err;
+        if (st->udp) {
+            const struct tw_tap_tcp *t = it->data;
+            layer = t->layer, sp = t->sport, dp = t->dport, err = t->in_error;
+        } else {
+            const struct tw_tap_udp *u = it->data;
+            layer = u->layer, sp = u->sport, dp = u->dport, err = u->in_error;
+        }
+        if (!err && layer > l4_layer) sport = sp, dport = dp, l4_layer = layer;
     }
     if (p->net_src.p && p->net_dst.p && p->net_src.type == p->net_dst.type &&
         (p->net_src.type == TW_AT_IPv4 || p->net_src.type == TW_AT_IPv6)) {
         src = p->net_src;
         dst = p->net_dst;
         ver = p->net_src.type == TW_AT_IPv6 ? 6 : 4;
+    }
+    uint32_t ip_layer = 0, eth_layer = 0;
+    const struct tw_tap_eth *eth = NULL;
+    for (const struct tw_tap_item *it = tw_tap_next(p, TW_TAP_IP, NULL); it;
+         it = tw_tap_next(p, TW_TAP_IP, it)) {
+        const struct tw_tap_ip *ip = it->data;
+        if (!ip->in_error && ip->layer > ip_layer) ip_layer = ip->layer;
+    }
+    for (const struct tw_tap_item *it = tw_tap_next(p, TW_TAP_ETH, NULL); it;
+         it = tw_tap_next(p, TW_TAP_ETH, it)) {
+        const struct tw_tap_eth *e = it->data;
+        if (e->layer >= eth_layer) eth_layer = e->layer, eth = e;
+    }
+    static const uint8_t none[16];
+    struct tw_addr msrc = {TW_AT_ETHER, 6, none}, mdst = {TW_AT_ETHER, 6, none};
+    if (eth && eth_layer > ip_layer) {
+        msrc.p = eth->src;
+        mdst.p = eth->dst;
+        src = msrc;
+        dst = mdst;
+        ver = VER_MAC;
     }
     int dir = side(st, ver, &src, &dst, sport, dport);
 

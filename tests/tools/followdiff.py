@@ -175,11 +175,11 @@ def main():
             tot["same"] += r["same"]
             if r["diffs"]:
                 tot["capsdiff"] += 1
-                print("DIFF %s: %d of %d differ" % (r["path"], len(r["diffs"]), r["compared"]))
+                print("DIFF %s: %d of %d differ (tcp %d of %d)" % (r["path"], len(r["diffs"]), r["compared"], r["tcp"] - r["tcp_same"], r["tcp"]))
                 for arg, why in r["diffs"][:a.show]:
                     print("    %s: %s" % (arg, why))
             elif a.verbose:
-                print("SAME %s: %d reports" % (r["path"], r["compared"]))
+                print("SAME %s: %d reports (tcp %d)" % (r["path"], r["compared"], r["tcp"]))
             sys.stdout.flush()
     print("captures %d (with streams %d, errors %d); reports compared %d, identical %d, "
           "differing %d; captures all identical %d" % (
