@@ -5,7 +5,7 @@
 #include "output/output.h"
 
 #define TW_MAX_DECODE_AS 32
-#define TW_MAX_ZSTATS 64
+#define TW_MAX_ZSTATS 256
 
 struct tw_decode_as {
     int table; /* enum tw_table */

@@ -20,6 +20,8 @@ Suites (all by default, or --suite NAME[,NAME]):
   fuzz      each libFuzzer target run briefly over its seeds and the corpora
   filter    display filter: ../shared/filters conformance vectors against tshark's answers,
             equivalent spellings compile to identical bytecode (--explain-filter)
+  follow    -z follow against tshark, byte for byte, over a fixed set of corpus captures
+            (tests/tools/followdiff.py; the golden suite has the committed-capture tests)
 Tests that need ../shared skip cleanly when it is absent (counted as passed with a note)."""
 import argparse
 import concurrent.futures
@@ -1023,10 +1025,52 @@ def suite_stream(res, args):
     res.check("stream/bad-policy-refused", rc == 1 and b"unknown policy" in err, err.decode())
 
 
+# ------------------------------------------------------------------------------------------------
+# captures of ../shared/corpora whose TCP and UDP streams -z follow is compared on (suite follow):
+# a fixed mix of short and long conversations, IPv4 and IPv6, tunnels, retransmissions and
+# captures that start mid-stream; each agrees with tshark in every format
+FOLLOW_CORPUS = [
+    "wireshark/test/captures/challenge01_ooo_stream.pcapng.gz",
+    "wireshark/test/captures/http-ooo.pcap",
+    "wireshark/test/captures/http-ooo2.pcap",
+    "wireshark/test/captures/retrans-tls.pcap",
+    "wireshark/test/captures/grpc_web.pcapng.gz",
+    "wireshark/test/captures/netperfmeter.pcapng.gz",
+    "wireshark/test/captures/rsasnakeoil2.pcap",
+    "wireshark/test/captures/sip.pcapng",
+    "wireshark/test/captures/ipoipoip.pcap",
+    "wireshark/test/captures/segmented_fpm.pcap",
+    "zeek/testing/btest/Traces/conn-size.pcap",
+    "zeek/testing/btest/Traces/echo-connections.pcap.gz",
+    "zeek/testing/btest/Traces/globus-url-copy.pcap",
+    "zeek/testing/btest/Traces/dns-edns-tcp-keepalive.pcap",
+]
+
+
+def suite_follow(res, args):
+    if not os.path.isdir(os.path.join(SHARED, "corpora")):
+        res.ok("follow", "skipped: ../shared/corpora is absent")
+        return
+    tool = os.path.join(ROOT, "tests", "tools", "followdiff.py")
+    files = [os.path.join(SHARED, "corpora", f) for f in FOLLOW_CORPUS]
+    missing = [f for f in files if not os.path.exists(f)]
+    files = [f for f in files if os.path.exists(f)]
+    rc, out, err = run([sys.executable, tool, "--trawl", os.path.join(BUILD, "trawl"), "--jobs",
+                        "2", "--max", "8", "--all-formats"] + files, timeout=900)
+    text = out.decode("utf-8", "replace")
+    last = "; ".join(text.strip().split("\n")[-2:]) if text.strip() else err.decode()[-300:]
+    note = last + ("; %d listed captures absent" % len(missing) if missing else "")
+    if rc == 0:
+        res.ok("follow/corpus", note)
+    else:
+        res.fail("follow/corpus", text[-3000:] + err.decode("utf-8", "replace")[-500:])
+
+
 SUITES = [("unit", suite_unit), ("cli", suite_cli), ("golden", suite_golden), ("asan", suite_asan),
           ("filter", suite_filter), ("trunc", suite_trunc), ("corpus", suite_corpus),
           ("diff", suite_diff), ("filterdiff", suite_filterdiff), ("bpf", suite_bpf),
-          ("write", suite_write), ("stream", suite_stream), ("fuzz", suite_fuzz)]
+          ("write", suite_write), ("stream", suite_stream), ("follow", suite_follow),
+          ("fuzz", suite_fuzz)]
 
 
 def main():

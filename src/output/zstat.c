@@ -8,11 +8,14 @@
 
 extern const struct tw_zstat_ops tw_zstat_expert;
 extern const struct tw_zstat_ops tw_zstat_stream_ambiguity, tw_zstat_stream_reassembled;
+extern const struct tw_zstat_ops tw_zstat_follow_tcp, tw_zstat_follow_udp;
 
 static const struct tw_zstat_ops *const modules[] = {
     &tw_zstat_expert,
     &tw_zstat_stream_ambiguity,
     &tw_zstat_stream_reassembled,
+    &tw_zstat_follow_tcp,
+    &tw_zstat_follow_udp,
 };
 
 struct tw_zstat {

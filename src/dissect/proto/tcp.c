@@ -2332,8 +2332,6 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     add_checksum(p, c, start, rep, th_sum);
     uint16_t urp = tw_cur_u16(c);
     if (c->err) return cur_status(c);
-    if (tw_tap_wanted(p, TW_TAP_TCP))
-        publish_tap(p, c, start, rep, hlen, cv ? cv->stream : UINT32_MAX, seq, ack, fl, win, urp);
     r = tw_add_uint(p, HF(F_URP), start + 18, 2, urp);
     if (fl & TH_URG) {
         tw_info_printf(p, " Urg=%u", urp);
@@ -2373,6 +2371,10 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         if (st == TW_STOP_REPORTED) return TW_OK;
         if (st != TW_OK) return st;
     }
+    /* tshark queues its taps after the options: options it cannot read (cut by the capture)
+     * end the dissection before, and the packet reaches no tap */
+    if (tw_tap_wanted(p, TW_TAP_TCP))
+        publish_tap(p, c, start, rep, hlen, cv ? cv->stream : UINT32_MAX, seq, ack, fl, win, urp);
     if (cv && (fl & TH_SYN)) check_scaling(cv, dir, (fl & TH_ACK) != 0);
     if (cv && p->want_all) {
         r = tw_add_text(p, start, 0, "Timestamps");
