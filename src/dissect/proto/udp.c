@@ -209,7 +209,7 @@ static bool compute_cksum(const struct tw_pkt *p, const struct tw_cur *c, uint32
 
 /* the datagram for the stages after dissection (follow, statistics) */
 static void publish_tap(struct tw_pkt *p, const struct tw_cur *c, uint32_t start, uint32_t rep,
-                        uint32_t ulen, uint16_t field, uint16_t sum, uint32_t stream)
+                        uint32_t ulen, uint16_t field, uint16_t sum, uint32_t stream, bool lite)
 {
     struct tw_tap_udp *t = tw_arena_alloc(p->arena, sizeof *t);
     if (!t) return;
@@ -229,12 +229,16 @@ static void publish_tap(struct tw_pkt *p, const struct tw_cur *c, uint32_t start
     t->in_error = p->ctx.in_error_pkt;
     t->layer = p->nlayers ? p->nlayers - 1 : 0;
     t->cksum = TW_CK_UNKNOWN;
+    t->lite = lite;
     uint16_t computed;
-    if (sum == 0)
+    if (lite) {
+        /* UDP-Lite's checksum (over its coverage) is not verified here */
+    } else if (sum == 0)
         t->cksum = p->ctx.ip_version == 6 ? TW_CK_BAD : TW_CK_NONE;
     else if (p->tap_cksum && !p->ctx.ip_fragment && !p->ctx.in_error_pkt && caplen >= ulen &&
-             ulen >= 8 && ulen <= rep && compute_cksum(p, c, start, 17, ulen, ulen, &computed))
+             ulen >= 8 && ulen <= rep && compute_cksum(p, c, start, 17, ulen, ulen, &computed)) {
         t->cksum = computed == 0 ? TW_CK_GOOD : TW_CK_BAD;
+    }
     tw_tap_queue(p, TW_TAP_UDP, t);
 }
 
@@ -384,8 +388,8 @@ static enum tw_status dissect_common(struct tw_pkt *p, struct tw_cur *c, bool li
 
     struct tw_time trel = {0, 0}, tdelta = {0, 0};
     struct conv *cv = add_conv(p, start, sport, dport, &trel, &tdelta);
-    if (!lite && tw_tap_wanted(p, TW_TAP_UDP))
-        publish_tap(p, c, start, rep, ulen, field, sum, cv ? cv->stream : UINT32_MAX);
+    if (tw_tap_wanted(p, TW_TAP_UDP)) /* UDP-Lite too, as Wireshark's udp tap */
+        publish_tap(p, c, start, rep, ulen, field, sum, cv ? cv->stream : UINT32_MAX, lite);
     if (ulen == 8) return TW_OK; /* empty datagram: anything after it is not UDP's */
     if (cv && !p->ctx.in_error_pkt) add_times(p, start, trel, tdelta);
 
