@@ -241,7 +241,8 @@ int tw_run(const struct tw_config *cfg)
     progress_tick(&pr, cap, nread, true);
 
     tw_sink_close(sink);
-    for (uint32_t i = 0; i < nz; i++) {
+    /* tshark prints its reports in the reverse order of their -z options */
+    for (uint32_t i = nz; i-- > 0;) {
         if (status == 0) tw_zstat_finish(zs[i], &out);
         tw_zstat_close(zs[i]);
     }

@@ -418,6 +418,10 @@ struct tw_pkt {
     uint32_t tap_want;
     bool tap_cksum;
     struct tw_tap_item *taps, *taps_last;
+    /* a dissection error inside an ICMP error's quoted datagram escaped it: tshark's pinfo stays
+     * "in error", so no tap queued afterwards sees the packet (the frame tap io,stat and io,phs
+     * count on among them) */
+    bool taps_lost;
 };
 
 static inline bool tw_tap_wanted(const struct tw_pkt *p, enum tw_tap_id id)

@@ -69,7 +69,7 @@ static void phs_packet(void *st, const struct tw_pkt *p, bool displayed)
 {
     (void)displayed;
     struct phs *s = st;
-    if (!tw_stats_match(s->filter, p)) return;
+    if (p->taps_lost || !tw_stats_match(s->filter, p)) return;
     const char *path[MAX_PATH];
     uint32_t n = 0;
     if (p->frame->ncomments) path[n++] = "pkt_comment";
