@@ -25,5 +25,4 @@ static inline double tw_stats_secs(struct tw_time t)
     return (double)t.sec + (double)t.nsec / 1000000000.0;
 }
 
-
 #endif

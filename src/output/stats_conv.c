@@ -49,8 +49,8 @@ struct entry {
         struct ckey ck;
         struct ep ek;
     } k;
-    bool x_first;        /* conversations: the first packet went from x to y */
-    uint64_t frames[2];  /* conversations: [0] "->" (first direction), [1] "<-"; endpoints: tx, rx */
+    bool x_first;       /* conversations: the first packet went from x to y */
+    uint64_t frames[2]; /* conversations: [0] "->" (first direction), [1] "<-"; endpoints: tx, rx */
     uint64_t bytes[2];
     struct tw_time start, stop;
 };
@@ -401,7 +401,8 @@ static void conv_finish(void *st, struct tw_out *out)
     tw_out_flush(out);
     if (c->dropped)
         tw_log(TW_LOG_WARN,
-               "-z %s,%s: more than %u %s; %" PRIu64 " packet addresses of further ones not counted",
+               "-z %s,%s: more than %u %s; %" PRIu64
+               " packet addresses of further ones not counted",
                c->endpoints ? "endpoints" : "conv", types[c->type].arg, MAX_ENTRIES,
                c->endpoints ? "endpoints" : "conversations", c->dropped);
 }

@@ -19,9 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_ROWS  (1u << 22)
-#define WHOLE_US  2147483647ull /* tshark's interval for "0" while counting: G_MAXINT32 us */
-#define NS_PER_S  1000000000ull
+#define MAX_ROWS (1u << 22)
+#define WHOLE_US 2147483647ull /* tshark's interval for "0" while counting: G_MAXINT32 us */
+#define NS_PER_S 1000000000ull
 
 enum calc { C_FRAMES, C_BYTES, C_FB, C_COUNT, C_SUM, C_MIN, C_MAX, C_AVG, C_LOAD };
 static const char *const calc_names[] = {"FRAMES", "BYTES", "FRAMES BYTES", "COUNT", "SUM",
@@ -56,8 +56,14 @@ struct io {
     uint64_t dropped;
 };
 
-static bool is_int(uint8_t ft) { return ft >= TW_FT_UINT8 && ft <= TW_FT_INT64; }
-static bool is_signed(uint8_t ft) { return ft >= TW_FT_INT8 && ft <= TW_FT_INT64; }
+static bool is_int(uint8_t ft)
+{
+    return ft >= TW_FT_UINT8 && ft <= TW_FT_INT64;
+}
+static bool is_signed(uint8_t ft)
+{
+    return ft >= TW_FT_INT8 && ft <= TW_FT_INT64;
+}
 
 static struct item *item_at(struct io *s, struct col *c, uint64_t idx)
 {
@@ -78,7 +84,8 @@ static struct item *item_at(struct io *s, struct col *c, uint64_t idx)
 /* the value of occurrence r as tshark's counters take it */
 static uint64_t rec_u(const struct col *c, const struct tw_rec *r)
 {
-    if (c->ft == TW_FT_RELATIVE_TIME) return (uint64_t)(r->v.t.sec * (int64_t)NS_PER_S + r->v.t.nsec);
+    if (c->ft == TW_FT_RELATIVE_TIME)
+        return (uint64_t)(r->v.t.sec * (int64_t)NS_PER_S + r->v.t.nsec);
     if (is_signed(c->ft)) return (uint64_t)r->v.i;
     return r->v.u;
 }
@@ -260,8 +267,9 @@ struct width {
     int fr, val;
 };
 
-static void print_cell(struct tw_buf *b, const struct io *s, const struct col *c, const struct width *w,
-                       const struct item *it, bool last_row, uint64_t interval, uint64_t row_len)
+static void print_cell(struct tw_buf *b, const struct io *s, const struct col *c,
+                       const struct width *w, const struct item *it, bool last_row,
+                       uint64_t interval, uint64_t row_len)
 {
     static const struct item zero;
     if (!it) it = &zero;
@@ -495,7 +503,7 @@ static void io_finish(void *st, struct tw_out *out)
     tw_buf_addc(b, '\n');
     tw_out_flush(out);
 
-    uint64_t num_rows = interval ? duration / interval + (duration % interval > 0 ? 1 : 0) : 1;
+    uint64_t num_rows = interval ? duration / interval + (duration % interval > 0 ? 1 : 0) : 0;
     if (num_rows > MAX_ROWS) num_rows = MAX_ROWS;
     uint64_t t = 0;
     for (uint64_t i = 0; i < num_rows; i++) {
@@ -576,7 +584,8 @@ static bool parse_col(struct col *c, const char *text, struct tw_zneeds *need, c
         flt = close + 1;
         if (j == C_FRAMES || j == C_BYTES) {
             if (close != fp) {
-                snprintf(err, errlen, "%s does not require or allow a field name within the parens.",
+                snprintf(err, errlen,
+                         "%s does not require or allow a field name within the parens.",
                          calc_names[j]);
                 return false;
             }
@@ -594,8 +603,8 @@ static bool parse_col(struct col *c, const char *text, struct tw_zneeds *need, c
         c->field = id;
         c->ft = tw_field((uint16_t)id)->def->type;
         bool ok = is_int(c->ft) || (c->ft == TW_FT_FLOAT || c->ft == TW_FT_DOUBLE ? j != C_LOAD
-                                    : c->ft == TW_FT_RELATIVE_TIME           ? true
-                                                                              : j == C_COUNT);
+                                    : c->ft == TW_FT_RELATIVE_TIME                ? true
+                                                                                  : j == C_COUNT);
         if (c->calc == C_LOAD && c->ft != TW_FT_RELATIVE_TIME) ok = false;
         if (!ok) {
             snprintf(err, errlen, "%.*s: %s(*) calculations are not supported on this field type",
@@ -628,7 +637,8 @@ static void io_close(void *st)
 
 static void *io_open(const char *arg, struct tw_zneeds *need, char *err, size_t errlen)
 {
-    static const char usage[] = "invalid \"-z io,stat,<interval>[,<filter>][,<filter>]...\" argument";
+    static const char usage[] =
+        "invalid \"-z io,stat,<interval>[,<filter>][,<filter>]...\" argument";
     double secs;
     int idx = 0;
     size_t al = strlen(arg);
@@ -659,7 +669,9 @@ static void *io_open(const char *arg, struct tw_zneeds *need, char *err, size_t 
         }
     }
     if (s->interval < 1) {
-        snprintf(err, errlen, "\"-z\" interval must be >=0.000001 seconds or \"0\" for the entire capture duration.");
+        snprintf(
+            err, errlen,
+            "\"-z\" interval must be >=0.000001 seconds or \"0\" for the entire capture duration.");
         free(s);
         return NULL;
     }

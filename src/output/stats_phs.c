@@ -1,8 +1,8 @@
 /* -z io,phs[,FILTER]: tshark's Protocol Hierarchy Statistics. tshark walks the top-level items
- * of each packet's protocol tree (pkt_comment, eth, ip, tcp, ..., the _ws.malformed and
- * _ws.short markers; not frame) and counts the packet, with its length on the wire, in the node
- * for that path. trawl walks the layer stack instead: the layers of the outermost chain that
- * make a protocol line of their own (not frame, not pseudo-layers such as "ethertype", not
+ * of each packet's protocol tree (pkt_comment, frame when the tree has it, eth, ip, tcp, ...,
+ * the _ws.malformed and _ws.short markers) and counts the packet, with its length on the wire, in
+ * the node for that path. trawl walks the layer stack instead: the layers of the outermost chain
+ * that make a protocol line of their own (not frame, not pseudo-layers such as "ethertype", not
  * layers whose fields go under the previous one, not those nested inside another layer such as
  * the datagram an ICMP error quotes), a "pkt_comment" first when the frame has comments, and a
  * marker after a layer that failed. Siblings print in order of appearance, children indented
@@ -30,6 +30,7 @@ struct phs {
     struct node *n;
     uint32_t count, cap;
     uint64_t dropped;
+    int frame_proto;
 };
 
 static uint32_t new_node(struct phs *s, const char *name)
@@ -73,6 +74,9 @@ static void phs_packet(void *st, const struct tw_pkt *p, bool displayed)
     const char *path[MAX_PATH];
     uint32_t n = 0;
     if (p->frame->ncomments) path[n++] = "pkt_comment";
+    /* tshark leaves the frame item out of a tree nobody looks at: it is there when the tree is
+     * printed or some filter or field list of the run names frame or a frame field */
+    if (p->want_all || !p->want_proto || p->want_proto[s->frame_proto]) path[n++] = "frame";
     for (uint32_t i = 1; i < p->nlayers && n < MAX_PATH; i++) {
         const struct tw_layer *l = &p->layers[i];
         const struct tw_proto *pr = tw_proto_get(l->proto);
@@ -127,8 +131,9 @@ static void phs_finish(void *st, struct tw_out *out)
     tw_buf_adds(b, rule);
     tw_out_flush(out);
     if (s->dropped)
-        tw_log(TW_LOG_WARN, "-z io,phs: more than %u protocol paths; %" PRIu64 " packets not counted",
-               MAX_NODES, s->dropped);
+        tw_log(TW_LOG_WARN,
+               "-z io,phs: more than %u protocol paths; %" PRIu64 " packets not counted", MAX_NODES,
+               s->dropped);
 }
 
 static void *phs_open(const char *arg, struct tw_zneeds *need, char *err, size_t errlen)
@@ -144,6 +149,8 @@ static void *phs_open(const char *arg, struct tw_zneeds *need, char *err, size_t
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
+    s->frame_proto = tw_proto_lookup("frame");
+    if (s->frame_proto < 0) s->frame_proto = 0;
     if (arg[6] == ',') {
         s->filter_text = strdup(arg + 7);
         s->filter = s->filter_text ? tw_stats_filter(s->filter_text, need, err, errlen) : NULL;

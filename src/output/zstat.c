@@ -10,10 +10,7 @@ extern const struct tw_zstat_ops tw_zstat_conv, tw_zstat_endpoints, tw_zstat_phs
 
 static const struct tw_zstat_ops *const modules[] = {
     NULL, /* keeps the table non-empty while it grows */
-    &tw_zstat_conv,
-    &tw_zstat_endpoints,
-    &tw_zstat_phs,
-    &tw_zstat_io,
+    &tw_zstat_conv, &tw_zstat_endpoints, &tw_zstat_phs, &tw_zstat_io,
 };
 
 struct tw_zstat {
