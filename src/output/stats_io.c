@@ -20,7 +20,7 @@
 #include <string.h>
 
 #define MAX_ROWS (1u << 22)
-#define WHOLE_US 2147483647ull /* tshark's interval for "0" while counting: G_MAXINT32 us */
+#define WHOLE_US ((uint64_t)INT64_MAX) /* interval "0": every packet in the one row */
 #define NS_PER_S 1000000000ull
 
 enum calc { C_FRAMES, C_BYTES, C_FB, C_COUNT, C_SUM, C_MIN, C_MAX, C_AVG, C_LOAD };
