@@ -22,6 +22,8 @@ Suites (all by default, or --suite NAME[,NAME]):
             equivalent spellings compile to identical bytecode (--explain-filter)
   follow    -z follow against tshark, byte for byte, over a fixed set of corpus captures
             (tests/tools/followdiff.py; the golden suite has the committed-capture tests)
+  stats     -z conv/endpoints/io,phs/io,stat against tshark (tests/tools/statsdiff.py) on the
+            Ultimate PCAP and some wireshark and zeek corpus captures
 Tests that need ../shared skip cleanly when it is absent (counted as passed with a note)."""
 import argparse
 import concurrent.futures
@@ -1066,11 +1068,56 @@ def suite_follow(res, args):
         res.fail("follow/corpus", text[-3000:] + err.decode("utf-8", "replace")[-500:])
 
 
+# ------------------------------------------------------------------------------------------------
+def suite_stats(res, args):
+    """-z reports against tshark (tests/tools/statsdiff.py): on the Ultimate PCAP and a few
+    wireshark/zeek corpus captures. The reports trawl must print identically are checked; the
+    others (io,phs needs dissectors trawl lacks) are listed as known differences."""
+    shared = os.environ.get("TRAWL_SHARED", SHARED)
+    corp = os.path.join(shared, "corpora")
+    if not os.path.isdir(corp):
+        res.ok("stats", "skipped: no %s" % corp)
+        return
+    if subprocess.run(["which", "tshark"], stdout=subprocess.PIPE).returncode != 0:
+        res.ok("stats", "skipped: no tshark")
+        return
+    tool = os.path.join(ROOT, "tests", "tools", "statsdiff.py")
+    caps = glob.glob(os.path.join(corp, "ultimate-pcap", "*.pcapng"))
+    for rel in ["wireshark/test/captures/dhcp.pcap", "wireshark/test/captures/http.pcap",
+                "wireshark/test/captures/ipv6.pcap", "wireshark/test/captures/ntp.pcap",
+                "wireshark/test/captures/arp.pcap", "wireshark/test/captures/ipoipoip.pcap"]:
+        if os.path.exists(os.path.join(corp, rel)):
+            caps.append(os.path.join(corp, rel))
+    caps += sorted(glob.glob(os.path.join(corp, "zeek", "**", "*.pcap"), recursive=True))[:4 if args.quick else 12]
+    # identical everywhere they were measured (docs/differences.md "Statistics" lists the rest)
+    same = ["conv,eth", "conv,ip", "conv,ipv6", "conv,tcp", "endpoints,eth", "endpoints,ip",
+            "endpoints,ipv6", "endpoints,tcp", "io,stat,1", "io,stat,0,tcp"]
+    known = {"conv,udp": "udp.stream differs where tshark follows SDP-announced RTP",
+             "endpoints,udp": "as conv,udp", "io,phs": "protocols trawl does not dissect"}
+    for cap in caps:
+        zs = same + ([] if args.quick else list(known))
+        cmd = [sys.executable, tool, "--quiet", "--show", "3", "--expect-same", ";".join(same)]
+        for z in zs:
+            cmd += ["-z", z]
+        rc, out, err = run(cmd + [cap], timeout=1800)
+        name = "stats/" + os.path.basename(cap)
+        text = out.decode("utf-8", "replace")
+        diffs = [l for l in text.split("\n") if l.startswith("DIFF")]
+        bad = [l for l in diffs if l.split()[1] in same]
+        if rc != 0 or bad:
+            res.fail(name, "\n".join(bad) or text[-2000:] or err.decode()[-2000:])
+        else:
+            res.ok(name, "%d known differences" % len(diffs) if diffs else "")
+            for l in diffs:
+                z = l.split()[1]
+                res.xfail(name + " " + z, known.get(z, "?"))
+
+
 SUITES = [("unit", suite_unit), ("cli", suite_cli), ("golden", suite_golden), ("asan", suite_asan),
           ("filter", suite_filter), ("trunc", suite_trunc), ("corpus", suite_corpus),
           ("diff", suite_diff), ("filterdiff", suite_filterdiff), ("bpf", suite_bpf),
           ("write", suite_write), ("stream", suite_stream), ("follow", suite_follow),
-          ("fuzz", suite_fuzz)]
+          ("stats", suite_stats), ("fuzz", suite_fuzz)]
 
 
 def main():

@@ -281,6 +281,7 @@ struct tw_tap_ip {
     uint32_t frag_off;  /* fragment offset in bytes */
     bool more_frags, dont_frag;
     bool fragment;      /* MF set or offset non-zero (IPv6: a fragment header) */
+    bool reassembled;   /* IPv6: this fragment completed its datagram, reassembled here */
     enum tw_tap_cksum cksum; /* IPv4 header checksum (IPv6: TW_CK_UNKNOWN) */
     const uint8_t *payload; /* the bytes after the header(s) in this frame */
     uint32_t payload_cap;   /* captured payload bytes (<= what the header claims) */
@@ -314,7 +315,8 @@ struct tw_tap_udp {
     struct tw_addr src, dst;
     uint16_t sport, dport;
     uint32_t stream; /* udp.stream, UINT32_MAX when not tracked */
-    uint16_t length; /* the header's length field */
+    uint16_t length; /* the header's length field (UDP-Lite: the checksum coverage) */
+    bool lite;       /* UDP-Lite (Wireshark's udp tap sees it too) */
     const uint8_t *payload;
     uint32_t payload_len; /* from the length field (or IP when it is 0 / jumbogram) */
     uint32_t payload_cap;
@@ -419,6 +421,10 @@ struct tw_pkt {
     uint32_t tap_want;
     bool tap_cksum;
     struct tw_tap_item *taps, *taps_last;
+    /* a dissection error inside an ICMP error's quoted datagram escaped it: tshark's pinfo stays
+     * "in error", so no tap queued afterwards sees the packet (the frame tap io,stat and io,phs
+     * count on among them) */
+    bool taps_lost;
 };
 
 static inline bool tw_tap_wanted(const struct tw_pkt *p, enum tw_tap_id id)

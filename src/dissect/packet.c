@@ -558,6 +558,7 @@ void tw_dissect_frame(struct tw_pkt *p, const struct tw_frame *f)
     p->expert_any = false;
     p->expert_max_sev = 0;
     p->taps = p->taps_last = NULL;
+    p->taps_lost = false;
     p->next.table = TW_TBL_NONE;
     p->sources[0] = (struct tw_source){f->data, f->caplen, "Frame"};
     p->nsources = 1;

@@ -9,6 +9,7 @@
 extern const struct tw_zstat_ops tw_zstat_expert;
 extern const struct tw_zstat_ops tw_zstat_stream_ambiguity, tw_zstat_stream_reassembled;
 extern const struct tw_zstat_ops tw_zstat_follow_tcp, tw_zstat_follow_udp;
+extern const struct tw_zstat_ops tw_zstat_conv, tw_zstat_endpoints, tw_zstat_phs, tw_zstat_io;
 
 static const struct tw_zstat_ops *const modules[] = {
     &tw_zstat_expert,
@@ -16,6 +17,7 @@ static const struct tw_zstat_ops *const modules[] = {
     &tw_zstat_stream_reassembled,
     &tw_zstat_follow_tcp,
     &tw_zstat_follow_udp,
+    &tw_zstat_conv, &tw_zstat_endpoints, &tw_zstat_phs, &tw_zstat_io,
 };
 
 struct tw_zstat {

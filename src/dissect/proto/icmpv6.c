@@ -1921,6 +1921,7 @@ static void contained(struct tw_pkt *p, struct tw_cur *c, uint32_t off, uint32_t
     uint8_t b = get8(&t, off);
     if (t.err) {
         c->err = t.err;
+        p->taps_lost = true; /* tshark's exception comes from the quoted IPv6, in error mode */
         return;
     }
     bool saved = p->ctx.in_error_pkt;

@@ -1354,6 +1354,7 @@ static void publish_tap(struct tw_pkt *p, const struct tw_cur *w, const struct t
     t->more_frags = off16 & 0x2000;
     t->dont_frag = off16 & 0x4000;
     t->fragment = (off16 & 0x3fff) != 0;
+    t->reassembled = false; /* (IPv6 only) */
     t->cksum = TW_CK_UNKNOWN;
     const uint8_t *hdr;
     if (p->tap_cksum && tw_cur_try_peek(w, 0, hlen, &hdr))

@@ -686,6 +686,7 @@ static void publish_tap(struct tw_pkt *p, int li, uint8_t nxt, const struct tw_c
     t->more_frags = more;
     t->dont_frag = false;
     t->fragment = fragment;
+    t->reassembled = false;
     t->cksum = TW_CK_UNKNOWN;
     uint32_t cap_end = TW_MIN(pl->cap, pl->end);
     t->payload = pl->data + pl->off;
@@ -714,9 +715,10 @@ void tw_ipv6_next(struct tw_pkt *p, uint8_t nxt, struct tw_cur c)
         break;
     }
     /* The chain ends here: the IPv6 line covers the header and all extension headers. */
-    int li = chain_layer(p);
-    if (li < 0 && p->nlayers && p->layers[p->nlayers - 1].proto == ids.proto)
-        li = (int)p->nlayers - 1;
+    /* the running layer is this IPv6 header itself when no extension header came between (an
+     * IPv6-in-IPv6 inner header must not find the outer one) */
+    int li = p->nlayers && p->layers[p->nlayers - 1].proto == ids.proto ? (int)p->nlayers - 1
+                                                                         : chain_layer(p);
     if (li >= 0) {
         struct tw_layer *l = &p->layers[li];
         if (c.off >= l->off && c.data == p->sources[l->src].data) {
@@ -2117,6 +2119,12 @@ static enum tw_status frag_dissect(struct tw_pkt *p, struct tw_cur *c)
         memcpy(key + 32, &ident, 4);
         struct tw_reasm_result res;
         if (tw_reasm_add(&reasm, p, key, sizeof key, foff, fp, (uint32_t)frag_plen, more, &res)) {
+            /* the fragment that completed the datagram says so in its tap item */
+            for (const struct tw_tap_item *it = tw_tap_next(p, TW_TAP_IP, NULL); it;
+                 it = tw_tap_next(p, TW_TAP_IP, it)) {
+                struct tw_tap_ip *t = (struct tw_tap_ip *)(uintptr_t)it->data;
+                if (t->layer == (uint32_t)li && t->fragment) t->reassembled = true;
+            }
             struct tw_cur rc = tw_new_source(p, res.data, res.len, "Reassembled IPv6");
             const struct tw_reasm_fields rf = {
                 HF(F_FRAGMENTS),          HF(F_FRAGMENT),          HF(F_FRAG_ERROR),

@@ -229,14 +229,16 @@ static void publish_tap(struct tw_pkt *p, const struct tw_cur *c, uint32_t start
     t->in_error = p->ctx.in_error_pkt;
     t->layer = p->nlayers ? p->nlayers - 1 : 0;
     t->cksum = TW_CK_UNKNOWN;
+    t->lite = lite;
     uint16_t computed;
     /* UDP-Lite (tshark's UDP taps see it too): its coverage rules are not computed here */
     if (lite) {
     } else if (sum == 0)
         t->cksum = p->ctx.ip_version == 6 ? TW_CK_BAD : TW_CK_NONE;
     else if (p->tap_cksum && !p->ctx.ip_fragment && !p->ctx.in_error_pkt && caplen >= ulen &&
-             ulen >= 8 && ulen <= rep && compute_cksum(p, c, start, 17, ulen, ulen, &computed))
+             ulen >= 8 && ulen <= rep && compute_cksum(p, c, start, 17, ulen, ulen, &computed)) {
         t->cksum = computed == 0 ? TW_CK_GOOD : TW_CK_BAD;
+    }
     tw_tap_queue(p, TW_TAP_UDP, t);
 }
 
