@@ -658,7 +658,7 @@ static const struct tw_expert_def experts[E_COUNT] = {
                     TW_GRP_PROTOCOL, "The uppermost bit of the TTL is set (RFC 2181, section 8)"},
     [E_UNDECODED] = {"dns.undecoded.type", "decoder.dns.undecoded_type", TW_SEV_NOTE,
                      TW_GRP_UNDECODED, "Undecoded option"},
-    [E_EXTRANEOUS] = {"dns.extraneous", "decoder.dns.extraneous", TW_SEV_WARN, TW_GRP_PROTOCOL,
+    [E_EXTRANEOUS] = {"dns.extraneous", "decoder.dns.extraneous", TW_SEV_NOTE, TW_GRP_UNDECODED,
                       "Extraneous data"},
     [E_OPT_BAD_LEN] = {"dns.rr.opt.bad_length", "decoder.dns.opt_bad_length", TW_SEV_ERROR,
                        TW_GRP_MALFORMED, "Length too long for any type of IP address."},
@@ -1899,6 +1899,11 @@ static enum tw_status dissect_message(struct tw_pkt *p, const struct tw_cur *c, 
                 tw_info_printf(p, " Unknown error (%u)", rcode);
         }
     }
+    if (first && p->ctx.in_error_pkt && p->nlayers) {
+        /* quoted in an ICMP error, tshark shows the message at the top of the tree */
+        int32_t lr = p->layers[p->nlayers - 1].rec;
+        if (lr >= 0) p->recs[lr].parent = -1;
+    }
     if (first)
         tw_layer_label(p, "%s (%s)",
                        kind == K_LLMNR  ? "Link-local Multicast Name Resolution"
@@ -1993,7 +1998,10 @@ static enum tw_status dissect_message(struct tw_pkt *p, const struct tw_cur *c, 
         if (!m.err) {
             int32_t l = tw_add_int(p, HF(F_EXTRA_LEN), 0, 0, (int64_t)n);
             tw_rec_flags(p, l, TW_RF_GENERATED);
+            /* tshark hides this expert item (it still counts in -z expert) */
+            uint32_t before = p->nrecs;
             tw_expert(p, EX(E_EXTRANEOUS), cur, n, NULL);
+            for (uint32_t i = before; i < p->nrecs; i++) p->recs[i].flags |= TW_RF_HIDDEN;
         }
         tw_tree_pop(p);
     }
