@@ -990,6 +990,7 @@ static int32_t add_name(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t le
 
 static const char *type_name(uint16_t t, char *buf, size_t n)
 {
+    if (t == 255) return "ANY"; /* the only short name that is not its description's head */
     const char *s = tw_vs_find(type_vals, t);
     if (!s) {
         snprintf(buf, n, "Unknown (%u)", t);
@@ -1148,7 +1149,6 @@ static void dissect_opt_options(struct msg *m, uint32_t cur, uint32_t data_len)
         uint16_t olen = rd16(m, cur + 2);
         if (m->err) return;
         left -= 4;
-        if (!need(m, cur, 4u + olen)) return;
         int32_t r = tw_add_rec(p, HF(F_OPT), cur, 4u + olen);
         if (r >= 0 && m->labels) {
             const char *s = tw_vs_find(optcode_vals, code);
@@ -1159,7 +1159,7 @@ static void dissect_opt_options(struct msg *m, uint32_t cur, uint32_t data_len)
         }
         tw_tree_push(p, r);
         add_u(m, F_OPT_CODE, cur, 2, code);
-        add_u(m, F_OPT_LEN, cur + 2, 2, olen);
+        int32_t lenrec = add_u(m, F_OPT_LEN, cur + 2, 2, olen);
         cur += 4;
         add_bytes(m, F_OPT_DATA, cur, olen);
         switch (code) {
@@ -1169,17 +1169,16 @@ static void dissect_opt_options(struct msg *m, uint32_t cur, uint32_t data_len)
             add_u(m, F_OPT_CLI_NETMASK, cur + 2, 1, rd8(m, cur + 2));
             add_u(m, F_OPT_CLI_SCOPE, cur + 3, 1, rd8(m, cur + 3));
             if (m->err) break;
-            if (olen < 4) {
-                m->err = TW_CUR_MALFORMED;
-                break;
-            }
-            uint32_t al = olen - 4u;
+            /* as Wireshark: the address length is 16-bit arithmetic, over 16 flagged on the
+             * option length and cut to 16 */
+            uint32_t al = (uint16_t)(olen - 4u);
             if (al > 16) {
-                int32_t a = add_bytes(m, F_OPT_CLI_ADDR, cur + 4, al);
-                tw_tree_push(p, a);
-                tw_expert(p, EX(E_OPT_BAD_LEN), cur + 4, al, NULL);
+                tw_tree_push(p, lenrec);
+                tw_expert(p, EX(E_OPT_BAD_LEN), cur - 2, 2, NULL);
                 tw_tree_pop(p);
-            } else if (need(m, cur + 4, al)) {
+                al = 16;
+            }
+            if (need(m, cur + 4, al)) {
                 uint8_t *ab = tw_arena_alloc(p->arena, 16);
                 if (!ab) break;
                 memset(ab, 0, 16);
@@ -1234,6 +1233,17 @@ static void sb_printf(struct sbuf *s, const char *fmt, ...)
     if (n > 0) s->k = TW_MIN(s->k + (size_t)n, sizeof s->b - 1);
 }
 
+static void svcb_key_text(struct sbuf *lb, char sep, uint16_t k)
+{
+    const char *s = tw_vs_find(svcb_key_vals, k);
+    if (s)
+        sb_printf(lb, "%c%s", sep, s);
+    else
+        sb_printf(lb, "%ckey%u", sep, k);
+}
+
+/* SVCB/HTTPS (RFC 9460). Like Wireshark 4.0, each parameter moves on by what its decoder read
+ * (a port reads 2 bytes whatever the length says), so a bad length misaligns what follows. */
 static void dissect_svcb(struct msg *m, uint32_t cur, uint32_t data_len)
 {
     struct tw_pkt *p = m->p;
@@ -1247,17 +1257,15 @@ static void dissect_svcb(struct msg *m, uint32_t cur, uint32_t data_len)
     add_name(p, HF(F_SVCB_TARGET), cur, used, &n);
     cur += used;
     while (cur < end && !m->err) {
+        int32_t r = tw_add_rec(p, HF(F_SVCB_PARAM), cur, 4);
+        tw_rec_label(p, r, "SvcParam");
         uint16_t key = rd16(m, cur);
         uint16_t vlen = rd16(m, cur + 2);
-        if (m->err || !need(m, cur, 4u + vlen)) return;
-        int32_t r = tw_add_rec(p, HF(F_SVCB_PARAM), cur, 4u + vlen);
+        if (m->err) return;
+        tw_rec_setlen(p, r, 4u + vlen);
         struct sbuf lb = {.k = 0};
         lb.b[0] = 0;
-        const char *kn = tw_vs_find(svcb_key_vals, key);
-        if (kn)
-            sb_printf(&lb, "SvcParam: %s", kn);
-        else
-            sb_printf(&lb, "SvcParam: key%u", key);
+        svcb_key_text(&lb, ' ', key);
         tw_tree_push(p, r);
         add_u(m, F_SVCB_KEY, cur, 2, key);
         add_u(m, F_SVCB_VLEN, cur + 2, 2, vlen);
@@ -1265,20 +1273,18 @@ static void dissect_svcb(struct msg *m, uint32_t cur, uint32_t data_len)
         char sep = '=';
         switch (key) {
         case 0:
-            for (; v + 2 <= ve; v += 2) {
+            for (; v < ve && !m->err; v += 2) {
                 uint16_t k = rd16(m, v);
+                if (m->err) break;
                 add_u(m, F_SVCB_MANDATORY, v, 2, k);
-                const char *s = tw_vs_find(svcb_key_vals, k);
-                if (s)
-                    sb_printf(&lb, "%c%s", sep, s);
-                else
-                    sb_printf(&lb, "%ckey%u", sep, k);
+                svcb_key_text(&lb, sep, k);
                 sep = ',';
             }
             break;
         case 1:
             while (v < ve && !m->err) {
                 uint8_t al = rd8(m, v);
+                if (m->err) break;
                 add_u(m, F_SVCB_ALPN_LEN, v, 1, al);
                 add_string(m, F_SVCB_ALPN, v + 1, al);
                 if (!m->err) sb_printf(&lb, "%c%.*s", sep, (int)al, (const char *)m->d + v + 1);
@@ -1286,32 +1292,32 @@ static void dissect_svcb(struct msg *m, uint32_t cur, uint32_t data_len)
                 v += 1u + al;
             }
             break;
-        case 3:
-            add_u(m, F_SVCB_PORT, v, 2, rd16(m, v));
-            if (!m->err) sb_printf(&lb, "=%u", rd16(m, v));
+        case 2:
             break;
+        case 3: {
+            uint16_t port = rd16(m, v);
+            if (m->err) break;
+            add_u(m, F_SVCB_PORT, v, 2, port);
+            sb_printf(&lb, "=%u", port);
+            v += 2;
+            break;
+        }
         case 4:
-            for (; v + 4 <= ve; v += 4) {
-                add_bytes(m, F_SVCB_IPV4, v, 4);
-                char a[16];
-                if (!m->err) {
-                    tw_fmt_ipv4(a, m->d + v);
-                    sb_printf(&lb, "%c%s", sep, a);
-                }
-                sep = ',';
-            }
-            break;
-        case 6:
-            for (; v + 16 <= ve; v += 16) {
-                add_bytes(m, F_SVCB_IPV6, v, 16);
+        case 6: {
+            uint32_t al = key == 4 ? 4 : 16;
+            for (; v < ve && !m->err; v += al) {
+                if (!need(m, v, al)) break;
+                add_bytes(m, key == 4 ? F_SVCB_IPV4 : F_SVCB_IPV6, v, al);
                 char a[48];
-                if (!m->err) {
+                if (key == 4)
+                    tw_fmt_ipv4(a, m->d + v);
+                else
                     tw_fmt_ipv6(a, m->d + v);
-                    sb_printf(&lb, "%c%s", sep, a);
-                }
+                sb_printf(&lb, "%c%s", sep, a);
                 sep = ',';
             }
             break;
+        }
         case 5:
         case 32769: {
             int32_t e = add_bytes(m, key == 5 ? F_SVCB_ECH : F_SVCB_ODOH, v, vlen);
@@ -1321,20 +1327,20 @@ static void dissect_svcb(struct msg *m, uint32_t cur, uint32_t data_len)
                 tw_rec_label(p, e, "%s: %s", key == 5 ? "ECHConfig" : "ODoHConfig", b);
                 sb_printf(&lb, "=%s", b);
             }
+            v = ve;
             break;
         }
-        case 2:
-            break;
         default:
             if (vlen > 0) {
                 add_bytes(m, F_SVCB_VALUE, v, vlen);
                 if (!m->err) sb_printf(&lb, "=%.*s", (int)vlen, (const char *)m->d + v);
             }
+            v = ve;
             break;
         }
-        if (r >= 0 && m->labels) tw_rec_label(p, r, "%s", lb.b);
+        if (r >= 0 && m->labels) tw_rec_label(p, r, "SvcParam:%s", lb.b);
         tw_tree_pop(p);
-        cur = ve;
+        cur = v;
     }
 }
 
@@ -1450,6 +1456,36 @@ static bool ws_knows_type(uint16_t t)
         return true;
     default:
         return false;
+    }
+}
+
+/* NSEC/NSEC3 type bit maps (RFC 4034 section 4.1.2): each type listed as a dns.resp.type */
+static void type_bitmap(struct msg *m, uint32_t o, int32_t left)
+{
+    struct tw_pkt *p = m->p;
+    while (left != 0 && !m->err) {
+        uint8_t blk = rd8(m, o), bsz = rd8(m, o + 1);
+        if (m->err) break;
+        o += 2;
+        left -= 2;
+        uint32_t t = (uint32_t)blk * 256;
+        for (; bsz && !m->err; bsz--) {
+            uint8_t bits = rd8(m, o);
+            if (m->err) break;
+            for (int i = 0; i < 8; i++, t++) {
+                if (!(bits & (0x80 >> i))) continue;
+                int32_t br = add_u(m, F_RR_TYPE, o, 1, t);
+                if (br >= 0 && m->labels) {
+                    const char *d = tw_vs_find(type_vals, t);
+                    if (d)
+                        tw_rec_label(p, br, "RR type in bit map: %s", d);
+                    else
+                        tw_rec_label(p, br, "RR type in bit map: Unknown (%u)", t);
+                }
+            }
+            o++;
+            left--;
+        }
     }
 }
 
@@ -1698,32 +1734,30 @@ static uint32_t dissect_rr(struct msg *m, uint32_t off)
         tw_info_printf(p, " %s", nx.txt);
         snprintf(lab, sizeof lab, ", next domain name %s", nx.txt);
         add_name(p, HF(F_NSEC_NEXT), cur, u, &nx);
-        int32_t left = (int32_t)data_len - (int32_t)u;
-        uint32_t o = cur + u;
-        while (left != 0 && !m->err) {
-            uint8_t blk = rd8(m, o), bsz = rd8(m, o + 1);
-            if (m->err) break;
-            o += 2;
-            left -= 2;
-            uint32_t t = (uint32_t)blk * 256;
-            for (; bsz && !m->err; bsz--) {
-                uint8_t bits = rd8(m, o);
-                if (m->err) break;
-                for (int i = 0; i < 8; i++, t++) {
-                    if (!(bits & (0x80 >> i))) continue;
-                    int32_t br = add_u(m, F_RR_TYPE, o, 1, t);
-                    if (br >= 0 && m->labels) {
-                        const char *d = tw_vs_find(type_vals, t);
-                        if (d)
-                            tw_rec_label(p, br, "RR type in bit map: %s", d);
-                        else
-                            tw_rec_label(p, br, "RR type in bit map: Unknown (%u)", t);
-                    }
-                }
-                o++;
-                left--;
-            }
+        type_bitmap(m, cur + u, (int32_t)data_len - (int32_t)u);
+        break;
+    }
+    case 50: { /* NSEC3 (RFC 5155): only its type bit map is decoded */
+        uint8_t sl = rd8(m, cur + 4);
+        uint8_t hl = rd8(m, cur + 5 + sl);
+        if (m->err) break;
+        uint32_t u = 6u + sl + hl;
+        type_bitmap(m, cur + u, (int32_t)data_len - (int32_t)u);
+        break;
+    }
+    case 11: /* WKS: Info shows the address */
+        if (need(m, cur, 4)) {
+            char a[16];
+            tw_fmt_ipv4(a, m->d + cur);
+            tw_info_printf(p, " %s", a);
         }
+        break;
+    case 13: { /* HINFO: Info shows CPU and OS */
+        uint8_t cl = rd8(m, cur);
+        uint8_t ol = rd8(m, cur + 1 + cl);
+        if (!need(m, cur + 2 + cl, ol)) break;
+        tw_info_printf(p, " %.*s %.*s", (int)cl, (const char *)m->d + cur + 1, (int)ol,
+                       (const char *)m->d + cur + 2 + cl);
         break;
     }
     case T_SVCB:
@@ -2040,6 +2074,10 @@ static enum tw_status dissect_dns(struct tw_pkt *p, struct tw_cur *c)
     if (first) {
         tw_layer_unrecord(p);
         tw_layer_hide(p);
+        if (p->nlayers >= 2) {
+            const struct tw_proto *below = tw_proto_get(p->layers[p->nlayers - 2].proto);
+            if (below) tw_col_proto(p, below->short_name);
+        }
         tw_info_add(p, " [TCP segment of a reassembled PDU]");
     }
     c->off = c->end;
