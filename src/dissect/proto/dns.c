@@ -703,10 +703,14 @@ struct trans {
 static struct tw_state *trans_tab;
 static long retrans_timer;
 
+#define OWED_MAX (1u << 16)
+static struct tw_state *owed_tab;
+
 static void dns_init(void)
 {
     trans_tab = tw_state_open("dns.trans", sizeof(struct trans), TRANS_MAX, NULL);
     retrans_timer = tw_pref_int("dns.retransmission_timer", 5);
+    owed_tab = tw_state_open("dns.tcp_owed", sizeof(uint32_t), OWED_MAX, NULL);
 }
 
 /* ---- the message being dissected ---- */
@@ -2049,22 +2053,47 @@ static enum tw_status dissect_udp_kind(struct tw_pkt *p, struct tw_cur *c, enum 
     return s;
 }
 
+/* DNS over TCP: bytes still owed by a message that ran past the end of an earlier segment, per
+ * direction of a connection (no TCP reassembly yet: those bytes are skipped, not dissected) */
+
+static uint32_t *owed_slot(struct tw_pkt *p, bool create)
+{
+    if (!owed_tab || p->ctx.in_error_pkt) return NULL;
+    uint8_t key[TW_STATE_KEY_MAX];
+    int dir = 0;
+    size_t kl = tw_conv_key(p, p->ctx.srcport, p->ctx.dstport, key, &dir);
+    if (kl + 1 > TW_STATE_KEY_MAX) return NULL;
+    key[kl++] = (uint8_t)dir;
+    return create ? tw_state_put(owed_tab, key, kl, NULL) : tw_state_get(owed_tab, key, kl);
+}
+
 static enum tw_status dissect_dns(struct tw_pkt *p, struct tw_cur *c)
 {
     if (p->via_table != TW_TBL_TCP_PORT) return dissect_udp_kind(p, c, K_DNS);
-    /* DNS over TCP: [length][message] PDUs. A PDU that runs past this segment needs TCP
-     * reassembly, which trawl does not do yet: like tshark before the rest arrives, the
-     * segment then shows no DNS (the later segments show none either). */
+    /* [length][message] PDUs. A PDU that runs past this segment needs TCP reassembly, which
+     * trawl does not do yet: like tshark before the rest arrives, the segment then shows no
+     * DNS, and the bytes the message still needs are skipped in the next segments. */
     uint32_t off = c->off;
     bool first = true;
     enum tw_status s = TW_OK;
+    uint32_t *owed = owed_slot(p, false);
+    if (owed && *owed) {
+        uint32_t seg = c->end - off;
+        uint32_t skip = TW_MIN(*owed, seg);
+        *owed -= skip;
+        off += skip;
+    }
     while (off < c->end) {
         const uint8_t *b;
         struct tw_cur t = *c;
         t.off = off;
         if (c->end - off < 2 || !tw_cur_try_peek(&t, 0, 2, &b)) break;
         uint32_t plen = (uint32_t)(b[0] << 8 | b[1]);
-        if ((uint64_t)off + 2 + plen > c->end) break;
+        if ((uint64_t)off + 2 + plen > c->end) {
+            uint32_t *o = owed_slot(p, true);
+            if (o) *o = (uint32_t)((uint64_t)off + 2 + plen - c->end);
+            break;
+        }
         if (!first) tw_info_add(p, " ");
         s = dissect_message(p, c, off + 2, off + 2 + plen, K_DNS, true, first);
         first = false;
