@@ -691,6 +691,10 @@ enum {
 
 #define MAX_DNAME_LEN 255 /* Wireshark's name buffer: longer names read "<Name too long>" */
 #define MAX_POINTERS  255 /* pointers followed in one name before calling it a loop */
+/* bytes read for one name, over all its pointers: Wireshark has no such bound, but without it
+ * a crafted message (many questions whose names hop 255 times through long label runs) costs
+ * billions of reads; no real name comes near it */
+#define NAME_WORK_MAX 16384
 #define NAME_FMT_MAX  (MAX_DNAME_LEN * 4 + 8)
 
 /* ---- state: transactions per conversation and ID ---- */
@@ -752,6 +756,17 @@ static uint32_t rd32(struct msg *m, uint32_t off)
     if (!need(m, off, 4)) return 0;
     const uint8_t *b = m->d + off;
     return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
+/* Wireshark reads label bytes one at a time: the first missing byte decides the error */
+static bool need_bytes(struct msg *m, uint32_t off, uint32_t n)
+{
+    if (m->err) return false;
+    uint64_t e = (uint64_t)off + n;
+    uint32_t lim = m->cap < m->end ? m->cap : m->end;
+    if (e <= lim) return true;
+    m->err = lim >= m->end ? TW_CUR_MALFORMED : TW_CUR_TRUNCATED;
+    return false;
 }
 
 /* An expanded name: raw bytes as Wireshark collects them (labels joined by '.'), its length,
@@ -862,7 +877,7 @@ static uint32_t get_name(struct msg *m, uint32_t off, struct dname *n)
 {
     const uint32_t start = off;
     int64_t len = -1;
-    uint32_t pointers = 0, np = 0, maxname = MAX_DNAME_LEN;
+    uint32_t pointers = 0, np = 0, maxname = MAX_DNAME_LEN, work = 0;
     n->rawlen = 0;
     n->special = NULL;
     for (;;) {
@@ -881,7 +896,8 @@ static uint32_t get_name(struct msg *m, uint32_t off, struct dname *n)
             } else {
                 maxname--;
             }
-            if (!need(m, off, cl)) return 0;
+            if (!need_bytes(m, off, cl)) return 0;
+            work += cl + 1u;
             for (uint32_t i = 0; i < cl; i++) {
                 if (maxname > 0) {
                     n->raw[np++] = (char)m->d[off + i];
@@ -899,6 +915,7 @@ static uint32_t get_name(struct msg *m, uint32_t off, struct dname *n)
                 if (m->err) return 0;
                 off++;
                 int ll = (bits - 1) / 8 + 1;
+                work += (uint32_t)ll + 2u;
                 char tmp[16];
                 int w = snprintf(tmp, sizeof tmp, "\\[x");
                 if (maxname > 0) {
@@ -954,7 +971,7 @@ static uint32_t get_name(struct msg *m, uint32_t off, struct dname *n)
             off++;
             pointers++;
             if (len < 0) len = (int64_t)off - start;
-            if (ind == off + 2 || pointers > MAX_POINTERS) {
+            if (ind == off + 2 || pointers > MAX_POINTERS || work > NAME_WORK_MAX) {
                 n->special = "<Name contains a pointer that loops>";
                 return (uint32_t)len;
             }
@@ -1007,17 +1024,6 @@ static const char *type_name(uint16_t t, char *buf, size_t n)
     memcpy(buf, s, k);
     buf[k] = 0;
     return buf;
-}
-
-/* Wireshark reads label bytes one at a time: the first missing byte decides the error */
-static bool need_bytes(struct msg *m, uint32_t off, uint32_t n)
-{
-    if (m->err) return false;
-    uint64_t e = (uint64_t)off + n;
-    uint32_t lim = m->cap < m->end ? m->cap : m->end;
-    if (e <= lim) return true;
-    m->err = lim >= m->end ? TW_CUR_MALFORMED : TW_CUR_TRUNCATED;
-    return false;
 }
 
 /* Wireshark's unsigned_time_secs_to_str: "1 day, 2 hours, 3 minutes, 4 seconds" */
