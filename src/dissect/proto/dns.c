@@ -1379,8 +1379,9 @@ static void dissect_caa(struct msg *m, uint32_t cur, uint32_t data_len)
         f = F_CAA_ISSUEWILD;
     else if (tl <= 5 && memcmp(tag, "iodef", tl) == 0)
         f = F_CAA_IODEF;
-    int32_t it = tw_add_ascii(p, HF(f), cur, 1u + tl + (uint32_t)vl, m->d + cur + 1 + tl);
-    if (it >= 0) p->recs[it].v.b.n = TW_MIN(p->recs[it].v.b.n, (uint32_t)vl);
+    /* the item spans tag and value; its value is the value's text */
+    int32_t it = tw_add_ascii(p, HF(f), cur, (uint32_t)vl, m->d + cur + 1 + tl);
+    tw_rec_setlen(p, it, 1u + tl + (uint32_t)vl);
     tw_tree_push(p, it);
     add_u(m, F_CAA_TAG_LEN, cur, 1, tl);
     add_string(m, F_CAA_TAG, cur + 1, tl);
