@@ -182,7 +182,9 @@ void tw_fmt_value(struct tw_buf *b, const struct tw_rec *r)
         add_double(b, r->v.d);
         break;
     case TW_FT_ABSOLUTE_TIME:
-        tw_buf_add_abs_time(b, r->v.t, 9, d->display == TW_ABSTIME_UTC);
+        /* an unset time (Wireshark's nstime "unset", as NTP's all-zero timestamp) */
+        if (r->v.t.sec == 0 && r->v.t.nsec == TW_TIME_UNSET_NSEC) tw_buf_adds(b, "NULL");
+        else tw_buf_add_abs_time(b, r->v.t, 9, d->display == TW_ABSTIME_UTC);
         break;
     case TW_FT_RELATIVE_TIME:
         tw_buf_add_rel_time(b, r->v.t, 9);
