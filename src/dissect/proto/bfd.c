@@ -178,11 +178,20 @@ static void dissect_auth(struct tw_pkt *p, struct tw_cur *c, uint32_t off)
         if (pw) tw_add_ascii(p, HF(F_AUTH_PASSWORD), off + 3, n, pw);
     } else if (type >= 2 && type <= 5) {
         uint32_t need = type <= 3 ? 24 : 28, dlen = type <= 3 ? 16 : 20;
-        if (len != need)
+        if (len != need) {
+            /* Wireshark's proto_tree_add_expert: a text line with the expert under it */
+            int32_t t = tw_add_text(p, off, len,
+                                    "Length of authentication section (%u) is invalid for "
+                                    "Authentication Type: %s",
+                                    len, tn);
+            tw_tree_push(p, t);
             tw_expert(p, EX(E_AUTH_LEN), off, len,
                       "Length of authentication section (%u) is invalid for Authentication Type: "
                       "%s",
                       len, tn);
+            tw_tree_pop(p);
+        }
+        if (!p->has_tree) goto out; /* Wireshark adds the rest only with a tree */
         a.off = off + 4;
         uint32_t seq = tw_cur_u32(&a);
         if (a.err) goto out;
@@ -258,9 +267,15 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     if (version != 0 && (flags & 0x04)) {
         if (length >= 28)
             dissect_auth(p, c, start + 24);
-        else
+        else {
+            int32_t t =
+                tw_add_text(p, start + 24, length > 24 ? length - 24u : 0,
+                            "Authentication: Length of the BFD frame is invalid (%u)", length);
+            tw_tree_push(p, t);
             tw_expert(p, EX(E_NO_DATA), start + 24, length > 24 ? length - 24u : 0,
                       "Authentication: Length of the BFD frame is invalid (%u)", length);
+            tw_tree_pop(p);
+        }
     }
     return TW_OK;
 }

@@ -43,6 +43,7 @@ enum {
     F_SERVER,
     F_FILE,
     F_COOKIE,
+    F_VENDOR_OPTS,
     F_OPT_TYPE,
     F_OPT_LEN,
     F_OPT_SUBLEN,
@@ -92,6 +93,7 @@ enum {
     F_AI_CIRCUIT,
     F_AI_REMOTE,
     F_AI_SUBSCRIBER,
+    F_AI_LINK_SEL,
     F_CLTT,
     F_ASSOC_IP,
     F_TZ_TCODE,
@@ -119,6 +121,10 @@ static const struct tw_vs hw_vals[] = {{0, "NET/ROM pseudo"},
                                        {27, "EUI-64"},
                                        {32, "InfiniBand"},
                                        {0, NULL}};
+static const struct tw_tfs tfs_n = {"No server updates", "Some server updates"};
+static const struct tw_tfs tfs_e = {"Binary encoding", "ASCII encoding"};
+static const struct tw_tfs tfs_o = {"Override", "No override"};
+static const struct tw_tfs tfs_s = {"Server", "Client"};
 static const struct tw_tfs bc_tfs = {"Broadcast", "Unicast"};
 static const struct tw_vs msgtype_vals[] = {{1, "Discover"},
                                             {2, "Offer"},
@@ -260,6 +266,8 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_SERVER] = {"dhcp.server", "Server host name", TW_FT_STRING},
     [F_FILE] = {"dhcp.file", "Boot file name", TW_FT_STRING},
     [F_COOKIE] = IP4("dhcp.cookie", "Magic cookie"),
+    [F_VENDOR_OPTS] = {"dhcp.vendor_specific_options", "Bootp vendor specific options",
+                       TW_FT_BYTES},
     [F_OPT_TYPE] = {"dhcp.option.type", "Option", TW_FT_UINT8, TW_BASE_DEC, 0, NULL, NULL, NULL,
                     "DHCP/BOOTP option type"},
     [F_OPT_LEN] = {"dhcp.option.length", "Length", TW_FT_UINT8, TW_BASE_DEC, 0, NULL, NULL, NULL,
@@ -309,10 +317,10 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_BOOTFILE] = {"dhcp.option.bootfile_name", "Bootfile name", TW_FT_STRINGZ},
     [F_FQDN_FLAGS] = {"dhcp.fqdn.flags", "Flags", TW_FT_UINT8, TW_BASE_HEX},
     [F_FQDN_MBZ] = {"dhcp.fqdn.mbz", "Reserved flags", TW_FT_UINT8, TW_BASE_HEX, 0xf0},
-    [F_FQDN_N] = {"dhcp.fqdn.n", "Server DDNS", TW_FT_BOOLEAN, 8, 0x08},
-    [F_FQDN_E] = {"dhcp.fqdn.e", "Encoding", TW_FT_BOOLEAN, 8, 0x04},
-    [F_FQDN_O] = {"dhcp.fqdn.o", "Server overrides", TW_FT_BOOLEAN, 8, 0x02},
-    [F_FQDN_S] = {"dhcp.fqdn.s", "Server", TW_FT_BOOLEAN, 8, 0x01},
+    [F_FQDN_N] = {"dhcp.fqdn.n", "Server DDNS", TW_FT_BOOLEAN, 8, 0x08, NULL, NULL, &tfs_n},
+    [F_FQDN_E] = {"dhcp.fqdn.e", "Encoding", TW_FT_BOOLEAN, 8, 0x04, NULL, NULL, &tfs_e},
+    [F_FQDN_O] = {"dhcp.fqdn.o", "Server overrides", TW_FT_BOOLEAN, 8, 0x02, NULL, NULL, &tfs_o},
+    [F_FQDN_S] = {"dhcp.fqdn.s", "Server", TW_FT_BOOLEAN, 8, 0x01, NULL, NULL, &tfs_s},
     [F_FQDN_RCODE1] = {"dhcp.fqdn.rcode1", "A-RR result", TW_FT_UINT8, TW_BASE_DEC},
     [F_FQDN_RCODE2] = {"dhcp.fqdn.rcode2", "PTR-RR result", TW_FT_UINT8, TW_BASE_DEC},
     [F_FQDN_NAME] = {"dhcp.fqdn.name", "Client name", TW_FT_STRING},
@@ -325,6 +333,7 @@ static const struct tw_field_def fields[F_COUNT] = {
                      TW_FT_BYTES},
     [F_AI_SUBSCRIBER] = {"dhcp.option.agent_information_option.subscriber_id", "Subscriber ID",
                          TW_FT_STRINGZ},
+    [F_AI_LINK_SEL] = IP4("dhcp.option.agent_information_option.link_selection", "Link selection"),
     [F_CLTT] = {"dhcp.option.client_last_transaction_time", "Client last transaction time",
                 TW_FT_UINT32, TW_BASE_DEC},
     [F_ASSOC_IP] = IP4("dhcp.option.associated_ip_option", "Associated IP option"),
@@ -428,7 +437,16 @@ static void option_value(struct tw_pkt *p, uint8_t code, const uint8_t *v, uint3
             }
             break;
         case K_I32:
-            if (len == 4) tw_add_int(p, hf, off, 4, (int32_t)be32(v));
+            if (len == 4) {
+                int32_t sv = (int32_t)be32(v);
+                int32_t r = tw_add_int(p, hf, off, 4, sv);
+                if (r >= 0 && tw_want_labels(p)) {
+                    char t[128];
+                    secs_str(t, sizeof t, sv < 0 ? (uint32_t)0 - (uint32_t)sv : (uint32_t)sv);
+                    tw_rec_label(p, r, "%s: (%ds) %s%s", fields[simple[i].f].name, sv,
+                                 sv < 0 ? "-" : "", t);
+                }
+            }
             break;
         case K_STR:
             tw_add_ascii(p, hf, off, len, v);
@@ -440,13 +458,13 @@ static void option_value(struct tw_pkt *p, uint8_t code, const uint8_t *v, uint3
     }
     switch (code) {
     case 33: /* static routes: destination, router pairs */
-        if (len % 8)
-            tw_expert(p, EX(E_BAD_LENGTH), off - 2, len + 2u,
-                      "Option length isn't a multiple of 8");
         for (uint32_t k = 0; k + 8 <= len; k += 8) {
             tw_add_ptr(p, HF(F_SR_IP), off + k, 4, v + k, 4);
             tw_add_ptr(p, HF(F_SR_ROUTER), off + k + 4, 4, v + k + 4, 4);
         }
+        if (len % 8)
+            tw_expert(p, EX(E_BAD_LENGTH), off - 2, len + 2u,
+                      "Option length isn't a multiple of 8");
         break;
     case 55:
         for (uint32_t k = 0; k < len; k++) {
@@ -472,6 +490,15 @@ static void option_value(struct tw_pkt *p, uint8_t code, const uint8_t *v, uint3
     case 81:
         if (len >= 3) {
             int32_t r = tw_add_uint(p, HF(F_FQDN_FLAGS), off, 1, v[0]);
+            if (r >= 0 && tw_want_labels(p)) {
+                /* the names of the flags that are set */
+                char lab[96];
+                int n = snprintf(lab, sizeof lab, "Flags: 0x%02x", v[0]);
+                for (int f = F_FQDN_N; f <= F_FQDN_S && n > 0 && (size_t)n < sizeof lab; f++)
+                    if (v[0] & fields[f].mask)
+                        n += snprintf(lab + n, sizeof lab - (size_t)n, ", %s", fields[f].name);
+                tw_rec_label(p, r, "%s", lab);
+            }
             tw_tree_push(p, r);
             for (int f = F_FQDN_MBZ; f <= F_FQDN_S; f++) tw_add_bits(p, HF(f), off, 1, v[0]);
             tw_tree_pop(p);
@@ -487,7 +514,11 @@ static void option_value(struct tw_pkt *p, uint8_t code, const uint8_t *v, uint3
             int32_t r = tw_add_uint(p, HF(F_AI_SUB), off + k, 2u + sl, st);
             if (r >= 0 && tw_want_labels(p)) {
                 const char *s = tw_vs_find(ai_vals, st);
-                tw_rec_label(p, r, "Option 82 Suboption: (%u) %s", st, s ? s : "Unknown");
+                if (st == 5 && sl == 4)
+                    tw_rec_label(p, r, "Option 82 Suboption: (5) %s (%u.%u.%u.%u)", s, v[k + 2],
+                                 v[k + 3], v[k + 4], v[k + 5]);
+                else
+                    tw_rec_label(p, r, "Option 82 Suboption: (%u) %s", st, s ? s : "Unknown");
             }
             tw_tree_push(p, r);
             tw_add_uint(p, HF(F_OPT_SUBLEN), off + k + 1, 1, sl);
@@ -501,6 +532,8 @@ static void option_value(struct tw_pkt *p, uint8_t code, const uint8_t *v, uint3
                 tw_add_ptr(p, HF(F_AI_REMOTE), so, sl, sv, sl);
             else if (st == 6)
                 tw_add_ascii(p, HF(F_AI_SUBSCRIBER), so, sl, sv);
+            else if (st == 5 && sl == 4)
+                tw_add_ptr(p, HF(F_AI_LINK_SEL), so, 4, sv, 4);
             tw_tree_pop(p);
             k += 2u + sl;
         }
@@ -518,17 +551,14 @@ static void bootp_columns(struct tw_pkt *p, const struct tw_cur *c, uint32_t sta
     const uint8_t *mac;
     if (op == 1 && tw_cur_try_peek(c, start + 28 - c->off, 6, &mac)) {
         if (p->want_cols)
-            tw_info_printf(p, "Boot Request from %s (%02x:%02x:%02x:%02x:%02x:%02x)",
-                           tw_ether_name(mac), mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+            tw_info_printf(p, "Boot Request from %02x:%02x:%02x:%02x:%02x:%02x (%s)", mac[0],
+                           mac[1], mac[2], mac[3], mac[4], mac[5], tw_ether_name(mac));
     } else if (op == 2) {
         tw_info_add(p, "Boot Reply");
     } else {
         tw_info_printf(p, "Unknown BOOTP message type (%u)", op);
     }
-    tw_layer_label(p, "Bootstrap Protocol (%s)",
-                   op == 1   ? "Request"
-                   : op == 2 ? "Reply"
-                             : "Unknown");
+    tw_layer_label(p, "Dynamic Host Configuration Protocol");
 }
 
 static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
@@ -586,10 +616,12 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     const uint8_t *ck = tw_cur_bytes(c, 4);
     if (ck) {
         if (be32(ck) != 0x63825363) {
-            /* Wireshark fails on a wrong cookie before it adds the cookie item */
+            /* no DHCP cookie: the 64-byte BOOTP vendor area (RFC 951) */
             r = tw_add_uint(p, HF(F_BOOTP), start, 0, 1);
             tw_rec_flags(p, r, TW_RF_HIDDEN | TW_RF_GENERATED);
-            c->err = TW_CUR_MALFORMED;
+            c->off = start + 236;
+            const uint8_t *vend = tw_cur_bytes(c, 64);
+            if (vend) tw_add_ptr(p, HF(F_VENDOR_OPTS), start + 236, 64, vend, 64);
             return TW_OK;
         }
         r = tw_add_ptr(p, HF(F_COOKIE), start + 236, 4, ck, 4);
@@ -613,7 +645,11 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
                 /* a run of pad bytes is one padding item */
                 uint32_t n = 1;
                 while (c->off < TW_MIN(c->end, c->cap) && c->data[c->off] == 0) c->off++, n++;
+                r = tw_add_uint(p, HF(F_OPT_TYPE), oo, n, 0);
+                tw_rec_label(p, r, "Option: (0) Padding");
+                tw_tree_push(p, r);
                 tw_add_ptr(p, HF(F_OPT_PADDING), oo, n, c->data + oo, n);
+                tw_tree_pop(p);
                 continue;
             }
             uint8_t len = tw_cur_u8(c);

@@ -296,6 +296,11 @@ static const struct tw_vs status_vals[] = {{0, "Success"},
 static const struct tw_vs ntp_sub_vals[] = {
     {1, "NTP Server Address"}, {2, "NTP Multicast Address"}, {3, "NTP Server FQDN"}, {0, NULL}};
 
+static const struct tw_tfs tfs_c_s = {"Server SHOULD perform AAAA RR updates",
+                                      "Server SHOULD NOT perform AAAA RR updates"};
+static const struct tw_tfs tfs_c_n = {"Server SHOULD NOT perform any DNS updates",
+                                      "Server SHOULD perform PTR RR updates"};
+
 #define IP6(a, n)                                                                                  \
     {                                                                                              \
         a, n, TW_FT_IPv6                                                                           \
@@ -364,8 +369,10 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_IAPREFIX_LEN] = {"dhcpv6.iaprefix.pref_len", "Prefix length", TW_FT_UINT8, TW_BASE_DEC},
     [F_IAPREFIX_ADDR] = IP6("dhcpv6.iaprefix.pref_addr", "Prefix address"),
     [F_FQDN_FLAGS] = {"dhcpv6.client_fqdn_flags", "Flags", TW_FT_UINT8, TW_BASE_HEX},
-    [F_FQDN_C_S] = {"dhcpv6.clientfqdn.client.s", "S bit", TW_FT_BOOLEAN, 8, 0x1},
-    [F_FQDN_C_N] = {"dhcpv6.clientfqdn.client.n", "N bit", TW_FT_BOOLEAN, 8, 0x4},
+    [F_FQDN_C_S] = {"dhcpv6.clientfqdn.client.s", "S bit", TW_FT_BOOLEAN, 8, 0x1, NULL, NULL,
+                    &tfs_c_s},
+    [F_FQDN_C_N] = {"dhcpv6.clientfqdn.client.n", "N bit", TW_FT_BOOLEAN, 8, 0x4, NULL, NULL,
+                    &tfs_c_n},
     [F_FQDN_S_S] = {"dhcpv6.clientfqdn.server.s", "S bit", TW_FT_BOOLEAN, 8, 0x1},
     [F_FQDN_S_O] = {"dhcpv6.clientfqdn.server.o", "O bit", TW_FT_BOOLEAN, 8, 0x2},
     [F_FQDN_S_N] = {"dhcpv6.clientfqdn.server.n", "N bit", TW_FT_BOOLEAN, 8, 0x4},
@@ -387,6 +394,21 @@ static void dhcpv6_init(void)
         if (opt_names[i]) opt_vals[k++] = (struct tw_vs){(uint32_t)i, opt_names[i]};
     opt_vals[k++] = (struct tw_vs){143, "ANDSF IPv6 Address"};
     opt_vals[k] = (struct tw_vs){0, NULL};
+}
+
+/* a few private enterprise numbers (IANA), for the labels */
+static const struct tw_vs pen_vals[] = {{9, "ciscoSystems"},
+                                        {311, "Microsoft"},
+                                        {4491, "Cable Television Laboratories, Inc."},
+                                        {0, NULL}};
+
+static void add_enterprise(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t en)
+{
+    int32_t r = tw_add_uint(p, hf, off, 4, en);
+    if (r >= 0 && tw_want_labels(p)) {
+        const char *s = tw_vs_find(pen_vals, en);
+        if (s) tw_rec_label(p, r, "Enterprise ID: %s (%u)", s, en);
+    }
 }
 
 static uint32_t be32(const uint8_t *b)
@@ -463,7 +485,7 @@ static void dissect_duid(struct tw_pkt *p, uint32_t off, const uint8_t *v, uint3
         tw_add_time(p, HF(F_LLT_TIME), off + 4, 4, tm);
         if (len > 8) add_hexstr(p, HF(F_LLT_ADDR), off + 8, v + 8, len - 8, true);
     } else if (t == 2 && len >= 6) {
-        tw_add_uint(p, HF(F_EN_ENTERPRISE), off + 2, 4, be32(v + 2));
+        add_enterprise(p, HF(F_EN_ENTERPRISE), off + 2, be32(v + 2));
         if (len > 6) tw_add_ptr(p, HF(F_EN_ID), off + 6, len - 6, v + 6, len - 6);
     } else if (t == 3 && len >= 4) {
         tw_add_uint(p, HF(F_LL_HWTYPE), off + 2, 2, be16(v + 2));
@@ -591,15 +613,18 @@ static void dissect_options(struct tw_pkt *p, struct tw_cur *c, uint32_t end, ui
         case 15:
             for (uint32_t i = 0; i + 2 <= len;) {
                 uint16_t l = be16(v + i);
+                int32_t ur = tw_add_text(p, vo + i, 2u + l, "User Class suboption");
+                tw_tree_push(p, ur);
                 tw_add_uint(p, HF(F_UC_LEN), vo + i, 2, l);
+                if (i + 2u + l <= len) tw_add_ptr(p, HF(F_UC_DATA), vo + i + 2, l, v + i + 2, l);
+                tw_tree_pop(p);
                 if (i + 2u + l > len) break;
-                tw_add_ptr(p, HF(F_UC_DATA), vo + i + 2, l, v + i + 2, l);
                 i += 2u + l;
             }
             break;
         case 16:
             if (len >= 4) {
-                tw_add_uint(p, HF(F_VC_ENTERPRISE), vo, 4, be32(v));
+                add_enterprise(p, HF(F_VC_ENTERPRISE), vo, be32(v));
                 for (uint32_t i = 4; i + 2 <= len;) {
                     uint16_t l = be16(v + i);
                     if (i + 2u + l > len) break;
@@ -611,14 +636,18 @@ static void dissect_options(struct tw_pkt *p, struct tw_cur *c, uint32_t end, ui
         case 17:
             if (len >= 4) {
                 uint32_t en = be32(v);
-                tw_add_uint(p, HF(F_VO_ENTERPRISE), vo, 4, en);
+                add_enterprise(p, HF(F_VO_ENTERPRISE), vo, en);
                 if (en == 4491) break; /* CableLabs: its own sub-options (not decoded) */
                 for (uint32_t i = 4; i + 4 <= len;) {
                     uint16_t oc = be16(v + i), l = be16(v + i + 2);
+                    int32_t vr = tw_add_text(p, vo + i, 4u + l, "option");
+                    tw_tree_push(p, vr);
                     tw_add_uint(p, HF(F_VO_CODE), vo + i, 2, oc);
                     tw_add_uint(p, HF(F_VO_LEN), vo + i + 2, 2, l);
+                    if (i + 4u + l <= len)
+                        tw_add_ptr(p, HF(F_VO_DATA), vo + i + 4, l, v + i + 4, l);
+                    tw_tree_pop(p);
                     if (i + 4u + l > len) break;
-                    tw_add_ptr(p, HF(F_VO_DATA), vo + i + 4, l, v + i + 4, l);
                     i += 4u + l;
                 }
             }
@@ -636,8 +665,14 @@ static void dissect_options(struct tw_pkt *p, struct tw_cur *c, uint32_t end, ui
             add_names(p, HF(F_SIP_DOMAIN), vo, v, len);
             break;
         case 23:
-            for (uint32_t i = 0; i + 16 <= len; i += 16)
-                tw_add_ptr(p, HF(F_DNS_SERVER), vo + i, 16, v + i, 16);
+            for (uint32_t i = 0; i + 16 <= len; i += 16) {
+                int32_t dr = tw_add_ptr(p, HF(F_DNS_SERVER), vo + i, 16, v + i, 16);
+                if (dr >= 0 && tw_want_labels(p)) {
+                    char a[64];
+                    tw_fmt_ipv6(a, v + i);
+                    tw_rec_label(p, dr, "%2u DNS server address: %s", i / 16 + 1, a);
+                }
+            }
             break;
         case 24: {
             int32_t lr = tw_add_text(p, vo, len, "Domain name suffix search list");
@@ -662,6 +697,15 @@ static void dissect_options(struct tw_pkt *p, struct tw_cur *c, uint32_t end, ui
         case 39:
             if (len >= 1) {
                 int32_t fr = tw_add_uint(p, HF(F_FQDN_FLAGS), vo, 1, v[0]);
+                if (fr >= 0 && tw_want_labels(p) &&
+                    !(msgtype == 2 || msgtype == 7 || msgtype == 13)) {
+                    static const char *const what[4] = {
+                        "CLIENT wants SERVER to update its PTR RR",
+                        "CLIENT wants SERVER to update both its AAAA and PTR RRs",
+                        "CLIENT wants no DNS updates", "CLIENT wants no DNS updates"};
+                    uint8_t k = (uint8_t)((v[0] & 1) | ((v[0] >> 1) & 2));
+                    if (k == 0 || k == 1) tw_rec_label(p, fr, "Flags: 0x%02x  [%s]", v[0], what[k]);
+                }
                 tw_tree_push(p, fr);
                 /* the server's flags in Advertise, Reply and Relay-reply */
                 if (msgtype == 2 || msgtype == 7 || msgtype == 13) {
@@ -679,15 +723,22 @@ static void dissect_options(struct tw_pkt *p, struct tw_cur *c, uint32_t end, ui
         case 56:
             for (uint32_t i = 0; i + 4 <= len;) {
                 uint16_t st = be16(v + i), l = be16(v + i + 2);
+                const char *sn = tw_vs_find(ntp_sub_vals, st);
+                int32_t nr = tw_add_text(p, vo + i, 4u + l, "%s", sn ? sn : "Unknown");
+                tw_tree_push(p, nr);
                 tw_add_uint(p, HF(F_NTP_TYPE), vo + i, 2, st);
                 tw_add_uint(p, HF(F_NTP_LEN), vo + i + 2, 2, l);
-                if (i + 4u + l > len) break;
+                if (i + 4u + l > len) {
+                    tw_tree_pop(p);
+                    break;
+                }
                 if (st == 1 && l == 16)
                     tw_add_ptr(p, HF(F_NTP_ADDR), vo + i + 4, 16, v + i + 4, 16);
                 else if (st == 2 && l == 16)
                     tw_add_ptr(p, HF(F_NTP_MC), vo + i + 4, 16, v + i + 4, 16);
                 else if (st == 3)
                     add_names(p, HF(F_NTP_FQDN), vo + i + 4, v + i + 4, l);
+                tw_tree_pop(p);
                 i += 4u + l;
             }
             break;

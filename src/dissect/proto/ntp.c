@@ -18,6 +18,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 static struct tw_proto_ids ids;
 #define HF(x) ((uint16_t)(ids.base + (x)))
@@ -56,6 +57,14 @@ enum {
     F_C_SYS_CLKSRC,
     F_C_SYS_COUNT,
     F_C_SYS_CODE,
+    F_C_PS_CONFIG,
+    F_C_PS_AUTHENABLE,
+    F_C_PS_AUTHENTIC,
+    F_C_PS_REACH,
+    F_C_PS_BCAST,
+    F_C_PS_SELECTION,
+    F_C_PS_COUNT,
+    F_C_PS_CODE,
     F_C_DATA,
     F_C_ITEM,
     F_C_ASSOCID,
@@ -100,6 +109,43 @@ static const char *const info_modes[8] = {"reserved", "symmetric active", "symme
 static const struct tw_rs stratum_vals[] = {
     {0, 0, "unspecified or invalid"}, {1, 1, "primary reference"}, {2, 15, "secondary reference"},
     {16, 16, "unsynchronized"},       {17, 255, "reserved"},       {0, 0, NULL}};
+static const struct tw_vs ext_vals[] = {
+    {0x0002, "No-Operation Request"},
+    {0x0102, "Association Message Request"},
+    {0x0104, "Unique Identifier"},
+    {0x0202, "Certificate Message Request"},
+    {0x0204, "NTS Cookie"},
+    {0x0302, "Cookie Message Request"},
+    {0x0304, "NTS Cookie Placeholder"},
+    {0x0402, "Autokey Message Request"},
+    {0x0404, "NTS Authenticator and Encrypted Extension Fields"},
+    {0x0502, "Leapseconds Message Request"},
+    {0x0602, "Sign Message Request"},
+    {0x0702, "IFF Identity Message Request"},
+    {0x0802, "GQ Identity Message Request"},
+    {0x0902, "MV Identity Message Request"},
+    {0x2005, "Checksum Complement"},
+    {0x8002, "No-Operation Response"},
+    {0x8102, "Association Message Response"},
+    {0x8202, "Certificate Message Response"},
+    {0x8302, "Cookie Message Response"},
+    {0x8402, "Autokey Message Response"},
+    {0x8502, "Leapseconds Message Response"},
+    {0x8602, "Sign Message Response"},
+    {0x8702, "IFF Identity Message Response"},
+    {0x8802, "GQ Identity Message Response"},
+    {0x8902, "MV Identity Message Response"},
+    {0xc002, "No-Operation Error Response"},
+    {0xc102, "Association Message Error Response"},
+    {0xc202, "Certificate Message Error Response"},
+    {0xc302, "Cookie Message Error Response"},
+    {0xc402, "Autokey Message Error Response"},
+    {0xc502, "Leapseconds Message Error Response"},
+    {0xc602, "Sign Message Error Response"},
+    {0xc702, "IFF Identity Message Error Response"},
+    {0xc802, "GQ Identity Message Error Response"},
+    {0xc902, "MV Identity Message Error Response"},
+    {0, NULL}};
 static const struct tw_vs r_vals[] = {{0, "Request"}, {1, "Response"}, {0, NULL}};
 static const struct tw_vs opcode_vals[] = {{0, "reserved"},
                                            {1, "read status"},
@@ -145,6 +191,42 @@ static const struct tw_vs syscode_vals[] = {
     {13, "kernel loop discipline status changed"},
     {14, "leapseconds table loaded from file"},
     {15, "leapseconds table outdated, updated file needed"},
+    {0, NULL}};
+static const struct tw_tfs tfs_config = {"configured (peer.config)",
+                                         "not configured (peer.config)"};
+static const struct tw_tfs tfs_authenable = {"authentication enabled (peer.authenable)",
+                                             "authentication disabled (peer.authenable)"};
+static const struct tw_tfs tfs_authentic = {"authentication okay (peer.authentic)",
+                                            "authentication not okay (peer.authentic)"};
+static const struct tw_tfs tfs_reach = {"reachability okay (peer.reach != 0)",
+                                        "reachability not okay (peer.reach != 0)"};
+static const struct tw_vs sel_vals[] = {
+    {0, "rejected"},
+    {1, "passed sanity checks (tests 1 through 8 in Section 3.4.3)"},
+    {2, "passed correctness checks (intersection algorithm in Section 4.2.1)"},
+    {3, "passed candidate checks (if limit check implemented)"},
+    {4, "passed outlier checks (clustering algorithm in Section 4.2.2)"},
+    {5, "current synchronization source; max distance exceeded (if limit check implemented)"},
+    {6, "current synchronization source; max distance okay"},
+    {7, "reserved"},
+    {0, NULL}};
+static const struct tw_vs peercode_vals[] = {
+    {0, "unspecified"},
+    {1, "association mobilized"},
+    {2, "association demobilized"},
+    {3, "peer unreachable (peer.reach was nonzero now zero)"},
+    {4, "peer reachable (peer.reach was zero now nonzero)"},
+    {5, "association restarted or timed out"},
+    {6, "no server found (ntpdate mode)"},
+    {7, "rate exceeded (kiss code RATE)"},
+    {8, "access denied (kiss code DENY)"},
+    {9, "leap armed from server LI code"},
+    {10, "become system peer"},
+    {11, "reference clock event (see clock status word)"},
+    {12, "authentication failure"},
+    {13, "popcorn spike suppressor"},
+    {14, "entering interleave mode"},
+    {15, "interleave error (recovered)"},
     {0, NULL}};
 static const struct tw_vs impl_vals[] = {
     {0, "UNIV"}, {2, "XNTPD_OLD (pre-IPv6)"}, {3, "XNTPD"}, {0, NULL}};
@@ -202,7 +284,7 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_MAC] = {"ntp.mac", "Message Authentication Code", TW_FT_BYTES},
     [F_PADDING] = {"ntp.padding", "Padding", TW_FT_BYTES},
     [F_EXT] = {"ntp.ext", "Extension", TW_FT_NONE},
-    [F_EXT_TYPE] = {"ntp.ext.type", "Field Type", TW_FT_UINT16, TW_BASE_HEX},
+    [F_EXT_TYPE] = {"ntp.ext.type", "Field Type", TW_FT_UINT16, TW_BASE_HEX, 0, ext_vals},
     [F_EXT_LENGTH] = {"ntp.ext.length", "Length", TW_FT_UINT16, TW_BASE_DEC, 0, NULL, NULL, NULL,
                       "Entire extension length including padding"},
     [F_EXT_VALUE] = {"ntp.ext.value", "Value", TW_FT_BYTES, TW_BASE_NONE, 0, NULL, NULL, NULL,
@@ -224,6 +306,22 @@ static const struct tw_field_def fields[F_COUNT] = {
                        TW_BASE_DEC, 0xf0},
     [F_C_SYS_CODE] = {"ntp.ctrl.sys_status.code", "System Event Code", TW_FT_UINT16, TW_BASE_DEC,
                       0x0f, syscode_vals},
+    [F_C_PS_CONFIG] = {"ntp.ctrl.peer_status.config", "Peer Status", TW_FT_BOOLEAN, 16, 0x8000,
+                       NULL, NULL, &tfs_config},
+    [F_C_PS_AUTHENABLE] = {"ntp.ctrl.peer_status.authenable", "Peer Status", TW_FT_BOOLEAN, 16,
+                           0x4000, NULL, NULL, &tfs_authenable},
+    [F_C_PS_AUTHENTIC] = {"ntp.ctrl.peer_status.authentic", "Peer Status", TW_FT_BOOLEAN, 16,
+                          0x2000, NULL, NULL, &tfs_authentic},
+    [F_C_PS_REACH] = {"ntp.ctrl.peer_status.reach", "Peer Status", TW_FT_BOOLEAN, 16, 0x1000, NULL,
+                      NULL, &tfs_reach},
+    [F_C_PS_BCAST] = {"ntp.ctrl.peer_status.bcast", "Peer Status broadcast association",
+                      TW_FT_BOOLEAN, 16, 0x0800, NULL, NULL, &tw_tfs_set_notset},
+    [F_C_PS_SELECTION] = {"ntp.ctrl.peer_status.selection", "Peer Selection", TW_FT_UINT16,
+                          TW_BASE_DEC, 0x0700, sel_vals},
+    [F_C_PS_COUNT] = {"ntp.ctrl.peer_status.count", "Peer Event Counter", TW_FT_UINT16, TW_BASE_DEC,
+                      0x00f0},
+    [F_C_PS_CODE] = {"ntp.ctrl.peer_status.code", "Peer Event Code", TW_FT_UINT16, TW_BASE_DEC,
+                     0x000f, peercode_vals},
     [F_C_DATA] = {"ntp.ctrl.data", "Data", TW_FT_NONE},
     [F_C_ITEM] = {"ntp.ctrl.item", "Item", TW_FT_NONE},
     [F_C_ASSOCID] = {"ntp.ctrl.associd", "AssociationID", TW_FT_UINT16, TW_BASE_DEC},
@@ -266,6 +364,10 @@ static int32_t add_bitmask(struct tw_pkt *p, int parent, const int *kids, int nk
                      : snprintf(lab, sizeof lab, "%s: %u", fields[parent].name, v);
         for (int i = 0; i < nk && n > 0 && (size_t)n < sizeof lab; i++) {
             const struct tw_field_def *d = &fields[kids[i]];
+            if (d->type == TW_FT_BOOLEAN) {
+                if (v & d->mask) n += snprintf(lab + n, sizeof lab - (size_t)n, ", %s", d->name);
+                continue;
+            }
             if (!d->vals) continue;
             uint32_t kv = (uint32_t)((v & d->mask) >> __builtin_ctzll(d->mask));
             const char *s = tw_vs_find(d->vals, kv);
@@ -327,7 +429,16 @@ static void dissect_std(struct tw_pkt *p, struct tw_cur *c, uint32_t start, uint
     r = tw_add_uint(p, HF(F_ROOTDISP), start + 8, 4, rdisp);
     tw_rec_label(p, r, "Root Dispersion: %8.6f seconds", rdisp / 65536.0);
     r = tw_add_ptr(p, HF(F_REFID), start + 12, 4, b + 11, 4);
-    if (stratum <= 1) {
+    static const struct {
+        char id[5];
+        const char *name;
+    } primary[] = {{"", "NULL"}, {"GPS", "Global Position System"}};
+    const char *pn = NULL;
+    for (size_t i = 0; stratum <= 1 && i < TW_ARRAY_LEN(primary); i++)
+        if (!memcmp(b + 11, primary[i].id, 4)) pn = primary[i].name;
+    if (pn) {
+        tw_rec_label(p, r, "Reference ID: %s", pn);
+    } else if (stratum <= 1) {
         char id[5];
         int k = 0;
         for (; k < 4 && b[11 + k]; k++) id[k] = b[11 + k] < 0x80 ? (char)b[11 + k] : '?';
@@ -399,6 +510,8 @@ static void dissect_ctrl(struct tw_pkt *p, struct tw_cur *c, uint32_t start, uin
     static const int kids[] = {F_LI, F_VN, F_MODE};
     static const int kids2[] = {F_C_R, F_C_ERROR, F_C_MORE, F_C_OPCODE};
     static const int syskids[] = {F_C_SYS_LI, F_C_SYS_CLKSRC, F_C_SYS_COUNT, F_C_SYS_CODE};
+    static const int peerkids[] = {F_C_PS_CONFIG, F_C_PS_AUTHENABLE, F_C_PS_AUTHENTIC, F_C_PS_REACH,
+                                   F_C_PS_BCAST,  F_C_PS_SELECTION,  F_C_PS_COUNT,     F_C_PS_CODE};
     add_bitmask(p, F_FLAGS, kids, 3, start, 1, flags, 2);
     uint8_t f2 = tw_cur_u8(c);
     if (c->err) return;
@@ -410,6 +523,8 @@ static void dissect_ctrl(struct tw_pkt *p, struct tw_cur *c, uint32_t start, uin
     uint8_t op = f2 & 0x1f;
     if ((f2 & 0x80) && !(f2 & 0x40) && associd == 0 && (op == 1 || op == 2 || op == 3 || op == 7))
         add_bitmask(p, F_C_STATUS, syskids, 4, start + 4, 2, status, 4);
+    else if ((f2 & 0x80) && !(f2 & 0x40) && (op == 1 || op == 2 || op == 3 || op == 7))
+        add_bitmask(p, F_C_STATUS, peerkids, 8, start + 4, 2, status, 4);
     else
         tw_add_uint(p, HF(F_C_STATUS), start + 4, 2, status);
     tw_add_uint(p, HF(F_C_ASSOCID), start + 6, 2, associd);
@@ -432,7 +547,7 @@ static void dissect_ctrl(struct tw_pkt *p, struct tw_cur *c, uint32_t start, uin
                 tw_add_uint(p, HF(F_C_ASSOCID), o, 2, (uint32_t)it[0] << 8 | it[1]);
                 tw_tree_pop(p);
                 tw_tree_pop(p);
-                tw_add_uint(p, HF(F_C_STATUS), o + 2, 2, (uint32_t)it[2] << 8 | it[3]);
+                add_bitmask(p, F_C_STATUS, peerkids, 8, o + 2, 2, (uint32_t)it[2] << 8 | it[3], 4);
             }
         }
     }
