@@ -14,10 +14,13 @@ static struct tw_proto_ids ids;
 #define HF(x) ((uint16_t)(ids.base + (x)))
 #define EX(x) ((uint16_t)(ids.expert_base + (x)))
 
-enum { E_MALFORMED, E_HOPCOUNT, E_COUNT };
+enum { E_MALFORMED, E_HOPCOUNT, E_BAD_MSGTYPE, E_COUNT };
 static const struct tw_expert_def experts[E_COUNT] = {
     [E_MALFORMED] = {"dhcpv6.malformed_option", "decoder.dhcpv6.malformed_option", TW_SEV_ERROR,
                      TW_GRP_MALFORMED, "Malformed option"},
+    [E_BAD_MSGTYPE] = {"dhcpv6.bad_msgtype", "decoder.dhcpv6.bad_msgtype", TW_SEV_ERROR,
+                       TW_GRP_PROTOCOL,
+                       "This message type is not permitted to use OPTION_CLIENT_FQDN"},
     [E_HOPCOUNT] = {"dhcpv6.error_hopcount", "decoder.dhcpv6.error_hopcount", TW_SEV_WARN,
                     TW_GRP_PROTOCOL, "Detected error on hop-count"},
 };
@@ -481,7 +484,8 @@ static void dissect_duid(struct tw_pkt *p, uint32_t off, const uint8_t *v, uint3
     tw_add_uint(p, HF(F_DUID_TYPE), off, 2, t);
     if (t == 1 && len >= 8) {
         tw_add_uint(p, HF(F_LLT_HWTYPE), off + 2, 2, be16(v + 2));
-        struct tw_time tm = {(int64_t)be32(v + 4) + 946684800LL, 0};
+        /* seconds since 2000, moved to 1970 in 32 bits (wrapping) as Wireshark does */
+        struct tw_time tm = {(int64_t)(uint32_t)(be32(v + 4) + 946684800u), 0};
         tw_add_time(p, HF(F_LLT_TIME), off + 4, 4, tm);
         if (len > 8) add_hexstr(p, HF(F_LLT_ADDR), off + 8, v + 8, len - 8, true);
     } else if (t == 2 && len >= 6) {
@@ -695,7 +699,21 @@ static void dissect_options(struct tw_pkt *p, struct tw_cur *c, uint32_t end, ui
             }
             break;
         case 39:
-            if (len >= 1) {
+            if (!(msgtype == 1 || msgtype == 2 || msgtype == 3 || msgtype == 5 || msgtype == 6 ||
+                  msgtype == 7)) {
+                int32_t t = tw_add_text(p, vo, len,
+                                        "Only the following message types are permitted to use "
+                                        "OPTION_CLIENT_FQDN:\nSOLICIT, REQUEST, RENEW, REBIND, "
+                                        "ADVERTISE, and REPLY");
+                tw_tree_push(p, t);
+                int32_t t2 = tw_add_text(p, vo, len,
+                                         "This message type is not permitted to use "
+                                         "OPTION_CLIENT_FQDN");
+                tw_tree_push(p, t2);
+                tw_expert(p, EX(E_BAD_MSGTYPE), vo, len, NULL);
+                tw_tree_pop(p);
+                tw_tree_pop(p);
+            } else if (len >= 1) {
                 int32_t fr = tw_add_uint(p, HF(F_FQDN_FLAGS), vo, 1, v[0]);
                 if (fr >= 0 && tw_want_labels(p) &&
                     !(msgtype == 2 || msgtype == 7 || msgtype == 13)) {
