@@ -409,11 +409,25 @@ static void dissect_std(struct tw_pkt *p, struct tw_cur *c, uint32_t start, uint
 {
     static const int kids[] = {F_LI, F_VN, F_MODE};
     add_bitmask(p, F_FLAGS, kids, 3, start, 1, flags, 2);
-    const uint8_t *b = tw_cur_bytes(c, 47);
-    if (!b) {
-        /* Wireshark adds what is there before it fails */
+    /* fields are added as far as the bytes go (a datagram quoted in an ICMP error is cut) */
+    const uint8_t *b = c->data + c->off;
+    const uint32_t have = tw_cur_avail(c);
+    if (have < 47) {
+        struct tw_cur t = *c;
+        tw_cur_skip(&t, 47);
+        if (have >= 1) tw_add_uint(p, HF(F_STRATUM), start + 1, 1, b[0]);
+        if (have >= 2) tw_add_uint(p, HF(F_PPOLL), start + 2, 1, b[1]);
+        if (have >= 3) tw_add_uint(p, HF(F_PRECISION), start + 3, 1, b[2]);
+        if (have >= 7) tw_add_uint(p, HF(F_ROOTDELAY), start + 4, 4, be32(b + 3));
+        if (have >= 11) tw_add_uint(p, HF(F_ROOTDISP), start + 8, 4, be32(b + 7));
+        if (have >= 15) tw_add_ptr(p, HF(F_REFID), start + 12, 4, b + 11, 4);
+        static const int ts[4] = {F_REFTIME, F_ORG, F_REC, F_XMT};
+        for (uint32_t k = 0; k < 4 && have >= 23 + 8 * k; k++)
+            add_ntp_time(p, ts[k], b + 15 + 8 * k, start + 16 + 8 * k);
+        c->err = t.err;
         return;
     }
+    c->off += 47;
     uint8_t stratum = b[0], ppoll = b[1], prec = b[2];
     tw_add_uint(p, HF(F_STRATUM), start + 1, 1, stratum);
     int32_t r = tw_add_uint(p, HF(F_PPOLL), start + 2, 1, ppoll);
