@@ -317,6 +317,8 @@ struct tw_time {
     int64_t sec;
     int32_t nsec; /* 0..999999999 for absolute times; same sign as sec for deltas */
 };
+/* an absolute time that is not set ({0, TW_TIME_UNSET_NSEC}): printed "NULL", as Wireshark's */
+#define TW_TIME_UNSET_NSEC INT32_MAX
 struct tw_time tw_time_sub(struct tw_time a, struct tw_time b);
 int tw_time_cmp(struct tw_time a, struct tw_time b);
 /* "Nov 23, 2026 07:15:29.152605000 UTC" in local time, as Wireshark prints absolute times */

@@ -182,7 +182,9 @@ void tw_fmt_value(struct tw_buf *b, const struct tw_rec *r)
         add_double(b, r->v.d);
         break;
     case TW_FT_ABSOLUTE_TIME:
-        tw_buf_add_abs_time(b, r->v.t, 9, d->display == TW_ABSTIME_UTC);
+        /* an unset time (Wireshark's nstime "unset", as NTP's all-zero timestamp) */
+        if (r->v.t.sec == 0 && r->v.t.nsec == TW_TIME_UNSET_NSEC) tw_buf_adds(b, "NULL");
+        else tw_buf_add_abs_time(b, r->v.t, 9, d->display == TW_ABSTIME_UTC);
         break;
     case TW_FT_RELATIVE_TIME:
         tw_buf_add_rel_time(b, r->v.t, 9);
@@ -225,10 +227,11 @@ void tw_fmt_value(struct tw_buf *b, const struct tw_rec *r)
 /* "0100 ...." style bit pattern of a masked field within its type's width */
 static void add_bit_pattern(struct tw_buf *b, uint64_t mask, int width, uint64_t rawval)
 {
-    for (int i = width - 1; i >= 0; i--) {
-        uint64_t bit = (uint64_t)1 << i;
+    /* groups of four from the most significant bit, as Wireshark (a 6-bit field: "0... ..") */
+    for (int j = 0; j < width; j++) {
+        uint64_t bit = (uint64_t)1 << (width - 1 - j);
+        if (j && j % 4 == 0) tw_buf_addc(b, ' ');
         tw_buf_addc(b, (mask & bit) ? ((rawval & bit) ? '1' : '0') : '.');
-        if (i && i % 4 == 0) tw_buf_addc(b, ' ');
     }
     tw_buf_add(b, " = ", 3);
 }
