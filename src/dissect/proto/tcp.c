@@ -2001,6 +2001,64 @@ static void add_checksum(struct tw_pkt *p, struct tw_cur *c, uint32_t start, uin
     if (labels) tw_rec_label(p, r, "Checksum Status: Unverified");
 }
 
+/* Conversation tracking (and with it the sequence analysis) costs ~1,000 instructions per
+ * segment, so it runs only when something shown depends on it: a tcp field computed from the
+ * conversation, a TCP expert, or anything that can sit above TCP (tshark's analysis withholds
+ * retransmitted payloads from the protocol above, so what is dissected there depends on it).
+ * Header fields read straight from the segment (ports, raw numbers, flags, window value,
+ * checksum, options, payload) do not. What is wanted is fixed for the run: the answer is
+ * computed once per want array. */
+static bool stateless_field(uint32_t f)
+{
+    switch (f) {
+    case F_SRCPORT: case F_DSTPORT: case F_PORT: case F_SEQ_RAW: case F_ACK_RAW: case F_HDR_LEN:
+    case F_FLAGS: case F_FLAGS_RES: case F_FLAGS_AE: case F_FLAGS_CWR: case F_FLAGS_ECE:
+    case F_FLAGS_URG: case F_FLAGS_ACK: case F_FLAGS_PUSH: case F_FLAGS_RESET: case F_FLAGS_SYN:
+    case F_FLAGS_FIN: case F_FLAGS_STR: case F_WIN: case F_CKSUM: case F_CKSUM_STATUS:
+    case F_CKSUM_CALC: case F_LEN: case F_URP: case F_PAYLOAD: case F_RESET_CAUSE:
+        return true;
+    default:
+        /* options and their values, except SACK edges (relative to the peer's ISN) */
+        return f >= F_OPTIONS && f <= F_TFO_COOKIE && f != F_SACK_LE && f != F_SACK_RE &&
+               f != F_DSACK_LE && f != F_DSACK_RE;
+    }
+}
+
+static bool above_tcp(uint16_t pr)
+{
+    const struct tw_proto *d = tw_proto_get(pr);
+    if (!d->dissect || strncmp(d->abbrev, "_ws", 3) == 0 || strcmp(d->abbrev, "data") == 0)
+        return true;
+    for (uint16_t i = 0; i < d->nbindings; i++)
+        if (d->bindings[i].table == TW_TBL_TCP_PORT) return true;
+    return d->heur && (d->heur_tables[0] == TW_TBL_TCP_PORT || d->heur_tables[1] == TW_TBL_TCP_PORT);
+}
+
+static bool tracking_needed(const struct tw_pkt *p)
+{
+    static const uint8_t *for_want;
+    static bool needed;
+    if (p->want == for_want) return needed;
+    for_want = p->want;
+    needed = false;
+    uint32_t n = tw_field_count();
+    for (uint32_t i = 1; i < n && !needed; i++) {
+        if (!p->want[i]) continue;
+        const struct tw_field_info *fi = tw_field((uint16_t)i);
+        if (i == ids.field || i == mptcp_ids.field)
+            continue; /* the protocol items themselves */
+        if (fi->proto == ids.proto)
+            needed = fi->is_expert || i < ids.base || i >= (uint32_t)ids.base + F_COUNT ||
+                     !stateless_field(i - ids.base);
+        else if (fi->proto == mptcp_ids.proto)
+            needed = fi->is_expert;
+        else
+            needed = above_tcp(fi->proto) ||
+                     strcmp(fi->def ? fi->def->abbrev : "", "frame.protocols") == 0;
+    }
+    return needed;
+}
+
 /* the segment for the stages after dissection (stream engine, follow, statistics) */
 static void publish_tap(struct tw_pkt *p, const struct tw_cur *c, uint32_t start, uint32_t rep,
                         uint32_t hlen, uint32_t stream, uint32_t seq, uint32_t ack, uint16_t fl,
@@ -2110,8 +2168,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     bool fresh = false;
     /* Only when something shows conversation data: what is wanted is fixed for the run, so
      * either every packet is tracked or none is (`-q` alone skips the lookup). */
-    if (conv_tab && (p->want_all || p->want_cols || tw_want_proto(p, ids.proto) ||
-                     tw_tap_wanted(p, TW_TAP_TCP))) {
+    if (conv_tab && (p->want_all || p->want_cols || tw_tap_wanted(p, TW_TAP_TCP) ||
+                     tracking_needed(p))) {
         uint8_t key[TW_STATE_KEY_MAX];
         size_t kl = tw_conv_key(p, sport, dport, key, &dir);
         cv = tw_state_put(conv_tab, key, kl, &fresh);
