@@ -2059,6 +2059,22 @@ static bool tracking_needed(const struct tw_pkt *p)
     return needed;
 }
 
+/* Is any option field (or MPTCP, whose items sit among the options) wanted? Once per want
+ * array, as tracking_needed(). */
+static bool options_wanted(const struct tw_pkt *p)
+{
+    static const uint8_t *for_want;
+    static bool wanted;
+    if (p->want == for_want) return wanted;
+    for_want = p->want;
+    wanted = false;
+    for (uint32_t f = F_OPTIONS; f <= F_TFO_COOKIE && !wanted; f++) wanted = tw_want(p, HF(f));
+    uint32_t n = tw_field_count();
+    for (uint32_t i = 1; i < n && !wanted; i++)
+        wanted = p->want[i] && tw_field((uint16_t)i)->proto == mptcp_ids.proto;
+    return wanted;
+}
+
 /* the segment for the stages after dissection (stream engine, follow, statistics) */
 static void publish_tap(struct tw_pkt *p, const struct tw_cur *c, uint32_t start, uint32_t rep,
                         uint32_t hlen, uint32_t stream, uint32_t seq, uint32_t ack, uint16_t fl,
@@ -2400,7 +2416,9 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     }
     if (have_seglen) tw_info_printf(p, " Len=%u", seglen);
 
-    if (hlen > 20) {
+    /* the option walk only when something can show it: no record, expert, column, tap or layer
+     * above TCP depends on the options of an untracked segment otherwise */
+    if (hlen > 20 && (cv || p->want_all || p->want_cols || options_wanted(p))) {
         uint32_t optlen = hlen - 20, ooff = start + 20;
         uint32_t cap_end = TW_MIN(c->cap, c->end);
         uint32_t bc = ooff < cap_end ? cap_end - ooff : 0;
