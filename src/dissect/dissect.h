@@ -160,6 +160,7 @@ enum tw_table {
     TW_TBL_NULL_FAMILY, /* BSD loopback address family (host order decoded) */
     TW_TBL_WTAP_ENCAP,  /* Wireshark encapsulation, for sub-dissection by encapsulation */
     TW_TBL_NAME,        /* protocols addressed by a private key (e.g. 802.11 after radiotap) */
+    TW_TBL_MEDIA_TYPE,  /* MIME media type of a body (HTTP), key tw_media_key("application/ocsp-request") */
     TW_TBL_COUNT
 };
 
@@ -225,6 +226,7 @@ struct tw_layer {
     uint8_t status; /* enum tw_status */
     uint8_t depth;  /* nesting level (0 = outermost stack) */
     bool hidden;    /* left out of frame.protocols (a dissector that refused the packet) */
+    bool posted;    /* its post hook ran (a chain run by tw_dissect_here runs its own) */
     uint32_t off, len;
     uint32_t avail; /* bytes the layer was given (its cursor's claimed length) */
     uint32_t claim; /* bytes it says it really spans (IP total length), 0 = all it was given */
@@ -425,6 +427,16 @@ struct tw_pkt {
      * "in error", so no tap queued afterwards sees the packet (the frame tap io,stat and io,phs
      * count on among them) */
     bool taps_lost;
+
+    /* TCP desegmentation, between TCP and the protocol it hands a payload to (see
+     * tw_deseg_request) */
+    struct {
+        bool can;          /* TCP can keep bytes for the running protocol */
+        uint32_t base;     /* cursor offset where the protocol's data began */
+        uint32_t offset;   /* request: cursor offset of the first byte not dissected */
+        uint32_t len;      /* request: bytes still needed (0 = none), or TW_DESEG_* */
+        uint32_t pdu_size; /* tw_tcp_pdus: last PDU length (tcp.pdu.size) */
+    } deseg;
 };
 
 static inline bool tw_tap_wanted(const struct tw_pkt *p, enum tw_tap_id id)
@@ -736,6 +748,70 @@ static inline void tw_next2(struct tw_pkt *p, enum tw_table t, uint32_t k1, uint
  * tw_next(); if the packet has no room for another source the cursor still works, the bytes are
  * just not listed (hex dumps). */
 struct tw_cur tw_new_source(struct tw_pkt *p, const uint8_t *data, uint32_t len, const char *name);
+
+/* Dissect `c` now at the current depth, as the next layers of this packet, and come back: TCP
+ * handing a payload (or a reassembled PDU, several per segment) to the protocol above, HTTP
+ * handing a body to its media type's protocol. The layers run exactly as if tw_next() had asked
+ * for them (listed in frame.protocols, free to set the columns, status markers as usual); with
+ * two keys the first one bound wins. Returns the status of the chain it ran. */
+enum tw_status tw_dissect_here(struct tw_pkt *p, enum tw_table t, uint32_t nkeys,
+                               const uint32_t *keys, struct tw_cur c);
+
+/* The TW_TBL_MEDIA_TYPE key of a media type: FNV-1a over its lowercase bytes, parameters (";")
+ * and surrounding blanks left out. */
+static inline uint32_t tw_media_key(const char *s, size_t n)
+{
+    while (n && (*s == ' ' || *s == '\t')) s++, n--;
+    uint32_t h = 2166136261u;
+    size_t end = 0;
+    while (end < n && s[end] != ';') end++;
+    while (end && (s[end - 1] == ' ' || s[end - 1] == '\t')) end--;
+    for (size_t i = 0; i < end; i++) {
+        uint8_t ch = (uint8_t)s[i];
+        if (ch >= 'A' && ch <= 'Z') ch = (uint8_t)(ch + 32);
+        h = (h ^ ch) * 16777619u;
+    }
+    return h;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * TCP desegmentation (Wireshark's pinfo->can_desegment, desegment_offset, desegment_len, with
+ * the single-pass behaviour of tshark 4.0). A protocol running on TCP that finds the PDU at
+ * cursor offset `off` incomplete calls tw_deseg_request(p, off, n), where n is how many bytes it
+ * needs beyond the end of its data (TW_DESEG_ONE_MORE_SEGMENT when it cannot tell yet, as for
+ * HTTP headers without their blank line; TW_DESEG_UNTIL_FIN for "until the sender closes", as
+ * for a response body without a length), and returns TW_OK without dissecting the incomplete
+ * PDU. TCP keeps the bytes from `off` on and, in the frame whose segment completes them, calls
+ * the protocol again over a data source "Reassembled TCP" holding the PDU from its first byte
+ * (the protocol may ask for more again). The bytes before `off` count as dissected; a segment
+ * where off is where the protocol's data began shows "[TCP segment of a reassembled PDU]".
+ *
+ * Only when tw_can_desegment(p): not on a segment cut by the capture, an IP fragment, a segment
+ * quoted in an ICMP error, with -o tcp.desegment_tcp_streams:FALSE, or for a protocol not
+ * reached from TCP. Otherwise the protocol dissects what it has, as Wireshark's do.
+ * ------------------------------------------------------------------------------------------- */
+#define TW_DESEG_ONE_MORE_SEGMENT 0x0fffffffu
+#define TW_DESEG_UNTIL_FIN        0x0ffffffeu
+static inline bool tw_can_desegment(const struct tw_pkt *p) { return p->deseg.can; }
+static inline void tw_deseg_request(struct tw_pkt *p, uint32_t off, uint32_t n)
+{
+    p->deseg.offset = off;
+    p->deseg.len = n;
+}
+/* Wireshark's tcp_dissect_pdus(): the data from c->off to the end is a run of PDUs, each
+ * beginning with `fixed` bytes from which pdu_len() gives the whole PDU's length (called with
+ * at least `fixed` bytes present at `off`; returning 0 means "cannot tell yet, need one more
+ * segment"). Each PDU goes to dissect_pdu() as a cursor spanning exactly it (cut short where the
+ * capture is); a PDU that runs past the data is requested from TCP when desegmentation is
+ * possible, otherwise dissected as far as it goes. A length below `fixed` is malformed. An
+ * error in one PDU is reported and the next one still dissected, as tshark does. Each PDU's
+ * length is also shown in TCP's tree as tcp.pdu.size. */
+enum tw_status tw_tcp_pdus(struct tw_pkt *p, struct tw_cur *c, uint32_t fixed,
+                           uint32_t (*pdu_len)(struct tw_pkt *p, const struct tw_cur *c,
+                                               uint32_t off, void *arg),
+                           enum tw_status (*dissect_pdu)(struct tw_pkt *p, struct tw_cur *pdu,
+                                                         void *arg),
+                           void *arg);
 
 /* Dissect `c` now, nested under the current subtree (ICMP's quoted datagram, tunnels that
  * must finish before the outer protocol continues). Depth-capped. */

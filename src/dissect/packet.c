@@ -390,6 +390,7 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, const struct tw_cur *s
         l->len = l->avail = tw_cur_left(&c);
         l->claim = 0;
         l->hidden = false;
+        l->posted = false;
         l->rec = -1;
         l->src = p->cur_src = p->nsources > 1 ? source_of(p, c.data) : 0;
         p->ntree = base_tree;
@@ -440,7 +441,8 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, const struct tw_cur *s
         via_k = key_used;
     }
     for (uint32_t i = p->nlayers; i-- > first;) {
-        if (p->layers[i].depth != p->depth) continue;
+        if (p->layers[i].depth != p->depth || p->layers[i].posted) continue;
+        p->layers[i].posted = true;
         const struct tw_proto *pr = tw_proto_get(p->layers[i].proto);
         if (!pr->post) continue;
         p->ntree = base_tree;
@@ -478,6 +480,31 @@ enum tw_status tw_dissect_nested(struct tw_pkt *p, enum tw_table t, uint32_t key
     (void)in_err;
     p->ntree = saved_tree;
     p->cur_src = saved_src;
+    p->next.table = TW_TBL_NONE;
+    return st;
+}
+
+enum tw_status tw_dissect_here(struct tw_pkt *p, enum tw_table t, uint32_t nkeys,
+                               const uint32_t *keys, struct tw_cur c)
+{
+    if (nkeys == 0 || nkeys > 2) return TW_OK;
+    uint32_t k[2] = {keys[0], nkeys > 1 ? keys[1] : 0};
+    uint32_t used = k[0];
+    int pi = resolve(p, (uint8_t)t, (uint8_t)nkeys, k, &c, &used);
+    if (pi < 0) {
+        if (tw_cur_left(&c) == 0) return TW_OK;
+        pi = tw_ids_data.proto;
+    }
+    /* the caller's subtree and cursor state are its own again afterwards */
+    uint32_t saved_tree = p->ntree;
+    uint8_t saved_src = p->cur_src;
+    uint8_t via_t = p->via_table;
+    uint32_t via_k = p->via_key;
+    enum tw_status st = run_chain(p, pi, &c, (uint8_t)t, used);
+    p->ntree = saved_tree;
+    p->cur_src = saved_src;
+    p->via_table = via_t;
+    p->via_key = via_k;
     p->next.table = TW_TBL_NONE;
     return st;
 }
