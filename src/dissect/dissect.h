@@ -180,6 +180,8 @@ enum {
     TW_KEY_8023_STEP,      /* 802.3 length framing: LLC (or raw IPX) on ctx.ethertype.type bytes,
                             * then trailers (not listed in frame.protocols) */
     TW_KEY_MPTCP,          /* a TCP option of kind 30, dissected as Wireshark's "mptcp" protocol */
+    TW_KEY_X509_CERT,      /* one DER X.509 certificate (TLS Certificate message), x509af.* */
+    TW_KEY_OCSP_RESPONSE,  /* a DER OCSPResponse (TLS CertificateStatus, OCSP stapling) */
 };
 
 struct tw_binding {
