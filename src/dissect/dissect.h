@@ -809,7 +809,9 @@ static inline uint32_t tw_media_key(const char *s, size_t n)
  * PDU. TCP keeps the bytes from `off` on and, in the frame whose segment completes them, calls
  * the protocol again over a data source "Reassembled TCP" holding the PDU from its first byte
  * (the protocol may ask for more again). The bytes before `off` count as dissected; a segment
- * where off is where the protocol's data began shows "[TCP segment of a reassembled PDU]".
+ * where off is where the protocol's data began shows "[TCP segment of a reassembled PDU]". Whether
+ * the protocol is listed in frame.protocols for such a segment is its own choice, as in
+ * Wireshark: TLS adds its item first and stays, tw_tcp_pdus() (DNS) hides the layer.
  *
  * Only when tw_can_desegment(p): not on a segment cut by the capture, an IP fragment, a segment
  * quoted in an ICMP error, with -o tcp.desegment_tcp_streams:FALSE, or for a protocol not

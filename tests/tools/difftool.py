@@ -84,7 +84,8 @@ def compare_file(path, trawl, fields, timeout, tshark_extra, scope=None):
         eargs += ["-e", f]
     # with scope, tshark also reports tcp.segment_data: a frame whose TCP payload tshark keeps
     # for reassembly (the TCP issue) has no layer above TCP in tshark yet
-    ts_only = ["-e", "tcp.segment_data"] if scope else []
+    ts_only = ["-e", "tcp.segment_data"] if scope and "tcp.segment_data" not in fields else []
+    seg_col = fields.index("tcp.segment_data") if "tcp.segment_data" in fields else -1
     ts_lines, ts_rc, ts_err = run_fields(
         ["tshark", "-n", "-r", path, "-T", "fields"] + tshark_extra + eargs + ts_only, timeout)
     if ts_lines is None:
@@ -106,7 +107,10 @@ def compare_file(path, trawl, fields, timeout, tshark_extra, scope=None):
     for i in range(n):
         a = ts_lines[i].split("\t")
         b = tw_lines[i].split("\t")
-        seg = scope is not None and len(a) == nf + 1 and a.pop() != ""
+        if ts_only:
+            seg = len(a) == nf + 1 and a.pop() != ""
+        else:
+            seg = scope is not None and len(a) == nf and seg_col >= 0 and a[seg_col] != ""
         if len(a) != nf or len(b) != nf:
             res["mismatch"].append((i + 1, "*", "columns %d/%d" % (len(a), len(b)), ""))
             continue

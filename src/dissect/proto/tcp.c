@@ -2547,9 +2547,6 @@ static void call_sub(struct tw_pkt *p, struct tw_cur c, bool can, struct sub_cal
     if (can && p->deseg.len) {
         sc->req_len = p->deseg.len;
         sc->req_off = p->deseg.offset > c.off ? p->deseg.offset - c.off : 0;
-        /* it dissected nothing: Wireshark lists no layer for it */
-        if (sc->req_off == 0)
-            for (uint32_t i = p->deseg.layer; i < p->nlayers; i++) p->layers[i].hidden = true;
     }
     int32_t tcp_rec = p->deseg.tcp_rec; /* moved records keep it current */
     p->deseg = saved;
@@ -2574,6 +2571,7 @@ static void desegment(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cu
     const uint32_t seg_end = c->end; /* all of it is captured (or TCP would not desegment) */
     uint32_t offset = c->off;
     const bool proto_fixed = p->col_proto_fixed;
+    bool handed_over = false; /* a PDU went up in this frame already */
     for (;;) {
         struct msp *ipfd = NULL, *m;
         uint32_t last_fragment_len = 0, another_pdu_follows = 0, deseg_offset = offset;
@@ -2640,6 +2638,7 @@ static void desegment(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cu
             struct tw_cur rc = tw_new_source(p, res.data, res.len, "Reassembled TCP");
             call_sub(p, rc, true, sc);
             called = true;
+            handed_over = true;
             uint32_t old_len = res.len - last_fragment_len;
             if (sc->req_len && sc->req_off <= old_len) {
                 /* it needs more for the PDU it thought complete */
@@ -2702,7 +2701,8 @@ static void desegment(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cu
                 tw_rec_flags(p, r, TW_RF_GENERATED);
                 p->ntree = saved;
             }
-            if (sc->req_off == 0) info_marker(p);
+            /* no marker once this frame handed a PDU up (tshark's another_segment_in_frame) */
+            if (sc->req_off == 0 && !handed_over) info_marker(p);
             seg_data(p, p->layers[sc->tcp_layer].rec, c, deseg_offset, seg_end - deseg_offset, "");
         }
         /* a finished PDU keeps only what later lookups need */
@@ -2764,6 +2764,7 @@ tw_tcp_pdus(struct tw_pkt *p, struct tw_cur *c, uint32_t fixed,
         uint32_t avail = cap_end - off;
         if (can && avail < fixed) {
             tw_deseg_request(p, off, TW_DESEG_ONE_MORE_SEGMENT);
+            if (off == c->off) tw_layer_hide(p); /* nothing of it here: not in frame.protocols */
             c->off = c->end;
             return TW_OK;
         }
@@ -2775,6 +2776,7 @@ tw_tcp_pdus(struct tw_pkt *p, struct tw_cur *c, uint32_t fixed,
         if (plen == 0) {
             if (can) {
                 tw_deseg_request(p, off, TW_DESEG_ONE_MORE_SEGMENT);
+                if (off == c->off) tw_layer_hide(p);
                 c->off = c->end;
                 return TW_OK;
             }
@@ -2787,6 +2789,7 @@ tw_tcp_pdus(struct tw_pkt *p, struct tw_cur *c, uint32_t fixed,
         }
         if (can && avail < plen) {
             tw_deseg_request(p, off, plen - avail);
+            if (off == c->off) tw_layer_hide(p);
             c->off = c->end;
             return TW_OK;
         }
