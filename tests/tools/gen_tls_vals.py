@@ -59,3 +59,13 @@ for field, name in TABLES:
     for v, s in tab:
         w("    {0x%x, \"%s\"},\n" % (v, s.replace("\\", "\\\\").replace('"', '\\"')))
     w("    {0, NULL}};\n")
+
+# TCP ports tshark 4.0 binds to protocols other than TLS (tshark -G decodes): the payload goes
+# to them before any heuristic, so trawl's TLS heuristic leaves these ports alone
+dec = subprocess.run(["tshark", "-G", "decodes"], capture_output=True, text=True).stdout
+ports = sorted({int(f[1]) for f in (l.split("\t") for l in dec.splitlines())
+                if len(f) == 3 and f[0] == "tcp.port" and f[2] != "tls"})
+w("static const uint16_t tls_other_tcp_ports[] = {\n")
+for i in range(0, len(ports), 12):
+    w("    " + ", ".join(str(p) for p in ports[i:i + 12]) + ",\n")
+w("};\n")

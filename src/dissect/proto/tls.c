@@ -157,6 +157,15 @@ enum {
     F_V2_CIPHER_SPEC,
     F_V2_CHALLENGE,
     F_V2_HS_TYPE,
+    F_CC_ALGS_LEN,
+    F_CC_ALG,
+    F_NPN_STR_LEN,
+    F_NPN_STR,
+    F_ALPS_LEN,
+    F_ALPS_LIST,
+    F_ALPS_STR_LEN,
+    F_ALPS_STR,
+    F_ALPS_SETTINGS,
     F_JA3_FULL,
     F_JA3,
     F_JA3S_FULL,
@@ -419,6 +428,23 @@ static const struct tw_field_def fields[F_COUNT] = {
                         "Challenge data used to authenticate server"},
     [F_V2_HS_TYPE] = {"tls.handshake.type", "Handshake Message Type", TW_FT_UINT8, TW_BASE_DEC, 0,
                       tls_hs_type_v2_vals, NULL, NULL, "SSLv2 handshake message type"},
+    [F_CC_ALGS_LEN] = {"tls.compress_certificate.algorithms_length", "Algorithms Length",
+                       TW_FT_UINT8, TW_BASE_DEC},
+    [F_CC_ALG] = {"tls.compress_certificate.algorithm", "Algorithm", TW_FT_UINT16, TW_BASE_DEC, 0,
+                  tls_cert_comp_vals},
+    [F_NPN_STR_LEN] = {"tls.handshake.extensions_npn_str_len", "Protocol string length",
+                       TW_FT_UINT8, TW_BASE_DEC, F0, "Length of next protocol string"},
+    [F_NPN_STR] = {"tls.handshake.extensions_npn", "Next Protocol", TW_FT_STRING},
+    [F_ALPS_LEN] = {"tls.handshake.extensions_alps_len", "ALPS Extension Length", TW_FT_UINT16,
+                    TW_BASE_DEC, F0, "Length of the ALPS Extension"},
+    [F_ALPS_LIST] = {"tls.handshake.extensions_alps_alpn_list", "Supported ALPN List", TW_FT_NONE,
+                     0, F0, "List of supported ALPN by ALPS"},
+    [F_ALPS_STR_LEN] = {"tls.handshake.extensions_alps_alpn_str_len", "Supported ALPN Length",
+                        TW_FT_UINT8, TW_BASE_DEC, F0, "Length of ALPN string"},
+    [F_ALPS_STR] = {"tls.handshake.extensions_alps_alpn_str", "Supported ALPN", TW_FT_STRING,
+                    TW_BASE_NONE, F0, "ALPN supported by ALPS"},
+    [F_ALPS_SETTINGS] = {"tls.handshake.extensions_alps.settings", "ALPN Opaque Settings",
+                         TW_FT_BYTES, TW_BASE_NONE, F0, "ALPN Opaque Settings"},
     [F_JA3_FULL] = {"tls.handshake.ja3_full", "JA3 Fullstring", TW_FT_STRING},
     [F_JA3] = {"tls.handshake.ja3", "JA3", TW_FT_STRING},
     [F_JA3S_FULL] = {"tls.handshake.ja3s_full", "JA3S Fullstring", TW_FT_STRING},
@@ -446,6 +472,7 @@ struct session {
     uint8_t client_sid_len;
     uint8_t client_sid[32];
     uint64_t client_ccs_frame, server_ccs_frame;
+    const char *app; /* application protocol the server's ALPN chose, NULL if none */
 };
 
 #define SESSIONS_MAX 65536
@@ -725,6 +752,25 @@ static void ja3_server(struct ctx *x, const struct fp *f, uint32_t off, uint32_t
  * ------------------------------------------------------------------------------------------- */
 enum { HELLO_CLIENT, HELLO_SERVER, HELLO_OTHER };
 
+/* the protocol tshark 4.0 hands application data to after the server chose an ALPN protocol
+ * (its "tls.alpn" table) */
+static const char *alpn_app(const uint8_t *s, uint32_t n)
+{
+    static const struct {
+        const char *id, *name;
+    } map[] = {{"h2", "HyperText Transfer Protocol 2"},
+               {"http/1.1", "Hypertext Transfer Protocol"},
+               {"http/1.0", "Hypertext Transfer Protocol"},
+               {"http/0.9", "Hypertext Transfer Protocol"},
+               {"spdy/1", "SPDY"},
+               {"spdy/2", "SPDY"},
+               {"spdy/3", "SPDY"},
+               {"spdy/3.1", "SPDY"}};
+    for (size_t i = 0; i < TW_ARRAY_LEN(map); i++)
+        if (strlen(map[i].id) == n && memcmp(map[i].id, s, n) == 0) return map[i].name;
+    return NULL;
+}
+
 static void sigalg_list(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end,
                         struct fp *f)
 {
@@ -853,6 +899,7 @@ static void ext_body(struct ctx *x, const struct tw_cur *c, uint16_t type, uint3
                     f->alpn[1] = (char)c->data[o + sl - 1];
                 }
                 first = false;
+                if (hello == HELLO_SERVER) x->s->app = alpn_app(c->data + o, sl);
                 tw_add_ascii(p, HF(F_ALPN_STR), o, sl, c->data + o);
                 o += sl;
             }
@@ -940,6 +987,7 @@ static void ext_body(struct ctx *x, const struct tw_cur *c, uint16_t type, uint3
                 add_u(x, F_PSK_MODE, c, off + 1 + i, 1);
         }
         return;
+    case 40: /* key_share before TLS 1.3 draft 23 */
     case 51: /* key_share */
     {
         int32_t t = tw_add_text(p, off, len, "Key Share extension");
@@ -979,6 +1027,54 @@ static void ext_body(struct ctx *x, const struct tw_cur *c, uint16_t type, uint3
         tw_tree_pop(p);
         return;
     }
+    case 27: /* compress_certificate */
+        if (have(c, off, 1, end)) {
+            uint32_t n = c->data[off];
+            add_u(x, F_CC_ALGS_LEN, c, off, 1);
+            for (uint32_t i = 0; i + 2 <= n && have(c, off + 1 + i, 2, end); i += 2)
+                add_u(x, F_CC_ALG, c, off + 1 + i, 2);
+        }
+        return;
+    case 13172: /* next_protocol_negotiation */
+        if (hello == HELLO_SERVER) {
+            uint32_t o = off;
+            while (have(c, o, 1, end)) {
+                uint32_t sl = c->data[o];
+                add_u(x, F_NPN_STR_LEN, c, o, 1);
+                o++;
+                if (!have(c, o, sl, end)) break;
+                if (!x->s->app) x->s->app = alpn_app(c->data + o, sl);
+                tw_add_ascii(p, HF(F_NPN_STR), o, sl, c->data + o);
+                o += sl;
+            }
+        }
+        return;
+    case 30031: /* channel_id_old */
+    case 30032: /* channel_id */
+        if (len == 0) return;
+        break;
+    case 17513: /* application_settings (ALPS) */
+        if (hello == HELLO_CLIENT && have(c, off, 2, end)) {
+            uint32_t n = be16(c->data + off);
+            add_u(x, F_ALPS_LEN, c, off, 2);
+            uint32_t o = off + 2;
+            if (o + n > end) n = end - o;
+            int32_t r = add_none(x, F_ALPS_LIST, o, n);
+            tw_tree_push(p, r);
+            uint32_t le = o + n;
+            while (have(c, o, 1, le)) {
+                uint32_t sl = c->data[o];
+                add_u(x, F_ALPS_STR_LEN, c, o, 1);
+                o++;
+                if (!have(c, o, sl, le)) break;
+                tw_add_ascii(p, HF(F_ALPS_STR), o, sl, c->data + o);
+                o += sl;
+            }
+            tw_tree_pop(p);
+            return;
+        }
+        if (len && have(c, off, len, end)) tw_add_bytes(p, HF(F_ALPS_SETTINGS), c, off, len);
+        return;
     case 0xff01: /* renegotiation_info */
         if (have(c, off, 1, end)) {
             int32_t t = tw_add_text(p, off, len, "Renegotiation Info extension");
@@ -1494,7 +1590,6 @@ static void handshake(struct ctx *x, const struct tw_cur *c, int32_t rec, uint32
         uint32_t b = off + 4, e = off + 4 + len;
         switch (type) {
         case 1:
-            x->s->server_dir = 0; /* set below by the caller's direction */
             client_hello(x, c, b, e, off, 4 + len);
             break;
         case 2:
@@ -1679,7 +1774,8 @@ static uint32_t record(struct ctx *x, const struct tw_cur *c, uint32_t off, uint
         break;
     case 23: {
         info_sep(x, "Application Data");
-        const char *app = tw_vs_find(app_protos, p->ctx.srcport);
+        const char *app = s->app;
+        if (!app) app = tw_vs_find(app_protos, p->ctx.srcport);
         if (!app) app = tw_vs_find(app_protos, p->ctx.dstport);
         tw_rec_label(p, rec, "%s Record Layer: %s Protocol: %s", vname(version, "SSL"), ctn,
                      app ? app : "Application Data");
@@ -1743,7 +1839,8 @@ static uint32_t v2_record(struct ctx *x, const struct tw_cur *c, uint32_t off, u
         add_u(x, F_V2_SID_LEN, c, o + 5, 2);
         add_u(x, F_V2_CHALLENGE_LEN, c, o + 7, 2);
         o += 9;
-        int32_t t = tw_add_text(p, o, csl, "Cipher Specs (%u specs)", csl / 3);
+        int32_t t = add_none(x, F_CSS, o, csl);
+        tw_rec_label(p, t, "Cipher Specs (%u specs)", csl / 3);
         tw_tree_push(p, t);
         for (uint32_t i = 0; i + 3 <= csl && have(c, o + i, 3, e); i += 3)
             add_u(x, F_V2_CIPHER_SPEC, c, o + i, 3);
@@ -1861,9 +1958,31 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
 /* tshark's TLS heuristic on TCP: a record header of a handshake or application data record in
  * a version tshark knows, or an SSLv2 ClientHello; a conversation already found to be TLS stays
  * TLS */
+static bool other_port(uint16_t port)
+{
+    /* protocols with STARTTLS hand the rest of the connection to TLS in tshark; trawl does not
+     * dissect them yet, so the heuristic finds the TLS that follows the upgrade */
+    static const uint16_t starttls[] = {21, 25, 110, 143, 389, 587, 3389, 5222, 5269, 5432, 6667};
+    for (size_t i = 0; i < TW_ARRAY_LEN(starttls); i++)
+        if (starttls[i] == port) return false;
+    size_t lo = 0, hi = TW_ARRAY_LEN(tls_other_tcp_ports);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (tls_other_tcp_ports[mid] == port) return true;
+        if (tls_other_tcp_ports[mid] < port)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
 static bool heur_tls(struct tw_pkt *p, const struct tw_cur *c)
 {
     if (session_find(p)) return true;
+    /* a port tshark gives to another protocol never reaches its heuristics (trawl may not have
+     * that protocol yet) */
+    if (other_port(p->ctx.srcport) || other_port(p->ctx.dstport)) return false;
     const uint8_t *b;
     if (tw_cur_try_peek(c, 0, 5, &b)) {
         uint16_t v = (uint16_t)be16(b + 1);
