@@ -720,10 +720,11 @@ static void ja3_client(struct ctx *x, const struct fp *f, uint32_t off, uint32_t
         char head[16];
         snprintf(head, sizeof head, "t%s%c%02u%02u%c%c", vs, f->sni_kind ? f->sni_kind : 'i',
                  TW_MIN(nc, 99u), TW_MIN(ne_all, 99u), a0, a1);
+        /* hidden: filterable and in -T fields, kept out of trees so that -V stays tshark's */
         int32_t r = tw_add_strf(p, HF(F_JA4), off, len, "%s_%s_%s", head, h1, h2);
-        tw_rec_flags(p, r, TW_RF_GENERATED);
+        tw_rec_flags(p, r, TW_RF_GENERATED | TW_RF_HIDDEN);
         r = tw_add_strf(p, HF(F_JA4_R), off, len, "%s_%s_%s", head, bstr(&c1), bstr(&c2));
-        tw_rec_flags(p, r, TW_RF_GENERATED);
+        tw_rec_flags(p, r, TW_RF_GENERATED | TW_RF_HIDDEN);
         tw_buf_free(&c1);
         tw_buf_free(&c2);
     }
@@ -1220,7 +1221,8 @@ static void server_hello(struct ctx *x, const struct tw_cur *c, uint32_t off, ui
     off++;
     if (sl && have(c, off, sl, end)) {
         tw_add_bytes(p, HF(F_SID), c, off, sl);
-        if (x->s->client_sid_len == sl && memcmp(x->s->client_sid, c->data + off, sl) == 0)
+        if (x->s->version != 0x0304 && x->s->client_sid_len == sl &&
+            memcmp(x->s->client_sid, c->data + off, sl) == 0)
             x->s->resumed = true;
     }
     off += sl;
@@ -1459,11 +1461,52 @@ static void cert_request(struct ctx *x, const struct tw_cur *c, uint32_t off, ui
     tw_tree_pop(p);
 }
 
+static void new_ticket_body(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end);
+
+/* Wireshark's unsigned_time_secs_to_str: "2 hours, 1 minute" */
+static void secs_str(uint32_t t, char *out, size_t n)
+{
+    static const struct {
+        uint32_t secs;
+        const char *unit;
+    } u[] = {{86400, "day"}, {3600, "hour"}, {60, "minute"}, {1, "second"}};
+    size_t used = 0;
+    out[0] = 0;
+    if (t == 0) {
+        snprintf(out, n, "0 seconds");
+        return;
+    }
+    for (size_t i = 0; i < TW_ARRAY_LEN(u); i++) {
+        uint32_t v = t / u[i].secs;
+        t %= u[i].secs;
+        if (!v) continue;
+        int k = snprintf(out + used, n - used, "%s%u %s%s", used ? ", " : "", v, u[i].unit,
+                         v == 1 ? "" : "s");
+        if (k < 0 || (size_t)k >= n - used) return;
+        used += (size_t)k;
+    }
+}
+
 static void new_ticket(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
 {
     struct tw_pkt *p = x->p;
     if (!have(c, off, 4, end)) return;
-    add_u(x, F_TICKET_LIFETIME, c, off, 4);
+    int32_t t = tw_add_text(p, off, end - off, "TLS Session Ticket");
+    tw_tree_push(p, t);
+    new_ticket_body(x, c, off, end);
+    tw_tree_pop(p);
+}
+
+static void new_ticket_body(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    struct tw_pkt *p = x->p;
+    int32_t lr = add_u(x, F_TICKET_LIFETIME, c, off, 4);
+    if (lr >= 0 && tw_want_labels(p)) {
+        char buf[96];
+        uint32_t v = (uint32_t)be24(c->data + off) << 8 | c->data[off + 3];
+        secs_str(v, buf, sizeof buf);
+        tw_rec_label(p, lr, "Session Ticket Lifetime Hint: %u seconds (%s)", v, buf);
+    }
     off += 4;
     bool v13 = x->s->version == 0x0304;
     if (v13) {
