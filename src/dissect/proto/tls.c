@@ -497,6 +497,11 @@ static const struct tw_vs app_protos[] = {{443, "Hypertext Transfer Protocol"},
                                           {853, "Domain Name System"},
                                           {8883, "MQ Telemetry Transport Protocol"},
                                           {5671, "Advanced Message Queuing Protocol"},
+                                          /* STARTTLS: the protocol that upgraded */
+                                          {25, "Simple Mail Transfer Protocol"},
+                                          {587, "Simple Mail Transfer Protocol"},
+                                          {110, "Post Office Protocol"},
+                                          {143, "Internet Message Access Protocol"},
                                           {0, NULL}};
 
 static bool is_tls_port(uint16_t port)
@@ -873,6 +878,7 @@ static void ext_body(struct ctx *x, const struct tw_cur *c, uint16_t type, uint3
         }
         return;
     case 13: /* signature_algorithms */
+    case 34: /* delegated_credentials */
     case 50: /* signature_algorithms_cert */
         sigalg_list(x, c, off, end, type == 13 ? f : NULL);
         return;
@@ -1050,10 +1056,6 @@ static void ext_body(struct ctx *x, const struct tw_cur *c, uint16_t type, uint3
             }
         }
         return;
-    case 30031: /* channel_id_old */
-    case 30032: /* channel_id */
-        if (len == 0) return;
-        break;
     case 17513: /* application_settings (ALPS) */
         if (hello == HELLO_CLIENT && have(c, off, 2, end)) {
             uint32_t n = be16(c->data + off);
