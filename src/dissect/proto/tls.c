@@ -96,6 +96,8 @@ enum {
     F_PSK_MODES_LEN,
     F_PSK_MODE,
     F_STATUS_TYPE,
+    F_STATUS_LIST_LEN,
+    F_STATUS_LEN,
     F_STATUS_RID_LEN,
     F_STATUS_EXTS_LEN,
     F_PADDING,
@@ -311,6 +313,11 @@ static const struct tw_field_def fields[F_COUNT] = {
                     "Key exchange modes where the client supports use of PSKs"},
     [F_STATUS_TYPE] = {"tls.handshake.extensions_status_request_type", "Certificate Status Type",
                        TW_FT_UINT8, TW_BASE_DEC, 0, tls_status_type_vals},
+    [F_STATUS_LIST_LEN] = {"tls.handshake.extensions_status_request_list_len",
+                           "Certificate Status List Length", TW_FT_UINT16, TW_BASE_DEC, F0,
+                           "CertificateStatusRequestItemV2 list length"},
+    [F_STATUS_LEN] = {"tls.handshake.extensions_status_request_len", "Certificate Status Length",
+                      TW_FT_UINT16, TW_BASE_DEC},
     [F_STATUS_RID_LEN] = {"tls.handshake.extensions_status_request_responder_ids_len",
                           "Responder ID list Length", TW_FT_UINT16, TW_BASE_DEC},
     [F_STATUS_EXTS_LEN] = {"tls.handshake.extensions_status_request_exts_len",
@@ -466,6 +473,7 @@ static const struct tw_expert_def experts[E_COUNT] = {
  * ------------------------------------------------------------------------------------------- */
 struct session {
     uint16_t version; /* 0 = unknown */
+    uint8_t draft;    /* TLS 1.3 draft number (0x7fNN), 0 for the RFC */
     uint16_t cipher;
     uint8_t server_dir; /* tw_conv_key direction of packets from the server + 1; 0 unknown */
     bool resumed;
@@ -558,7 +566,13 @@ static void try_set_version(struct session *s, uint8_t ct, uint8_t hs_type, uint
     bool auth = (ct == 22 && valid_hs_type(hs_type) && hs_type != 1) || (ct != 22 && valid_ct(ct));
     if (!auth) return;
     uint16_t v = try_get_version(version);
-    if (v) s->version = v;
+    if (v) {
+        s->version = v;
+        s->draft = (version & 0xff00) == 0x7f00 ? (uint8_t)version
+                   : version == 0xfb17          ? 23
+                   : version == 0xfb1a          ? 26
+                                                : 0;
+    }
 }
 
 static bool is_grease(uint16_t v)
@@ -808,7 +822,7 @@ static void ext_body(struct ctx *x, const struct tw_cur *c, uint16_t type, uint3
     uint32_t len = end - off;
     switch (type) {
     case 0: /* server_name */
-        if (len == 0 || hello != HELLO_CLIENT) break;
+        if (len == 0) return;
         {
             int32_t t = tw_add_text(p, off, len, "Server Name Indication extension");
             tw_tree_push(p, t);
@@ -1050,7 +1064,6 @@ static void ext_body(struct ctx *x, const struct tw_cur *c, uint16_t type, uint3
                 add_u(x, F_NPN_STR_LEN, c, o, 1);
                 o++;
                 if (!have(c, o, sl, end)) break;
-                if (!x->s->app) x->s->app = alpn_app(c->data + o, sl);
                 tw_add_ascii(p, HF(F_NPN_STR), o, sl, c->data + o);
                 o += sl;
             }
@@ -1089,6 +1102,26 @@ static void ext_body(struct ctx *x, const struct tw_cur *c, uint16_t type, uint3
         }
         return;
     case 17: /* status_request_v2 */
+        if (len == 0) return;
+        if (have(c, off, 2, end)) {
+            uint32_t ll = be16(c->data + off);
+            add_u(x, F_STATUS_LIST_LEN, c, off, 2);
+            uint32_t o = off + 2, le = TW_MIN(end, o + ll);
+            while (have(c, o, 3, le)) {
+                uint32_t il = be16(c->data + o + 1);
+                add_u(x, F_STATUS_TYPE, c, o, 1);
+                add_u(x, F_STATUS_LEN, c, o + 1, 2);
+                uint32_t io = o + 3, ie = TW_MIN(le, io + il);
+                uint8_t st = c->data[o];
+                if ((st == 1 || st == 2) && have(c, io, 2, ie)) {
+                    uint32_t rl = be16(c->data + io);
+                    add_u(x, F_STATUS_RID_LEN, c, io, 2);
+                    if (have(c, io + 2 + rl, 2, ie)) add_u(x, F_STATUS_EXTS_LEN, c, io + 2 + rl, 2);
+                }
+                o = io + il;
+            }
+        }
+        return;
     case 18: /* signed_certificate_timestamp */
     case 22: /* encrypt_then_mac */
     case 23: /* extended_master_secret */
@@ -1217,10 +1250,15 @@ static void server_hello(struct ctx *x, const struct tw_cur *c, uint32_t off, ui
     off += 2;
     random_field(x, c, off, end);
     off += 32;
-    if (!have(c, off, 1, end)) return;
-    uint32_t sl = c->data[off];
-    add_u(x, F_SID_LEN, c, off, 1);
-    off++;
+    /* TLS 1.3 drafts before 22 had neither session id nor compression method */
+    bool old13 = x->s->version == 0x0304 && x->s->draft > 0 && x->s->draft < 22;
+    uint32_t sl = 0;
+    if (!old13) {
+        if (!have(c, off, 1, end)) return;
+        sl = c->data[off];
+        add_u(x, F_SID_LEN, c, off, 1);
+        off++;
+    }
     if (sl && have(c, off, sl, end)) {
         tw_add_bytes(p, HF(F_SID), c, off, sl);
         if (x->s->version != 0x0304 && x->s->client_sid_len == sl &&
@@ -1234,9 +1272,11 @@ static void server_hello(struct ctx *x, const struct tw_cur *c, uint32_t off, ui
     x->s->cipher = f.ciphers[0];
     add_u(x, F_CS, c, off, 2);
     off += 2;
-    if (!have(c, off, 1, end)) goto done;
-    add_u(x, F_COMP, c, off, 1);
-    off++;
+    if (!old13) {
+        if (!have(c, off, 1, end)) goto done;
+        add_u(x, F_COMP, c, off, 1);
+        off++;
+    }
     if (off < end) extensions(x, c, off, end, HELLO_SERVER, &f);
 done:
     ja3_server(x, &f, hs_off, hs_len);
