@@ -530,7 +530,8 @@ struct ctx {
 
 static void info_sep(struct ctx *x, const char *s)
 {
-    if (x->info_any) tw_info_add(x->p, ", ");
+    /* col_append_sep_str: a separator when the column has anything (before the fence too) */
+    if (x->p->info.len) tw_info_add(x->p, ", ");
     tw_info_add(x->p, s);
     x->info_any = true;
 }
@@ -2036,6 +2037,7 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
     }
     /* the version a ServerHello negotiated names the frame */
     if (x.s->version) tw_col_proto(p, vname(x.s->version, "SSL"));
+    tw_info_fence(p);
     c->off = c->end;
     return TW_OK;
 }
