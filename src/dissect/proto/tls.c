@@ -1392,6 +1392,20 @@ static void signature(struct ctx *x, const struct tw_cur *c, uint32_t off, uint3
     vec16(x, c, &off, end, F_SIG_LEN, F_SIG);
 }
 
+static void cert_verify(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    struct tw_pkt *p = x->p;
+    if (x->s->version >= 0x0303 && have(c, off, 2, end)) {
+        int32_t s = add_u(x, F_SIGALG, c, off, 2);
+        tw_tree_push(p, s);
+        add_u(x, F_SIG_HASH, c, off, 1);
+        add_u(x, F_SIG_SIG, c, off + 1, 1);
+        tw_tree_pop(p);
+        off += 2;
+    }
+    vec16(x, c, &off, end, F_CV_SIG_LEN, F_CV_SIG);
+}
+
 static void server_kex(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
 {
     struct tw_pkt *p = x->p;
@@ -1697,7 +1711,7 @@ static void handshake(struct ctx *x, const struct tw_cur *c, int32_t rec, uint32
             cert_request(x, c, b, e);
             break;
         case 15:
-            signature(x, c, b, e);
+            cert_verify(x, c, b, e);
             break;
         case 16:
             client_kex(x, c, b, e);
@@ -1803,8 +1817,9 @@ static uint32_t record(struct ctx *x, const struct tw_cur *c, uint32_t off, uint
     uint16_t version = (uint16_t)be16(c->data + off + 1);
     uint32_t rlen = be16(c->data + off + 3);
     if (!valid_ct(ct)) {
+        /* no sense going on: tshark 4.0 treats the rest of the segment as continuation */
         info_sep(x, "Continuation Data");
-        return off + 5 + rlen > end ? end : off + 5 + rlen;
+        return end;
     }
     if (avail < rlen + 5) {
         if (tw_can_desegment(p)) {
