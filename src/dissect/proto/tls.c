@@ -1,0 +1,2132 @@
+/* Transport Layer Security (SSL 3.0, TLS 1.0-1.3: RFC 6101, 2246, 4346, 5246, 8446) over TCP, and
+ * the SSL 2.0-compatible ClientHello (RFC 5246 appendix E.2), as tshark 4.0 shows them.
+ *
+ *   record:     ContentType type (1) | ProtocolVersion (2) | uint16 length | fragment
+ *   handshake:  HandshakeType (1) | uint24 length | body
+ *
+ * Several records per segment are walked in turn; a record that runs past the segment is asked
+ * of TCP (tw_deseg_request) and dissected in the frame that completes it. Per conversation the
+ * dissector remembers what tshark does: the negotiated version (which names the records and the
+ * Protocol column), which side is the server, the frames of each side's ChangeCipherSpec (after
+ * which handshake records are encrypted), the negotiated cipher suite (for ClientKeyExchange)
+ * and whether the server resumed the session. Nothing is decrypted.
+ *
+ * JA3 and JA3S (tshark's tls.handshake.ja3*) are computed with MD5 from libcrypto; JA4
+ * (FoxIO) is trawl's own addition (tls.handshake.ja4, ja4_r), absent in tshark 4.0.
+ */
+#include "../dissect.h"
+
+#include <openssl/evp.h>
+#include <openssl/sha.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tls_vals.h"
+
+static struct tw_proto_ids ids;
+#define HF(x) ((uint16_t)(ids.base + (x)))
+#define EX(x) ((uint16_t)(ids.expert_base + (x)))
+
+enum {
+    F_RECORD,
+    F_CT,
+    F_OPAQUE_TYPE,
+    F_REC_VERSION,
+    F_REC_LENGTH,
+    F_APP_DATA,
+    F_APP_PROTO,
+    F_ALERT,
+    F_ALERT_LEVEL,
+    F_ALERT_DESC,
+    F_CCS,
+    F_HS,
+    F_HS_TYPE,
+    F_HS_LENGTH,
+    F_HS_VERSION,
+    F_RANDOM,
+    F_RANDOM_TIME,
+    F_RANDOM_BYTES,
+    F_SID_LEN,
+    F_SID,
+    F_CS_LEN,
+    F_CSS,
+    F_CS,
+    F_COMP_LEN,
+    F_COMPS,
+    F_COMP,
+    F_EXTS_LEN,
+    F_EXT_TYPE,
+    F_EXT_LEN,
+    F_EXT_DATA,
+    F_SNI_LIST_LEN,
+    F_SNI_TYPE,
+    F_SNI_LEN,
+    F_SNI,
+    F_ALPN_LEN,
+    F_ALPN_LIST,
+    F_ALPN_STR_LEN,
+    F_ALPN_STR,
+    F_GROUPS_LEN,
+    F_GROUPS,
+    F_GROUP,
+    F_ECPF_LEN,
+    F_ECPFS,
+    F_ECPF,
+    F_SIGALG_LEN,
+    F_SIGALGS,
+    F_SIGALG,
+    F_SIG_HASH,
+    F_SIG_SIG,
+    F_RENEG_LEN,
+    F_RENEG,
+    F_SV_LEN,
+    F_SV,
+    F_KS_CLIENT_LEN,
+    F_KS_GROUP,
+    F_KS_KEX_LEN,
+    F_KS_KEX,
+    F_KS_SELECTED,
+    F_PSK_IDS_LEN,
+    F_PSK_ID_LEN,
+    F_PSK_ID,
+    F_PSK_AGE,
+    F_PSK_BINDERS_LEN,
+    F_PSK_BINDERS,
+    F_PSK_SELECTED,
+    F_PSK_MODES_LEN,
+    F_PSK_MODE,
+    F_STATUS_TYPE,
+    F_STATUS_LIST_LEN,
+    F_STATUS_LEN,
+    F_STATUS_RID_LEN,
+    F_STATUS_EXTS_LEN,
+    F_PADDING,
+    F_RSL,
+    F_HB_MODE,
+    F_MFL,
+    F_COOKIE_LEN,
+    F_COOKIE,
+    F_MAX_EARLY,
+    F_CERTS_LEN,
+    F_CERTS,
+    F_CERT_LEN,
+    F_CERT,
+    F_CERT_CTX_LEN,
+    F_CERT_CTX,
+    F_OCSP_LEN,
+    F_CURVE_TYPE,
+    F_NAMED_CURVE,
+    F_SERVER_POINT_LEN,
+    F_SERVER_POINT,
+    F_CLIENT_POINT_LEN,
+    F_CLIENT_POINT,
+    F_P_LEN,
+    F_P,
+    F_G_LEN,
+    F_G,
+    F_YS_LEN,
+    F_YS,
+    F_YC_LEN,
+    F_YC,
+    F_EPMS_LEN,
+    F_EPMS,
+    F_SIG_LEN,
+    F_SIG,
+    F_CERT_TYPES_COUNT,
+    F_CERT_TYPES,
+    F_CERT_TYPE,
+    F_DNAMES_LEN,
+    F_DNAMES,
+    F_DNAME_LEN,
+    F_DNAME,
+    F_TICKET_LIFETIME,
+    F_TICKET_AGE_ADD,
+    F_TICKET_NONCE_LEN,
+    F_TICKET_NONCE,
+    F_TICKET_LEN,
+    F_TICKET,
+    F_VERIFY_DATA,
+    F_CV_SIG_LEN,
+    F_CV_SIG,
+    F_HB,
+    F_HB_TYPE,
+    F_HB_PAYLOAD_LEN,
+    F_HB_PAYLOAD,
+    F_HB_PADDING,
+    F_V2_CIPHER_SPEC_LEN,
+    F_V2_SID_LEN,
+    F_V2_CHALLENGE_LEN,
+    F_V2_CIPHER_SPEC,
+    F_V2_CHALLENGE,
+    F_V2_HS_TYPE,
+    F_CC_ALGS_LEN,
+    F_CC_ALG,
+    F_NPN_STR_LEN,
+    F_NPN_STR,
+    F_ALPS_LEN,
+    F_ALPS_LIST,
+    F_ALPS_STR_LEN,
+    F_ALPS_STR,
+    F_ALPS_SETTINGS,
+    F_JA3_FULL,
+    F_JA3,
+    F_JA3S_FULL,
+    F_JA3S,
+    F_JA4,
+    F_JA4_R,
+    F_COUNT
+};
+
+static const struct tw_vs version_short[] = {{0x0002, "SSLv2"},    {0x0300, "SSLv3"},
+                                             {0x0301, "TLSv1"},    {0x0302, "TLSv1.1"},
+                                             {0x0303, "TLSv1.2"},  {0x0304, "TLSv1.3"},
+                                             {0xfeff, "DTLSv1.0"}, {0xfefd, "DTLSv1.2"},
+                                             {0x0101, "GMTLSv1"},  {0, NULL}};
+
+#define F0 0, NULL, NULL, NULL
+static const struct tw_field_def fields[F_COUNT] = {
+    [F_RECORD] = {"tls.record", "Record Layer", TW_FT_NONE},
+    [F_CT] = {"tls.record.content_type", "Content Type", TW_FT_UINT8, TW_BASE_DEC, 0,
+              tls_content_type_vals},
+    [F_OPAQUE_TYPE] = {"tls.record.opaque_type", "Opaque Type", TW_FT_UINT8, TW_BASE_DEC, 0,
+                       tls_content_type_vals, NULL, NULL,
+                       "Always set to value 23, actual content type is known after decryption"},
+    [F_REC_VERSION] = {"tls.record.version", "Version", TW_FT_UINT16, TW_BASE_HEX, 0,
+                       tls_version_vals, NULL, NULL, "Record layer version"},
+    [F_REC_LENGTH] = {"tls.record.length", "Length", TW_FT_UINT16, TW_BASE_DEC, F0,
+                      "Length of TLS record data"},
+    [F_APP_DATA] = {"tls.app_data", "Encrypted Application Data", TW_FT_BYTES, TW_BASE_NONE, F0,
+                    "Payload is encrypted application data"},
+    [F_APP_PROTO] = {"tls.app_data_proto", "Application Data Protocol", TW_FT_STRING},
+    [F_ALERT] = {"tls.alert_message", "Alert Message", TW_FT_NONE},
+    [F_ALERT_LEVEL] = {"tls.alert_message.level", "Level", TW_FT_UINT8, TW_BASE_DEC, 0,
+                       tls_alert_level_vals, NULL, NULL, "Alert message level"},
+    [F_ALERT_DESC] = {"tls.alert_message.desc", "Description", TW_FT_UINT8, TW_BASE_DEC, 0,
+                      tls_alert_desc_vals, NULL, NULL, "Alert message description"},
+    [F_CCS] = {"tls.change_cipher_spec", "Change Cipher Spec Message", TW_FT_NONE, 0, F0,
+               "Signals a change in cipher specifications"},
+    [F_HS] = {"tls.handshake", "Handshake Protocol", TW_FT_NONE, 0, F0,
+              "Handshake protocol message"},
+    [F_HS_TYPE] = {"tls.handshake.type", "Handshake Type", TW_FT_UINT8, TW_BASE_DEC, 0,
+                   tls_hs_type_vals, NULL, NULL, "Type of handshake message"},
+    [F_HS_LENGTH] = {"tls.handshake.length", "Length", TW_FT_UINT24, TW_BASE_DEC, F0,
+                     "Length of handshake message"},
+    [F_HS_VERSION] = {"tls.handshake.version", "Version", TW_FT_UINT16, TW_BASE_HEX, 0,
+                      tls_version_vals, NULL, NULL, "Maximum version supported by client"},
+    [F_RANDOM] = {"tls.handshake.random", "Random", TW_FT_BYTES, TW_BASE_NONE, F0,
+                  "Random values used for deriving keys"},
+    [F_RANDOM_TIME] = {"tls.handshake.random_time", "GMT Unix Time", TW_FT_ABSOLUTE_TIME,
+                       TW_ABSTIME_LOCAL, F0, "Unix time field of random structure"},
+    [F_RANDOM_BYTES] = {"tls.handshake.random_bytes", "Random Bytes", TW_FT_BYTES, TW_BASE_NONE, F0,
+                        "Random values used for deriving keys"},
+    [F_SID_LEN] = {"tls.handshake.session_id_length", "Session ID Length", TW_FT_UINT8, TW_BASE_DEC,
+                   F0, "Length of session ID field"},
+    [F_SID] = {"tls.handshake.session_id", "Session ID", TW_FT_BYTES, TW_BASE_NONE, F0,
+               "Identifies the SSL session, allowing later resumption"},
+    [F_CS_LEN] = {"tls.handshake.cipher_suites_length", "Cipher Suites Length", TW_FT_UINT16,
+                  TW_BASE_DEC, F0, "Length of cipher suites field"},
+    [F_CSS] = {"tls.handshake.ciphersuites", "Cipher Suites", TW_FT_NONE, 0, F0,
+               "List of cipher suites supported by client"},
+    [F_CS] = {"tls.handshake.ciphersuite", "Cipher Suite", TW_FT_UINT16, TW_BASE_HEX, 0,
+              tls_cipher_vals},
+    [F_COMP_LEN] = {"tls.handshake.comp_methods_length", "Compression Methods Length", TW_FT_UINT8,
+                    TW_BASE_DEC, F0, "Length of compression methods field"},
+    [F_COMPS] = {"tls.handshake.comp_methods", "Compression Methods", TW_FT_NONE, 0, F0,
+                 "List of compression methods supported by client"},
+    [F_COMP] = {"tls.handshake.comp_method", "Compression Method", TW_FT_UINT8, TW_BASE_DEC, 0,
+                tls_comp_vals},
+    [F_EXTS_LEN] = {"tls.handshake.extensions_length", "Extensions Length", TW_FT_UINT16,
+                    TW_BASE_DEC, F0, "Length of hello extensions"},
+    [F_EXT_TYPE] = {"tls.handshake.extension.type", "Type", TW_FT_UINT16, TW_BASE_DEC, 0,
+                    tls_ext_vals, NULL, NULL, "Hello extension type"},
+    [F_EXT_LEN] = {"tls.handshake.extension.len", "Length", TW_FT_UINT16, TW_BASE_DEC, F0,
+                   "Length of a hello extension"},
+    [F_EXT_DATA] = {"tls.handshake.extension.data", "Data", TW_FT_BYTES, TW_BASE_NONE, F0,
+                    "Hello Extension data"},
+    [F_SNI_LIST_LEN] = {"tls.handshake.extensions_server_name_list_len", "Server Name list length",
+                        TW_FT_UINT16, TW_BASE_DEC, F0, "Length of server name list"},
+    [F_SNI_TYPE] = {"tls.handshake.extensions_server_name_type", "Server Name Type", TW_FT_UINT8,
+                    TW_BASE_DEC, 0, tls_sni_type_vals},
+    [F_SNI_LEN] = {"tls.handshake.extensions_server_name_len", "Server Name length", TW_FT_UINT16,
+                   TW_BASE_DEC, F0, "Length of server name string"},
+    [F_SNI] = {"tls.handshake.extensions_server_name", "Server Name", TW_FT_STRING},
+    [F_ALPN_LEN] = {"tls.handshake.extensions_alpn_len", "ALPN Extension Length", TW_FT_UINT16,
+                    TW_BASE_DEC, F0, "Length of the ALPN Extension"},
+    [F_ALPN_LIST] = {"tls.handshake.extensions_alpn_list", "ALPN Protocol", TW_FT_NONE},
+    [F_ALPN_STR_LEN] = {"tls.handshake.extensions_alpn_str_len", "ALPN string length", TW_FT_UINT8,
+                        TW_BASE_DEC, F0, "Length of ALPN string"},
+    [F_ALPN_STR] = {"tls.handshake.extensions_alpn_str", "ALPN Next Protocol", TW_FT_STRING},
+    [F_GROUPS_LEN] = {"tls.handshake.extensions_supported_groups_length",
+                      "Supported Groups List Length", TW_FT_UINT16, TW_BASE_DEC},
+    [F_GROUPS] = {"tls.handshake.extensions_supported_groups", "Supported Groups List", TW_FT_NONE,
+                  0, F0, "List of supported groups (formerly Supported Elliptic Curves)"},
+    [F_GROUP] = {"tls.handshake.extensions_supported_group", "Supported Group", TW_FT_UINT16,
+                 TW_BASE_HEX, 0, tls_group_vals},
+    [F_ECPF_LEN] = {"tls.handshake.extensions_ec_point_formats_length", "EC point formats Length",
+                    TW_FT_UINT8, TW_BASE_DEC, F0, "Length of elliptic curves point formats field"},
+    [F_ECPFS] = {"tls.handshake.extensions_ec_point_formats", "EC point formats", TW_FT_NONE, 0, F0,
+                 "List of elliptic curves point format"},
+    [F_ECPF] = {"tls.handshake.extensions_ec_point_format", "EC point format", TW_FT_UINT8,
+                TW_BASE_DEC, 0, tls_ecpf_vals, NULL, NULL, "Elliptic curves point format"},
+    [F_SIGALG_LEN] = {"tls.handshake.sig_hash_alg_len", "Signature Hash Algorithms Length",
+                      TW_FT_UINT16, TW_BASE_DEC, F0, "Length of Signature Hash Algorithms"},
+    [F_SIGALGS] = {"tls.handshake.sig_hash_algs", "Signature Algorithms", TW_FT_NONE, 0, F0,
+                   "List of supported Signature Algorithms"},
+    [F_SIGALG] = {"tls.handshake.sig_hash_alg", "Signature Algorithm", TW_FT_UINT16, TW_BASE_HEX, 0,
+                  tls_sigalg_vals},
+    [F_SIG_HASH] = {"tls.handshake.sig_hash_hash", "Signature Hash Algorithm Hash", TW_FT_UINT8,
+                    TW_BASE_DEC, 0, tls_hash_vals, NULL, NULL, "Hash algorithm (TLS 1.2)"},
+    [F_SIG_SIG] = {"tls.handshake.sig_hash_sig", "Signature Hash Algorithm Signature", TW_FT_UINT8,
+                   TW_BASE_DEC, 0, tls_sig_vals, NULL, NULL, "Signature algorithm (TLS 1.2)"},
+    [F_RENEG_LEN] = {"tls.handshake.extensions_reneg_info_len",
+                     "Renegotiation info extension length", TW_FT_UINT8, TW_BASE_DEC},
+    [F_RENEG] = {"tls.handshake.extensions_reneg_info", "Renegotiation info", TW_FT_BYTES},
+    [F_SV_LEN] = {"tls.handshake.extensions.supported_versions_len", "Supported Versions length",
+                  TW_FT_UINT8, TW_BASE_DEC},
+    [F_SV] = {"tls.handshake.extensions.supported_version", "Supported Version", TW_FT_UINT16,
+              TW_BASE_HEX, 0, tls_version_vals},
+    [F_KS_CLIENT_LEN] = {"tls.handshake.extensions_key_share_client_length",
+                         "Client Key Share Length", TW_FT_UINT16, TW_BASE_DEC},
+    [F_KS_GROUP] = {"tls.handshake.extensions_key_share_group", "Group", TW_FT_UINT16, TW_BASE_DEC,
+                    0, tls_group_vals},
+    [F_KS_KEX_LEN] = {"tls.handshake.extensions_key_share_key_exchange_length",
+                      "Key Exchange Length", TW_FT_UINT16, TW_BASE_DEC},
+    [F_KS_KEX] = {"tls.handshake.extensions_key_share_key_exchange", "Key Exchange", TW_FT_BYTES},
+    [F_KS_SELECTED] = {"tls.handshake.extensions_key_share_selected_group", "Selected Group",
+                       TW_FT_UINT16, TW_BASE_DEC, 0, tls_group_vals},
+    [F_PSK_IDS_LEN] = {"tls.handshake.extensions.psk.identities.length", "Identities Length",
+                       TW_FT_UINT16, TW_BASE_DEC},
+    [F_PSK_ID_LEN] = {"tls.handshake.extensions.psk.identity.identity_length", "Identity Length",
+                      TW_FT_UINT16, TW_BASE_DEC},
+    [F_PSK_ID] = {"tls.handshake.extensions.psk.identity.identity", "Identity", TW_FT_BYTES},
+    [F_PSK_AGE] = {"tls.handshake.extensions.psk.identity.obfuscated_ticket_age",
+                   "Obfuscated Ticket Age", TW_FT_UINT32, TW_BASE_DEC},
+    [F_PSK_BINDERS_LEN] = {"tls.handshake.extensions.psk.binders_len", "PSK Binders length",
+                           TW_FT_UINT16, TW_BASE_DEC},
+    [F_PSK_BINDERS] = {"tls.handshake.extensions.psk.binders", "PSK Binders", TW_FT_NONE},
+    [F_PSK_SELECTED] = {"tls.handshake.extensions.psk.identity.selected", "Selected Identity",
+                        TW_FT_UINT16, TW_BASE_DEC},
+    [F_PSK_MODES_LEN] = {"tls.extension.psk_ke_modes_length", "PSK Key Exchange Modes Length",
+                         TW_FT_UINT8, TW_BASE_DEC},
+    [F_PSK_MODE] = {"tls.extension.psk_ke_mode", "PSK Key Exchange Mode", TW_FT_UINT8, TW_BASE_DEC,
+                    0, tls_psk_mode_vals, NULL, NULL,
+                    "Key exchange modes where the client supports use of PSKs"},
+    [F_STATUS_TYPE] = {"tls.handshake.extensions_status_request_type", "Certificate Status Type",
+                       TW_FT_UINT8, TW_BASE_DEC, 0, tls_status_type_vals},
+    [F_STATUS_LIST_LEN] = {"tls.handshake.extensions_status_request_list_len",
+                           "Certificate Status List Length", TW_FT_UINT16, TW_BASE_DEC, F0,
+                           "CertificateStatusRequestItemV2 list length"},
+    [F_STATUS_LEN] = {"tls.handshake.extensions_status_request_len", "Certificate Status Length",
+                      TW_FT_UINT16, TW_BASE_DEC},
+    [F_STATUS_RID_LEN] = {"tls.handshake.extensions_status_request_responder_ids_len",
+                          "Responder ID list Length", TW_FT_UINT16, TW_BASE_DEC},
+    [F_STATUS_EXTS_LEN] = {"tls.handshake.extensions_status_request_exts_len",
+                           "Request Extensions Length", TW_FT_UINT16, TW_BASE_DEC},
+    [F_PADDING] = {"tls.handshake.extensions_padding_data", "Padding Data", TW_FT_BYTES,
+                   TW_BASE_NONE, F0, "Must be zero"},
+    [F_RSL] = {"tls.record_size_limit", "Record Size Limit", TW_FT_UINT16, TW_BASE_DEC, F0,
+               "Maximum record size that an endpoint is willing to receive"},
+    [F_HB_MODE] = {"tls.handshake.extension.heartbeat.mode", "Mode", TW_FT_UINT8, TW_BASE_DEC, 0,
+                   tls_hb_mode_vals, NULL, NULL, "Heartbeat extension mode"},
+    [F_MFL] = {"tls.handshake.max_fragment_length", "Maximum Fragment Length", TW_FT_UINT8,
+               TW_BASE_DEC, 0, tls_mfl_vals, NULL, NULL,
+               "Maximum fragment length that an endpoint is willing to receive"},
+    [F_COOKIE_LEN] = {"tls.handshake.extensions.cookie_len", "Cookie length", TW_FT_UINT16,
+                      TW_BASE_DEC},
+    [F_COOKIE] = {"tls.handshake.extensions.cookie", "Cookie", TW_FT_BYTES},
+    [F_MAX_EARLY] = {"tls.early_data.max_early_data_size", "Maximum Early Data Size", TW_FT_UINT32,
+                     TW_BASE_DEC, F0, "Maximum amount of 0-RTT data that the client may send"},
+    [F_CERTS_LEN] = {"tls.handshake.certificates_length", "Certificates Length", TW_FT_UINT24,
+                     TW_BASE_DEC, F0, "Length of certificates field"},
+    [F_CERTS] = {"tls.handshake.certificates", "Certificates", TW_FT_NONE, 0, F0,
+                 "List of certificates"},
+    [F_CERT_LEN] = {"tls.handshake.certificate_length", "Certificate Length", TW_FT_UINT24,
+                    TW_BASE_DEC, F0, "Length of certificate"},
+    [F_CERT] = {"tls.handshake.certificate", "Certificate", TW_FT_BYTES},
+    [F_CERT_CTX_LEN] = {"tls.handshake.certificate_request_context_length",
+                        "Certificate Request Context Length", TW_FT_UINT8, TW_BASE_DEC},
+    [F_CERT_CTX] = {"tls.handshake.certificate_request_context", "Certificate Request Context",
+                    TW_FT_BYTES, TW_BASE_NONE, F0,
+                    "Value from CertificateRequest or empty for server auth"},
+    [F_OCSP_LEN] = {"tls.handshake.ocsp_response_len", "OCSP Response Length", TW_FT_UINT24,
+                    TW_BASE_DEC},
+    [F_CURVE_TYPE] = {"tls.handshake.server_curve_type", "Curve Type", TW_FT_UINT8, TW_BASE_HEX, 0,
+                      tls_curve_type_vals, NULL, NULL, "Server curve_type"},
+    [F_NAMED_CURVE] = {"tls.handshake.server_named_curve", "Named Curve", TW_FT_UINT16, TW_BASE_HEX,
+                       0, tls_group_vals, NULL, NULL, "Server named_curve"},
+    [F_SERVER_POINT_LEN] = {"tls.handshake.server_point_len", "Pubkey Length", TW_FT_UINT8,
+                            TW_BASE_DEC, F0, "Length of server's EC Diffie-Hellman public key"},
+    [F_SERVER_POINT] = {"tls.handshake.server_point", "Pubkey", TW_FT_BYTES, TW_BASE_NONE, F0,
+                        "EC Diffie-Hellman server pubkey"},
+    [F_CLIENT_POINT_LEN] = {"tls.handshake.client_point_len", "Pubkey Length", TW_FT_UINT8,
+                            TW_BASE_DEC, F0, "Length of client's EC Diffie-Hellman public key"},
+    [F_CLIENT_POINT] = {"tls.handshake.client_point", "Pubkey", TW_FT_BYTES, TW_BASE_NONE, F0,
+                        "EC Diffie-Hellman client pubkey"},
+    [F_P_LEN] = {"tls.handshake.p_len", "p Length", TW_FT_UINT16, TW_BASE_DEC, F0, "Length of p"},
+    [F_P] = {"tls.handshake.p", "p", TW_FT_BYTES, TW_BASE_NONE, F0, "Diffie-Hellman p"},
+    [F_G_LEN] = {"tls.handshake.g_len", "g Length", TW_FT_UINT16, TW_BASE_DEC, F0, "Length of g"},
+    [F_G] = {"tls.handshake.g", "g", TW_FT_BYTES, TW_BASE_NONE, F0, "Diffie-Hellman g"},
+    [F_YS_LEN] = {"tls.handshake.ys_len", "Pubkey Length", TW_FT_UINT16, TW_BASE_DEC, F0,
+                  "Length of server's Diffie-Hellman public key"},
+    [F_YS] = {"tls.handshake.ys", "Pubkey", TW_FT_BYTES, TW_BASE_NONE, F0,
+              "Diffie-Hellman server pubkey"},
+    [F_YC_LEN] = {"tls.handshake.yc_len", "Pubkey Length", TW_FT_UINT16, TW_BASE_DEC, F0,
+                  "Length of client's Diffie-Hellman public key"},
+    [F_YC] = {"tls.handshake.yc", "Pubkey", TW_FT_BYTES, TW_BASE_NONE, F0,
+              "Diffie-Hellman client pubkey"},
+    [F_EPMS_LEN] = {"tls.handshake.epms_len", "Encrypted PreMaster length", TW_FT_UINT16,
+                    TW_BASE_DEC, F0, "Length of encrypted PreMaster secret"},
+    [F_EPMS] = {"tls.handshake.epms", "Encrypted PreMaster", TW_FT_BYTES, TW_BASE_NONE, F0,
+                "Encrypted PreMaster secret"},
+    [F_SIG_LEN] = {"tls.handshake.sig_len", "Signature Length", TW_FT_UINT16, TW_BASE_DEC, F0,
+                   "Length of Signature"},
+    [F_SIG] = {"tls.handshake.sig", "Signature", TW_FT_BYTES, TW_BASE_NONE, F0,
+               "Diffie-Hellman server signature"},
+    [F_CERT_TYPES_COUNT] = {"tls.handshake.cert_types_count", "Certificate types count",
+                            TW_FT_UINT8, TW_BASE_DEC, F0, "Count of certificate types"},
+    [F_CERT_TYPES] = {"tls.handshake.cert_types", "Certificate types", TW_FT_NONE, 0, F0,
+                      "List of certificate types"},
+    [F_CERT_TYPE] = {"tls.handshake.cert_type", "Certificate type", TW_FT_UINT8, TW_BASE_DEC, 0,
+                     tls_cert_type_vals},
+    [F_DNAMES_LEN] = {"tls.handshake.dnames_len", "Distinguished Names Length", TW_FT_UINT16,
+                      TW_BASE_DEC, F0, "Length of list of CAs that server trusts"},
+    [F_DNAMES] = {"tls.handshake.dnames", "Distinguished Names", TW_FT_NONE, 0, F0,
+                  "List of CAs that server trusts"},
+    [F_DNAME_LEN] = {"tls.handshake.dname_len", "Distinguished Name Length", TW_FT_UINT16,
+                     TW_BASE_DEC, F0, "Length of distinguished name"},
+    [F_DNAME] = {"tls.handshake.dname", "Distinguished Name", TW_FT_NONE, 0, F0,
+                 "Distinguished name of a CA that server trusts"},
+    [F_TICKET_LIFETIME] = {"tls.handshake.session_ticket_lifetime_hint",
+                           "Session Ticket Lifetime Hint", TW_FT_UINT32, TW_BASE_DEC, F0,
+                           "New Session Ticket Lifetime Hint"},
+    [F_TICKET_AGE_ADD] = {"tls.handshake.session_ticket_age_add", "Session Ticket Age Add",
+                          TW_FT_UINT32, TW_BASE_DEC, F0,
+                          "Random 32-bit value to obscure age of ticket"},
+    [F_TICKET_NONCE_LEN] = {"tls.handshake.session_ticket_nonce_length",
+                            "Session Ticket Nonce Length", TW_FT_UINT8, TW_BASE_DEC},
+    [F_TICKET_NONCE] = {"tls.handshake.session_ticket_nonce", "Session Ticket Nonce", TW_FT_BYTES,
+                        TW_BASE_NONE, F0, "A unique per-ticket value"},
+    [F_TICKET_LEN] = {"tls.handshake.session_ticket_length", "Session Ticket Length", TW_FT_UINT16,
+                      TW_BASE_DEC, F0, "New Session Ticket Length"},
+    [F_TICKET] = {"tls.handshake.session_ticket", "Session Ticket", TW_FT_BYTES, TW_BASE_NONE, F0,
+                  "New Session Ticket"},
+    [F_VERIFY_DATA] = {"tls.handshake.verify_data", "Verify Data", TW_FT_NONE, 0, F0,
+                       "Opaque verification data"},
+    [F_CV_SIG_LEN] = {"tls.handshake.client_cert_vrfy.sig_len", "Signature length", TW_FT_UINT16,
+                      TW_BASE_DEC, F0, "Length of CertificateVerify's signature"},
+    [F_CV_SIG] = {"tls.handshake.client_cert_vrfy.sig", "Signature", TW_FT_BYTES, TW_BASE_NONE, F0,
+                  "CertificateVerify's signature"},
+    [F_HB] = {"tls.heartbeat_message", "Heartbeat Message", TW_FT_NONE},
+    [F_HB_TYPE] = {"tls.heartbeat_message.type", "Type", TW_FT_UINT8, TW_BASE_DEC, 0,
+                   tls_hb_type_vals, NULL, NULL, "Heartbeat message type"},
+    [F_HB_PAYLOAD_LEN] = {"tls.heartbeat_message.payload_length", "Payload Length", TW_FT_UINT16,
+                          TW_BASE_DEC},
+    [F_HB_PAYLOAD] = {"tls.heartbeat_message.payload", "Payload Length", TW_FT_BYTES},
+    [F_HB_PADDING] = {"tls.heartbeat_message.padding", "Payload Length", TW_FT_BYTES},
+    [F_V2_CIPHER_SPEC_LEN] = {"tls.handshake.cipher_spec_len", "Cipher Spec Length", TW_FT_UINT16,
+                              TW_BASE_DEC, F0, "Length of cipher specs field"},
+    [F_V2_SID_LEN] = {"tls.handshake.session_id_length", "Session ID Length", TW_FT_UINT16,
+                      TW_BASE_DEC, F0, "Length of session ID field"},
+    [F_V2_CHALLENGE_LEN] = {"tls.handshake.challenge_length", "Challenge Length", TW_FT_UINT16,
+                            TW_BASE_DEC, F0, "Length of challenge field"},
+    [F_V2_CIPHER_SPEC] = {"tls.handshake.cipherspec", "Cipher Spec", TW_FT_UINT24, TW_BASE_HEX, 0,
+                          tls_cipherspec_vals, NULL, NULL, "Cipher specification"},
+    [F_V2_CHALLENGE] = {"tls.handshake.challenge", "Challenge", TW_FT_NONE, 0, F0,
+                        "Challenge data used to authenticate server"},
+    [F_V2_HS_TYPE] = {"tls.handshake.type", "Handshake Message Type", TW_FT_UINT8, TW_BASE_DEC, 0,
+                      tls_hs_type_v2_vals, NULL, NULL, "SSLv2 handshake message type"},
+    [F_CC_ALGS_LEN] = {"tls.compress_certificate.algorithms_length", "Algorithms Length",
+                       TW_FT_UINT8, TW_BASE_DEC},
+    [F_CC_ALG] = {"tls.compress_certificate.algorithm", "Algorithm", TW_FT_UINT16, TW_BASE_DEC, 0,
+                  tls_cert_comp_vals},
+    [F_NPN_STR_LEN] = {"tls.handshake.extensions_npn_str_len", "Protocol string length",
+                       TW_FT_UINT8, TW_BASE_DEC, F0, "Length of next protocol string"},
+    [F_NPN_STR] = {"tls.handshake.extensions_npn", "Next Protocol", TW_FT_STRING},
+    [F_ALPS_LEN] = {"tls.handshake.extensions_alps_len", "ALPS Extension Length", TW_FT_UINT16,
+                    TW_BASE_DEC, F0, "Length of the ALPS Extension"},
+    [F_ALPS_LIST] = {"tls.handshake.extensions_alps_alpn_list", "Supported ALPN List", TW_FT_NONE,
+                     0, F0, "List of supported ALPN by ALPS"},
+    [F_ALPS_STR_LEN] = {"tls.handshake.extensions_alps_alpn_str_len", "Supported ALPN Length",
+                        TW_FT_UINT8, TW_BASE_DEC, F0, "Length of ALPN string"},
+    [F_ALPS_STR] = {"tls.handshake.extensions_alps_alpn_str", "Supported ALPN", TW_FT_STRING,
+                    TW_BASE_NONE, F0, "ALPN supported by ALPS"},
+    [F_ALPS_SETTINGS] = {"tls.handshake.extensions_alps.settings", "ALPN Opaque Settings",
+                         TW_FT_BYTES, TW_BASE_NONE, F0, "ALPN Opaque Settings"},
+    [F_JA3_FULL] = {"tls.handshake.ja3_full", "JA3 Fullstring", TW_FT_STRING},
+    [F_JA3] = {"tls.handshake.ja3", "JA3", TW_FT_STRING},
+    [F_JA3S_FULL] = {"tls.handshake.ja3s_full", "JA3S Fullstring", TW_FT_STRING},
+    [F_JA3S] = {"tls.handshake.ja3s", "JA3S", TW_FT_STRING},
+    [F_JA4] = {"tls.handshake.ja4", "JA4", TW_FT_STRING, TW_BASE_NONE, F0,
+               "JA4 TLS client fingerprint (FoxIO); a trawl addition, not in tshark 4.0"},
+    [F_JA4_R] = {"tls.handshake.ja4_r", "JA4_r", TW_FT_STRING, TW_BASE_NONE, F0,
+                 "JA4 raw fingerprint (sorted lists); a trawl addition, not in tshark 4.0"},
+};
+
+enum { E_RESUMED, E_COUNT };
+static const struct tw_expert_def experts[E_COUNT] = {
+    [E_RESUMED] = {"tls.resumed", "decoder.tls.resumed", TW_SEV_NOTE, TW_GRP_SEQUENCE,
+                   "This session reuses previously negotiated keys (Session resumption)"},
+};
+
+/* ---------------------------------------------------------------------------------------------
+ * Per-conversation session
+ * ------------------------------------------------------------------------------------------- */
+struct session {
+    uint16_t version; /* 0 = unknown */
+    uint8_t draft;    /* TLS 1.3 draft number (0x7fNN), 0 for the RFC */
+    uint16_t cipher;
+    uint8_t server_dir; /* tw_conv_key direction of packets from the server + 1; 0 unknown */
+    bool resumed;
+    uint8_t client_sid_len;
+    uint8_t client_sid[32];
+    uint64_t client_ccs_frame, server_ccs_frame;
+    const char *app; /* application protocol the server's ALPN chose, NULL if none */
+};
+
+#define SESSIONS_MAX 65536
+static struct tw_state *sess_tab;
+
+static void tls_init(void)
+{
+    sess_tab = tw_state_open("tls.sessions", sizeof(struct session), SESSIONS_MAX, NULL);
+}
+
+/* TLS ports tshark 4.0 binds on TCP (tshark -G decodes, tcp.port ... tls) */
+static const uint16_t tls_ports[] = {324,  443,  465,  636,  802,  853,   993,   995,
+                                     1300, 2221, 2443, 3249, 3250, 3251,  3252,  3496,
+                                     5061, 5671, 5684, 5868, 8883, 11207, 19999, 27017};
+/* the application protocol tshark associates with a TLS port (tls.port in -G decodes) */
+static const struct tw_vs app_protos[] = {{443, "Hypertext Transfer Protocol"},
+                                          {465, "Simple Mail Transfer Protocol"},
+                                          {993, "Internet Message Access Protocol"},
+                                          {995, "Post Office Protocol"},
+                                          {636, "Lightweight Directory Access Protocol"},
+                                          {5061, "Session Initiation Protocol"},
+                                          {853, "Domain Name System"},
+                                          {8883, "MQ Telemetry Transport Protocol"},
+                                          {5671, "Advanced Message Queuing Protocol"},
+                                          /* STARTTLS: the protocol that upgraded */
+                                          {25, "Simple Mail Transfer Protocol"},
+                                          {587, "Simple Mail Transfer Protocol"},
+                                          {110, "Post Office Protocol"},
+                                          {143, "Internet Message Access Protocol"},
+                                          {0, NULL}};
+
+static bool is_tls_port(uint16_t port)
+{
+    for (size_t i = 0; i < TW_ARRAY_LEN(tls_ports); i++)
+        if (tls_ports[i] == port) return true;
+    return false;
+}
+
+struct ctx {
+    struct tw_pkt *p;
+    struct session *s; /* may be NULL (state table full) */
+    struct session scratch;
+    bool from_server;
+    bool info_any;
+    uint64_t frame;
+};
+
+static void info_sep(struct ctx *x, const char *s)
+{
+    /* col_append_sep_str: a separator when the column has anything (before the fence too) */
+    if (x->p->info.len) tw_info_add(x->p, ", ");
+    tw_info_add(x->p, s);
+    x->info_any = true;
+}
+
+static const char *vname(uint16_t v, const char *dflt)
+{
+    const char *n = tw_vs_find(version_short, v);
+    return n ? n : dflt;
+}
+
+static uint16_t try_get_version(uint16_t v)
+{
+    if (v >= 0x0300 && v <= 0x0304) return v;
+    if (v == 0x0101) return v;
+    if ((v & 0xff00) == 0x7f00 || v == 0xfb17 || v == 0xfb1a) return 0x0304;
+    return 0;
+}
+
+static bool valid_ct(uint8_t ct)
+{
+    return ct >= 20 && ct <= 25;
+}
+
+static bool valid_hs_type(uint8_t t)
+{
+    return tw_vs_find(tls_hs_type_vals, t) != NULL;
+}
+
+/* tshark's ssl_try_set_version: a non-ClientHello handshake or any other valid record sets the
+ * session version from the version it carries */
+static void try_set_version(struct session *s, uint8_t ct, uint8_t hs_type, uint16_t version)
+{
+    bool auth = (ct == 22 && valid_hs_type(hs_type) && hs_type != 1) || (ct != 22 && valid_ct(ct));
+    if (!auth) return;
+    uint16_t v = try_get_version(version);
+    if (v) {
+        s->version = v;
+        s->draft = (version & 0xff00) == 0x7f00 ? (uint8_t)version
+                   : version == 0xfb17          ? 23
+                   : version == 0xfb1a          ? 26
+                                                : 0;
+    }
+}
+
+static bool is_grease(uint16_t v)
+{
+    return (v & 0x0f0f) == 0x0a0a && (v >> 8) == (v & 0xff);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Small helpers
+ * ------------------------------------------------------------------------------------------- */
+static inline uint32_t be16(const uint8_t *b)
+{
+    return (uint32_t)b[0] << 8 | b[1];
+}
+static inline uint32_t be24(const uint8_t *b)
+{
+    return (uint32_t)b[0] << 16 | be16(b + 1);
+}
+
+/* reads n bytes at c->off if readable within [.., end) without failing the cursor */
+static bool have(const struct tw_cur *c, uint32_t off, uint32_t n, uint32_t end)
+{
+    if ((uint64_t)off + n > end) return false;
+    return (uint64_t)off + n <= c->cap && (uint64_t)off + n <= c->end;
+}
+
+static int32_t add_u(struct ctx *x, int f, const struct tw_cur *c, uint32_t off, uint32_t len)
+{
+    uint64_t v = 0;
+    for (uint32_t i = 0; i < len; i++) v = v << 8 | c->data[off + i];
+    return tw_add_uint(x->p, HF(f), off, len, v);
+}
+
+static int32_t add_none(struct ctx *x, int f, uint32_t off, uint32_t len)
+{
+    return tw_want(x->p, HF(f)) ? tw_add_rec(x->p, HF(f), off, len) : -1;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * JA3 / JA4
+ * ------------------------------------------------------------------------------------------- */
+struct fp {
+    uint16_t version; /* legacy_version */
+    uint16_t ciphers[256];
+    uint32_t nciphers;
+    uint16_t exts[128];
+    uint32_t nexts;
+    uint16_t groups[128];
+    uint32_t ngroups;
+    uint8_t ecpf[32];
+    uint32_t necpf;
+    uint16_t sigalgs[128];
+    uint32_t nsigalgs;
+    uint16_t max_sv; /* highest supported_versions entry (not GREASE) */
+    char sni_kind;   /* 'd' with SNI, 'i' without */
+    char alpn[2];
+    bool has_alpn;
+};
+
+static void md5_hex(const char *s, size_t n, char out[33])
+{
+    unsigned char d[EVP_MAX_MD_SIZE];
+    unsigned int dl = 0;
+    EVP_Digest(s, n, d, &dl, EVP_md5(), NULL);
+    for (unsigned i = 0; i < 16; i++) snprintf(out + 2 * i, 3, "%02x", d[i]);
+}
+
+static void sha256_12(const char *s, size_t n, char out[13])
+{
+    unsigned char d[EVP_MAX_MD_SIZE];
+    unsigned int dl = 0;
+    EVP_Digest(s, n, d, &dl, EVP_sha256(), NULL);
+    for (unsigned i = 0; i < 6; i++) snprintf(out + 2 * i, 3, "%02x", d[i]);
+}
+
+/* the buffer's text, NUL-terminated ("" if it overflowed) */
+static const char *bstr(struct tw_buf *b)
+{
+    if (!tw_buf_addc(b, '\0') || !b->p) return "";
+    b->len--;
+    return b->p;
+}
+
+static void buf_list(struct tw_buf *b, const uint16_t *v, uint32_t n, bool skip_grease, bool hex,
+                     const char *sep)
+{
+    bool first = true;
+    for (uint32_t i = 0; i < n; i++) {
+        if (skip_grease && is_grease(v[i])) continue;
+        if (!first) tw_buf_adds(b, sep);
+        if (hex)
+            tw_buf_printf(b, "%04x", v[i]);
+        else
+            tw_buf_printf(b, "%u", v[i]);
+        first = false;
+    }
+}
+
+static int cmp_u16(const void *a, const void *b)
+{
+    return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
+}
+
+static void ja3_client(struct ctx *x, const struct fp *f, uint32_t off, uint32_t len)
+{
+    struct tw_pkt *p = x->p;
+    bool want3 = tw_want(p, HF(F_JA3_FULL)) || tw_want(p, HF(F_JA3));
+    bool want4 = tw_want(p, HF(F_JA4)) || tw_want(p, HF(F_JA4_R));
+    if (!want3 && !want4) return;
+    struct tw_buf b;
+    tw_buf_init(&b, 65536);
+    if (want3) {
+        tw_buf_printf(&b, "%u,", f->version);
+        buf_list(&b, f->ciphers, f->nciphers, true, false, "-");
+        tw_buf_adds(&b, ",");
+        buf_list(&b, f->exts, f->nexts, true, false, "-");
+        tw_buf_adds(&b, ",");
+        buf_list(&b, f->groups, f->ngroups, true, false, "-");
+        tw_buf_adds(&b, ",");
+        for (uint32_t i = 0; i < f->necpf; i++) tw_buf_printf(&b, i ? "-%u" : "%u", f->ecpf[i]);
+        int32_t r = tw_add_strf(p, HF(F_JA3_FULL), off, len, "%s", bstr(&b));
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+        char h[33];
+        md5_hex(bstr(&b), b.len, h);
+        r = tw_add_strf(p, HF(F_JA3), off, len, "%s", h);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+    }
+    if (want4) {
+        /* JA4 (FoxIO): t<ver><d|i><nn ciphers><nn exts><alpn>_<sha256/12 of sorted ciphers>_
+         * <sha256/12 of sorted exts (no SNI, no ALPN)_sigalgs in order> */
+        uint16_t v = f->max_sv ? f->max_sv : f->version;
+        const char *vs = v == 0x0304   ? "13"
+                         : v == 0x0303 ? "12"
+                         : v == 0x0302 ? "11"
+                         : v == 0x0301 ? "10"
+                         : v == 0x0300 ? "s3"
+                         : v == 0x0002 ? "s2"
+                                       : "00";
+        uint16_t cs[256], ex[128];
+        uint32_t nc = 0, ne = 0, ne_all = 0;
+        for (uint32_t i = 0; i < f->nciphers; i++)
+            if (!is_grease(f->ciphers[i])) cs[nc++] = f->ciphers[i];
+        for (uint32_t i = 0; i < f->nexts; i++) {
+            if (is_grease(f->exts[i])) continue;
+            ne_all++;
+            if (f->exts[i] != 0 && f->exts[i] != 16) ex[ne++] = f->exts[i];
+        }
+        qsort(cs, nc, sizeof cs[0], cmp_u16);
+        qsort(ex, ne, sizeof ex[0], cmp_u16);
+        char a0 = '0', a1 = '0';
+        if (f->has_alpn) a0 = f->alpn[0], a1 = f->alpn[1];
+        struct tw_buf c1, c2;
+        tw_buf_init(&c1, 65536);
+        tw_buf_init(&c2, 65536);
+        buf_list(&c1, cs, nc, false, true, ",");
+        buf_list(&c2, ex, ne, false, true, ",");
+        if (f->nsigalgs) {
+            tw_buf_adds(&c2, "_");
+            buf_list(&c2, f->sigalgs, f->nsigalgs, true, true, ",");
+        }
+        char h1[13] = "000000000000", h2[13] = "000000000000";
+        if (nc) sha256_12(bstr(&c1), c1.len, h1);
+        if (ne) sha256_12(bstr(&c2), c2.len, h2);
+        char head[16];
+        snprintf(head, sizeof head, "t%s%c%02u%02u%c%c", vs, f->sni_kind ? f->sni_kind : 'i',
+                 TW_MIN(nc, 99u), TW_MIN(ne_all, 99u), a0, a1);
+        /* hidden: filterable and in -T fields, kept out of trees so that -V stays tshark's */
+        int32_t r = tw_add_strf(p, HF(F_JA4), off, len, "%s_%s_%s", head, h1, h2);
+        tw_rec_flags(p, r, TW_RF_GENERATED | TW_RF_HIDDEN);
+        r = tw_add_strf(p, HF(F_JA4_R), off, len, "%s_%s_%s", head, bstr(&c1), bstr(&c2));
+        tw_rec_flags(p, r, TW_RF_GENERATED | TW_RF_HIDDEN);
+        tw_buf_free(&c1);
+        tw_buf_free(&c2);
+    }
+    tw_buf_free(&b);
+}
+
+static void ja3_server(struct ctx *x, const struct fp *f, uint32_t off, uint32_t len)
+{
+    struct tw_pkt *p = x->p;
+    if (!tw_want(p, HF(F_JA3S_FULL)) && !tw_want(p, HF(F_JA3S))) return;
+    struct tw_buf b;
+    tw_buf_init(&b, 65536);
+    tw_buf_printf(&b, "%u,%u,", f->version, f->nciphers ? f->ciphers[0] : 0);
+    buf_list(&b, f->exts, f->nexts, true, false, "-");
+    int32_t r = tw_add_strf(p, HF(F_JA3S_FULL), off, len, "%s", bstr(&b));
+    tw_rec_flags(p, r, TW_RF_GENERATED);
+    char h[33];
+    md5_hex(bstr(&b), b.len, h);
+    r = tw_add_strf(p, HF(F_JA3S), off, len, "%s", h);
+    tw_rec_flags(p, r, TW_RF_GENERATED);
+    tw_buf_free(&b);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Extensions
+ * ------------------------------------------------------------------------------------------- */
+enum { HELLO_CLIENT, HELLO_SERVER, HELLO_OTHER };
+
+/* the protocol tshark 4.0 hands application data to after the server chose an ALPN protocol
+ * (its "tls.alpn" table) */
+static const char *alpn_app(const uint8_t *s, uint32_t n)
+{
+    static const struct {
+        const char *id, *name;
+    } map[] = {{"h2", "HyperText Transfer Protocol 2"},
+               {"http/1.1", "Hypertext Transfer Protocol"},
+               {"http/1.0", "Hypertext Transfer Protocol"},
+               {"http/0.9", "Hypertext Transfer Protocol"},
+               {"spdy/1", "SPDY"},
+               {"spdy/2", "SPDY"},
+               {"spdy/3", "SPDY"},
+               {"spdy/3.1", "SPDY"}};
+    for (size_t i = 0; i < TW_ARRAY_LEN(map); i++)
+        if (strlen(map[i].id) == n && memcmp(map[i].id, s, n) == 0) return map[i].name;
+    return NULL;
+}
+
+static void sigalg_list(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end,
+                        struct fp *f)
+{
+    struct tw_pkt *p = x->p;
+    if (!have(c, off, 2, end)) return;
+    uint32_t n = be16(c->data + off);
+    add_u(x, F_SIGALG_LEN, c, off, 2);
+    off += 2;
+    if (off + n > end) n = end - off;
+    int32_t r = add_none(x, F_SIGALGS, off, n);
+    tw_rec_label(p, r, "Signature Hash Algorithms (%u algorithm%s)", n / 2, n / 2 == 1 ? "" : "s");
+    tw_tree_push(p, r);
+    for (uint32_t i = 0; i + 2 <= n && have(c, off + i, 2, end); i += 2) {
+        uint16_t a = (uint16_t)be16(c->data + off + i);
+        if (f && f->nsigalgs < TW_ARRAY_LEN(f->sigalgs)) f->sigalgs[f->nsigalgs++] = a;
+        int32_t s = add_u(x, F_SIGALG, c, off + i, 2);
+        tw_tree_push(p, s);
+        add_u(x, F_SIG_HASH, c, off + i, 1);
+        add_u(x, F_SIG_SIG, c, off + i + 1, 1);
+        tw_tree_pop(p);
+    }
+    tw_tree_pop(p);
+}
+
+static void ext_body(struct ctx *x, const struct tw_cur *c, uint16_t type, uint32_t off,
+                     uint32_t end, int hello, struct fp *f)
+{
+    struct tw_pkt *p = x->p;
+    uint32_t len = end - off;
+    switch (type) {
+    case 0: /* server_name */
+        if (len == 0) return;
+        {
+            int32_t t = tw_add_text(p, off, len, "Server Name Indication extension");
+            tw_tree_push(p, t);
+            if (have(c, off, 2, end)) {
+                uint32_t ll = be16(c->data + off);
+                add_u(x, F_SNI_LIST_LEN, c, off, 2);
+                uint32_t o = off + 2, le = TW_MIN(end, o + ll);
+                while (have(c, o, 3, le)) {
+                    add_u(x, F_SNI_TYPE, c, o, 1);
+                    uint32_t nl = be16(c->data + o + 1);
+                    add_u(x, F_SNI_LEN, c, o + 1, 2);
+                    o += 3;
+                    if (!have(c, o, nl, le)) break;
+                    tw_add_ascii(p, HF(F_SNI), o, nl, c->data + o);
+                    o += nl;
+                }
+            }
+            tw_tree_pop(p);
+        }
+        return;
+    case 1: /* max_fragment_length */
+        if (have(c, off, 1, end)) add_u(x, F_MFL, c, off, 1);
+        return;
+    case 5: /* status_request */
+        if (len == 0) return;
+        if (have(c, off, 1, end)) {
+            add_u(x, F_STATUS_TYPE, c, off, 1);
+            if (c->data[off] == 1 && have(c, off + 1, 2, end)) {
+                uint32_t rl = be16(c->data + off + 1);
+                add_u(x, F_STATUS_RID_LEN, c, off + 1, 2);
+                uint32_t o = off + 3 + rl;
+                if (have(c, o, 2, end)) add_u(x, F_STATUS_EXTS_LEN, c, o, 2);
+            }
+        }
+        return;
+    case 10: /* supported_groups */
+        if (have(c, off, 2, end)) {
+            uint32_t n = be16(c->data + off);
+            add_u(x, F_GROUPS_LEN, c, off, 2);
+            uint32_t o = off + 2;
+            if (o + n > end) n = end - o;
+            int32_t r = add_none(x, F_GROUPS, o, n);
+            tw_rec_label(p, r, "Supported Groups (%u group%s)", n / 2, n / 2 == 1 ? "" : "s");
+            tw_tree_push(p, r);
+            for (uint32_t i = 0; i + 2 <= n && have(c, o + i, 2, end); i += 2) {
+                if (f && f->ngroups < TW_ARRAY_LEN(f->groups))
+                    f->groups[f->ngroups++] = (uint16_t)be16(c->data + o + i);
+                add_u(x, F_GROUP, c, o + i, 2);
+            }
+            tw_tree_pop(p);
+        }
+        return;
+    case 11: /* ec_point_formats */
+        if (have(c, off, 1, end)) {
+            uint32_t n = c->data[off];
+            add_u(x, F_ECPF_LEN, c, off, 1);
+            uint32_t o = off + 1;
+            if (o + n > end) n = end - o;
+            int32_t r = add_none(x, F_ECPFS, o, n);
+            tw_rec_label(p, r, "Elliptic curves point formats (%u)", n);
+            tw_tree_push(p, r);
+            for (uint32_t i = 0; i < n && have(c, o + i, 1, end); i++) {
+                if (f && f->necpf < TW_ARRAY_LEN(f->ecpf)) f->ecpf[f->necpf++] = c->data[o + i];
+                add_u(x, F_ECPF, c, o + i, 1);
+            }
+            tw_tree_pop(p);
+        }
+        return;
+    case 13: /* signature_algorithms */
+    case 34: /* delegated_credentials */
+    case 50: /* signature_algorithms_cert */
+        sigalg_list(x, c, off, end, type == 13 ? f : NULL);
+        return;
+    case 15: /* heartbeat */
+        if (have(c, off, 1, end)) add_u(x, F_HB_MODE, c, off, 1);
+        return;
+    case 16: /* application_layer_protocol_negotiation */
+        if (have(c, off, 2, end)) {
+            uint32_t n = be16(c->data + off);
+            add_u(x, F_ALPN_LEN, c, off, 2);
+            uint32_t o = off + 2;
+            if (o + n > end) n = end - o;
+            int32_t r = add_none(x, F_ALPN_LIST, o, n);
+            tw_tree_push(p, r);
+            uint32_t le = o + n;
+            bool first = true;
+            while (have(c, o, 1, le)) {
+                uint32_t sl = c->data[o];
+                add_u(x, F_ALPN_STR_LEN, c, o, 1);
+                o++;
+                if (!have(c, o, sl, le)) break;
+                if (first && f && sl > 0) {
+                    f->has_alpn = true;
+                    f->alpn[0] = (char)c->data[o];
+                    f->alpn[1] = (char)c->data[o + sl - 1];
+                }
+                first = false;
+                if (hello == HELLO_SERVER) x->s->app = alpn_app(c->data + o, sl);
+                tw_add_ascii(p, HF(F_ALPN_STR), o, sl, c->data + o);
+                o += sl;
+            }
+            tw_tree_pop(p);
+        }
+        return;
+    case 21: /* padding */
+        if (len) tw_add_bytes(p, HF(F_PADDING), c, off, len);
+        return;
+    case 28: /* record_size_limit */
+        if (have(c, off, 2, end)) add_u(x, F_RSL, c, off, 2);
+        return;
+    case 35: /* session_ticket */
+    {
+        int32_t r = tw_add_bytes(p, HF(F_EXT_DATA), c, off, have(c, off, len, end) ? len : 0);
+        tw_rec_label(p, r, "Data (%u bytes)", len);
+        return;
+    }
+    case 41: /* pre_shared_key */
+    {
+        int32_t t = tw_add_text(p, off, len, "Pre-Shared Key extension");
+        tw_tree_push(p, t);
+        if (hello == HELLO_SERVER) {
+            if (have(c, off, 2, end)) add_u(x, F_PSK_SELECTED, c, off, 2);
+        } else if (have(c, off, 2, end)) {
+            uint32_t il = be16(c->data + off);
+            add_u(x, F_PSK_IDS_LEN, c, off, 2);
+            uint32_t o = off + 2, ie = TW_MIN(end, o + il);
+            while (have(c, o, 2, ie)) {
+                uint32_t l = be16(c->data + o);
+                int32_t it = tw_add_text(p, o, 2 + l + 4, "PSK Identity (length: %u)", l);
+                tw_tree_push(p, it);
+                add_u(x, F_PSK_ID_LEN, c, o, 2);
+                o += 2;
+                if (!have(c, o, l, ie)) {
+                    tw_tree_pop(p);
+                    break;
+                }
+                tw_add_bytes(p, HF(F_PSK_ID), c, o, l);
+                o += l;
+                if (have(c, o, 4, ie)) add_u(x, F_PSK_AGE, c, o, 4);
+                o += 4;
+                tw_tree_pop(p);
+            }
+            o = off + 2 + il;
+            if (have(c, o, 2, end)) {
+                uint32_t bl = be16(c->data + o);
+                add_u(x, F_PSK_BINDERS_LEN, c, o, 2);
+                add_none(x, F_PSK_BINDERS, o + 2, TW_MIN(bl, end - (o + 2)));
+            }
+        }
+        tw_tree_pop(p);
+        return;
+    }
+    case 42: /* early_data */
+        if (len == 4 && have(c, off, 4, end)) add_u(x, F_MAX_EARLY, c, off, 4);
+        return;
+    case 43: /* supported_versions */
+        if (hello == HELLO_CLIENT) {
+            if (have(c, off, 1, end)) {
+                uint32_t n = c->data[off];
+                add_u(x, F_SV_LEN, c, off, 1);
+                for (uint32_t i = 0; i + 2 <= n && have(c, off + 1 + i, 2, end); i += 2) {
+                    uint16_t v = (uint16_t)be16(c->data + off + 1 + i);
+                    if (f && !is_grease(v) && v > f->max_sv && v <= 0x0304) f->max_sv = v;
+                    add_u(x, F_SV, c, off + 1 + i, 2);
+                }
+            }
+        } else if (have(c, off, 2, end)) {
+            add_u(x, F_SV, c, off, 2);
+        }
+        return;
+    case 44: /* cookie */
+        if (have(c, off, 2, end)) {
+            uint32_t n = be16(c->data + off);
+            add_u(x, F_COOKIE_LEN, c, off, 2);
+            if (have(c, off + 2, n, end)) tw_add_bytes(p, HF(F_COOKIE), c, off + 2, n);
+        }
+        return;
+    case 45: /* psk_key_exchange_modes */
+        if (have(c, off, 1, end)) {
+            uint32_t n = c->data[off];
+            add_u(x, F_PSK_MODES_LEN, c, off, 1);
+            for (uint32_t i = 0; i < n && have(c, off + 1 + i, 1, end); i++)
+                add_u(x, F_PSK_MODE, c, off + 1 + i, 1);
+        }
+        return;
+    case 40: /* key_share before TLS 1.3 draft 23 */
+    case 51: /* key_share */
+    {
+        int32_t t = tw_add_text(p, off, len, "Key Share extension");
+        tw_tree_push(p, t);
+        uint32_t o = off, ke = end;
+        if (hello == HELLO_CLIENT) {
+            if (have(c, off, 2, end)) {
+                uint32_t n = be16(c->data + off);
+                add_u(x, F_KS_CLIENT_LEN, c, off, 2);
+                o = off + 2;
+                ke = TW_MIN(end, o + n);
+            }
+        } else if (len == 2 && have(c, off, 2, end)) { /* HelloRetryRequest */
+            add_u(x, F_KS_SELECTED, c, off, 2);
+            ke = o;
+        }
+        while (have(c, o, 4, ke)) {
+            uint16_t g = (uint16_t)be16(c->data + o);
+            uint32_t kl = be16(c->data + o + 2);
+            const char *gn = tw_vs_find(tls_group_vals, g);
+            int32_t e =
+                tw_add_text(p, o, 4 + kl, "Key Share Entry: Group: %s, Key Exchange length: %u",
+                            gn ? gn : "Unknown", kl);
+            tw_tree_push(p, e);
+            add_u(x, F_KS_GROUP, c, o, 2);
+            add_u(x, F_KS_KEX_LEN, c, o + 2, 2);
+            o += 4;
+            if (!have(c, o, kl, ke)) {
+                tw_tree_pop(p);
+                break;
+            }
+            tw_add_bytes(p, HF(F_KS_KEX), c, o, kl);
+            o += kl;
+            tw_tree_pop(p);
+            if (hello != HELLO_CLIENT) break;
+        }
+        tw_tree_pop(p);
+        return;
+    }
+    case 27: /* compress_certificate */
+        if (have(c, off, 1, end)) {
+            uint32_t n = c->data[off];
+            add_u(x, F_CC_ALGS_LEN, c, off, 1);
+            for (uint32_t i = 0; i + 2 <= n && have(c, off + 1 + i, 2, end); i += 2)
+                add_u(x, F_CC_ALG, c, off + 1 + i, 2);
+        }
+        return;
+    case 13172: /* next_protocol_negotiation */
+        if (hello == HELLO_SERVER) {
+            uint32_t o = off;
+            while (have(c, o, 1, end)) {
+                uint32_t sl = c->data[o];
+                add_u(x, F_NPN_STR_LEN, c, o, 1);
+                o++;
+                if (!have(c, o, sl, end)) break;
+                tw_add_ascii(p, HF(F_NPN_STR), o, sl, c->data + o);
+                o += sl;
+            }
+        }
+        return;
+    case 17513: /* application_settings (ALPS) */
+        if (hello == HELLO_CLIENT && have(c, off, 2, end)) {
+            uint32_t n = be16(c->data + off);
+            add_u(x, F_ALPS_LEN, c, off, 2);
+            uint32_t o = off + 2;
+            if (o + n > end) n = end - o;
+            int32_t r = add_none(x, F_ALPS_LIST, o, n);
+            tw_tree_push(p, r);
+            uint32_t le = o + n;
+            while (have(c, o, 1, le)) {
+                uint32_t sl = c->data[o];
+                add_u(x, F_ALPS_STR_LEN, c, o, 1);
+                o++;
+                if (!have(c, o, sl, le)) break;
+                tw_add_ascii(p, HF(F_ALPS_STR), o, sl, c->data + o);
+                o += sl;
+            }
+            tw_tree_pop(p);
+            return;
+        }
+        if (len && have(c, off, len, end)) tw_add_bytes(p, HF(F_ALPS_SETTINGS), c, off, len);
+        return;
+    case 0xff01: /* renegotiation_info */
+        if (have(c, off, 1, end)) {
+            int32_t t = tw_add_text(p, off, len, "Renegotiation Info extension");
+            tw_tree_push(p, t);
+            uint32_t n = c->data[off];
+            add_u(x, F_RENEG_LEN, c, off, 1);
+            if (n && have(c, off + 1, n, end)) tw_add_bytes(p, HF(F_RENEG), c, off + 1, n);
+            tw_tree_pop(p);
+        }
+        return;
+    case 17: /* status_request_v2 */
+        if (len == 0) return;
+        if (have(c, off, 2, end)) {
+            uint32_t ll = be16(c->data + off);
+            add_u(x, F_STATUS_LIST_LEN, c, off, 2);
+            uint32_t o = off + 2, le = TW_MIN(end, o + ll);
+            while (have(c, o, 3, le)) {
+                uint32_t il = be16(c->data + o + 1);
+                add_u(x, F_STATUS_TYPE, c, o, 1);
+                add_u(x, F_STATUS_LEN, c, o + 1, 2);
+                uint32_t io = o + 3, ie = TW_MIN(le, io + il);
+                uint8_t st = c->data[o];
+                if ((st == 1 || st == 2) && have(c, io, 2, ie)) {
+                    uint32_t rl = be16(c->data + io);
+                    add_u(x, F_STATUS_RID_LEN, c, io, 2);
+                    if (have(c, io + 2 + rl, 2, ie)) add_u(x, F_STATUS_EXTS_LEN, c, io + 2 + rl, 2);
+                }
+                o = io + il;
+            }
+        }
+        return;
+    case 18: /* signed_certificate_timestamp */
+    case 22: /* encrypt_then_mac */
+    case 23: /* extended_master_secret */
+    case 49: /* post_handshake_auth */
+        if (len == 0) return;
+        break;
+    default:
+        break;
+    }
+    if (have(c, off, len, end) || len == 0) {
+        int32_t r = tw_add_bytes(p, HF(F_EXT_DATA), c, off, len);
+        if (len == 0) tw_rec_label(p, r, "Data: <MISSING>");
+    }
+}
+
+static void extensions(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end, int hello,
+                       struct fp *f)
+{
+    struct tw_pkt *p = x->p;
+    if (!have(c, off, 2, end)) return;
+    uint32_t n = be16(c->data + off);
+    add_u(x, F_EXTS_LEN, c, off, 2);
+    off += 2;
+    uint32_t ee = TW_MIN(end, off + n);
+    while (have(c, off, 4, ee)) {
+        uint16_t type = (uint16_t)be16(c->data + off);
+        uint32_t len = be16(c->data + off + 2);
+        if (f && f->nexts < TW_ARRAY_LEN(f->exts)) f->exts[f->nexts++] = type;
+        if (f && type == 0) f->sni_kind = 'd';
+        const char *nm = tw_vs_find(tls_ext_vals, type);
+        int32_t t =
+            tw_add_text(p, off, 4 + len, "Extension: %s (len=%u)", nm ? nm : "Unknown type", len);
+        tw_tree_push(p, t);
+        add_u(x, F_EXT_TYPE, c, off, 2);
+        add_u(x, F_EXT_LEN, c, off + 2, 2);
+        uint32_t be = off + 4 + len;
+        if (be > ee) be = ee;
+        ext_body(x, c, type, off + 4, be, hello, f);
+        tw_tree_pop(p);
+        off += 4 + len;
+    }
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Handshake messages
+ * ------------------------------------------------------------------------------------------- */
+static void random_field(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    struct tw_pkt *p = x->p;
+    if (!have(c, off, 32, end)) return;
+    int32_t r = tw_add_bytes(p, HF(F_RANDOM), c, off, 32);
+    if (x->s->version != 0x0304) {
+        tw_tree_push(p, r);
+        struct tw_time t = {(int64_t)(be16(c->data + off) << 16 | be16(c->data + off + 2)), 0};
+        tw_add_time(p, HF(F_RANDOM_TIME), off, 4, t);
+        tw_add_bytes(p, HF(F_RANDOM_BYTES), c, off + 4, 28);
+        tw_tree_pop(p);
+    }
+}
+
+static void client_hello(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end,
+                         uint32_t hs_off, uint32_t hs_len)
+{
+    struct tw_pkt *p = x->p;
+    static struct fp f;
+    memset(&f, 0, sizeof f);
+    if (!have(c, off, 2, end)) return;
+    f.version = (uint16_t)be16(c->data + off);
+    add_u(x, F_HS_VERSION, c, off, 2);
+    off += 2;
+    random_field(x, c, off, end);
+    off += 32;
+    if (!have(c, off, 1, end)) return;
+    uint32_t sl = c->data[off];
+    add_u(x, F_SID_LEN, c, off, 1);
+    off++;
+    if (sl && have(c, off, sl, end)) {
+        tw_add_bytes(p, HF(F_SID), c, off, sl);
+        if (sl <= 32) {
+            memcpy(x->s->client_sid, c->data + off, sl);
+            x->s->client_sid_len = (uint8_t)sl;
+        }
+    } else {
+        x->s->client_sid_len = 0;
+    }
+    off += sl;
+    if (!have(c, off, 2, end)) return;
+    uint32_t cl = be16(c->data + off);
+    add_u(x, F_CS_LEN, c, off, 2);
+    off += 2;
+    uint32_t cn = TW_MIN(cl, end - TW_MIN(end, off));
+    int32_t r = add_none(x, F_CSS, off, cn);
+    tw_rec_label(p, r, "Cipher Suites (%u suite%s)", cl / 2, cl / 2 == 1 ? "" : "s");
+    tw_tree_push(p, r);
+    for (uint32_t i = 0; i + 2 <= cl && have(c, off + i, 2, end); i += 2) {
+        if (f.nciphers < TW_ARRAY_LEN(f.ciphers))
+            f.ciphers[f.nciphers++] = (uint16_t)be16(c->data + off + i);
+        add_u(x, F_CS, c, off + i, 2);
+    }
+    tw_tree_pop(p);
+    off += cl;
+    if (!have(c, off, 1, end)) goto done;
+    uint32_t ml = c->data[off];
+    add_u(x, F_COMP_LEN, c, off, 1);
+    off++;
+    r = add_none(x, F_COMPS, off, TW_MIN(ml, end - TW_MIN(end, off)));
+    tw_rec_label(p, r, "Compression Methods (%u method%s)", ml, ml == 1 ? "" : "s");
+    tw_tree_push(p, r);
+    for (uint32_t i = 0; i < ml && have(c, off + i, 1, end); i++) add_u(x, F_COMP, c, off + i, 1);
+    tw_tree_pop(p);
+    off += ml;
+    if (off < end) extensions(x, c, off, end, HELLO_CLIENT, &f);
+done:
+    ja3_client(x, &f, hs_off, hs_len);
+}
+
+static void server_hello(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end,
+                         uint32_t hs_off, uint32_t hs_len)
+{
+    struct tw_pkt *p = x->p;
+    static struct fp f;
+    memset(&f, 0, sizeof f);
+    if (!have(c, off, 2, end)) return;
+    f.version = (uint16_t)be16(c->data + off);
+    add_u(x, F_HS_VERSION, c, off, 2);
+    off += 2;
+    random_field(x, c, off, end);
+    off += 32;
+    /* TLS 1.3 drafts before 22 had neither session id nor compression method */
+    bool old13 = x->s->version == 0x0304 && x->s->draft > 0 && x->s->draft < 22;
+    uint32_t sl = 0;
+    if (!old13) {
+        if (!have(c, off, 1, end)) return;
+        sl = c->data[off];
+        add_u(x, F_SID_LEN, c, off, 1);
+        off++;
+    }
+    if (sl && have(c, off, sl, end)) {
+        tw_add_bytes(p, HF(F_SID), c, off, sl);
+        if (x->s->version != 0x0304 && x->s->client_sid_len == sl &&
+            memcmp(x->s->client_sid, c->data + off, sl) == 0)
+            x->s->resumed = true;
+    }
+    off += sl;
+    if (!have(c, off, 2, end)) return;
+    f.ciphers[0] = (uint16_t)be16(c->data + off);
+    f.nciphers = 1;
+    x->s->cipher = f.ciphers[0];
+    add_u(x, F_CS, c, off, 2);
+    off += 2;
+    if (!old13) {
+        if (!have(c, off, 1, end)) goto done;
+        add_u(x, F_COMP, c, off, 1);
+        off++;
+    }
+    if (off < end) extensions(x, c, off, end, HELLO_SERVER, &f);
+done:
+    ja3_server(x, &f, hs_off, hs_len);
+}
+
+static void certificates(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    struct tw_pkt *p = x->p;
+    if (x->s->version == 0x0304) {
+        if (!have(c, off, 1, end)) return;
+        uint32_t n = c->data[off];
+        add_u(x, F_CERT_CTX_LEN, c, off, 1);
+        off++;
+        if (n && have(c, off, n, end)) tw_add_bytes(p, HF(F_CERT_CTX), c, off, n);
+        off += n;
+    }
+    if (!have(c, off, 3, end)) return;
+    uint32_t tl = be24(c->data + off);
+    add_u(x, F_CERTS_LEN, c, off, 3);
+    off += 3;
+    if (!tl) return;
+    uint32_t le = TW_MIN(end, off + tl);
+    int32_t r = add_none(x, F_CERTS, off, le - off);
+    tw_rec_label(p, r, "Certificates (%u bytes)", tl);
+    tw_tree_push(p, r);
+    while (have(c, off, 3, le)) {
+        uint32_t cl = be24(c->data + off);
+        add_u(x, F_CERT_LEN, c, off, 3);
+        off += 3;
+        if (!have(c, off, cl, le)) break;
+        int32_t cr = tw_add_bytes(p, HF(F_CERT), c, off, cl);
+        tw_tree_push(p, cr);
+        struct tw_cur cc = *c;
+        cc.off = off;
+        cc.end = off + cl;
+        if (cc.cap > cc.end) cc.cap = cc.end;
+        p->cols_locked++;
+        tw_dissect_nested(p, TW_TBL_NAME, TW_KEY_X509_CERT, cc);
+        p->cols_locked--;
+        tw_tree_pop(p);
+        off += cl;
+        if (x->s->version == 0x0304) { /* per-certificate extensions */
+            if (!have(c, off, 2, le)) break;
+            uint32_t el = be16(c->data + off);
+            extensions(x, c, off, TW_MIN(le, off + 2 + el), HELLO_OTHER, NULL);
+            off += 2 + el;
+        }
+    }
+    tw_tree_pop(p);
+}
+
+static void cert_status(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    struct tw_pkt *p = x->p;
+    if (!have(c, off, 1, end)) return;
+    add_u(x, F_STATUS_TYPE, c, off, 1);
+    if (c->data[off] != 1 || !have(c, off + 1, 3, end)) return;
+    uint32_t n = be24(c->data + off + 1);
+    add_u(x, F_OCSP_LEN, c, off + 1, 3);
+    off += 4;
+    if (!n || !have(c, off, n, end)) return;
+    int32_t t = tw_add_text(p, off, n, "OCSP Response");
+    tw_tree_push(p, t);
+    struct tw_cur cc = *c;
+    cc.off = off;
+    cc.end = off + n;
+    if (cc.cap > cc.end) cc.cap = cc.end;
+    p->cols_locked++;
+    tw_dissect_nested(p, TW_TBL_NAME, TW_KEY_OCSP_RESPONSE, cc);
+    p->cols_locked--;
+    tw_tree_pop(p);
+}
+
+/* key exchange algorithm of a cipher suite, from its IANA name */
+enum { KEX_UNKNOWN, KEX_RSA, KEX_DHE, KEX_ECDHE, KEX_PSK, KEX_TLS13 };
+static int cipher_kex(uint16_t cs)
+{
+    const char *n = tw_vs_find(tls_cipher_vals, cs);
+    if (!n) return KEX_UNKNOWN;
+    if (strncmp(n, "TLS_ECDHE_", 10) == 0 || strncmp(n, "TLS_ECDH_", 9) == 0) return KEX_ECDHE;
+    if (strncmp(n, "TLS_DHE_", 8) == 0 || strncmp(n, "TLS_DH_", 7) == 0) return KEX_DHE;
+    if (strncmp(n, "TLS_RSA_", 8) == 0) return KEX_RSA;
+    if (strncmp(n, "TLS_PSK_", 8) == 0) return KEX_PSK;
+    if (strncmp(n, "TLS_AES_", 8) == 0 || strncmp(n, "TLS_CHACHA20_", 13) == 0) return KEX_TLS13;
+    return KEX_UNKNOWN;
+}
+
+static bool vec16(struct ctx *x, const struct tw_cur *c, uint32_t *off, uint32_t end, int flen,
+                  int fdata)
+{
+    if (!have(c, *off, 2, end)) return false;
+    uint32_t n = be16(c->data + *off);
+    add_u(x, flen, c, *off, 2);
+    *off += 2;
+    if (!have(c, *off, n, end)) return false;
+    tw_add_bytes(x->p, HF(fdata), c, *off, n);
+    *off += n;
+    return true;
+}
+
+static void signature(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    struct tw_pkt *p = x->p;
+    if (x->s->version >= 0x0303 && have(c, off, 2, end)) {
+        int32_t s = add_u(x, F_SIGALG, c, off, 2);
+        tw_tree_push(p, s);
+        add_u(x, F_SIG_HASH, c, off, 1);
+        add_u(x, F_SIG_SIG, c, off + 1, 1);
+        tw_tree_pop(p);
+        off += 2;
+    }
+    vec16(x, c, &off, end, F_SIG_LEN, F_SIG);
+}
+
+static void cert_verify(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    struct tw_pkt *p = x->p;
+    if (x->s->version >= 0x0303 && have(c, off, 2, end)) {
+        int32_t s = add_u(x, F_SIGALG, c, off, 2);
+        tw_tree_push(p, s);
+        add_u(x, F_SIG_HASH, c, off, 1);
+        add_u(x, F_SIG_SIG, c, off + 1, 1);
+        tw_tree_pop(p);
+        off += 2;
+    }
+    vec16(x, c, &off, end, F_CV_SIG_LEN, F_CV_SIG);
+}
+
+static void server_kex(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    struct tw_pkt *p = x->p;
+    int kex = cipher_kex(x->s->cipher);
+    if (kex == KEX_ECDHE) {
+        int32_t t = tw_add_text(p, off, end - off, "EC Diffie-Hellman Server Params");
+        tw_tree_push(p, t);
+        if (have(c, off, 1, end)) {
+            add_u(x, F_CURVE_TYPE, c, off, 1);
+            if (c->data[off] == 3 && have(c, off + 1, 3, end)) {
+                add_u(x, F_NAMED_CURVE, c, off + 1, 2);
+                uint32_t n = c->data[off + 3];
+                add_u(x, F_SERVER_POINT_LEN, c, off + 3, 1);
+                off += 4;
+                if (have(c, off, n, end)) {
+                    tw_add_bytes(p, HF(F_SERVER_POINT), c, off, n);
+                    off += n;
+                    signature(x, c, off, end);
+                }
+            }
+        }
+        tw_tree_pop(p);
+    } else if (kex == KEX_DHE) {
+        int32_t t = tw_add_text(p, off, end - off, "Diffie-Hellman Server Params");
+        tw_tree_push(p, t);
+        if (vec16(x, c, &off, end, F_P_LEN, F_P) && vec16(x, c, &off, end, F_G_LEN, F_G) &&
+            vec16(x, c, &off, end, F_YS_LEN, F_YS))
+            signature(x, c, off, end);
+        tw_tree_pop(p);
+    }
+}
+
+static void client_kex(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    struct tw_pkt *p = x->p;
+    int kex = cipher_kex(x->s->cipher);
+    if (kex == KEX_ECDHE) {
+        int32_t t = tw_add_text(p, off, end - off, "EC Diffie-Hellman Client Params");
+        tw_tree_push(p, t);
+        if (have(c, off, 1, end)) {
+            uint32_t n = c->data[off];
+            add_u(x, F_CLIENT_POINT_LEN, c, off, 1);
+            if (have(c, off + 1, n, end)) tw_add_bytes(p, HF(F_CLIENT_POINT), c, off + 1, n);
+        }
+        tw_tree_pop(p);
+    } else if (kex == KEX_DHE) {
+        int32_t t = tw_add_text(p, off, end - off, "Diffie-Hellman Client Params");
+        tw_tree_push(p, t);
+        vec16(x, c, &off, end, F_YC_LEN, F_YC);
+        tw_tree_pop(p);
+    } else if (kex == KEX_RSA) {
+        int32_t t = tw_add_text(p, off, end - off, "RSA Encrypted PreMaster Secret");
+        tw_tree_push(p, t);
+        if (x->s->version == 0x0300) {
+            tw_add_bytes(p, HF(F_EPMS), c, off, end - off);
+        } else {
+            vec16(x, c, &off, end, F_EPMS_LEN, F_EPMS);
+        }
+        tw_tree_pop(p);
+    }
+}
+
+static void cert_request(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    struct tw_pkt *p = x->p;
+    if (x->s->version == 0x0304) {
+        if (!have(c, off, 1, end)) return;
+        uint32_t n = c->data[off];
+        add_u(x, F_CERT_CTX_LEN, c, off, 1);
+        off++;
+        if (n && have(c, off, n, end)) tw_add_bytes(p, HF(F_CERT_CTX), c, off, n);
+        off += n;
+        extensions(x, c, off, end, HELLO_OTHER, NULL);
+        return;
+    }
+    if (!have(c, off, 1, end)) return;
+    uint32_t n = c->data[off];
+    add_u(x, F_CERT_TYPES_COUNT, c, off, 1);
+    off++;
+    int32_t r = add_none(x, F_CERT_TYPES, off, TW_MIN(n, end - TW_MIN(end, off)));
+    tw_rec_label(p, r, "Certificate types (%u type%s)", n, n == 1 ? "" : "s");
+    tw_tree_push(p, r);
+    for (uint32_t i = 0; i < n && have(c, off + i, 1, end); i++)
+        add_u(x, F_CERT_TYPE, c, off + i, 1);
+    tw_tree_pop(p);
+    off += n;
+    if (x->s->version >= 0x0303) {
+        if (!have(c, off, 2, end)) return;
+        uint32_t sl = be16(c->data + off);
+        sigalg_list(x, c, off, end, NULL);
+        off += 2 + sl;
+    }
+    if (!have(c, off, 2, end)) return;
+    uint32_t dl = be16(c->data + off);
+    add_u(x, F_DNAMES_LEN, c, off, 2);
+    off += 2;
+    if (!dl) return;
+    uint32_t de = TW_MIN(end, off + dl);
+    r = add_none(x, F_DNAMES, off, de - off);
+    tw_rec_label(p, r, "Distinguished Names (%u byte%s)", dl, dl == 1 ? "" : "s");
+    tw_tree_push(p, r);
+    while (have(c, off, 2, de)) {
+        uint32_t nl = be16(c->data + off);
+        add_u(x, F_DNAME_LEN, c, off, 2);
+        off += 2;
+        if (!have(c, off, nl, de)) break;
+        add_none(x, F_DNAME, off, nl);
+        off += nl;
+    }
+    tw_tree_pop(p);
+}
+
+static void new_ticket_body(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end);
+
+/* Wireshark's unsigned_time_secs_to_str: "2 hours, 1 minute" */
+static void secs_str(uint32_t t, char *out, size_t n)
+{
+    static const struct {
+        uint32_t secs;
+        const char *unit;
+    } u[] = {{86400, "day"}, {3600, "hour"}, {60, "minute"}, {1, "second"}};
+    size_t used = 0;
+    out[0] = 0;
+    if (t == 0) {
+        snprintf(out, n, "0 seconds");
+        return;
+    }
+    for (size_t i = 0; i < TW_ARRAY_LEN(u); i++) {
+        uint32_t v = t / u[i].secs;
+        t %= u[i].secs;
+        if (!v) continue;
+        int k = snprintf(out + used, n - used, "%s%u %s%s", used ? ", " : "", v, u[i].unit,
+                         v == 1 ? "" : "s");
+        if (k < 0 || (size_t)k >= n - used) return;
+        used += (size_t)k;
+    }
+}
+
+static void new_ticket(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    struct tw_pkt *p = x->p;
+    if (!have(c, off, 4, end)) return;
+    int32_t t = tw_add_text(p, off, end - off, "TLS Session Ticket");
+    tw_tree_push(p, t);
+    new_ticket_body(x, c, off, end);
+    tw_tree_pop(p);
+}
+
+static void new_ticket_body(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    struct tw_pkt *p = x->p;
+    int32_t lr = add_u(x, F_TICKET_LIFETIME, c, off, 4);
+    if (lr >= 0 && tw_want_labels(p)) {
+        char buf[96];
+        uint32_t v = (uint32_t)be24(c->data + off) << 8 | c->data[off + 3];
+        secs_str(v, buf, sizeof buf);
+        tw_rec_label(p, lr, "Session Ticket Lifetime Hint: %u seconds (%s)", v, buf);
+    }
+    off += 4;
+    bool v13 = x->s->version == 0x0304;
+    if (v13) {
+        if (!have(c, off, 5, end)) return;
+        add_u(x, F_TICKET_AGE_ADD, c, off, 4);
+        uint32_t nl = c->data[off + 4];
+        add_u(x, F_TICKET_NONCE_LEN, c, off + 4, 1);
+        off += 5;
+        if (!have(c, off, nl, end)) return;
+        tw_add_bytes(p, HF(F_TICKET_NONCE), c, off, nl);
+        off += nl;
+    }
+    if (!have(c, off, 2, end)) return;
+    uint32_t tl = be16(c->data + off);
+    add_u(x, F_TICKET_LEN, c, off, 2);
+    off += 2;
+    if (!have(c, off, tl, end)) return;
+    tw_add_bytes(p, HF(F_TICKET), c, off, tl);
+    off += tl;
+    if (v13) extensions(x, c, off, end, HELLO_OTHER, NULL);
+}
+
+/* tshark's tls_scan_server_hello: the version a ServerHello negotiates (supported_versions
+ * wins) */
+static uint16_t scan_server_version(const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    if (!have(c, off, 2, end)) return 0;
+    uint16_t v = (uint16_t)be16(c->data + off);
+    off += 34;
+    if (!have(c, off, 1, end)) return v;
+    off += 1 + c->data[off] + 3;
+    if (!have(c, off, 2, end)) return v;
+    uint32_t ee = TW_MIN(end, off + 2 + be16(c->data + off));
+    off += 2;
+    while (have(c, off, 4, ee)) {
+        uint32_t t = be16(c->data + off), l = be16(c->data + off + 2);
+        if (t == 43 && l == 2 && have(c, off + 4, 2, ee)) return (uint16_t)be16(c->data + off + 4);
+        off += 4 + l;
+    }
+    return v;
+}
+
+/* the Info column and the record's label for one handshake message */
+static int32_t hs_details(struct ctx *x, int32_t rec, uint16_t version, const char *name,
+                          bool first, uint32_t off, uint32_t len)
+{
+    struct tw_pkt *p = x->p;
+    info_sep(x, name);
+    tw_rec_label(p, rec, "%s Record Layer: Handshake Protocol: %s", vname(version, "TLS"),
+                 first ? name : "Multiple Handshake Messages");
+    int32_t r = add_none(x, F_HS, off, len);
+    tw_rec_label(p, r, "Handshake Protocol: %s", name);
+    return r;
+}
+
+static bool encrypted_hs(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    uint32_t len = end - off;
+    if (len < 16) return false;
+    if (!have(c, off, 5, end)) return true;
+    const uint8_t *b = c->data + off;
+    bool enc = !b[0] && !b[1] && !b[2] && !b[3] && !b[4];
+    if (!enc) {
+        uint64_t ccs = x->from_server ? x->s->server_ccs_frame : x->s->client_ccs_frame;
+        enc = ccs != 0 && x->frame > ccs;
+    }
+    if (!enc) {
+        enc = !valid_hs_type(b[0]);
+        if (!enc) enc = be24(b + 1) >= 0x10000;
+    }
+    return enc;
+}
+
+static void handshake(struct ctx *x, const struct tw_cur *c, int32_t rec, uint32_t off,
+                      uint32_t end, uint16_t version)
+{
+    struct tw_pkt *p = x->p;
+    if (encrypted_hs(x, c, off, end)) {
+        hs_details(x, rec, version, "Encrypted Handshake Message", true, off, end - off);
+        return;
+    }
+    bool first = true;
+    while (off < end) {
+        uint32_t left = end - off;
+        if (left < 4 || !have(c, off, 4, end) || 4 + be24(c->data + off + 1) > left) {
+            /* a message continued in a later record (not reassembled) */
+            uint8_t t = have(c, off, 1, end) ? c->data[off] : 0;
+            const char *n = tw_vs_find(tls_hs_type_vals, t);
+            char buf[80];
+            snprintf(buf, sizeof buf, "%s", n ? n : "Encrypted Handshake Message");
+            if (first) {
+                char b2[96];
+                snprintf(b2, sizeof b2, "[%s Fragment]", buf);
+                info_sep(x, b2);
+                tw_rec_label(p, rec, "%s Record Layer: Handshake Protocol: %s (fragment)",
+                             vname(version, "TLS"), buf);
+            } else {
+                tw_rec_label(p, rec, "%s Record Layer: Handshake Protocol: %s",
+                             vname(version, "TLS"), "Multiple Handshake Messages");
+            }
+            int32_t r = add_none(x, F_HS, off, left);
+            tw_rec_label(p, r, "Handshake Protocol: %s (fragment)", buf);
+            return;
+        }
+        uint8_t type = c->data[off];
+        uint32_t len = be24(c->data + off + 1);
+        const char *name = tw_vs_find(tls_hs_type_vals, type);
+        if (!name && !first) return;
+        bool hrr = false;
+        if (first && type == 2 && len > 2) {
+            uint16_t sv = scan_server_version(c, off + 4, off + 4 + len);
+            static const uint8_t hrr_random[8] = {0xcf, 0x21, 0xad, 0x74, 0xe5, 0x9a, 0x61, 0x11};
+            if (have(c, off + 6, 8, end) && memcmp(c->data + off + 6, hrr_random, 8) == 0)
+                hrr = true;
+            try_set_version(x->s, 22, 2, sv);
+        }
+        if (hrr) name = "Hello Retry Request";
+        int32_t hr = hs_details(x, rec, version, name ? name : "Encrypted Handshake Message", first,
+                                off, 4 + len);
+        if (!name) return;
+        tw_tree_push(p, hr);
+        tw_add_uint(p, HF(F_HS_TYPE), off, 1, type);
+        tw_add_uint(p, HF(F_HS_LENGTH), off + 1, 3, len);
+        uint32_t b = off + 4, e = off + 4 + len;
+        switch (type) {
+        case 1:
+            client_hello(x, c, b, e, off, 4 + len);
+            break;
+        case 2:
+            server_hello(x, c, b, e, off, 4 + len);
+            break;
+        case 4:
+            new_ticket(x, c, b, e);
+            break;
+        case 8:
+            extensions(x, c, b, e, HELLO_OTHER, NULL);
+            break;
+        case 11:
+            certificates(x, c, b, e);
+            break;
+        case 12:
+            server_kex(x, c, b, e);
+            break;
+        case 13:
+            cert_request(x, c, b, e);
+            break;
+        case 15:
+            cert_verify(x, c, b, e);
+            break;
+        case 16:
+            client_kex(x, c, b, e);
+            break;
+        case 20:
+            add_none(x, F_VERIFY_DATA, b, len);
+            break;
+        case 22:
+            cert_status(x, c, b, e);
+            break;
+        default:
+            break;
+        }
+        tw_tree_pop(p);
+        off += 4 + len;
+        first = false;
+    }
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Records
+ * ------------------------------------------------------------------------------------------- */
+static void alert(struct ctx *x, const struct tw_cur *c, int32_t rec, uint32_t off, uint32_t len)
+{
+    struct tw_pkt *p = x->p;
+    int32_t r = add_none(x, F_ALERT, off, len);
+    if (len != 2) {
+        info_sep(x, "Encrypted Alert");
+        tw_rec_label(p, rec, "%s Record Layer: Encrypted Alert", vname(x->s->version, "TLS"));
+        tw_rec_label(p, r, "Alert Message: Encrypted Alert");
+        return;
+    }
+    if (!have(c, off, 2, off + 2)) return;
+    const char *lv = tw_vs_find(tls_alert_level_vals, c->data[off]);
+    const char *ds = tw_vs_find(tls_alert_desc_vals, c->data[off + 1]);
+    char buf[160];
+    snprintf(buf, sizeof buf, "Alert (Level: %s, Description: %s)", lv ? lv : "Unknown",
+             ds ? ds : "Unknown");
+    info_sep(x, buf);
+    tw_rec_label(p, rec, "%s Record Layer: %s", vname(x->s->version, "TLS"), buf);
+    tw_tree_push(p, r);
+    add_u(x, F_ALERT_LEVEL, c, off, 1);
+    add_u(x, F_ALERT_DESC, c, off + 1, 1);
+    tw_tree_pop(p);
+}
+
+static void heartbeat(struct ctx *x, const struct tw_cur *c, int32_t rec, uint32_t off,
+                      uint32_t len, bool plaintext)
+{
+    struct tw_pkt *p = x->p;
+    int32_t r = add_none(x, F_HB, off, len);
+    if (!plaintext || len < 3 || !have(c, off, 3, off + len)) {
+        info_sep(x, "Encrypted Heartbeat");
+        tw_rec_label(p, rec, "%s Record Layer: Encrypted Heartbeat", vname(x->s->version, "TLS"));
+        tw_rec_label(p, r, "Encrypted Heartbeat Message");
+        return;
+    }
+    uint8_t type = c->data[off];
+    uint32_t pl = be16(c->data + off + 1);
+    const char *tn = tw_vs_find(tls_hb_type_vals, type);
+    char buf[64];
+    snprintf(buf, sizeof buf, "Heartbeat %s", tn ? tn : "Unknown");
+    info_sep(x, buf);
+    tw_rec_label(p, rec, "%s Record Layer: %s", vname(x->s->version, "TLS"), buf);
+    tw_tree_push(p, r);
+    add_u(x, F_HB_TYPE, c, off, 1);
+    add_u(x, F_HB_PAYLOAD_LEN, c, off + 1, 2);
+    if (pl <= len - 3 && have(c, off + 3, pl, off + len)) {
+        int32_t pr = tw_add_bytes(p, HF(F_HB_PAYLOAD), c, off + 3, pl);
+        tw_rec_label(p, pr, "Payload (%u bytes)", pl);
+        uint32_t padl = len - 3 - pl;
+        if (padl && have(c, off + 3 + pl, padl, off + len)) {
+            int32_t dr = tw_add_bytes(p, HF(F_HB_PADDING), c, off + 3 + pl, padl);
+            tw_rec_label(p, dr, "Padding and HMAC (%u bytes)", padl);
+        }
+    }
+    tw_tree_pop(p);
+}
+
+/* one SSLv3/TLS record at off; returns the offset after it, or UINT32_MAX after a request for
+ * more data */
+static uint32_t record(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end,
+                       uint32_t base)
+{
+    struct tw_pkt *p = x->p;
+    struct session *s = x->s;
+    uint32_t avail = end - off;
+    if ((s->version >= 0x0301 && s->version <= 0x0303) || s->version == 0x0101) {
+        if (avail >= 1 && have(c, off, 1, end) && !valid_ct(c->data[off])) {
+            info_sep(x, "Ignored Unknown Record");
+            return end;
+        }
+    }
+    if (avail < 5) {
+        if (tw_can_desegment(p)) {
+            tw_deseg_request(p, off, TW_DESEG_ONE_MORE_SEGMENT);
+            return UINT32_MAX;
+        }
+        return end;
+    }
+    if (!have(c, off, 5, end)) return end;
+    uint8_t ct = c->data[off];
+    uint16_t version = (uint16_t)be16(c->data + off + 1);
+    uint32_t rlen = be16(c->data + off + 3);
+    if (!valid_ct(ct)) {
+        /* no sense going on: tshark 4.0 treats the rest of the segment as continuation */
+        info_sep(x, "Continuation Data");
+        return end;
+    }
+    if (avail < rlen + 5) {
+        if (tw_can_desegment(p)) {
+            tw_deseg_request(p, off, rlen + 5 - avail);
+            return UINT32_MAX;
+        }
+        return end;
+    }
+    (void)base;
+    int32_t rec = add_none(x, F_RECORD, off, 5 + rlen);
+    tw_tree_push(p, rec);
+    if (s->version == 0x0304 && ct == 23)
+        add_u(x, F_OPAQUE_TYPE, c, off, 1);
+    else
+        add_u(x, F_CT, c, off, 1);
+    add_u(x, F_REC_VERSION, c, off + 1, 2);
+    add_u(x, F_REC_LENGTH, c, off + 3, 2);
+    uint32_t b = off + 5, e = off + 5 + rlen;
+    if (s->version == 0) {
+        uint8_t next = have(c, b, 1, end) ? c->data[b] : 0;
+        try_set_version(s, ct, next, version);
+        tw_col_proto(p, vname(version, "SSL"));
+    } else {
+        version = s->version;
+    }
+    const char *ctn = tw_vs_find(tls_content_type_vals, ct);
+    tw_rec_label(p, rec, "%s Record Layer: %s Protocol: %s", vname(version, "SSL"),
+                 ctn ? ctn : "unknown", ctn ? ctn : "unknown");
+    switch (ct) {
+    case 20: {
+        info_sep(x, "Change Cipher Spec");
+        tw_rec_label(p, rec, "%s Record Layer: Change Cipher Spec Protocol: Change Cipher Spec",
+                     vname(version, "SSL"));
+        int32_t r = add_none(x, F_CCS, b, rlen);
+        if (s->resumed) {
+            tw_tree_push(p, r);
+            tw_expert(p, EX(E_RESUMED), b, rlen, NULL);
+            tw_tree_pop(p);
+        }
+        if (x->from_server) {
+            if (!s->server_ccs_frame) s->server_ccs_frame = x->frame;
+            s->resumed = false;
+        } else if (!s->client_ccs_frame) {
+            s->client_ccs_frame = x->frame;
+        }
+        break;
+    }
+    case 21:
+        alert(x, c, rec, b, rlen);
+        break;
+    case 22:
+        handshake(x, c, rec, b, e, version);
+        break;
+    case 23: {
+        info_sep(x, "Application Data");
+        const char *app = s->app;
+        if (!app) app = tw_vs_find(app_protos, p->ctx.srcport);
+        if (!app) app = tw_vs_find(app_protos, p->ctx.dstport);
+        tw_rec_label(p, rec, "%s Record Layer: %s Protocol: %s", vname(version, "SSL"), ctn,
+                     app ? app : "Application Data");
+        if (have(c, b, rlen, e) || rlen == 0) tw_add_bytes(p, HF(F_APP_DATA), c, b, rlen);
+        if (app) {
+            int32_t r = tw_add_strf(p, HF(F_APP_PROTO), 0, 0, "%s", app);
+            tw_rec_flags(p, r, TW_RF_GENERATED);
+        }
+        break;
+    }
+    case 24:
+        if (version == 0x0304) break;
+        heartbeat(x, c, rec, b, rlen,
+                  !(x->from_server ? s->server_ccs_frame : s->client_ccs_frame));
+        break;
+    default:
+        break;
+    }
+    tw_tree_pop(p);
+    return e;
+}
+
+/* SSL 2.0-compatible ClientHello (the only SSLv2 message tshark still dissects) */
+static bool looks_like_v2_hello(const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    const uint8_t *b;
+    if (!have(c, off, 3, end)) return false;
+    b = c->data + off;
+    if (b[0] & 0x80) return b[2] == 1;
+    return false;
+}
+
+static uint32_t v2_record(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    struct tw_pkt *p = x->p;
+    const uint8_t *b = c->data + off;
+    uint32_t rlen = (uint32_t)(b[0] & 0x7f) << 8 | b[1];
+    uint32_t hdr = 2;
+    if (end - off < rlen + hdr) {
+        if (tw_can_desegment(p)) {
+            tw_deseg_request(p, off, rlen + hdr - (end - off));
+            return UINT32_MAX;
+        }
+        return end;
+    }
+    tw_col_proto(p, "SSLv2");
+    info_sep(x, "Client Hello");
+    int32_t rec = add_none(x, F_RECORD, off, hdr + rlen);
+    tw_rec_label(p, rec, "SSLv2 Record Layer: Client Hello");
+    tw_tree_push(p, rec);
+    int32_t vr = tw_add_uint(p, HF(F_REC_VERSION), off, 0, 0x0002);
+    tw_rec_flags(p, vr, TW_RF_GENERATED);
+    tw_add_uint(p, HF(F_REC_LENGTH), off, 2, rlen);
+    uint32_t o = off + 2, e = off + 2 + rlen;
+    if (have(c, o, 9, e)) {
+        add_u(x, F_V2_HS_TYPE, c, o, 1);
+        add_u(x, F_HS_VERSION, c, o + 1, 2);
+        uint32_t csl = be16(c->data + o + 3), sl = be16(c->data + o + 5),
+                 chl = be16(c->data + o + 7);
+        add_u(x, F_V2_CIPHER_SPEC_LEN, c, o + 3, 2);
+        add_u(x, F_V2_SID_LEN, c, o + 5, 2);
+        add_u(x, F_V2_CHALLENGE_LEN, c, o + 7, 2);
+        o += 9;
+        int32_t t = add_none(x, F_CSS, o, csl);
+        tw_rec_label(p, t, "Cipher Specs (%u specs)", csl / 3);
+        tw_tree_push(p, t);
+        for (uint32_t i = 0; i + 3 <= csl && have(c, o + i, 3, e); i += 3)
+            add_u(x, F_V2_CIPHER_SPEC, c, o + i, 3);
+        tw_tree_pop(p);
+        o += csl;
+        if (sl && have(c, o, sl, e)) tw_add_bytes(p, HF(F_SID), c, o, sl);
+        o += sl;
+        if (chl && have(c, o, chl, e)) add_none(x, F_V2_CHALLENGE, o, chl);
+    }
+    tw_tree_pop(p);
+    return e;
+}
+
+static bool looks_like_v3(const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    if (!have(c, off, 3, end)) return false;
+    const uint8_t *b = c->data + off;
+    if (!valid_ct(b[0])) return false;
+    uint16_t v = (uint16_t)be16(b + 1);
+    return v == 0x0300 || v == 0x0301 || v == 0x0302 || v == 0x0303 || v == 0x0304 || v == 0x0101;
+}
+
+static struct session *session_for(struct tw_pkt *p, int *dir)
+{
+    uint8_t key[TW_STATE_KEY_MAX];
+    *dir = 0;
+    if (!sess_tab || p->ctx.in_error_pkt) return NULL;
+    size_t kl = tw_conv_key(p, p->ctx.srcport, p->ctx.dstport, key, dir);
+    return tw_state_put(sess_tab, key, kl, NULL);
+}
+
+static struct session *session_find(struct tw_pkt *p)
+{
+    uint8_t key[TW_STATE_KEY_MAX];
+    int dir = 0;
+    if (!sess_tab || p->ctx.in_error_pkt) return NULL;
+    size_t kl = tw_conv_key(p, p->ctx.srcport, p->ctx.dstport, key, &dir);
+    return tw_state_get(sess_tab, key, kl);
+}
+
+static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
+{
+    const uint8_t *h;
+    if (tw_cur_try_peek(c, 0, 5, &h) && h[0] >= 0x20 && h[0] < 0x7f && h[1] >= 0x20 &&
+        h[1] < 0x7f && h[2] >= 0x20 && h[2] < 0x7f && h[3] >= 0x20 && h[3] < 0x7f) {
+        /* four printable characters: not TLS (tshark hands the bytes on as data) */
+        tw_layer_unrecord(p);
+        tw_layer_hide(p);
+        tw_next(p, TW_TBL_NAME, TW_KEY_DATA, *c);
+        return TW_OK;
+    }
+    struct ctx x = {.p = p};
+    int dir = 0;
+    x.s = session_for(p, &dir);
+    if (!x.s) {
+        memset(&x.scratch, 0, sizeof x.scratch);
+        x.s = &x.scratch;
+    }
+    x.frame = p->frame ? p->frame->recno : 0;
+    /* which side is the server: the receiver of a ClientHello, else a TLS port */
+    {
+        const uint8_t *b;
+        bool ch = tw_cur_try_peek(c, 0, 6, &b) && b[0] == 22 && b[5] == 1;
+        if (ch && x.s->server_dir == 0) x.s->server_dir = (uint8_t)(2 - dir); /* receiver */
+        if (x.s->server_dir)
+            x.from_server = (uint8_t)(dir + 1) == x.s->server_dir;
+        else
+            x.from_server = is_tls_port(p->ctx.srcport) && !is_tls_port(p->ctx.dstport);
+    }
+    tw_col_proto(p, vname(x.s->version, "SSL"));
+    tw_info_clear(p);
+    uint32_t off = c->off, end = c->end;
+    if (end > c->cap) end = c->end; /* lengths are judged on what was sent */
+    while (off < end) {
+        uint32_t next;
+        struct session *s = x.s;
+        if (s->version == 0x0002) {
+            next = looks_like_v2_hello(c, off, end) ? v2_record(x.p ? &x : &x, c, off, end) : end;
+        } else if (s->version) {
+            if (end - off < 5) {
+                if (tw_can_desegment(p)) {
+                    tw_deseg_request(p, off, TW_DESEG_ONE_MORE_SEGMENT);
+                    break;
+                }
+                break;
+            }
+            if (looks_like_v2_hello(c, off, end) && !looks_like_v3(c, off, end))
+                next = v2_record(&x, c, off, end);
+            else
+                next = record(&x, c, off, end, c->off);
+        } else {
+            if (end - off < 5) {
+                if (tw_can_desegment(p)) tw_deseg_request(p, off, TW_DESEG_ONE_MORE_SEGMENT);
+                break;
+            }
+            if (looks_like_v2_hello(c, off, end) && !looks_like_v3(c, off, end))
+                next = v2_record(&x, c, off, end);
+            else if (looks_like_v3(c, off, end))
+                next = record(&x, c, off, end, c->off);
+            else {
+                info_sep(&x, "Continuation Data");
+                next = end;
+            }
+        }
+        if (next == UINT32_MAX) break;
+        if (next > end || next <= off) next = end;
+        off = next;
+    }
+    /* the version a ServerHello negotiated names the frame */
+    if (x.s->version) tw_col_proto(p, vname(x.s->version, "SSL"));
+    tw_info_fence(p);
+    c->off = c->end;
+    return TW_OK;
+}
+
+/* tshark's TLS heuristic on TCP: a record header of a handshake or application data record in
+ * a version tshark knows, or an SSLv2 ClientHello; a conversation already found to be TLS stays
+ * TLS */
+static bool other_port(uint16_t port)
+{
+    /* protocols with STARTTLS hand the rest of the connection to TLS in tshark; trawl does not
+     * dissect them yet, so the heuristic finds the TLS that follows the upgrade */
+    static const uint16_t starttls[] = {21, 25, 110, 143, 389, 587, 3389, 5222, 5269, 5432, 6667};
+    for (size_t i = 0; i < TW_ARRAY_LEN(starttls); i++)
+        if (starttls[i] == port) return false;
+    size_t lo = 0, hi = TW_ARRAY_LEN(tls_other_tcp_ports);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (tls_other_tcp_ports[mid] == port) return true;
+        if (tls_other_tcp_ports[mid] < port)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+static bool heur_tls(struct tw_pkt *p, const struct tw_cur *c)
+{
+    if (session_find(p)) return true;
+    /* a port tshark gives to another protocol never reaches its heuristics (trawl may not have
+     * that protocol yet) */
+    if (other_port(p->ctx.srcport) || other_port(p->ctx.dstport)) return false;
+    const uint8_t *b;
+    if (tw_cur_try_peek(c, 0, 5, &b)) {
+        uint16_t v = (uint16_t)be16(b + 1);
+        uint32_t l = be16(b + 3);
+        if ((b[0] == 22 || b[0] == 23) &&
+            (v == 0x0300 || v == 0x0301 || v == 0x0302 || v == 0x0303 || v == 0x0101) && l != 0 &&
+            l < 0x4000 + 2048)
+            return true;
+    }
+    if (tw_cur_avail(c) >= 46 && tw_cur_try_peek(c, 0, 11, &b)) {
+        uint32_t csl = be16(b + 5), sl = be16(b + 7);
+        if (b[0] == 0x80 && b[2] == 1 && csl && csl % 3 == 0 && (sl == 0 || sl == 16) &&
+            be16(b + 9) == 32)
+            return true;
+    }
+    return false;
+}
+
+static const struct tw_binding bindings[] = {
+    {TW_TBL_TCP_PORT, 324},   {TW_TBL_TCP_PORT, 443},   {TW_TBL_TCP_PORT, 465},
+    {TW_TBL_TCP_PORT, 636},   {TW_TBL_TCP_PORT, 802},   {TW_TBL_TCP_PORT, 853},
+    {TW_TBL_TCP_PORT, 993},   {TW_TBL_TCP_PORT, 995},   {TW_TBL_TCP_PORT, 1300},
+    {TW_TBL_TCP_PORT, 2221},  {TW_TBL_TCP_PORT, 2443},  {TW_TBL_TCP_PORT, 3249},
+    {TW_TBL_TCP_PORT, 3250},  {TW_TBL_TCP_PORT, 3251},  {TW_TBL_TCP_PORT, 3252},
+    {TW_TBL_TCP_PORT, 3496},  {TW_TBL_TCP_PORT, 5061},  {TW_TBL_TCP_PORT, 5671},
+    {TW_TBL_TCP_PORT, 5684},  {TW_TBL_TCP_PORT, 5868},  {TW_TBL_TCP_PORT, 8883},
+    {TW_TBL_TCP_PORT, 11207}, {TW_TBL_TCP_PORT, 19999}, {TW_TBL_TCP_PORT, 27017},
+};
+
+const struct tw_proto tw_proto_tls = {
+    .abbrev = "tls",
+    .name = "Transport Layer Security",
+    .short_name = "TLS",
+    .fields = fields,
+    .nfields = F_COUNT,
+    .experts = experts,
+    .nexperts = E_COUNT,
+    .bindings = bindings,
+    .nbindings = TW_ARRAY_LEN(bindings),
+    .dissect = dissect_tls,
+    .init = tls_init,
+    .ids = &ids,
+    .heur = heur_tls,
+    .heur_tables = {TW_TBL_TCP_PORT},
+};
