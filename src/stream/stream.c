@@ -1150,7 +1150,11 @@ static void tcp_packet(struct tw_stream *s, const struct tw_tap_tcp *t, uint64_t
         struct tw_sview *tv = take == v->mask ? v : split_view(s, sd, vi, take);
         if (!tv) continue;
         uint32_t tvi = tv == v ? vi : sd->nviews - 1;
-        if (ts_on && (!tv->have_ts || (int32_t)(o.tsval - tv->ts_recent) > 0)) {
+        /* RFC 7323 section 5.3 R3: only a segment that starts at or before the next byte
+         * expected (Last.ACK.sent) updates ts_recent; an out-of-order one arriving early does
+         * not, or the reordered segments before it would all fail PAWS */
+        if (ts_on &&
+            (!tv->have_ts || ((int32_t)(o.tsval - tv->ts_recent) > 0 && off <= tv->next))) {
             tv->ts_recent = o.tsval;
             tv->have_ts = true;
         }
