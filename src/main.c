@@ -45,6 +45,7 @@ static const char usage_text[] =
     "                         prefix wins; without @CIDR the default, bsd unless given)\n"
     "  --checksum-mode MODE   stream engine: all (drop bad checksums, default), none (accept\n"
     "                         everything), offload (accept NIC-offload checksums)\n"
+    "  --policy POLICY        -z follow,tcp shows the bytes a POLICY target would reassemble\n"
     "  -d TABLE==KEY,PROTO    decode as: dissect TABLE value KEY as PROTO, e.g.\n"
     "                         -d tcp.port==5223,tls (tables: ethertype, ip.proto, udp.port,\n"
     "                         tcp.port, ppp.protocol, llc.dsap, wtap_encap)\n"
@@ -217,7 +218,7 @@ int main(int argc, char **argv)
     cfg.write_format = TW_WRITE_PCAPNG;
 
     enum { OPT_HEX = 1000, OPT_LINKTYPE, OPT_NO_PROGRESS, OPT_EXPLAIN_FILTER, OPT_STREAM_POLICY,
-           OPT_CHECKSUM_MODE };
+           OPT_CHECKSUM_MODE, OPT_POLICY };
     const char *explain = NULL;
     static const struct option longopts[] = {
         {"hex", required_argument, NULL, OPT_HEX},
@@ -226,6 +227,7 @@ int main(int argc, char **argv)
         {"explain-filter", required_argument, NULL, OPT_EXPLAIN_FILTER},
         {"stream-policy", required_argument, NULL, OPT_STREAM_POLICY},
         {"checksum-mode", required_argument, NULL, OPT_CHECKSUM_MODE},
+        {"policy", required_argument, NULL, OPT_POLICY},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'v'},
         {NULL, 0, NULL, 0}};
@@ -254,6 +256,11 @@ int main(int argc, char **argv)
         case OPT_CHECKSUM_MODE:
             if (!tw_stream_cksum_arg(optarg))
                 return usage_error("--checksum-mode supports all, none and offload, not", optarg);
+            break;
+        case OPT_POLICY:
+            tw_stream_opts.follow_policy = tw_spol_parse(optarg, strlen(optarg));
+            if ((unsigned)tw_stream_opts.follow_policy >= TW_SPOL_COUNT)
+                return usage_error("--policy: unknown TCP policy", optarg);
             break;
         case 'Y': cfg.filter = optarg; break;
         case 'V': tree = true; break;

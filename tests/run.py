@@ -1022,6 +1022,25 @@ def suite_stream(res, args):
     except Exception as e:  # noqa: BLE001 - any parse problem is the failure
         err += str(e).encode()
     res.check("stream/ambiguity-json", ok, (out + err).decode("utf-8", "replace")[-2000:])
+    # -z follow --policy: the followed bytes are what the target reassembles
+    def follow(pcap, *opts):
+        rc, out, err = run([trawl, "-r", pc(pcap), "--no-progress", "-q"] + list(opts) +
+                           ["-z", "follow,tcp,yaml,0"])
+        got = b""
+        for l in out.decode("utf-8", "replace").split("\n"):
+            if l.startswith("      "):
+                got += base64.b64decode(l.strip())
+        return rc, got, (out + err).decode("utf-8", "replace")
+
+    rc, got, o = follow("seed002-badrst.pcap", "--policy", "linux")
+    res.check("stream/follow-policy-linux-evilstuff", rc == 0 and got == b"EVILSTUFF", o)
+    rc, got, o = follow("seed002-badrst.pcap", "--policy", "linux", "--checksum-mode", "none")
+    res.check("stream/follow-policy-mode-none-ends-at-rst", rc == 0 and got == b"", o)
+    rc, got, o = follow("seed002-ts.pcap", "--policy", "windows")
+    res.check("stream/follow-policy-windows-drops-tsval-99", rc == 0 and got == b"GET /EVIL", o)
+    rc, got, o = follow("seed002-ts.pcap", "--policy", "linux")
+    res.check("stream/follow-policy-linux-keeps-tsval-99",
+              rc == 0 and got == b"GET /EVILSTUFF HTTP/1.0\r\n\r\n", o)
     rc, out, err = run([trawl, "-r", pc("seed002-ts.pcap"), "--no-progress", "-q",
                         "--stream-policy", "beos"])
     res.check("stream/bad-policy-refused", rc == 1 and b"unknown policy" in err, err.decode())

@@ -6,8 +6,13 @@
  * appended (its reported length advances the number, its captured bytes are the data); one that
  * starts before it keeps only its new tail; one that starts after it is held until the gap fills
  * or until the other side acknowledges past it (then a "[N bytes missing in capture file]" chunk
- * stands for the gap). Every appended piece is one chunk: chunks are never merged. */
+ * stands for the gap). Every appended piece is one chunk: chunks are never merged.
+ *
+ * With --policy the TCP bytes come from the stream engine instead (src/stream): what that target
+ * would have reassembled, cut into chunks by the engine's chunk log (see docs/follow.md). */
 #include "output.h"
+
+#include "../stream/stream.h"
 
 #include <arpa/inet.h>
 #include <stdio.h>
@@ -24,10 +29,18 @@ static const char *const fmt_names[] = {"ascii", "ebcdic", "hex", "raw", "yaml",
 
 struct chunk {
     bool server;
+    bool gap; /* --policy: a gap marker (timestamp 0) */
     uint64_t num;
     struct tw_time ts;
     uint64_t off; /* in st->data */
     uint32_t len;
+    uint64_t at, order; /* --policy: sort key (see policy_conn), then the order of adding */
+};
+
+/* --policy: the time of each frame given to the engine (frame numbers increase) */
+struct ftime {
+    uint64_t num;
+    struct tw_time ts;
 };
 
 struct held {
@@ -67,6 +80,12 @@ struct follow {
     struct held *hold[2];
     size_t nhold[2], maxhold[2];
     size_t hold_bytes[2];
+
+    /* --policy (TCP): the engine, fed the packets the filter lets through */
+    int pol;
+    struct tw_stream *eng;
+    struct ftime *times;
+    size_t ntimes, maxtimes;
 };
 
 /* sequence-space comparisons */
@@ -157,6 +176,8 @@ static bool parse_endpoint(const char **s, uint8_t *fam, uint8_t *addr, uint16_t
     *s = p;
     return true;
 }
+
+static void policy_conn(void *user, const struct tw_sconn *c);
 
 static void *follow_open(const char *arg, struct tw_zneeds *need, char *err, size_t errlen)
 {
@@ -253,6 +274,26 @@ static void *follow_open(const char *arg, struct tw_zneeds *need, char *err, siz
     }
     /* the stream's items, and the layers that decide the packet's final addresses and ports */
     need->taps |= 1u << TW_TAP_UDP | 1u << TW_TAP_TCP | 1u << TW_TAP_IP | 1u << TW_TAP_ETH;
+    st->pol = st->udp ? -1 : tw_stream_opts.follow_policy;
+    if (st->pol >= 0) {
+        struct tw_stream_cfg cfg;
+        tw_stream_defaults(&cfg);
+        cfg.policies = 1u << st->pol;
+        cfg.keep = UINT32_MAX;
+        cfg.chunks = true;
+        /* a followed connection lasts until the end of the input, as in tshark */
+        cfg.idle = cfg.closed_idle = UINT32_MAX;
+        cfg.on_conn = policy_conn;
+        cfg.user = st;
+        st->eng = tw_stream_open(&cfg);
+        if (!st->eng) {
+            snprintf(err, errlen, "out of memory");
+            tw_buf_free(&st->data);
+            free(st);
+            return NULL;
+        }
+        need->cksum |= tw_stream_opts.cksum_mode != TW_CKMODE_NONE;
+    }
     return st;
 bad:
     snprintf(err, errlen, "follow - %s", why);
@@ -260,25 +301,21 @@ bad:
     return NULL;
 }
 
-static bool add_chunk(struct follow *st, bool server, uint64_t num, struct tw_time ts,
-                      const uint8_t *d, uint32_t len)
+static struct chunk *add_chunk(struct follow *st, bool server, uint64_t num, struct tw_time ts,
+                               const uint8_t *d, uint32_t len)
 {
     if (st->nchunks == st->maxchunks) {
         size_t m = st->maxchunks ? st->maxchunks * 2 : 64;
         struct chunk *c = realloc(st->chunks, m * sizeof *c);
-        if (!c) return false;
+        if (!c) return NULL;
         st->chunks = c;
         st->maxchunks = m;
     }
     struct chunk *c = &st->chunks[st->nchunks];
-    c->server = server;
-    c->num = num;
-    c->ts = ts;
-    c->off = st->data.len;
-    c->len = len;
-    if (!tw_buf_add(&st->data, d, len)) return false;
-    st->nchunks++;
-    return true;
+    *c = (struct chunk){.server = server, .num = num, .ts = ts, .off = st->data.len, .len = len};
+    if (!tw_buf_add(&st->data, d, len)) return NULL;
+    c->order = st->nchunks++;
+    return c;
 }
 
 static void drop_held(struct follow *st, int dir, size_t i)
@@ -358,6 +395,99 @@ static int side(struct follow *st, uint8_t ver, const struct tw_addr *src,
         st->sport = dport;
     }
     return !(ver == st->cver && sport == st->cport && memcmp(src->p, st->caddr, n) == 0);
+}
+
+static bool addr_is(const struct tw_addr *a, uint16_t port, uint8_t ver, const uint8_t *addr,
+                    uint16_t p2)
+{
+    return port == p2 && a->p && a->len == addr_len(ver) && memcmp(a->p, addr, a->len) == 0;
+}
+
+/* --policy: a connection the engine has finished. Its two directions' bytes as the target sees
+ * them become chunks, cut as the engine's chunk log cuts them, with a gap marker where the
+ * stream offsets jump; the chunks are put in delivery order in follow_finish. */
+static void policy_conn(void *user, const struct tw_sconn *c)
+{
+    struct follow *st = user;
+    const struct tw_addr *a0 = tw_sconn_addr(c, 0), *a1 = tw_sconn_addr(c, 1);
+    uint16_t p0 = tw_sconn_port(c, 0), p1 = tw_sconn_port(c, 1);
+    uint8_t ver = a0->type == TW_AT_IPv6 ? 6 : 4;
+    if (!wanted(st, tw_sconn_index(c), ver, a0, a1, p0, p1)) return;
+    /* the engine's endpoint 0 is the source of the connection's first packet; node 0 is decided
+     * from the packets' final addresses, which can differ (tunnels) */
+    bool swap = st->have_client && !addr_is(a0, p0, st->cver, st->caddr, st->cport) &&
+                addr_is(a1, p1, st->cver, st->caddr, st->cport);
+    for (unsigned d = 0; d < 2; d++) {
+        const struct tw_sview *v = tw_sconn_view_of(c, d, (unsigned)st->pol);
+        if (!v) continue;
+        uint32_t n, nc;
+        bool trunc;
+        const uint8_t *b = tw_sview_bytes(v, &n, &trunc);
+        const struct tw_schunk *ch = tw_sview_chunks(v, &nc);
+        bool server = (d == 1) != swap;
+        struct tw_schunk whole = {tw_sconn_first_frame(c), UINT64_MAX, 0, n};
+        if (!ch) { /* no log (out of memory): the direction as one chunk */
+            ch = &whole;
+            nc = n ? 1 : 0;
+        }
+        /* sort key: twice the frame that delivered the bytes; bytes delivered only when the
+         * connection ended (past a gap) go by the frame that carried them (plus one: after
+         * that frame's own deliveries), never before what the direction delivered earlier */
+        uint64_t pos = 0, expect = 0, key = 0;
+        for (uint32_t i = 0; i < nc && pos + ch[i].len <= n; i++) {
+            struct chunk *k;
+            uint64_t ki = ch[i].at == UINT64_MAX ? ch[i].frame * 2 + 1 : ch[i].at * 2;
+            if (ki > key) key = ki;
+            if (ch[i].off > expect) {
+                char msg[64];
+                int m = snprintf(msg, sizeof msg, "[%llu bytes missing in capture file]",
+                                 (unsigned long long)(ch[i].off - expect));
+                /* with its terminating NUL, as tshark's */
+                k = add_chunk(st, server, ch[i].frame, (struct tw_time){0, 0}, (const uint8_t *)msg,
+                              (uint32_t)m + 1);
+                if (k) k->gap = true, k->at = key;
+            }
+            k = add_chunk(st, server, ch[i].frame, (struct tw_time){0, 0}, b + pos, ch[i].len);
+            if (k) k->at = key;
+            pos += ch[i].len;
+            expect = ch[i].off + ch[i].len;
+        }
+    }
+}
+
+static int chunk_cmp(const void *a, const void *b)
+{
+    const struct chunk *x = a, *y = b;
+    if (x->at != y->at) return x->at < y->at ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static struct tw_time frame_time(const struct follow *st, uint64_t num)
+{
+    size_t lo = 0, hi = st->ntimes;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->times[mid].num < num)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < st->ntimes && st->times[lo].num == num ? st->times[lo].ts : (struct tw_time){0, 0};
+}
+
+/* --policy: the connection's packets go to the engine; their times are kept for yaml */
+static void policy_packet(struct follow *st, const struct tw_pkt *p, uint64_t num,
+                          struct tw_time ts)
+{
+    if (st->ntimes == st->maxtimes) {
+        size_t m = st->maxtimes ? st->maxtimes * 2 : 64;
+        struct ftime *t = realloc(st->times, m * sizeof *t);
+        if (!t) return;
+        st->times = t;
+        st->maxtimes = m;
+    }
+    st->times[st->ntimes++] = (struct ftime){num, ts};
+    tw_stream_packet(st->eng, p, num);
 }
 
 static void tcp_segment(struct follow *st, const struct tw_tap_tcp *t, int dir, uint64_t num,
@@ -507,6 +637,10 @@ static void follow_packet(void *vst, const struct tw_pkt *p, bool displayed)
         ver = VER_MAC;
     }
     int dir = side(st, ver, &src, &dst, sport, dport);
+    if (st->eng) {
+        policy_packet(st, p, num, ts);
+        return;
+    }
 
     for (const struct tw_tap_item *it = tw_tap_next(p, id, NULL); it; it = tw_tap_next(p, id, it)) {
         if (st->udp) {
@@ -603,6 +737,13 @@ static void follow_finish(void *vst, struct tw_out *out)
 {
     struct follow *st = vst;
     struct tw_buf *b = &out->b;
+    if (st->eng) {
+        tw_stream_close(st->eng); /* the callbacks add the chunks */
+        st->eng = NULL;
+        if (st->nchunks) qsort(st->chunks, st->nchunks, sizeof *st->chunks, chunk_cmp);
+        for (size_t i = 0; i < st->nchunks; i++)
+            if (!st->chunks[i].gap) st->chunks[i].ts = frame_time(st, st->chunks[i].num);
+    }
     static const char sep[] =
         "===================================================================\n";
     char a0[64] = "", a1[64] = "";
@@ -676,6 +817,8 @@ static void follow_finish(void *vst, struct tw_out *out)
 static void follow_close(void *vst)
 {
     struct follow *st = vst;
+    if (st->eng) tw_stream_close(st->eng);
+    free(st->times);
     for (int d = 0; d < 2; d++) {
         for (size_t i = 0; i < st->nhold[d]; i++) free(st->hold[d][i].data);
         free(st->hold[d]);

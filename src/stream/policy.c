@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-struct tw_stream_opts tw_stream_opts = {.map = {.n = 0, .def = TW_SPOL_BSD},
-                                        .cksum_mode = TW_CKMODE_ALL};
+struct tw_stream_opts tw_stream_opts = {
+    .map = {.n = 0, .def = TW_SPOL_BSD}, .cksum_mode = TW_CKMODE_ALL, .follow_policy = -1};
 
 static const char *const spol_names[] = {
     [TW_SPOL_FIRST] = "first",     [TW_SPOL_LAST] = "last",           [TW_SPOL_BSD] = "bsd",

@@ -70,7 +70,8 @@ static bool syn_data_kept(unsigned pol)
 struct qseg {
     uint64_t off; /* absolute stream offset */
     uint32_t len;
-    uint32_t boff; /* where its bytes are in the view's store */
+    uint32_t boff;  /* where its bytes are in the view's store */
+    uint64_t frame; /* the frame that carried these bytes */
 };
 
 struct tw_sview {
@@ -94,6 +95,11 @@ struct tw_sview {
     uint8_t *keep;
     uint32_t keep_len, keep_cap, keep_max;
     bool keep_trunc;
+    /* chunk log of the kept bytes (cfg.chunks): which frame's bytes, delivered when */
+    bool log;
+    uint64_t frame, at; /* the segment being inserted, the packet being processed */
+    struct tw_schunk *chunks;
+    uint32_t nchunks, chunkcap;
 };
 
 #define FNV_OFF   0xcbf29ce484222325ull
@@ -124,6 +130,7 @@ static void view_release(struct tw_sview *v)
     free(v->segs);
     free(v->store);
     free(v->keep);
+    free(v->chunks);
 }
 
 static void view_free(struct tw_sview *v)
@@ -143,7 +150,8 @@ static struct tw_sview *view_clone(const struct tw_sview *v, uint32_t mask, unsi
     c->segs = NULL;
     c->store = NULL;
     c->keep = NULL;
-    c->segcap = c->scap = c->keep_cap = 0;
+    c->chunks = NULL;
+    c->segcap = c->scap = c->keep_cap = c->chunkcap = 0;
     if (v->nsegs) {
         c->segs = malloc(v->nsegs * sizeof *c->segs);
         if (!c->segs) goto fail;
@@ -161,6 +169,12 @@ static struct tw_sview *view_clone(const struct tw_sview *v, uint32_t mask, unsi
         if (!c->keep) goto fail;
         memcpy(c->keep, v->keep, v->keep_len);
         c->keep_cap = v->keep_len;
+    }
+    if (v->nchunks) {
+        c->chunks = malloc(v->nchunks * sizeof *c->chunks);
+        if (!c->chunks) goto fail;
+        memcpy(c->chunks, v->chunks, v->nchunks * sizeof *c->chunks);
+        c->chunkcap = v->nchunks;
     }
     return c;
 fail:
@@ -204,9 +218,33 @@ static void digest(struct tw_sview *v, const uint8_t *d, uint32_t n)
     v->hash = h;
 }
 
-static void deliver(struct tw_sview *v, const uint8_t *d, uint32_t n)
+/* notes that `n` kept bytes from `frame` were delivered at stream offset `off` (a piece of the
+ * same segment right after the previous one, delivered by the same packet, extends it) */
+static void log_chunk(struct tw_sview *v, uint64_t frame, uint64_t off, uint32_t n)
+{
+    struct tw_schunk *l = v->nchunks ? &v->chunks[v->nchunks - 1] : NULL;
+    if (l && l->frame == frame && l->at == v->at && l->off + l->len == off &&
+        l->len + (uint64_t)n <= UINT32_MAX) {
+        l->len += n;
+        return;
+    }
+    if (v->nchunks == v->chunkcap) {
+        uint32_t nc = v->chunkcap ? v->chunkcap * 2 : 16;
+        struct tw_schunk *c = realloc(v->chunks, nc * sizeof *c);
+        if (!c) {
+            v->log = false; /* the log stops; tw_sview_chunks says so */
+            return;
+        }
+        v->chunks = c;
+        v->chunkcap = nc;
+    }
+    v->chunks[v->nchunks++] = (struct tw_schunk){frame, v->at, off, n};
+}
+
+static void deliver(struct tw_sview *v, const uint8_t *d, uint32_t n, uint64_t frame)
 {
     if (v->digesting) digest(v, d, n);
+    uint64_t off = v->next;
     v->delivered += n;
     v->next += n;
     if (v->keep_len < v->keep_max) {
@@ -226,6 +264,7 @@ static void deliver(struct tw_sview *v, const uint8_t *d, uint32_t n)
         }
         memcpy(v->keep + v->keep_len, d, take);
         v->keep_len += take;
+        if (v->log) log_chunk(v, frame, off, take);
         if (take < n) v->keep_trunc = true;
     } else if (n) {
         v->keep_trunc = true;
@@ -241,7 +280,7 @@ static void drain(struct tw_sview *v)
         uint64_t end = s->off + s->len;
         if (end > v->next) {
             uint32_t skip = (uint32_t)(v->next - s->off);
-            deliver(v, v->store + s->boff + skip, s->len - skip);
+            deliver(v, v->store + s->boff + skip, s->len - skip, s->frame);
         }
         v->queued -= s->len;
         i++;
@@ -357,7 +396,7 @@ static bool view_insert(struct tw_sview *v, uint64_t s, const uint8_t *d, uint32
     uint64_t e = s + len;
     /* the fast path: in order and nothing queued */
     if (s == v->next && v->nsegs == 0) {
-        deliver(v, d, len);
+        deliver(v, d, len, v->frame);
         return true;
     }
     const unsigned lp = prims[v->pol].left, rp = prims[v->pol].right, fp = prims[v->pol].full;
@@ -385,7 +424,7 @@ static bool view_insert(struct tw_sview *v, uint64_t s, const uint8_t *d, uint32
         v->segcap = nc;
     }
     bool split = false;
-    struct qseg split_right = {0, 0, 0};
+    struct qseg split_right = {0, 0, 0, 0};
     uint32_t j = first;
     for (; j < v->nsegs && v->segs[j].off < e && cur < e; j++) {
         struct qseg *o = &v->segs[j];
@@ -407,6 +446,7 @@ static bool view_insert(struct tw_sview *v, uint64_t s, const uint8_t *d, uint32
                     split_right.off = e;
                     split_right.len = (uint32_t)(oe - e);
                     split_right.boff = o->boff + (uint32_t)(e - os);
+                    split_right.frame = o->frame;
                 }
                 o->len = (uint32_t)(s - os);
                 break;
@@ -477,7 +517,8 @@ static bool view_insert(struct tw_sview *v, uint64_t s, const uint8_t *d, uint32
     }
     for (uint32_t i = 0; i < np; i++) {
         uint32_t pl = (uint32_t)(pcs[i].b - pcs[i].a);
-        v->segs[v->nsegs++] = (struct qseg){pcs[i].a, pl, base + (uint32_t)(pcs[i].a - s)};
+        v->segs[v->nsegs++] =
+            (struct qseg){pcs[i].a, pl, base + (uint32_t)(pcs[i].a - s), v->frame};
         q += pl;
     }
     v->queued = q;
@@ -671,6 +712,7 @@ static void conn_finish(struct tw_stream *s, struct tw_sconn *c)
     for (unsigned d = 0; d < 2; d++)
         for (uint32_t i = 0; i < c->d[d].nviews; i++) {
             struct tw_sview *v = c->d[d].views[i];
+            v->at = UINT64_MAX; /* delivered when the connection ends */
             while (v->nsegs) {
                 uint64_t at = v->next, gap = skip_gap(v);
                 if (gap)
@@ -734,6 +776,7 @@ static struct tw_sconn *conn_get(struct tw_stream *s, const struct tw_tap_tcp *t
             mask = 1u << pol;
         }
         view_init(&c->d[d].v0, mask, pol, s->cfg.max_segs, s->cfg.max_queue, s->cfg.keep);
+        c->d[d].v0.log = s->cfg.chunks && s->cfg.keep;
         c->d[d].views[0] = &c->d[d].v0;
         c->d[d].nviews = 1;
     }
@@ -1066,6 +1109,7 @@ static void tcp_packet(struct tw_stream *s, const struct tw_tap_tcp *t, uint64_t
      * handshake was not captured */
     const bool ts_on = o.ts && (!sd->syn || sd->ts_opt) && (!rd->syn || rd->ts_opt);
     uint32_t nv = sd->nviews;
+    for (uint32_t vi = 0; vi < nv; vi++) sd->views[vi]->frame = sd->views[vi]->at = frame;
     for (uint32_t vi = 0; vi < nv; vi++) {
         struct tw_sview *v = sd->views[vi];
         uint32_t take = v->mask;
@@ -1106,7 +1150,11 @@ static void tcp_packet(struct tw_stream *s, const struct tw_tap_tcp *t, uint64_t
         struct tw_sview *tv = take == v->mask ? v : split_view(s, sd, vi, take);
         if (!tv) continue;
         uint32_t tvi = tv == v ? vi : sd->nviews - 1;
-        if (ts_on && (!tv->have_ts || (int32_t)(o.tsval - tv->ts_recent) > 0)) {
+        /* RFC 7323 section 5.3 R3: only a segment that starts at or before the next byte
+         * expected (Last.ACK.sent) updates ts_recent; an out-of-order one arriving early does
+         * not, or the reordered segments before it would all fail PAWS */
+        if (ts_on &&
+            (!tv->have_ts || ((int32_t)(o.tsval - tv->ts_recent) > 0 && off <= tv->next))) {
             tv->ts_recent = o.tsval;
             tv->have_ts = true;
         }
@@ -1267,4 +1315,10 @@ const uint8_t *tw_sview_bytes(const struct tw_sview *v, uint32_t *len, bool *tru
     *len = v->keep_len;
     if (truncated) *truncated = v->keep_trunc;
     return v->keep;
+}
+
+const struct tw_schunk *tw_sview_chunks(const struct tw_sview *v, uint32_t *n)
+{
+    *n = v->nchunks;
+    return v->log || !v->nchunks ? v->chunks : NULL;
 }

@@ -75,6 +75,7 @@ struct tw_policy_map {
 struct tw_stream_opts {
     struct tw_policy_map map;
     enum tw_cksum_mode cksum_mode;
+    int follow_policy; /* --policy: -z follow,tcp as this target sees it (enum tw_spol); -1 none */
 };
 extern struct tw_stream_opts tw_stream_opts;
 /* parses one --stream-policy argument into tw_stream_opts; false with a message */
@@ -133,6 +134,7 @@ struct tw_stream_cfg {
     enum tw_cksum_mode cksum_mode;
     const struct tw_policy_map *map;
     bool defrag; /* also run IP defragmentation (every fragment policy) */
+    bool chunks; /* log which frame delivered which kept bytes (tw_sview_chunks; needs keep) */
     uint32_t max_frag_trackers, max_frags, frag_timeout;
     void (*on_conn)(void *user, const struct tw_sconn *c);
     void (*on_dgram)(void *user, const struct tw_sdgram *d);
@@ -171,6 +173,18 @@ uint64_t tw_sview_hash(const struct tw_sview *v);
 /* the first `keep` delivered bytes (truncated = more were delivered) */
 const uint8_t *tw_sview_bytes(const struct tw_sview *v, uint32_t *len, bool *truncated);
 bool tw_sview_reset(const struct tw_sview *v); /* ended by a RST */
+
+/* With cfg.chunks: the kept bytes cut where they came from, in delivery order. `frame` carried
+ * them, `at` is the packet whose processing delivered them in order (UINT64_MAX: delivered when
+ * the connection ended, past a gap), `off` their stream offset (relative to ISN+1; a jump from
+ * the previous chunk's end is a gap). Contiguous bytes of one frame delivered by one packet are
+ * one chunk. The lengths add up to tw_sview_bytes' length. NULL when the log could not be kept
+ * (out of memory); empty before any byte. */
+struct tw_schunk {
+    uint64_t frame, at, off;
+    uint32_t len;
+};
+const struct tw_schunk *tw_sview_chunks(const struct tw_sview *v, uint32_t *n);
 
 /* A fragmented datagram whose fragments overlapped (only those are reported). */
 struct tw_sdgram {

@@ -9,6 +9,10 @@ yaml; --all-formats: every stream in every format); one tshark and one trawl run
 
   followdiff.py [--trawl build/trawl] [--jobs N] [--max N] [--show N] PATHS...
 
+--trawl-arg ARG (repeatable) adds ARG to trawl's command line only, e.g. `--trawl-arg=--policy
+--trawl-arg=bsd --trawl-arg=--checksum-mode --trawl-arg=none` to see how often the stream
+engine's view of a stream comes out as tshark's follow (docs/follow.md).
+
 Prints per capture a line when something differs, then the totals (captures, reports
 compared, identical, differing). Exit status 1 when anything differs or trawl fails."""
 import argparse
@@ -74,7 +78,7 @@ def split_reports(out, args):
     return list(reversed(reports))
 
 
-def compare(path, trawl, max_streams, all_formats, timeout, blind=False):
+def compare(path, trawl, max_streams, all_formats, timeout, blind=False, extra=()):
     res = {"path": path, "compared": 0, "same": 0, "diffs": [], "error": None, "tcp": 0,
            "tcp_same": 0}
     if blind:
@@ -101,7 +105,7 @@ def compare(path, trawl, max_streams, all_formats, timeout, blind=False):
     try:
         t = subprocess.run(["tshark", "-r", path, "-q"] + zs, stdout=subprocess.PIPE,
                            stderr=subprocess.DEVNULL, env=ENV, timeout=timeout)
-        w = subprocess.run([trawl, "-r", path, "-q"] + zs, stdout=subprocess.PIPE,
+        w = subprocess.run([trawl, "-r", path, "-q"] + list(extra) + zs, stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, env=ENV, timeout=timeout)
     except subprocess.TimeoutExpired:
         res["error"] = "timeout"
@@ -151,6 +155,8 @@ def main():
     ap.add_argument("--show", type=int, default=3, help="differences shown per capture")
     ap.add_argument("--blind", action="store_true",
                     help="follow streams 0..max-1 without listing them with tshark first")
+    ap.add_argument("--trawl-arg", action="append", default=[],
+                    help="an argument for trawl only (repeatable)")
     ap.add_argument("-v", "--verbose", action="store_true", help="a line per capture")
     ap.add_argument("paths", nargs="+")
     a = ap.parse_args()
@@ -158,7 +164,8 @@ def main():
     tot = {"caps": 0, "with": 0, "compared": 0, "same": 0, "errors": 0, "capsdiff": 0,
            "tcpcaps": 0, "tcpcaps_same": 0, "tcp": 0, "tcp_same": 0}
     with concurrent.futures.ThreadPoolExecutor(a.jobs) as ex:
-        for r in ex.map(lambda p: compare(p, a.trawl, a.max, a.all_formats, a.timeout, a.blind), caps):
+        for r in ex.map(lambda p: compare(p, a.trawl, a.max, a.all_formats, a.timeout, a.blind,
+                                              a.trawl_arg), caps):
             tot["caps"] += 1
             if r["error"]:
                 tot["errors"] += 1
