@@ -1371,7 +1371,7 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
                 const char *t2 = text ? text : fmt_text(p, line, next - off);
                 tw_expert(p, EX(E_CHAT), off, next - off, "%.239s", t2 ? t2 : "");
             }
-            if (lt == T_REQUEST) {
+            if (lt == T_REQUEST || lt == T_NOTIFICATION) {
                 if (cv) {
                     const uint8_t *m = line;
                     uint32_t ml = mlen;
@@ -1383,8 +1383,6 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
                 request_line(p, d, off, (uint32_t)ll, cv, &uri, &uri_len);
             } else if (lt == T_RESPONSE) {
                 code = response_line(p, d, off, (uint32_t)ll);
-            } else if (cv) {
-                /* NOTIFY and friends: method noted, no request/response dissector */
             }
             tw_tree_pop(p);
         } else {
