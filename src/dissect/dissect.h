@@ -149,9 +149,9 @@ struct tw_expert_def {
  * ------------------------------------------------------------------------------------------- */
 enum tw_table {
     TW_TBL_NONE = 0,
-    TW_TBL_LINKTYPE,    /* pcap LINKTYPE_* */
-    TW_TBL_ETHERTYPE,   /* 16-bit EtherType (Ethernet, VLAN, SLL, GRE, SNAP with OUI 0) */
-    TW_TBL_IP_PROTO,    /* IPv4 protocol / IPv6 next header */
+    TW_TBL_LINKTYPE,  /* pcap LINKTYPE_* */
+    TW_TBL_ETHERTYPE, /* 16-bit EtherType (Ethernet, VLAN, SLL, GRE, SNAP with OUI 0) */
+    TW_TBL_IP_PROTO,  /* IPv4 protocol / IPv6 next header */
     TW_TBL_UDP_PORT,
     TW_TBL_TCP_PORT,
     TW_TBL_PPP_PROTO,   /* PPP protocol field */
@@ -160,7 +160,8 @@ enum tw_table {
     TW_TBL_NULL_FAMILY, /* BSD loopback address family (host order decoded) */
     TW_TBL_WTAP_ENCAP,  /* Wireshark encapsulation, for sub-dissection by encapsulation */
     TW_TBL_NAME,        /* protocols addressed by a private key (e.g. 802.11 after radiotap) */
-    TW_TBL_MEDIA_TYPE,  /* MIME media type of a body (HTTP), key tw_media_key("application/ocsp-request") */
+    TW_TBL_MEDIA_TYPE,  /* MIME media type of a body (HTTP), key
+                           tw_media_key("application/ocsp-request") */
     TW_TBL_COUNT
 };
 
@@ -195,7 +196,7 @@ struct tw_binding {
 enum tw_status { TW_OK = 0, TW_TRUNCATED = 1, TW_MALFORMED = 2 };
 
 #define TW_MAX_LAYERS 256 /* IPv6 evasion captures chain over a hundred extension headers */
-#define TW_MAX_DEPTH  24 /* nested dissection (tunnels, ICMP-in-ICMP) is capped here */
+#define TW_MAX_DEPTH  24  /* nested dissection (tunnels, ICMP-in-ICMP) is capped here */
 #define TW_MAX_TREE   64
 
 /* record flags */
@@ -230,10 +231,10 @@ struct tw_layer {
     bool hidden;    /* left out of frame.protocols (a dissector that refused the packet) */
     bool posted;    /* its post hook ran (a chain run by tw_dissect_here runs its own) */
     uint32_t off, len;
-    uint32_t avail; /* bytes the layer was given (its cursor's claimed length) */
-    uint32_t claim; /* bytes it says it really spans (IP total length), 0 = all it was given */
-    int32_t rec;    /* the protocol's record, or -1 */
-    uint8_t src;    /* data source its cursor reads (0 = the frame) */
+    uint32_t avail;   /* bytes the layer was given (its cursor's claimed length) */
+    uint32_t claim;   /* bytes it says it really spans (IP total length), 0 = all it was given */
+    int32_t rec;      /* the protocol's record, or -1 */
+    uint8_t src;      /* data source its cursor reads (0 = the frame) */
     uint32_t priv[4]; /* the dissector's notes for its post hook */
 };
 
@@ -279,17 +280,17 @@ struct tw_tap_ip {
     uint8_t proto;   /* IPv4 protocol; IPv6: the upper-layer header after extension headers */
     uint8_t ttl;     /* TTL / hop limit */
     struct tw_addr src, dst;
-    uint32_t len;     /* IPv4 total length; IPv6 40 + payload length (the header's claim) */
-    uint32_t hdr_len; /* header bytes (IPv6: with extension headers up to the payload) */
-    uint32_t id;      /* identification (IPv6: fragment header's, 0 without one) */
-    uint32_t frag_off;  /* fragment offset in bytes */
+    uint32_t len;      /* IPv4 total length; IPv6 40 + payload length (the header's claim) */
+    uint32_t hdr_len;  /* header bytes (IPv6: with extension headers up to the payload) */
+    uint32_t id;       /* identification (IPv6: fragment header's, 0 without one) */
+    uint32_t frag_off; /* fragment offset in bytes */
     bool more_frags, dont_frag;
-    bool fragment;      /* MF set or offset non-zero (IPv6: a fragment header) */
-    bool reassembled;   /* IPv6: this fragment completed its datagram, reassembled here */
+    bool fragment;           /* MF set or offset non-zero (IPv6: a fragment header) */
+    bool reassembled;        /* IPv6: this fragment completed its datagram, reassembled here */
     enum tw_tap_cksum cksum; /* IPv4 header checksum (IPv6: TW_CK_UNKNOWN) */
-    const uint8_t *payload; /* the bytes after the header(s) in this frame */
-    uint32_t payload_cap;   /* captured payload bytes (<= what the header claims) */
-    bool in_error;          /* quoted inside an ICMP error */
+    const uint8_t *payload;  /* the bytes after the header(s) in this frame */
+    uint32_t payload_cap;    /* captured payload bytes (<= what the header claims) */
+    bool in_error;           /* quoted inside an ICMP error */
     uint32_t layer;
 };
 
@@ -297,7 +298,7 @@ struct tw_tap_tcp {
     uint8_t ip_version;
     struct tw_addr src, dst; /* innermost IP addresses */
     uint16_t sport, dport;
-    uint32_t stream; /* tcp.stream, UINT32_MAX when not tracked */
+    uint32_t stream;   /* tcp.stream, UINT32_MAX when not tracked */
     uint32_t seq, ack; /* raw */
     uint16_t flags;    /* 12 bits: NS..FIN as in the header */
     uint16_t win;      /* raw window field */
@@ -363,18 +364,21 @@ struct tw_pkt {
     uint32_t recs_dropped;
     int32_t tree[TW_MAX_TREE];
     uint32_t ntree;
+    uint32_t chain_base; /* ntree where the running chain's layers hang (tw_dissect_here) */
     uint32_t depth;
 
     /* data sources beyond the frame ([0] is the frame; nsources counts it) */
     struct tw_source sources[TW_MAX_SOURCES];
     uint32_t nsources;
-    uint8_t cur_src; /* source of the running layer: new records get it */
+    uint8_t cur_src;    /* source of the running layer: new records get it */
     uint16_t cur_proto; /* the protocol running (its dissector or post hook); an expert's record
                          * keeps it in v.u, as tshark names it in -z expert */
 
     /* columns */
     const char *col_proto;
+    bool col_proto_fixed; /* Wireshark's col_set_writable(COL_PROTOCOL, FALSE) */
     struct tw_buf info;
+    uint32_t info_fence; /* Wireshark's col_set_fence(COL_INFO): clear/set keep what precedes */
     struct tw_addr dl_src, dl_dst, net_src, net_dst;
     uint32_t cols_locked; /* >0 while a nested dissection must not touch the columns */
 
@@ -400,11 +404,11 @@ struct tw_pkt {
         const uint8_t *ip6_final_dst; /* after a routing header: pseudo-header dest */
         const uint8_t *ip6_home_addr; /* home address option: pseudo-header source */
         uint8_t ip_proto;
-        uint8_t ip_ttl;     /* IPv4 TTL / IPv6 hop limit (ICMP echo shows it in Info) */
-        bool ip_fragment;   /* the IP payload is a non-first fragment / incomplete */
+        uint8_t ip_ttl;   /* IPv4 TTL / IPv6 hop limit (ICMP echo shows it in Info) */
+        bool ip_fragment; /* the IP payload is a non-first fragment / incomplete */
         uint32_t ip_payload_off, ip_payload_len;
         uint16_t srcport, dstport;
-        bool in_error_pkt;  /* inside an ICMP error's quoted datagram */
+        bool in_error_pkt; /* inside an ICMP error's quoted datagram */
         /* handed from Ethernet, VLAN, SLL... to the "ethertype" step, which dispatches on the
          * type and afterwards shows what the payload did not claim as padding/trailer/FCS */
         struct {
@@ -433,11 +437,13 @@ struct tw_pkt {
     /* TCP desegmentation, between TCP and the protocol it hands a payload to (see
      * tw_deseg_request) */
     struct {
-        bool can;          /* TCP can keep bytes for the running protocol */
-        uint32_t base;     /* cursor offset where the protocol's data began */
-        uint32_t offset;   /* request: cursor offset of the first byte not dissected */
-        uint32_t len;      /* request: bytes still needed (0 = none), or TW_DESEG_* */
-        uint32_t pdu_size; /* tw_tcp_pdus: last PDU length (tcp.pdu.size) */
+        bool can;             /* TCP can keep bytes for the running protocol */
+        uint32_t base;        /* cursor offset where the protocol's data began */
+        uint32_t offset;      /* request: cursor offset of the first byte not dissected */
+        uint32_t len;         /* request: bytes still needed (0 = none), or TW_DESEG_* */
+        uint32_t layer;       /* index of the layer that may request (TCP's sub-protocol) */
+        int32_t tcp_rec;      /* TCP's record (tw_tcp_pdus adds tcp.pdu.size under it) */
+        uint16_t pdu_size_hf; /* tcp.pdu.size */
     } deseg;
 };
 
@@ -456,10 +462,10 @@ const struct tw_tap_item *tw_tap_next(const struct tw_pkt *p, enum tw_tap_id id,
 typedef enum tw_status (*tw_dissect_fn)(struct tw_pkt *p, struct tw_cur *c);
 typedef bool (*tw_heur_fn)(struct tw_pkt *p, const struct tw_cur *c);
 
-#define TW_PROTO_NO_COLUMN    0x01 /* does not set the Protocol column (pseudo-protocols) */
-#define TW_PROTO_NO_LAYER     0x02 /* not listed in frame.protocols */
-#define TW_PROTO_NO_RECORD    0x04 /* no protocol line in trees (Wireshark's "ethertype") */
-#define TW_PROTO_PARENT_TREE  0x08 /* its fields go under the previous layer's line */
+#define TW_PROTO_NO_COLUMN   0x01 /* does not set the Protocol column (pseudo-protocols) */
+#define TW_PROTO_NO_LAYER    0x02 /* not listed in frame.protocols */
+#define TW_PROTO_NO_RECORD   0x04 /* no protocol line in trees (Wireshark's "ethertype") */
+#define TW_PROTO_PARENT_TREE 0x08 /* its fields go under the previous layer's line */
 
 struct tw_proto_ids {
     uint16_t proto; /* protocol index */
@@ -495,10 +501,10 @@ struct tw_proto {
  * ------------------------------------------------------------------------------------------- */
 struct tw_field_info {
     const struct tw_field_def *def;
-    uint16_t proto;   /* owning protocol */
-    uint8_t shift;    /* trailing zero bits of mask */
-    uint8_t width;    /* bits of the type (8 for UINT8...) */
-    bool is_proto;    /* the protocol's own item */
+    uint16_t proto; /* owning protocol */
+    uint8_t shift;  /* trailing zero bits of mask */
+    uint8_t width;  /* bits of the type (8 for UINT8...) */
+    bool is_proto;  /* the protocol's own item */
     bool is_expert;
     const struct tw_expert_def *expert;
     /* Wireshark lets several fields share one abbrev (llc.control.ftype is 8 or 16 bits wide
@@ -624,12 +630,12 @@ int32_t tw_add_strf_(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len, 
                      ...) TW_PRINTF(5, 6);
 /* The formatting helpers below are macros that test "is it wanted?" before the call, so that an
  * unwanted label costs neither the arguments nor a variadic call (measured: ~4% of -q time). */
-#define tw_add_strf(p, hf, off, len, ...) \
+#define tw_add_strf(p, hf, off, len, ...)                                                          \
     (tw_want((p), (hf)) ? tw_add_strf_((p), (hf), (off), (len), __VA_ARGS__) : -1)
 /* a text-only line in the tree (no field) */
 int32_t tw_add_text_(struct tw_pkt *p, uint32_t off, uint32_t len, const char *fmt, ...)
     TW_PRINTF(4, 5);
-#define tw_add_text(p, off, len, ...) \
+#define tw_add_text(p, off, len, ...)                                                              \
     ((p)->want_all ? tw_add_text_((p), (off), (len), __VA_ARGS__) : -1)
 
 static inline void tw_rec_flags(struct tw_pkt *p, int32_t r, uint8_t fl)
@@ -638,9 +644,12 @@ static inline void tw_rec_flags(struct tw_pkt *p, int32_t r, uint8_t fl)
 }
 /* custom tree label (only built when a tree is wanted) */
 void tw_rec_label_(struct tw_pkt *p, int32_t r, const char *fmt, ...) TW_PRINTF(3, 4);
-#define tw_rec_label(p, r, ...) \
+#define tw_rec_label(p, r, ...)                                                                    \
     ((r) >= 0 && (p)->want_all ? tw_rec_label_((p), (r), __VA_ARGS__) : (void)0)
-static inline bool tw_want_labels(const struct tw_pkt *p) { return p->want_all; }
+static inline bool tw_want_labels(const struct tw_pkt *p)
+{
+    return p->want_all;
+}
 static inline void tw_rec_setlen(struct tw_pkt *p, int32_t r, uint32_t len)
 {
     if (r >= 0) p->recs[r].len = len;
@@ -707,13 +716,27 @@ void tw_info_clear(struct tw_pkt *p);
 void tw_info_add(struct tw_pkt *p, const char *s);
 void tw_info_addn(struct tw_pkt *p, const char *s, size_t n);
 void tw_info_printf_(struct tw_pkt *p, const char *fmt, ...) TW_PRINTF(2, 3);
-#define tw_info_printf(p, ...) \
+#define tw_info_printf(p, ...)                                                                     \
     ((p)->want_cols && !(p)->cols_locked ? tw_info_printf_((p), __VA_ARGS__) : (void)0)
 void tw_info_set(struct tw_pkt *p, const char *s);
 static inline void tw_col_proto(struct tw_pkt *p, const char *s)
 {
-    p->col_proto = s;
+    if (!p->col_proto_fixed) p->col_proto = s;
 }
+/* Wireshark's col_set_fence(COL_INFO): what Info holds now stays through later clears/sets */
+static inline void tw_info_fence(struct tw_pkt *p)
+{
+    if (p->want_cols && !p->cols_locked) p->info_fence = (uint32_t)p->info.len;
+}
+/* A dissection error the running protocol catches and shows, as Wireshark's show_exception():
+ * the "[Malformed Packet: X]" / "[Packet size limited during capture: X truncated]" item and
+ * Info text, the packet's status; the caller goes on. */
+void tw_show_status(struct tw_pkt *p, enum tw_status st);
+/* Move the records from index `from` to the end so that they come at index `at` (< from),
+ * before the ones added since `at` (Wireshark's proto_tree_move_item: TCP shows the list of
+ * reassembled segments before the protocol it reassembled for, though it adds it after).
+ * Parents, layers and the subtree stack follow. */
+void tw_recs_move(struct tw_pkt *p, uint32_t at, uint32_t from);
 static inline void tw_col_dl(struct tw_pkt *p, uint8_t type, const uint8_t *s, const uint8_t *d,
                              uint8_t len)
 {
@@ -794,7 +817,12 @@ static inline uint32_t tw_media_key(const char *s, size_t n)
  * ------------------------------------------------------------------------------------------- */
 #define TW_DESEG_ONE_MORE_SEGMENT 0x0fffffffu
 #define TW_DESEG_UNTIL_FIN        0x0ffffffeu
-static inline bool tw_can_desegment(const struct tw_pkt *p) { return p->deseg.can; }
+static inline bool tw_can_desegment(const struct tw_pkt *p)
+{
+    return p->deseg.can && p->deseg.layer < p->nlayers &&
+           p->layers[p->deseg.layer].proto == p->cur_proto &&
+           p->layers[p->deseg.layer].depth == p->depth;
+}
 static inline void tw_deseg_request(struct tw_pkt *p, uint32_t off, uint32_t n)
 {
     p->deseg.offset = off;
@@ -808,12 +836,11 @@ static inline void tw_deseg_request(struct tw_pkt *p, uint32_t off, uint32_t n)
  * possible, otherwise dissected as far as it goes. A length below `fixed` is malformed. An
  * error in one PDU is reported and the next one still dissected, as tshark does. Each PDU's
  * length is also shown in TCP's tree as tcp.pdu.size. */
-enum tw_status tw_tcp_pdus(struct tw_pkt *p, struct tw_cur *c, uint32_t fixed,
-                           uint32_t (*pdu_len)(struct tw_pkt *p, const struct tw_cur *c,
-                                               uint32_t off, void *arg),
-                           enum tw_status (*dissect_pdu)(struct tw_pkt *p, struct tw_cur *pdu,
-                                                         void *arg),
-                           void *arg);
+enum tw_status
+tw_tcp_pdus(struct tw_pkt *p, struct tw_cur *c, uint32_t fixed,
+            uint32_t (*pdu_len)(struct tw_pkt *p, const struct tw_cur *c, uint32_t off, void *arg),
+            enum tw_status (*dissect_pdu)(struct tw_pkt *p, struct tw_cur *pdu, void *arg),
+            void *arg);
 
 /* Dissect `c` now, nested under the current subtree (ICMP's quoted datagram, tunnels that
  * must finish before the outer protocol continues). Depth-capped. */
@@ -892,13 +919,12 @@ struct tw_reasm {
 /* call from the protocol's init hook */
 bool tw_reasm_open(struct tw_reasm *r, const char *name, uint32_t max_pending, uint32_t max_len,
                    uint32_t max_frags, uint64_t max_bytes);
-bool tw_reasm_add(struct tw_reasm *r, struct tw_pkt *p, const void *key, size_t klen,
-                  uint32_t off, const uint8_t *data, uint32_t len, bool more,
-                  struct tw_reasm_result *res);
+bool tw_reasm_add(struct tw_reasm *r, struct tw_pkt *p, const void *key, size_t klen, uint32_t off,
+                  const uint8_t *data, uint32_t len, bool more, struct tw_reasm_result *res);
 /* The fields a protocol shows a completed reassembly with (Wireshark's fragment_items). */
 struct tw_reasm_fields {
-    uint16_t fragments, fragment, error, overlap, conflict, multiple_tails, too_long, count,
-        length, data;
+    uint16_t fragments, fragment, error, overlap, conflict, multiple_tails, too_long, count, length,
+        data;
     const char *one, *many; /* "IPv4 Fragment", "IPv4 Fragments" */
 };
 /* Wireshark's fragment tree, under the current subtree: "[2 IPv4 Fragments (1710 bytes): #5(1480),

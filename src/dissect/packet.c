@@ -6,18 +6,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-const struct tw_vs tw_expert_sev_vals[] = {
-    {TW_SEV_COMMENT, "Comment"}, {TW_SEV_CHAT, "Chat"},   {TW_SEV_NOTE, "Note"},
-    {TW_SEV_WARN, "Warning"},    {TW_SEV_ERROR, "Error"}, {0, NULL}};
-const struct tw_vs tw_expert_grp_vals[] = {
-    {TW_GRP_CHECKSUM, "Checksum"},       {TW_GRP_SEQUENCE, "Sequence"},
-    {TW_GRP_RESPONSE_CODE, "Response"},  {TW_GRP_REQUEST_CODE, "Request"},
-    {TW_GRP_UNDECODED, "Undecoded"},     {TW_GRP_REASSEMBLE, "Reassemble"},
-    {TW_GRP_MALFORMED, "Malformed"},     {TW_GRP_DEBUG, "Debug"},
-    {TW_GRP_PROTOCOL, "Protocol"},       {TW_GRP_SECURITY, "Security"},
-    {TW_GRP_COMMENTS_GROUP, "Comment"},  {TW_GRP_DECRYPTION, "Decryption"},
-    {TW_GRP_ASSUMPTION, "Assumption"},   {TW_GRP_DEPRECATED, "Deprecated"},
-    {0, NULL}};
+const struct tw_vs tw_expert_sev_vals[] = {{TW_SEV_COMMENT, "Comment"}, {TW_SEV_CHAT, "Chat"},
+                                           {TW_SEV_NOTE, "Note"},       {TW_SEV_WARN, "Warning"},
+                                           {TW_SEV_ERROR, "Error"},     {0, NULL}};
+const struct tw_vs tw_expert_grp_vals[] = {{TW_GRP_CHECKSUM, "Checksum"},
+                                           {TW_GRP_SEQUENCE, "Sequence"},
+                                           {TW_GRP_RESPONSE_CODE, "Response"},
+                                           {TW_GRP_REQUEST_CODE, "Request"},
+                                           {TW_GRP_UNDECODED, "Undecoded"},
+                                           {TW_GRP_REASSEMBLE, "Reassemble"},
+                                           {TW_GRP_MALFORMED, "Malformed"},
+                                           {TW_GRP_DEBUG, "Debug"},
+                                           {TW_GRP_PROTOCOL, "Protocol"},
+                                           {TW_GRP_SECURITY, "Security"},
+                                           {TW_GRP_COMMENTS_GROUP, "Comment"},
+                                           {TW_GRP_DECRYPTION, "Decryption"},
+                                           {TW_GRP_ASSUMPTION, "Assumption"},
+                                           {TW_GRP_DEPRECATED, "Deprecated"},
+                                           {0, NULL}};
 
 void tw_pkt_init(struct tw_pkt *p, struct tw_arena *arena, uint32_t maxrecs)
 {
@@ -108,7 +114,8 @@ int32_t tw_add_ascii(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t n, co
     return tw_add_ptr(p, hf, off, n, s, k);
 }
 
-int32_t tw_add_strf_(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len, const char *fmt, ...)
+int32_t tw_add_strf_(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len, const char *fmt,
+                     ...)
 {
     if (!tw_want(p, hf)) return -1;
     char tmp[1024];
@@ -227,7 +234,8 @@ static void expert_record(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t
     int32_t r = tw_add_ptr(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_MESSAGE), off, len,
                            (const uint8_t *)mcopy, (uint32_t)ml);
     tw_rec_flags(p, r, TW_RF_GENERATED | TW_RF_HIDDEN);
-    r = tw_add_uint(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_SEVERITY), off, len, xd->sev);
+    r = tw_add_uint(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_SEVERITY), off, len,
+                    xd->sev);
     tw_rec_flags(p, r, TW_RF_GENERATED);
     r = tw_add_uint(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_GROUP), off, len, xd->grp);
     tw_rec_flags(p, r, TW_RF_GENERATED);
@@ -258,7 +266,7 @@ void tw_expert(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t len, const
 
 void tw_info_clear(struct tw_pkt *p)
 {
-    if (p->want_cols && !p->cols_locked) p->info.len = 0;
+    if (p->want_cols && !p->cols_locked && p->info.len > p->info_fence) p->info.len = p->info_fence;
 }
 void tw_info_addn(struct tw_pkt *p, const char *s, size_t n)
 {
@@ -271,7 +279,7 @@ void tw_info_add(struct tw_pkt *p, const char *s)
 void tw_info_set(struct tw_pkt *p, const char *s)
 {
     if (p->want_cols && !p->cols_locked) {
-        p->info.len = 0;
+        if (p->info.len > p->info_fence) p->info.len = p->info_fence;
         tw_buf_adds(&p->info, s);
     }
 }
@@ -333,7 +341,8 @@ static void add_status_marker(struct tw_pkt *p, const struct tw_proto *pr, enum 
         r = tw_add_rec(p, ids->field, 0, 0);
         if (r >= 0)
             p->recs[r].label =
-                trunc ? tw_arena_printf(p->arena, "[Packet size limited during capture: %s truncated]",
+                trunc ? tw_arena_printf(p->arena,
+                                        "[Packet size limited during capture: %s truncated]",
                                         pr->short_name)
                       : tw_arena_printf(p->arena, "[Malformed Packet: %s]", pr->short_name);
         if (r >= 0) p->recs[r].flags |= TW_RF_LABEL;
@@ -369,12 +378,14 @@ static inline void cur_copy(struct tw_cur *dst, const struct tw_cur *src)
     dst->err = src->err;
 }
 
-static enum tw_status run_chain(struct tw_pkt *p, int pi, const struct tw_cur *start,
-                                uint8_t via_t, uint32_t via_k)
+static enum tw_status run_chain(struct tw_pkt *p, int pi, const struct tw_cur *start, uint8_t via_t,
+                                uint32_t via_k)
 {
     struct tw_cur c;
     cur_copy(&c, start);
     uint32_t base_tree = p->ntree;
+    uint32_t saved_base = p->chain_base;
+    p->chain_base = base_tree;
     uint32_t first = p->nlayers;
     uint16_t saved_proto = p->cur_proto; /* a nested chain gives it back to the caller's */
     enum tw_status result = TW_OK;
@@ -403,7 +414,8 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, const struct tw_cur *s
                 l->rec = tw_add_rec(p, pr->ids->field, c.off, l->len);
             tw_tree_push(p, l->rec);
         }
-        if (!(pr->flags & TW_PROTO_NO_COLUMN) && !p->cols_locked) p->col_proto = pr->short_name;
+        if (!(pr->flags & TW_PROTO_NO_COLUMN) && !p->cols_locked && !p->col_proto_fixed)
+            p->col_proto = pr->short_name;
         p->next.table = TW_TBL_NONE;
         p->via_table = via_t;
         p->via_key = via_k;
@@ -455,6 +467,7 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, const struct tw_cur *s
     }
     p->ntree = base_tree;
     p->cur_proto = saved_proto;
+    p->chain_base = saved_base;
     return result;
 }
 
@@ -484,6 +497,40 @@ enum tw_status tw_dissect_nested(struct tw_pkt *p, enum tw_table t, uint32_t key
     return st;
 }
 
+void tw_show_status(struct tw_pkt *p, enum tw_status st)
+{
+    if (st == TW_OK) return;
+    if (st > p->status) p->status = (uint8_t)st;
+    if (p->nlayers && st > p->layers[p->nlayers - 1].status)
+        p->layers[p->nlayers - 1].status = (uint8_t)st;
+    if (p->ctx.in_error_pkt) return;
+    uint32_t saved = p->ntree;
+    add_status_marker(p, tw_proto_get(p->cur_proto), st);
+    p->ntree = saved;
+}
+
+void tw_recs_move(struct tw_pkt *p, uint32_t at, uint32_t from)
+{
+    uint32_t n = p->nrecs;
+    if (at >= from || from >= n) return;
+    uint32_t moved = n - from, shifted = from - at;
+    struct tw_rec *tmp = tw_arena_alloc(p->arena, (size_t)moved * sizeof *tmp);
+    if (!tmp) return;
+    memcpy(tmp, p->recs + from, (size_t)moved * sizeof *tmp);
+    memmove(p->recs + at + moved, p->recs + at, (size_t)shifted * sizeof *tmp);
+    memcpy(p->recs + at, tmp, (size_t)moved * sizeof *tmp);
+#define REMAP(i)                                                                                   \
+    ((i) < (int32_t)at ? (i) : (i) < (int32_t)from ? (i) + (int32_t)moved : (i) - (int32_t)shifted)
+    for (uint32_t i = at; i < n; i++)
+        if (p->recs[i].parent >= (int32_t)at) p->recs[i].parent = REMAP(p->recs[i].parent);
+    for (uint32_t i = 0; i < p->nlayers; i++)
+        if (p->layers[i].rec >= (int32_t)at) p->layers[i].rec = REMAP(p->layers[i].rec);
+    for (uint32_t i = 0; i < p->ntree; i++)
+        if (p->tree[i] >= (int32_t)at) p->tree[i] = REMAP(p->tree[i]);
+    if (p->deseg.tcp_rec >= (int32_t)at) p->deseg.tcp_rec = REMAP(p->deseg.tcp_rec);
+#undef REMAP
+}
+
 enum tw_status tw_dissect_here(struct tw_pkt *p, enum tw_table t, uint32_t nkeys,
                                const uint32_t *keys, struct tw_cur c)
 {
@@ -500,6 +547,7 @@ enum tw_status tw_dissect_here(struct tw_pkt *p, enum tw_table t, uint32_t nkeys
     uint8_t saved_src = p->cur_src;
     uint8_t via_t = p->via_table;
     uint32_t via_k = p->via_key;
+    p->ntree = p->chain_base; /* the new layers are the caller's siblings */
     enum tw_status st = run_chain(p, pi, &c, (uint8_t)t, used);
     p->ntree = saved_tree;
     p->cur_src = saved_src;
@@ -567,10 +615,17 @@ void tw_dissect_frame(struct tw_pkt *p, const struct tw_frame *f)
     p->nrecs = 0;
     p->recs_dropped = 0;
     p->ntree = 0;
+    p->chain_base = 0;
     p->depth = 0;
     p->cols_locked = 0;
     p->col_proto = NULL;
+    p->col_proto_fixed = false;
     p->info.len = 0;
+    p->info_fence = 0;
+    p->deseg.can = false;
+    p->deseg.len = 0;
+    p->deseg.layer = UINT32_MAX;
+    p->deseg.pdu_size_hf = 0;
     /* one by one: a chained assignment reloads the first as a 16-byte word (a stall, see
      * cur_copy()) */
     p->dl_src = (struct tw_addr){0, 0, NULL};
@@ -597,12 +652,16 @@ void tw_dissect_frame(struct tw_pkt *p, const struct tw_frame *f)
 }
 
 static const char *const ipproto_names[256] = {
-    [0] = "HOPOPT", [1] = "ICMP",   [2] = "IGMP",   [4] = "IPIP",     [6] = "TCP",
-    [8] = "EGP",    [9] = "IGP",    [17] = "UDP",   [41] = "IPv6",    [43] = "IPv6-Route",
-    [44] = "IPv6-Frag", [46] = "RSVP", [47] = "GRE", [50] = "ESP",     [51] = "AH",
-    [58] = "ICMPv6", [59] = "IPv6-NoNxt", [60] = "IPv6-Opts", [88] = "EIGRP", [89] = "OSPF",
-    [103] = "PIM",  [112] = "VRRP", [115] = "L2TP", [132] = "SCTP",   [136] = "UDPLite",
-    [137] = "MPLS-in-IP",
+    [0] = "HOPOPT",      [1] = "ICMP",         [2] = "IGMP",       [4] = "IPIP",
+    [6] = "TCP",         [8] = "EGP",          [9] = "IGP",        [17] = "UDP",
+    [41] = "IPv6",       [43] = "IPv6-Route",  [44] = "IPv6-Frag", [46] = "RSVP",
+    [47] = "GRE",        [50] = "ESP",         [51] = "AH",        [58] = "ICMPv6",
+    [59] = "IPv6-NoNxt", [60] = "IPv6-Opts",   [88] = "EIGRP",     [89] = "OSPF",
+    [103] = "PIM",       [112] = "VRRP",       [115] = "L2TP",     [132] = "SCTP",
+    [136] = "UDPLite",   [137] = "MPLS-in-IP",
 };
 
-const char *tw_ipproto_name(uint8_t proto) { return ipproto_names[proto]; }
+const char *tw_ipproto_name(uint8_t proto)
+{
+    return ipproto_names[proto];
+}

@@ -707,14 +707,10 @@ struct trans {
 static struct tw_state *trans_tab;
 static long retrans_timer;
 
-#define OWED_MAX (1u << 16)
-static struct tw_state *owed_tab;
-
 static void dns_init(void)
 {
     trans_tab = tw_state_open("dns.trans", sizeof(struct trans), TRANS_MAX, NULL);
     retrans_timer = tw_pref_int("dns.retransmission_timer", 5);
-    owed_tab = tw_state_open("dns.tcp_owed", sizeof(uint32_t), OWED_MAX, NULL);
 }
 
 /* ---- the message being dissected ---- */
@@ -2060,64 +2056,45 @@ static enum tw_status dissect_udp_kind(struct tw_pkt *p, struct tw_cur *c, enum 
     return s;
 }
 
-/* DNS over TCP: bytes still owed by a message that ran past the end of an earlier segment, per
- * direction of a connection (no TCP reassembly yet: those bytes are skipped, not dissected) */
+/* DNS over TCP: [length][message] PDUs through TCP's desegmentation (tw_tcp_pdus), each message
+ * with a "Domain Name System" tree of its own as in Wireshark */
+struct tcp_pdus {
+    uint32_t n;     /* messages dissected so far in this call */
+    uint32_t ntree; /* the subtree depth the layer started at */
+};
 
-static uint32_t *owed_slot(struct tw_pkt *p, bool create)
+static uint32_t tcp_pdu_len(struct tw_pkt *p, const struct tw_cur *c, uint32_t off, void *arg)
 {
-    if (!owed_tab || p->ctx.in_error_pkt) return NULL;
-    uint8_t key[TW_STATE_KEY_MAX];
-    int dir = 0;
-    size_t kl = tw_conv_key(p, p->ctx.srcport, p->ctx.dstport, key, &dir);
-    if (kl + 1 > TW_STATE_KEY_MAX) return NULL;
-    key[kl++] = (uint8_t)dir;
-    return create ? tw_state_put(owed_tab, key, kl, NULL) : tw_state_get(owed_tab, key, kl);
+    (void)p;
+    (void)arg;
+    return (uint32_t)(c->data[off] << 8 | c->data[off + 1]) + 2;
+}
+
+static enum tw_status tcp_pdu(struct tw_pkt *p, struct tw_cur *pdu, void *arg)
+{
+    struct tcp_pdus *st = arg;
+    if (st->n++ > 0 && p->nlayers) {
+        /* a further message: a new protocol line at the layer's level */
+        struct tw_layer *l = &p->layers[p->nlayers - 1];
+        p->ntree = st->ntree;
+        int32_t r =
+            tw_want(p, ids.field) ? tw_add_rec(p, ids.field, pdu->off, pdu->end - pdu->off) : -1;
+        l->rec = r;
+        tw_tree_push(p, r);
+    }
+    return dissect_message(p, pdu, pdu->off + 2, pdu->end, K_DNS, true, true);
 }
 
 static enum tw_status dissect_dns(struct tw_pkt *p, struct tw_cur *c)
 {
     if (p->via_table != TW_TBL_TCP_PORT) return dissect_udp_kind(p, c, K_DNS);
-    /* [length][message] PDUs. A PDU that runs past this segment needs TCP reassembly, which
-     * trawl does not do yet: like tshark before the rest arrives, the segment then shows no
-     * DNS, and the bytes the message still needs are skipped in the next segments. */
-    uint32_t off = c->off;
-    bool first = true;
-    enum tw_status s = TW_OK;
-    uint32_t *owed = owed_slot(p, false);
-    if (owed && *owed) {
-        uint32_t seg = c->end - off;
-        uint32_t skip = TW_MIN(*owed, seg);
-        *owed -= skip;
-        off += skip;
-    }
-    while (off < c->end) {
-        const uint8_t *b;
-        struct tw_cur t = *c;
-        t.off = off;
-        if (c->end - off < 2 || !tw_cur_try_peek(&t, 0, 2, &b)) break;
-        uint32_t plen = (uint32_t)(b[0] << 8 | b[1]);
-        if ((uint64_t)off + 2 + plen > c->end) {
-            uint32_t *o = owed_slot(p, true);
-            if (o) *o = (uint32_t)((uint64_t)off + 2 + plen - c->end);
-            break;
-        }
-        if (!first) tw_info_add(p, " ");
-        s = dissect_message(p, c, off + 2, off + 2 + plen, K_DNS, true, first);
-        first = false;
-        if (s != TW_OK) return s;
-        off += 2 + plen;
-    }
-    if (first) {
+    struct tcp_pdus st = {0, p->ntree ? p->ntree - 1 : 0};
+    enum tw_status s = tw_tcp_pdus(p, c, 2, tcp_pdu_len, tcp_pdu, &st);
+    if (st.n == 0 && s == TW_OK) {
+        /* nothing of it here (TCP keeps the bytes): Wireshark adds no DNS line */
         tw_layer_unrecord(p);
-        tw_layer_hide(p);
-        if (p->nlayers >= 2) {
-            const struct tw_proto *below = tw_proto_get(p->layers[p->nlayers - 2].proto);
-            if (below) tw_col_proto(p, below->short_name);
-        }
-        tw_info_add(p, " [TCP segment of a reassembled PDU]");
     }
-    c->off = c->end;
-    return TW_OK;
+    return s;
 }
 
 static enum tw_status dissect_mdns(struct tw_pkt *p, struct tw_cur *c)

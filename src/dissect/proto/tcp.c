@@ -146,116 +146,146 @@ enum {
     F_AN_DUPACK_NUM,
     F_AN_DUPACK_FRAME,
     F_SEGMENT_DATA,
+    F_PDU_SIZE,
+    F_REASSEMBLED_IN,
+    F_SEGMENTS,
+    F_SEGMENT,
+    F_SEG_OVERLAP,
+    F_SEG_OVERLAP_CONFLICT,
+    F_SEG_MULTIPLE_TAILS,
+    F_SEG_TOO_LONG,
+    F_SEG_ERROR,
+    F_SEG_COUNT,
+    F_REASSEMBLED_LENGTH,
+    F_REASSEMBLED_DATA,
     F_COUNT
 };
 
 /* flag bits of the 12-bit field */
-#define TH_FIN 0x001
-#define TH_SYN 0x002
-#define TH_RST 0x004
+#define TH_FIN  0x001
+#define TH_SYN  0x002
+#define TH_RST  0x004
 #define TH_PUSH 0x008
-#define TH_ACK 0x010
-#define TH_URG 0x020
-#define TH_ECE 0x040
-#define TH_CWR 0x080
-#define TH_AE 0x100
-#define TH_RES 0xe00
+#define TH_ACK  0x010
+#define TH_URG  0x020
+#define TH_ECE  0x040
+#define TH_CWR  0x080
+#define TH_AE   0x100
+#define TH_RES  0xe00
 
 static const struct tw_vs cksum_status_vals[] = {
     {0, "Bad"}, {1, "Good"}, {2, "Unverified"}, {3, "Not present"}, {4, "Illegal"}, {0, NULL}};
 
-static const struct tw_vs kind_vals[] = {
-    {0, "End of Option List"},
-    {1, "No-Operation"},
-    {2, "Maximum Segment Size"},
-    {3, "Window Scale"},
-    {4, "SACK Permitted"},
-    {5, "SACK"},
-    {6, "Echo"},
-    {7, "Echo Reply"},
-    {8, "Time Stamp Option"},
-    {9, "Partial Order Connection Permitted"},
-    {10, "Partial Order Service Profile"},
-    {11, "CC"},
-    {12, "CC.NEW"},
-    {13, "CC.ECHO"},
-    {14, "TCP Alternate Checksum Request"},
-    {15, "TCP Alternate Checksum Data"},
-    {16, "Skeeter"},
-    {17, "Bubba"},
-    {18, "Trailer Checksum Option"},
-    {19, "MD5 Signature Option"},
-    {20, "SCPS Capabilities"},
-    {21, "Selective Negative Acknowledgements"},
-    {22, "Record Boundaries"},
-    {23, "Corruption experienced"},
-    {24, "SNAP"},
-    {25, "Unassigned"},
-    {26, "TCP Compression Filter"},
-    {27, "Quick-Start Response"},
-    {28, "User Timeout Option"},
-    {29, "The TCP Authentication Option"},
-    {30, "Multipath TCP"},
-    {34, "TCP Fast Open Cookie"},
-    {76, "Riverbed Probe"},
-    {78, "Riverbed Transparency"},
-    {172, "Accurate ECN Order 0"},
-    {174, "Accurate ECN Order 1"},
-    {253, "RFC3692-style Experiment 1"},
-    {254, "RFC3692-style Experiment 2"},
-    {0, NULL}};
-
-#define EXID_TARR 0x00ac
-#define EXID_ACCECN0 0xacc0
-#define EXID_ACCECN1 0xacc1
-#define EXID_TFO 0xf989
-static const struct tw_vs exid_vals[] = {{0x00ac, "TCP ACK Rate Request"},
-                                         {0x0348, "Host ID"},
-                                         {0x0a0d, "Autonomous System Compensation"},
-                                         {0x0ca0, "Capability Option"},
-                                         {0x0ed0, "Extended Data Offset"},
-                                         {0x454e, "Encryption Negotiation"},
-                                         {0x5323, "Service Number"},
-                                         {0x75ec, "Timestamp Interval"},
-                                         {0xacc0, "Accurate ECN - Order 0"},
-                                         {0xacc1, "Accurate ECN - Order 1"},
-                                         {0xacce, "Accurate ECN"},
-                                         {0xe2d4, "Shared Memory communications over RMDA protocol"},
-                                         {0xf989, "Fast Open"},
-                                         {0xf990, "Low Latency"},
+static const struct tw_vs kind_vals[] = {{0, "End of Option List"},
+                                         {1, "No-Operation"},
+                                         {2, "Maximum Segment Size"},
+                                         {3, "Window Scale"},
+                                         {4, "SACK Permitted"},
+                                         {5, "SACK"},
+                                         {6, "Echo"},
+                                         {7, "Echo Reply"},
+                                         {8, "Time Stamp Option"},
+                                         {9, "Partial Order Connection Permitted"},
+                                         {10, "Partial Order Service Profile"},
+                                         {11, "CC"},
+                                         {12, "CC.NEW"},
+                                         {13, "CC.ECHO"},
+                                         {14, "TCP Alternate Checksum Request"},
+                                         {15, "TCP Alternate Checksum Data"},
+                                         {16, "Skeeter"},
+                                         {17, "Bubba"},
+                                         {18, "Trailer Checksum Option"},
+                                         {19, "MD5 Signature Option"},
+                                         {20, "SCPS Capabilities"},
+                                         {21, "Selective Negative Acknowledgements"},
+                                         {22, "Record Boundaries"},
+                                         {23, "Corruption experienced"},
+                                         {24, "SNAP"},
+                                         {25, "Unassigned"},
+                                         {26, "TCP Compression Filter"},
+                                         {27, "Quick-Start Response"},
+                                         {28, "User Timeout Option"},
+                                         {29, "The TCP Authentication Option"},
+                                         {30, "Multipath TCP"},
+                                         {34, "TCP Fast Open Cookie"},
+                                         {76, "Riverbed Probe"},
+                                         {78, "Riverbed Transparency"},
+                                         {172, "Accurate ECN Order 0"},
+                                         {174, "Accurate ECN Order 1"},
+                                         {253, "RFC3692-style Experiment 1"},
+                                         {254, "RFC3692-style Experiment 2"},
                                          {0, NULL}};
 
-static const struct tw_vs mptcp_subtype_vals[] = {
-    {0, "Multipath Capable"},   {1, "Join Connection"},         {2, "Data Sequence Signal"},
-    {3, "Add Address"},         {4, "Remove Address"},          {5, "Change Subflow Priority"},
-    {6, "TCP Fallback"},        {7, "Fast Close"},              {8, "TCP Reset"},
+#define EXID_TARR    0x00ac
+#define EXID_ACCECN0 0xacc0
+#define EXID_ACCECN1 0xacc1
+#define EXID_TFO     0xf989
+static const struct tw_vs exid_vals[] = {
+    {0x00ac, "TCP ACK Rate Request"},
+    {0x0348, "Host ID"},
+    {0x0a0d, "Autonomous System Compensation"},
+    {0x0ca0, "Capability Option"},
+    {0x0ed0, "Extended Data Offset"},
+    {0x454e, "Encryption Negotiation"},
+    {0x5323, "Service Number"},
+    {0x75ec, "Timestamp Interval"},
+    {0xacc0, "Accurate ECN - Order 0"},
+    {0xacc1, "Accurate ECN - Order 1"},
+    {0xacce, "Accurate ECN"},
+    {0xe2d4, "Shared Memory communications over RMDA protocol"},
+    {0xf989, "Fast Open"},
+    {0xf990, "Low Latency"},
     {0, NULL}};
 
-static const struct tw_vs qs_rate_vals[] = {
-    {0, "0 bit/s"},        {1, "80 Kbit/s"},      {2, "160 Kbit/s"},     {3, "320 Kbit/s"},
-    {4, "640 Kbit/s"},     {5, "1.28 Mbit/s"},    {6, "2.56 Mbit/s"},    {7, "5.12 Mbit/s"},
-    {8, "10.24 Mbit/s"},   {9, "20.48 Mbit/s"},   {10, "40.96 Mbit/s"},  {11, "81.92 Mbit/s"},
-    {12, "163.84 Mbit/s"}, {13, "327.68 Mbit/s"}, {14, "655.36 Mbit/s"}, {15, "1.31072 Gbit/s"},
-    {0, NULL}};
+static const struct tw_vs mptcp_subtype_vals[] = {{0, "Multipath Capable"},
+                                                  {1, "Join Connection"},
+                                                  {2, "Data Sequence Signal"},
+                                                  {3, "Add Address"},
+                                                  {4, "Remove Address"},
+                                                  {5, "Change Subflow Priority"},
+                                                  {6, "TCP Fallback"},
+                                                  {7, "Fast Close"},
+                                                  {8, "TCP Reset"},
+                                                  {0, NULL}};
+
+static const struct tw_vs qs_rate_vals[] = {{0, "0 bit/s"},
+                                            {1, "80 Kbit/s"},
+                                            {2, "160 Kbit/s"},
+                                            {3, "320 Kbit/s"},
+                                            {4, "640 Kbit/s"},
+                                            {5, "1.28 Mbit/s"},
+                                            {6, "2.56 Mbit/s"},
+                                            {7, "5.12 Mbit/s"},
+                                            {8, "10.24 Mbit/s"},
+                                            {9, "20.48 Mbit/s"},
+                                            {10, "40.96 Mbit/s"},
+                                            {11, "81.92 Mbit/s"},
+                                            {12, "163.84 Mbit/s"},
+                                            {13, "327.68 Mbit/s"},
+                                            {14, "655.36 Mbit/s"},
+                                            {15, "1.31072 Gbit/s"},
+                                            {0, NULL}};
 
 static const struct tw_tfs userto_gran_tfs = {"Minutes", "Seconds"};
 
-#define CKSUM_BLURB "Details at: https://www.wireshark.org/docs/wsug_html_chunked/ChAdvChecksums.html"
+#define CKSUM_BLURB                                                                                \
+    "Details at: https://www.wireshark.org/docs/wsug_html_chunked/ChAdvChecksums.html"
 
 static const struct tw_field_def fields[F_COUNT] = {
     [F_SRCPORT] = {"tcp.srcport", "Source Port", TW_FT_UINT16, TW_BASE_PT_TCP},
     [F_DSTPORT] = {"tcp.dstport", "Destination Port", TW_FT_UINT16, TW_BASE_PT_TCP},
     [F_PORT] = {"tcp.port", "Source or Destination Port", TW_FT_UINT16, TW_BASE_PT_TCP},
     [F_STREAM] = {"tcp.stream", "Stream index", TW_FT_UINT32, TW_BASE_DEC},
-    [F_COMPLETENESS] = {"tcp.completeness", "Conversation completeness", TW_FT_UINT8, TW_BASE_CUSTOM,
-                        0, NULL, NULL, NULL, "The completeness of the conversation capture"},
+    [F_COMPLETENESS] = {"tcp.completeness", "Conversation completeness", TW_FT_UINT8,
+                        TW_BASE_CUSTOM, 0, NULL, NULL, NULL,
+                        "The completeness of the conversation capture"},
     [F_SEQ] = {"tcp.seq", "Sequence Number", TW_FT_UINT32, TW_BASE_DEC},
     [F_NXTSEQ] = {"tcp.nxtseq", "Next Sequence Number", TW_FT_UINT32, TW_BASE_DEC},
     [F_ACK] = {"tcp.ack", "Acknowledgment Number", TW_FT_UINT32, TW_BASE_DEC},
-    [F_SEQ_RAW] = {"tcp.seq_raw", "Sequence Number (raw)", TW_FT_UINT32, TW_BASE_DEC, 0, NULL,
-                   NULL, NULL, "This shows the raw value of the sequence number"},
-    [F_ACK_RAW] = {"tcp.ack_raw", "Acknowledgment number (raw)", TW_FT_UINT32, TW_BASE_DEC, 0,
-                   NULL, NULL, NULL, "This shows the raw value of the acknowledgment number"},
+    [F_SEQ_RAW] = {"tcp.seq_raw", "Sequence Number (raw)", TW_FT_UINT32, TW_BASE_DEC, 0, NULL, NULL,
+                   NULL, "This shows the raw value of the sequence number"},
+    [F_ACK_RAW] = {"tcp.ack_raw", "Acknowledgment number (raw)", TW_FT_UINT32, TW_BASE_DEC, 0, NULL,
+                   NULL, NULL, "This shows the raw value of the acknowledgment number"},
     [F_HDR_LEN] = {"tcp.hdr_len", "Header Length", TW_FT_UINT8, TW_BASE_DEC, 0, NULL, NULL, NULL,
                    "Data offset in 32-bit words"},
     [F_FLAGS] = {"tcp.flags", "Flags", TW_FT_UINT16, TW_BASE_HEX, 0xfff, NULL, NULL, NULL,
@@ -285,8 +315,8 @@ static const struct tw_field_def fields[F_COUNT] = {
                "The window size value from the TCP header"},
     [F_WIN_SIZE] = {"tcp.window_size", "Calculated window size", TW_FT_UINT32, TW_BASE_DEC, 0, NULL,
                     NULL, NULL, "The scaled window size (if scaling has been used)"},
-    [F_WIN_SCALEFACTOR] = {"tcp.window_size_scalefactor", "Window size scaling factor",
-                           TW_FT_INT32, TW_BASE_DEC, 0, NULL, NULL, NULL,
+    [F_WIN_SCALEFACTOR] = {"tcp.window_size_scalefactor", "Window size scaling factor", TW_FT_INT32,
+                           TW_BASE_DEC, 0, NULL, NULL, NULL,
                            "The window size scaling factor (-1 when unknown, -2 when no scaling "
                            "is used)"},
     [F_CKSUM] = {"tcp.checksum", "Checksum", TW_FT_UINT16, TW_BASE_HEX, 0, NULL, NULL, NULL,
@@ -338,10 +368,10 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_SACK_LE] = {"tcp.options.sack_le", "TCP SACK Left Edge", TW_FT_UINT32, TW_BASE_DEC},
     [F_SACK_RE] = {"tcp.options.sack_re", "TCP SACK Right Edge", TW_FT_UINT32, TW_BASE_DEC},
     [F_SACK_COUNT] = {"tcp.options.sack.count", "TCP SACK Count", TW_FT_UINT8, TW_BASE_DEC},
-    [F_DSACK_LE] = {"tcp.options.sack.dsack_le", "TCP D-SACK Left Edge", TW_FT_UINT32,
-                    TW_BASE_DEC, 0, NULL, NULL, NULL, "Duplicate SACK Left Edge"},
-    [F_DSACK_RE] = {"tcp.options.sack.dsack_re", "TCP D-SACK Right Edge", TW_FT_UINT32,
-                    TW_BASE_DEC, 0, NULL, NULL, NULL, "Duplicate SACK Right Edge"},
+    [F_DSACK_LE] = {"tcp.options.sack.dsack_le", "TCP D-SACK Left Edge", TW_FT_UINT32, TW_BASE_DEC,
+                    0, NULL, NULL, NULL, "Duplicate SACK Left Edge"},
+    [F_DSACK_RE] = {"tcp.options.sack.dsack_re", "TCP D-SACK Right Edge", TW_FT_UINT32, TW_BASE_DEC,
+                    0, NULL, NULL, NULL, "Duplicate SACK Right Edge"},
     [F_ECHO_VAL] = {"tcp.options.echo_value", "TCP Echo Option", TW_FT_UINT32, TW_BASE_DEC, 0, NULL,
                     NULL, NULL, "TCP Sack Echo"},
     [F_TSVAL] = {"tcp.options.timestamp.tsval", "Timestamp value", TW_FT_UINT32, TW_BASE_DEC, 0,
@@ -412,6 +442,32 @@ static const struct tw_field_def fields[F_COUNT] = {
                            "This is a duplicate to the ACK in frame #"},
     [F_SEGMENT_DATA] = {"tcp.segment_data", "TCP segment data", TW_FT_BYTES, TW_BASE_NONE, 0, NULL,
                         NULL, NULL, "A data segment used in reassembly of a lower-level protocol"},
+    [F_PDU_SIZE] = {"tcp.pdu.size", "PDU Size", TW_FT_UINT32, TW_BASE_DEC, 0, NULL, NULL, NULL,
+                    "The size of this PDU"},
+    [F_REASSEMBLED_IN] = {"tcp.reassembled_in", "Reassembled PDU in frame", TW_FT_FRAMENUM, 0, 0,
+                          NULL, NULL, NULL,
+                          "The PDU that doesn't end in this segment is reassembled in this frame"},
+    [F_SEGMENTS] = {"tcp.segments", "Reassembled TCP Segments", TW_FT_NONE, 0, 0, NULL, NULL, NULL,
+                    "TCP Segments"},
+    [F_SEGMENT] = {"tcp.segment", "TCP Segment", TW_FT_FRAMENUM},
+    [F_SEG_OVERLAP] = {"tcp.segment.overlap", "Segment overlap", TW_FT_BOOLEAN, 0, 0, NULL, NULL,
+                       NULL, "Segment overlaps with other segments"},
+    [F_SEG_OVERLAP_CONFLICT] = {"tcp.segment.overlap.conflict",
+                                "Conflicting data in segment overlap", TW_FT_BOOLEAN, 0, 0, NULL,
+                                NULL, NULL, "Overlapping segments contained conflicting data"},
+    [F_SEG_MULTIPLE_TAILS] = {"tcp.segment.multipletails", "Multiple tail segments found",
+                              TW_FT_BOOLEAN, 0, 0, NULL, NULL, NULL,
+                              "Several tails were found when reassembling the pdu"},
+    [F_SEG_TOO_LONG] = {"tcp.segment.toolongfragment", "Segment too long", TW_FT_BOOLEAN, 0, 0,
+                        NULL, NULL, NULL, "Segment contained data past end of the pdu"},
+    [F_SEG_ERROR] = {"tcp.segment.error", "Reassembling error", TW_FT_FRAMENUM, 0, 0, NULL, NULL,
+                     NULL, "Reassembling error due to illegal segments"},
+    [F_SEG_COUNT] = {"tcp.segment.count", "Segment count", TW_FT_UINT32, TW_BASE_DEC},
+    [F_REASSEMBLED_LENGTH] = {"tcp.reassembled.length", "Reassembled TCP length", TW_FT_UINT32,
+                              TW_BASE_DEC, 0, NULL, NULL, NULL,
+                              "The total length of the reassembled payload"},
+    [F_REASSEMBLED_DATA] = {"tcp.reassembled.data", "Reassembled TCP Data", TW_FT_BYTES, 0, 0, NULL,
+                            NULL, NULL, "The reassembled payload"},
 };
 
 enum {
@@ -485,7 +541,8 @@ static const struct tw_expert_def experts[E_COUNT] = {
                        TW_SEV_NOTE, TW_GRP_PROTOCOL,
                        "The urgent pointer field is nonzero while the URG flag is not set"},
     [E_SUBOPT_MALFORMED] = {"tcp.suboption_malformed", "decoder.tcp.suboption_malformed",
-                            TW_SEV_ERROR, TW_GRP_MALFORMED, "suboption would go past end of option"},
+                            TW_SEV_ERROR, TW_GRP_MALFORMED,
+                            "suboption would go past end of option"},
     [E_NOP] = {"tcp.nop", "decoder.tcp.nop_run", TW_SEV_WARN, TW_GRP_PROTOCOL,
                "4 NOP in a row - a router may have removed some options"},
     [E_AFTER_EOL] = {"tcp.non_zero_bytes_after_eol", "decoder.tcp.bytes_after_eol", TW_SEV_ERROR,
@@ -545,13 +602,13 @@ static bool check_checksum; /* -o tcp.check_checksum (tshark's default: FALSE) *
 
 /* completeness bits, as tshark accumulates them */
 #define C_SYNSENT 0x01
-#define C_SYNACK 0x02
-#define C_ACK 0x04
-#define C_DATA 0x08
-#define C_FIN 0x10
-#define C_RST 0x20
+#define C_SYNACK  0x02
+#define C_ACK     0x04
+#define C_DATA    0x08
+#define C_FIN     0x10
+#define C_RST     0x20
 
-#define WS_UNKNOWN (-1)
+#define WS_UNKNOWN  (-1)
 #define WS_NOT_USED (-2)
 
 /* A segment sent and not yet acknowledged (sequence analysis). */
@@ -584,12 +641,38 @@ struct ta_flow {
     bool is_first_ack; /* a SYN was sent and no pure ACK yet: the window is not scaled yet */
 };
 
+/* A PDU being reassembled for the protocol above (Wireshark's tcp_multisegment_pdu and its
+ * fragment_head): the segments' bytes placed by offset from `seq`. */
+struct msp_frag {
+    uint32_t frame, off, len, at; /* at: where its bytes are in the store */
+    uint8_t flags;                /* TW_FRAG_* */
+};
+struct msp {
+    uint32_t seq, nxtpdu; /* relative sequence numbers: first byte, end of the PDU */
+    uint32_t first_frame;
+    uint32_t reassembled_in; /* 0 until complete */
+    uint32_t datalen;        /* valid with datalen_set: the PDU's length */
+    bool datalen_set, entire_segment, partial;
+    struct msp_frag *frags; /* in offset order, arrival order for equal offsets */
+    uint32_t nfrags, capfrags;
+    uint8_t *store;
+    uint32_t store_len, store_cap;
+};
+#define MSP_PER_FLOW 8 /* remembered per direction (finished ones answer later lookups) */
+struct deseg_flow {
+    struct msp *msps; /* sorted by seq, at most MSP_PER_FLOW */
+    uint32_t n;
+    bool until_fin; /* a protocol asked for everything up to the FIN */
+    uint32_t fin_frame;
+};
+
 struct conv_flow {
     uint32_t base_seq; /* the sender's ISN (or seq - 1 when first seen without SYN) */
     bool base_set;
     int8_t win_scale;       /* shift from its window-scale option, WS_UNKNOWN or WS_NOT_USED */
     bool closing_initiator; /* sent the first FIN of the connection */
     struct ta_flow an;
+    struct deseg_flow ds;
 };
 
 struct conv {
@@ -607,10 +690,13 @@ static bool rel_seq; /* -o tcp.relative_sequence_numbers and tcp.analyze_sequenc
 static bool analyze_seq;      /* -o tcp.analyze_sequence_numbers */
 static uint64_t ta_segs_held; /* unacknowledged segments stored, all conversations */
 
+static void msp_free_all(struct deseg_flow *ds);
+
 static void conv_drop(void *v)
 {
     struct conv *cv = v;
     for (int d = 0; d < 2; d++) {
+        msp_free_all(&cv->fl[d].ds);
         ta_segs_held -= cv->fl[d].an.nsegs;
         free(cv->fl[d].an.segs);
         cv->fl[d].an.segs = NULL;
@@ -618,8 +704,11 @@ static void conv_drop(void *v)
     }
 }
 
+static bool desegment_pref; /* -o tcp.desegment_tcp_streams (default TRUE) */
+
 static void tcp_init(void)
 {
+    desegment_pref = tw_pref_bool("tcp.desegment_tcp_streams", true);
     check_checksum = tw_pref_bool("tcp.check_checksum", false);
     analyze_seq = tw_pref_bool("tcp.analyze_sequence_numbers", true);
     rel_seq = tw_pref_bool("tcp.relative_sequence_numbers", true) && analyze_seq;
@@ -645,17 +734,24 @@ static void conv_start(struct conv *cv, const struct tw_pkt *p)
 static const char *completeness_str(uint8_t v)
 {
     switch (v) {
-    case C_SYNSENT: return "Incomplete, SYN_SENT";
-    case C_SYNSENT | C_SYNACK: return "Incomplete, CLIENT_ESTABLISHED";
-    case C_SYNSENT | C_SYNACK | C_ACK: return "Incomplete, ESTABLISHED";
-    case C_SYNSENT | C_SYNACK | C_ACK | C_DATA: return "Incomplete, DATA";
+    case C_SYNSENT:
+        return "Incomplete, SYN_SENT";
+    case C_SYNSENT | C_SYNACK:
+        return "Incomplete, CLIENT_ESTABLISHED";
+    case C_SYNSENT | C_SYNACK | C_ACK:
+        return "Incomplete, ESTABLISHED";
+    case C_SYNSENT | C_SYNACK | C_ACK | C_DATA:
+        return "Incomplete, DATA";
     case C_SYNSENT | C_SYNACK | C_ACK | C_DATA | C_FIN:
     case C_SYNSENT | C_SYNACK | C_ACK | C_DATA | C_RST:
-    case C_SYNSENT | C_SYNACK | C_ACK | C_DATA | C_FIN | C_RST: return "Complete, WITH_DATA";
+    case C_SYNSENT | C_SYNACK | C_ACK | C_DATA | C_FIN | C_RST:
+        return "Complete, WITH_DATA";
     case C_SYNSENT | C_SYNACK | C_ACK | C_FIN:
     case C_SYNSENT | C_SYNACK | C_ACK | C_RST:
-    case C_SYNSENT | C_SYNACK | C_ACK | C_FIN | C_RST: return "Complete, NO_DATA";
-    default: return "Incomplete";
+    case C_SYNSENT | C_SYNACK | C_ACK | C_FIN | C_RST:
+        return "Complete, NO_DATA";
+    default:
+        return "Incomplete";
     }
 }
 
@@ -1011,15 +1107,10 @@ static bool compute_cksum(const struct tw_pkt *p, const struct tw_cur *c, uint32
  * retransmission's not at all. True when the payload is not to be dissected. */
 static bool ta_payload_withheld(struct tw_pkt *p, const struct tw_cur *c, uint32_t start,
                                 uint32_t rep, const struct ta_res *a, uint32_t cap_left,
-                                uint32_t rep_left)
+                                uint32_t rep_left, bool can_deseg)
 {
     uint16_t f = a->flags;
     if (!(f & (TA_RETRANSMISSION | TA_OUT_OF_ORDER | TA_SPURIOUS_RETRANSMISSION))) return false;
-    bool can_deseg = !p->ctx.ip_fragment && !p->ctx.in_error_pkt && c->cap >= c->end;
-    if (can_deseg && check_checksum) {
-        uint16_t sum;
-        if (compute_cksum(p, c, start, rep, &sum) && sum != 0) can_deseg = false;
-    }
     if (can_deseg && (f & TA_SPURIOUS_RETRANSMISSION)) return true;
     if (can_deseg && (f & TA_RETRANSMISSION)) {
         uint32_t poff = start + (rep - rep_left);
@@ -1028,6 +1119,9 @@ static bool ta_payload_withheld(struct tw_pkt *p, const struct tw_cur *c, uint32
                      rep_left == 1 ? "" : "s");
         return true;
     }
+    /* an out-of-order segment may still complete a PDU being reassembled (desegment() decides);
+     * otherwise nothing goes up */
+    if (can_deseg) return false;
     return (f & (TA_RETRANSMISSION | TA_OUT_OF_ORDER)) != 0;
 }
 
@@ -1040,6 +1134,9 @@ static void info_prepend(struct tw_pkt *p, const char *s)
     memmove(p->info.p + n, p->info.p, old);
     memcpy(p->info.p, s, n);
     p->info.len = old + n;
+    /* the fence moves with the text before it, and covers the prefix at least */
+    if (p->info_fence) p->info_fence += (uint32_t)n;
+    if (p->info_fence < n) p->info_fence = (uint32_t)n;
 }
 
 static void an_expert(struct tw_pkt *p, int e)
@@ -1198,10 +1295,10 @@ static enum tw_status cur_status(const struct tw_cur *c)
 
 /* tshark's proto_tree_add_expert: a text line carrying the message, with the expert under it
  * (expert infos attached to an existing item go through tw_expert directly) */
-static void text_expert(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t len,
-                        const char *fmt, ...) TW_PRINTF(5, 6);
-static void text_expert(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t len,
-                        const char *fmt, ...)
+static void text_expert(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t len, const char *fmt,
+                        ...) TW_PRINTF(5, 6);
+static void text_expert(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t len, const char *fmt,
+                        ...)
 {
     char msg[256];
     const char *m = NULL;
@@ -1233,8 +1330,8 @@ static enum tw_status range_status(const struct tw_cur *seg, uint32_t off, uint3
 static void add_optname(struct tcp_state *t, const char *name)
 {
     if (!t->labels) return;
-    int n = snprintf(t->optnames + t->optnames_len, sizeof t->optnames - t->optnames_len, ", %s",
-                     name);
+    int n =
+        snprintf(t->optnames + t->optnames_len, sizeof t->optnames - t->optnames_len, ", %s", name);
     if (n > 0) {
         t->optnames_len += (size_t)n;
         if (t->optnames_len >= sizeof t->optnames) t->optnames_len = sizeof t->optnames - 1;
@@ -1244,8 +1341,8 @@ static void add_optname(struct tcp_state *t, const char *name)
 /* Flags as tshark lists them in Info and on the Flags line: "SYN, ACK", "<None>" (n >= 64) */
 static void flags_list(char *out, size_t n, uint16_t fl)
 {
-    static const char *const names[10] = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR",
-                                          "AE", "Reserved"};
+    static const char *const names[10] = {"FIN", "SYN", "RST", "PSH", "ACK",
+                                          "URG", "ECE", "CWR", "AE",  "Reserved"};
     size_t l = 0;
     for (int i = 0; i < 10; i++) {
         bool set = i < 9 ? (fl & (1u << i)) != 0 : (fl & TH_RES) != 0;
@@ -1293,8 +1390,8 @@ struct opt {
     uint32_t off;    /* offset of the kind byte */
     uint32_t len;    /* option length */
     uint8_t kind;
-    int32_t item;    /* the option's own item */
-    int32_t len_rec; /* its Length item */
+    int32_t item;     /* the option's own item */
+    int32_t len_rec;  /* its Length item */
     char suffix[160]; /* appended to the item's label */
     size_t suffix_len;
     bool failed_nested; /* a nested dissection (mptcp) failed and has reported it */
@@ -1731,63 +1828,119 @@ static void opt_unknown(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
 static const char *opt_name(uint8_t kind, char *buf, size_t n)
 {
     switch (kind) {
-    case 2: return "Maximum segment size";
-    case 3: return "Window scale";
-    case 4: return "SACK permitted";
-    case 5: return "SACK";
-    case 6: return "Echo";
-    case 7: return "Echo reply";
-    case 8: return "Timestamps";
-    case 11: return "CC";
-    case 12: return "CC.NEW";
-    case 13: return "CC.ECHO";
-    case 19: return "TCP MD5 signature";
-    case 22: return "SCPS record boundary";
-    case 23: return "SCPS corruption experienced";
-    case 27: return "Quick-Start";
-    case 28: return "User Timeout";
-    case 29: return "TCP AO";
-    case 30: return "MPTCP";
-    case 34: return "TCP Fast Open";
+    case 2:
+        return "Maximum segment size";
+    case 3:
+        return "Window scale";
+    case 4:
+        return "SACK permitted";
+    case 5:
+        return "SACK";
+    case 6:
+        return "Echo";
+    case 7:
+        return "Echo reply";
+    case 8:
+        return "Timestamps";
+    case 11:
+        return "CC";
+    case 12:
+        return "CC.NEW";
+    case 13:
+        return "CC.ECHO";
+    case 19:
+        return "TCP MD5 signature";
+    case 22:
+        return "SCPS record boundary";
+    case 23:
+        return "SCPS corruption experienced";
+    case 27:
+        return "Quick-Start";
+    case 28:
+        return "User Timeout";
+    case 29:
+        return "TCP AO";
+    case 30:
+        return "MPTCP";
+    case 34:
+        return "TCP Fast Open";
     case 172:
-    case 174: return "Accurate ECN";
+    case 174:
+        return "Accurate ECN";
     case 253:
-    case 254: return "Experimental";
-    default: snprintf(buf, n, "Unknown (0x%02x)", kind); return buf;
+    case 254:
+        return "Experimental";
+    default:
+        snprintf(buf, n, "Unknown (0x%02x)", kind);
+        return buf;
     }
 }
 
 static void opt_dispatch(struct tw_pkt *p, struct tcp_state *t, struct opt *o)
 {
     switch (o->kind) {
-    case 2: opt_mss(p, t, o); break;
-    case 3: opt_ws(p, t, o); break;
+    case 2:
+        opt_mss(p, t, o);
+        break;
+    case 3:
+        opt_ws(p, t, o);
+        break;
     case 4:
         opt_begin(p, t, o, F_O_SACKP);
         opt_kind_len(p, o);
         tw_info_add(p, " SACK_PERM");
         opt_len_is(p, o, 2);
         break;
-    case 5: opt_sack(p, t, o); break;
+    case 5:
+        opt_sack(p, t, o);
+        break;
     case 6:
-    case 7: opt_u32(p, t, o, F_O_ECHO, F_ECHO_VAL, "ECHO", true); break;
-    case 8: opt_ts(p, t, o); break;
+    case 7:
+        opt_u32(p, t, o, F_O_ECHO, F_ECHO_VAL, "ECHO", true);
+        break;
+    case 8:
+        opt_ts(p, t, o);
+        break;
     case 11:
     case 12:
-    case 13: opt_u32(p, t, o, F_O_CC, F_CC_VAL, "CC", false); break;
-    case 19: opt_md5(p, t, o); break;
-    case 22: opt_two(p, t, o, F_O_SCPSREC); break;
-    case 23: opt_two(p, t, o, F_O_SCPSCOR); break;
-    case 27: opt_qs(p, t, o); break;
-    case 28: opt_userto(p, t, o); break;
-    case 29: opt_ao(p, t, o); break;
-    case 30: opt_mptcp(p, t, o); break;
-    case 34: opt_tfo(p, t, o); break;
+    case 13:
+        opt_u32(p, t, o, F_O_CC, F_CC_VAL, "CC", false);
+        break;
+    case 19:
+        opt_md5(p, t, o);
+        break;
+    case 22:
+        opt_two(p, t, o, F_O_SCPSREC);
+        break;
+    case 23:
+        opt_two(p, t, o, F_O_SCPSCOR);
+        break;
+    case 27:
+        opt_qs(p, t, o);
+        break;
+    case 28:
+        opt_userto(p, t, o);
+        break;
+    case 29:
+        opt_ao(p, t, o);
+        break;
+    case 30:
+        opt_mptcp(p, t, o);
+        break;
+    case 34:
+        opt_tfo(p, t, o);
+        break;
     case 172:
-    case 174: opt_accecn(p, t, o); break;
+    case 174:
+        opt_accecn(p, t, o);
+        break;
     case 253:
-    case 254: opt_exp(p, t, o); break;
-    default: opt_unknown(p, t, o); break;
+    case 254:
+        opt_exp(p, t, o);
+        break;
+    default:
+        opt_unknown(p, t, o);
+        break;
     }
 }
 
@@ -1833,7 +1986,7 @@ static enum tw_status dissect_options(struct tw_pkt *p, struct tcp_state *t, uin
         const char *name = opt_name(kind, nbuf, sizeof nbuf);
         if (length == 0) {
             text_expert(p, EX(E_OPT_LEN_INVALID), ooff, 1, "%s (length byte past end of options)",
-                      name);
+                        name);
             return range_status(t->seg, ooff, 1);
         }
         uint8_t olen = tw_cur_u8(&c);
@@ -1841,14 +1994,14 @@ static enum tw_status dissect_options(struct tw_pkt *p, struct tcp_state *t, uin
         length--;
         if (olen < 2) {
             text_expert(p, EX(E_OPT_LEN_INVALID), ooff, 2,
-                      "%s (with too-short option length = %u byte%s)", name, olen,
-                      olen == 1 ? "" : "s");
+                        "%s (with too-short option length = %u byte%s)", name, olen,
+                        olen == 1 ? "" : "s");
             return range_status(t->seg, ooff, 2);
         }
         if ((uint32_t)olen - 2 > length) {
             text_expert(p, EX(E_OPT_LEN_INVALID), ooff, length,
-                      "%s (option length = %u byte%s says option goes past end of options)", name,
-                      olen, olen == 1 ? "" : "s");
+                        "%s (option length = %u byte%s says option goes past end of options)", name,
+                        olen, olen == 1 ? "" : "s");
             return range_status(t->seg, ooff, length);
         }
         if (kind == 2) mss_seen = true;
@@ -1955,10 +2108,12 @@ static void add_checksum(struct tw_pkt *p, struct tw_cur *c, uint32_t start, uin
     bool labels = tw_want_labels(p);
     uint16_t computed = 0;
     bool all = TW_MIN(c->cap, c->end) >= start + rep;
-    if (check_checksum && !p->ctx.ip_fragment && all && compute_cksum(p, c, start, rep, &computed)) {
+    if (check_checksum && !p->ctx.ip_fragment && all &&
+        compute_cksum(p, c, start, rep, &computed)) {
         if (computed == 0 && th_sum == 0xffff) {
             int32_t r = tw_add_uint(p, HF(F_CKSUM), off, 2, th_sum);
-            if (labels) tw_rec_label(p, r, "Checksum: 0x%04x [should be 0x0000 (see RFC 1624)]", th_sum);
+            if (labels)
+                tw_rec_label(p, r, "Checksum: 0x%04x [should be 0x0000 (see RFC 1624)]", th_sum);
             tw_tree_push(p, r);
             r = tw_add_uint(p, HF(F_CKSUM_CALC), off, 2, 0);
             tw_rec_flags(p, r, TW_RF_GENERATED);
@@ -2011,11 +2166,32 @@ static void add_checksum(struct tw_pkt *p, struct tw_cur *c, uint32_t start, uin
 static bool stateless_field(uint32_t f)
 {
     switch (f) {
-    case F_SRCPORT: case F_DSTPORT: case F_PORT: case F_SEQ_RAW: case F_ACK_RAW: case F_HDR_LEN:
-    case F_FLAGS: case F_FLAGS_RES: case F_FLAGS_AE: case F_FLAGS_CWR: case F_FLAGS_ECE:
-    case F_FLAGS_URG: case F_FLAGS_ACK: case F_FLAGS_PUSH: case F_FLAGS_RESET: case F_FLAGS_SYN:
-    case F_FLAGS_FIN: case F_FLAGS_STR: case F_WIN: case F_CKSUM: case F_CKSUM_STATUS:
-    case F_CKSUM_CALC: case F_LEN: case F_URP: case F_PAYLOAD: case F_RESET_CAUSE:
+    case F_SRCPORT:
+    case F_DSTPORT:
+    case F_PORT:
+    case F_SEQ_RAW:
+    case F_ACK_RAW:
+    case F_HDR_LEN:
+    case F_FLAGS:
+    case F_FLAGS_RES:
+    case F_FLAGS_AE:
+    case F_FLAGS_CWR:
+    case F_FLAGS_ECE:
+    case F_FLAGS_URG:
+    case F_FLAGS_ACK:
+    case F_FLAGS_PUSH:
+    case F_FLAGS_RESET:
+    case F_FLAGS_SYN:
+    case F_FLAGS_FIN:
+    case F_FLAGS_STR:
+    case F_WIN:
+    case F_CKSUM:
+    case F_CKSUM_STATUS:
+    case F_CKSUM_CALC:
+    case F_LEN:
+    case F_URP:
+    case F_PAYLOAD:
+    case F_RESET_CAUSE:
         return true;
     default:
         /* options and their values, except SACK edges (relative to the peer's ISN) */
@@ -2031,7 +2207,8 @@ static bool above_tcp(uint16_t pr)
         return true;
     for (uint16_t i = 0; i < d->nbindings; i++)
         if (d->bindings[i].table == TW_TBL_TCP_PORT) return true;
-    return d->heur && (d->heur_tables[0] == TW_TBL_TCP_PORT || d->heur_tables[1] == TW_TBL_TCP_PORT);
+    return d->heur &&
+           (d->heur_tables[0] == TW_TBL_TCP_PORT || d->heur_tables[1] == TW_TBL_TCP_PORT);
 }
 
 static bool tracking_needed(const struct tw_pkt *p)
@@ -2045,8 +2222,7 @@ static bool tracking_needed(const struct tw_pkt *p)
     for (uint32_t i = 1; i < n && !needed; i++) {
         if (!p->want[i]) continue;
         const struct tw_field_info *fi = tw_field((uint16_t)i);
-        if (i == ids.field || i == mptcp_ids.field)
-            continue; /* the protocol items themselves */
+        if (i == ids.field || i == mptcp_ids.field) continue; /* the protocol items themselves */
         if (fi->proto == ids.proto)
             needed = fi->is_expert || i < ids.base || i >= (uint32_t)ids.base + F_COUNT ||
                      !stateless_field(i - ids.base);
@@ -2110,6 +2286,531 @@ static void publish_tap(struct tw_pkt *p, const struct tw_cur *c, uint32_t start
         cap_end >= start + rep && compute_cksum(p, c, start, rep, &computed))
         t->cksum = computed == 0 ? TW_CK_GOOD : TW_CK_BAD;
     tw_tap_queue(p, TW_TAP_TCP, t);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Desegmentation (dissect.h "TCP desegmentation"): Wireshark's desegment_tcp() as tshark's single
+ * pass behaves, with its defaults (tcp.desegment_tcp_streams on, out-of-order reassembly off).
+ * A protocol that needs more bytes leaves a request in p->deseg; the bytes from there on go into
+ * a "multi-segment PDU" keyed by its first relative sequence number, later segments of the
+ * direction that fall inside it are added by offset, and the frame whose segment completes it
+ * hands the whole PDU to the protocol over a "Reassembled TCP" data source. A few finished PDUs
+ * are remembered per direction: a later segment inside one is shown as part of it.
+ * Bounded: DESEG_MAX_PDU bytes per PDU, DESEG_MAX_HELD bytes for all of them (a segment beyond
+ * is not kept, its PDU never completes), MSP_PER_FLOW PDUs per direction.
+ * ------------------------------------------------------------------------------------------- */
+#define DESEG_MAX_PDU   (16u << 20)
+#define DESEG_MAX_FRAGS 16384u
+#define DESEG_MAX_HELD  (256ull << 20)
+static uint64_t deseg_held;
+
+/* make r (or the top level, for -1) the parent of what is added next, on a new subtree slot so
+ * the caller's stack stays as it was once p->ntree is put back */
+static void push_parent(struct tw_pkt *p, int32_t r)
+{
+    if (p->ntree < TW_MAX_TREE) p->tree[p->ntree++] = r;
+}
+
+static void msp_release(struct msp *m)
+{
+    deseg_held -= m->store_cap + (uint64_t)m->capfrags * sizeof *m->frags;
+    free(m->store);
+    free(m->frags);
+    m->store = NULL;
+    m->frags = NULL;
+    m->store_len = m->store_cap = m->nfrags = m->capfrags = 0;
+}
+
+static void msp_free_all(struct deseg_flow *ds)
+{
+    for (uint32_t i = 0; i < ds->n; i++) msp_release(&ds->msps[i]);
+    free(ds->msps);
+    ds->msps = NULL;
+    ds->n = 0;
+}
+
+/* Wireshark's wmem_tree_lookup32(): the PDU starting exactly at seq */
+static struct msp *msp_exact(struct deseg_flow *ds, uint32_t seq)
+{
+    for (uint32_t i = 0; i < ds->n; i++)
+        if (ds->msps[i].seq == seq) return &ds->msps[i];
+    return NULL;
+}
+
+/* wmem_tree_lookup32_le(): the PDU with the greatest start <= key (plain unsigned order) */
+static struct msp *msp_le(struct deseg_flow *ds, uint32_t key)
+{
+    struct msp *best = NULL;
+    for (uint32_t i = 0; i < ds->n; i++)
+        if (ds->msps[i].seq <= key && (!best || ds->msps[i].seq > best->seq)) best = &ds->msps[i];
+    return best;
+}
+
+/* a new PDU at seq (replacing one that starts there); the lowest one goes when the list is full */
+static struct msp *msp_store(struct deseg_flow *ds, uint32_t seq, uint32_t nxtpdu, uint32_t frame)
+{
+    struct msp *m = msp_exact(ds, seq);
+    if (m) {
+        msp_release(m);
+    } else {
+        if (!ds->msps) {
+            ds->msps = calloc(MSP_PER_FLOW, sizeof *ds->msps);
+            if (!ds->msps) return NULL;
+        }
+        if (ds->n == MSP_PER_FLOW) {
+            struct msp *low = &ds->msps[0];
+            for (uint32_t i = 1; i < ds->n; i++)
+                if (ds->msps[i].seq < low->seq) low = &ds->msps[i];
+            msp_release(low);
+            m = low;
+        } else {
+            m = &ds->msps[ds->n++];
+        }
+    }
+    memset(m, 0, sizeof *m);
+    m->seq = seq;
+    m->nxtpdu = nxtpdu;
+    m->first_frame = frame;
+    return m;
+}
+
+/* Wireshark's fragment_add() on the PDU's fragment list: true when the PDU is complete (also when
+ * it was before: a segment into a finished PDU is only an overlap). */
+static bool msp_add(struct msp *m, uint32_t frame, uint32_t off, const uint8_t *data, uint32_t len,
+                    bool more)
+{
+    if (m->reassembled_in && m->partial && (uint64_t)off + len >= m->datalen) {
+        /* the protocol asked for more after a reassembly: the list opens again */
+        for (uint32_t i = 0; i < m->nfrags; i++)
+            m->frags[i].flags &= (uint8_t) ~(TW_FRAG_TOO_LONG | TW_FRAG_MULTIPLE_TAILS);
+        m->partial = false;
+        m->datalen_set = false;
+        m->datalen = 0;
+        m->reassembled_in = 0;
+    }
+    if (m->reassembled_in) return true;
+    if ((uint64_t)off + len > DESEG_MAX_PDU || m->nfrags >= DESEG_MAX_FRAGS) return false;
+    if (m->nfrags == m->capfrags) {
+        uint32_t cap = m->capfrags ? m->capfrags * 2 : 4;
+        if (deseg_held + (uint64_t)(cap - m->capfrags) * sizeof *m->frags > DESEG_MAX_HELD)
+            return false;
+        struct msp_frag *n = realloc(m->frags, cap * sizeof *n);
+        if (!n) return false;
+        deseg_held += (uint64_t)(cap - m->capfrags) * sizeof *n;
+        m->frags = n;
+        m->capfrags = cap;
+    }
+    if (m->store_len + len > m->store_cap) {
+        uint64_t cap = m->store_cap ? m->store_cap : 2048;
+        while (cap < (uint64_t)m->store_len + len) cap *= 2;
+        if (cap > 2ull * DESEG_MAX_PDU || deseg_held + (cap - m->store_cap) > DESEG_MAX_HELD)
+            return false;
+        uint8_t *n = realloc(m->store, cap);
+        if (!n) return false;
+        deseg_held += cap - m->store_cap;
+        m->store = n;
+        m->store_cap = (uint32_t)cap;
+    }
+    if (len) memcpy(m->store + m->store_len, data, len);
+    struct msp_frag f = {frame, off, len, m->store_len, 0};
+    m->store_len += len;
+    if (!more) {
+        if (m->datalen_set) {
+            if (m->datalen != off + len) f.flags |= TW_FRAG_MULTIPLE_TAILS;
+        } else {
+            m->datalen = off + len;
+            m->datalen_set = true;
+        }
+    }
+    uint32_t i = m->nfrags;
+    while (i > 0 && m->frags[i - 1].off > off) i--;
+    memmove(&m->frags[i + 1], &m->frags[i], (m->nfrags - i) * sizeof *m->frags);
+    m->frags[i] = f;
+    m->nfrags++;
+    if (!m->datalen_set) return false;
+    uint32_t max = 0;
+    for (uint32_t k = 0; k < m->nfrags; k++) {
+        const struct msp_frag *g = &m->frags[k];
+        if (g->off <= max && g->off + g->len > max) max = g->off + g->len;
+    }
+    if (max < m->datalen) return false;
+    m->reassembled_in = frame;
+    return true;
+}
+
+/* the PDU's bytes and fragment list in the packet arena (reasm.c lays bytes down the same way) */
+static bool msp_result(struct tw_pkt *p, struct msp *m, struct tw_reasm_result *res)
+{
+    uint8_t *out = tw_arena_alloc(p->arena, m->datalen ? m->datalen : 1);
+    struct tw_reasm_frag *list =
+        tw_arena_alloc(p->arena, (m->nfrags ? m->nfrags : 1) * sizeof *list);
+    if (!out || !list) return false;
+    uint32_t pos = 0;
+    uint8_t all = 0;
+    for (uint32_t i = 0; i < m->nfrags; i++) {
+        struct msp_frag *f = &m->frags[i];
+        if (f->len && f->off >= m->datalen) {
+            f->flags |= TW_FRAG_TOO_LONG;
+        } else if (f->len && f->off <= pos) {
+            uint32_t n = f->len;
+            if (f->off + n > m->datalen) {
+                f->flags |= TW_FRAG_TOO_LONG;
+                n = m->datalen - f->off;
+            }
+            const uint8_t *src = m->store + f->at;
+            uint32_t over = pos - f->off;
+            if (over) {
+                f->flags |= TW_FRAG_OVERLAP;
+                if (memcmp(out + f->off, src, TW_MIN(n, over)) != 0) f->flags |= TW_FRAG_CONFLICT;
+            }
+            if (f->off + n > pos) {
+                memcpy(out + pos, src + over, n - over);
+                pos = f->off + n;
+            }
+        }
+        list[i] = (struct tw_reasm_frag){f->frame, f->off, f->len, f->flags};
+        all |= f->flags;
+    }
+    res->data = out;
+    res->len = m->datalen;
+    res->frags = list;
+    res->nfrags = m->nfrags;
+    res->flags = all;
+    return true;
+}
+
+/* the "[N Reassembled TCP Segments (L bytes): #a(x), ...]" tree, at the top level, placed before
+ * the records added since `mark` (the reassembled protocol's) */
+static void deseg_tree(struct tw_pkt *p, const struct tw_reasm_result *res, uint32_t mark)
+{
+    uint32_t from = p->nrecs, saved = p->ntree;
+    push_parent(p, -1);
+    const struct tw_reasm_fields rf = {HF(F_SEGMENTS),
+                                       HF(F_SEGMENT),
+                                       HF(F_SEG_ERROR),
+                                       HF(F_SEG_OVERLAP),
+                                       HF(F_SEG_OVERLAP_CONFLICT),
+                                       HF(F_SEG_MULTIPLE_TAILS),
+                                       HF(F_SEG_TOO_LONG),
+                                       HF(F_SEG_COUNT),
+                                       HF(F_REASSEMBLED_LENGTH),
+                                       HF(F_REASSEMBLED_DATA),
+                                       "Reassembled TCP Segment",
+                                       "Reassembled TCP Segments"};
+    tw_reasm_tree(p, res, &rf);
+    p->ntree = saved;
+    if (mark < from && from < p->nrecs) tw_recs_move(p, mark, from);
+}
+
+/* "TCP segment data (N bytes)" under TCP's tree */
+static void seg_data(struct tw_pkt *p, int32_t tcp_rec, const struct tw_cur *c, uint32_t off,
+                     uint32_t n, const char *prefix)
+{
+    if (!tw_want(p, HF(F_SEGMENT_DATA))) return;
+    uint32_t saved = p->ntree;
+    push_parent(p, tcp_rec);
+    uint32_t cap_end = TW_MIN(c->cap, c->end);
+    uint32_t have = off < cap_end ? TW_MIN(n, cap_end - off) : 0;
+    int32_t r = tw_add_ptr(p, HF(F_SEGMENT_DATA), off, have, c->data + off, have);
+    tw_rec_label(p, r, "%sTCP segment data (%u byte%s)", prefix, n, n == 1 ? "" : "s");
+    p->ntree = saved;
+}
+
+struct sub_call {
+    uint16_t lo, hi;
+    uint16_t an_flags;  /* the segment's analysis flags */
+    uint32_t tcp_layer; /* TCP's layer index */
+    uint32_t req_off;   /* request: offset from the start of the data handed over */
+    uint32_t req_len;
+};
+
+/* Wireshark's process_tcp_payload() + decode_tcp_ports(): the protocol above, on `c` */
+static void call_sub(struct tw_pkt *p, struct tw_cur c, bool can, struct sub_call *sc)
+{
+    sc->req_off = sc->req_len = 0;
+    /* tcp.no_subdissector_on_error: no retransmitted or out-of-order data goes up */
+    if (sc->an_flags & (TA_RETRANSMISSION | TA_OUT_OF_ORDER)) return;
+    __typeof__(p->deseg) saved = p->deseg;
+    p->deseg.can = can;
+    p->deseg.layer = p->nlayers;
+    p->deseg.base = c.off;
+    p->deseg.offset = c.off;
+    p->deseg.len = 0;
+    p->deseg.tcp_rec = p->layers[sc->tcp_layer].rec;
+    p->deseg.pdu_size_hf = HF(F_PDU_SIZE);
+    uint32_t keys[2] = {sc->lo, sc->hi};
+    if (sc->lo == 0)
+        tw_dissect_here(p, TW_TBL_TCP_PORT, 1, &keys[1], c);
+    else
+        tw_dissect_here(p, TW_TBL_TCP_PORT, 2, keys, c);
+    if (can && p->deseg.len) {
+        sc->req_len = p->deseg.len;
+        sc->req_off = p->deseg.offset > c.off ? p->deseg.offset - c.off : 0;
+        /* it dissected nothing: Wireshark lists no layer for it */
+        if (sc->req_off == 0)
+            for (uint32_t i = p->deseg.layer; i < p->nlayers; i++) p->layers[i].hidden = true;
+    }
+    int32_t tcp_rec = p->deseg.tcp_rec; /* moved records keep it current */
+    p->deseg = saved;
+    p->deseg.tcp_rec = tcp_rec;
+}
+
+static void info_marker(struct tw_pkt *p)
+{
+    tw_col_proto(p, "TCP");
+    if (!p->want_cols || p->cols_locked) return;
+    if (p->info.len) tw_info_add(p, " ");
+    tw_info_add(p, "[TCP segment of a reassembled PDU]");
+}
+
+/* desegment_tcp(): the payload at c->off (relative sequence number seq) of a segment TCP can keep
+ * bytes of */
+static void desegment(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cur *c, uint32_t seq,
+                      uint32_t nxtseq, struct sub_call *sc)
+{
+    struct deseg_flow *ds = &fw->ds;
+    const uint32_t frame = (uint32_t)p->frame->recno;
+    const uint32_t seg_end = c->end; /* all of it is captured (or TCP would not desegment) */
+    uint32_t offset = c->off;
+    const bool proto_fixed = p->col_proto_fixed;
+    for (;;) {
+        struct msp *ipfd = NULL, *m;
+        uint32_t last_fragment_len = 0, another_pdu_follows = 0, deseg_offset = offset;
+        bool must_desegment = false, called = false, partial = false;
+        sc->req_off = sc->req_len = 0;
+        uint32_t req_abs = 0; /* the request's offset in c's data */
+
+        m = msp_exact(ds, seq);
+        if (m) {
+            /* seen before: a retransmission of a PDU's first segment */
+            bool retrans = m->first_frame != frame;
+            if (!retrans) {
+                tw_col_proto(p, "TCP");
+                if (m->reassembled_in) {
+                    uint32_t saved = p->ntree;
+                    push_parent(p, p->layers[sc->tcp_layer].rec);
+                    int32_t r = tw_add_uint(p, HF(F_REASSEMBLED_IN), c->off, 0, m->reassembled_in);
+                    tw_rec_flags(p, r, TW_RF_GENERATED);
+                    p->ntree = saved;
+                }
+            }
+            seg_data(p, p->layers[sc->tcp_layer].rec, c, offset, seg_end - offset,
+                     retrans ? "Retransmitted " : "");
+            break;
+        }
+        m = msp_le(ds, seq - 1);
+        if (m && m->seq <= seq && m->nxtpdu > seq) {
+            uint32_t len = m->entire_segment ? seg_end - offset : TW_MIN(nxtseq, m->nxtpdu) - seq;
+            last_fragment_len = len;
+            if (msp_add(m, frame, seq - m->seq, c->data + offset, len, SEQ_LT(nxtseq, m->nxtpdu)))
+                ipfd = m;
+            if (m->entire_segment) {
+                m->entire_segment = false;
+                m->nxtpdu = nxtseq;
+            }
+            if (m->nxtpdu < nxtseq && m->nxtpdu >= seq && len > 0)
+                another_pdu_follows = m->nxtpdu - seq;
+        } else {
+            struct tw_cur pl = *c;
+            pl.off = offset;
+            call_sub(p, pl, true, sc);
+            called = true;
+            if (sc->req_len) {
+                must_desegment = true;
+                deseg_offset = offset + sc->req_off;
+            }
+            m = NULL;
+        }
+
+        if (ipfd && ipfd->reassembled_in == frame) {
+            struct tw_reasm_result res;
+            if (nxtseq < ipfd->nxtpdu) {
+                /* completed by a segment that is not its last (out of order): shown, not
+                 * handed over (the protocol gets it in the frame of the last segment) */
+                seg_data(p, p->layers[sc->tcp_layer].rec, c, offset, seg_end - offset, "");
+                if (msp_result(p, ipfd, &res)) {
+                    tw_new_source(p, res.data, res.len, "Reassembled TCP");
+                    deseg_tree(p, &res, p->nrecs);
+                }
+                break;
+            }
+            if (!msp_result(p, ipfd, &res)) break;
+            uint32_t mark = p->nrecs;
+            struct tw_cur rc = tw_new_source(p, res.data, res.len, "Reassembled TCP");
+            call_sub(p, rc, true, sc);
+            called = true;
+            uint32_t old_len = res.len - last_fragment_len;
+            if (sc->req_len && sc->req_off <= old_len) {
+                /* it needs more for the PDU it thought complete */
+                ipfd->partial = true;
+                partial = true;
+                if (sc->req_len == TW_DESEG_ONE_MORE_SEGMENT) {
+                    uint32_t end = seq + (seg_end - offset);
+                    ipfd->nxtpdu = TW_MAX(end, ipfd->nxtpdu) + 1;
+                    ipfd->entire_segment = true;
+                } else if (sc->req_len == TW_DESEG_UNTIL_FIN) {
+                    ds->until_fin = true;
+                    ipfd->entire_segment = true;
+                    ipfd->nxtpdu = nxtseq + 0x40000000u;
+                } else if (seq + last_fragment_len >= ipfd->nxtpdu) {
+                    ipfd->nxtpdu = seq + last_fragment_len + sc->req_len;
+                } else {
+                    ipfd->nxtpdu += sc->req_len;
+                }
+                offset += last_fragment_len;
+                seq += last_fragment_len;
+                if (seg_end > offset) continue;
+                /* the request stays for the marker below */
+                req_abs = 0;
+            } else {
+                uint32_t nbytes = another_pdu_follows ? another_pdu_follows : seg_end - offset;
+                seg_data(p, p->layers[sc->tcp_layer].rec, c, offset, nbytes, "");
+                deseg_tree(p, &res, mark);
+                if (sc->req_len) {
+                    must_desegment = true;
+                    deseg_offset = seg_end - (res.len - sc->req_off);
+                }
+            }
+        }
+        (void)req_abs;
+
+        if (must_desegment) {
+            if (sc->req_len == TW_DESEG_UNTIL_FIN) ds->until_fin = true;
+            uint32_t deseg_seq = seq + (deseg_offset - offset);
+            if (nxtseq - deseg_seq <= 1024u * 1024u) {
+                struct msp *n;
+                if (sc->req_len == TW_DESEG_ONE_MORE_SEGMENT) {
+                    n = msp_store(ds, deseg_seq, nxtseq + 1, frame);
+                    if (n) n->entire_segment = true;
+                } else if (sc->req_len == TW_DESEG_UNTIL_FIN) {
+                    n = msp_store(ds, deseg_seq, nxtseq + 0x40000000u, frame);
+                } else {
+                    n = msp_store(ds, deseg_seq, nxtseq + sc->req_len, frame);
+                }
+                if (n)
+                    msp_add(n, frame, 0, c->data + deseg_offset, nxtseq - deseg_seq,
+                            SEQ_LT(nxtseq, n->nxtpdu));
+            }
+        }
+
+        if (!called || sc->req_len != 0) {
+            if (ipfd && ipfd->reassembled_in && ipfd->reassembled_in != frame && !partial) {
+                uint32_t saved = p->ntree;
+                push_parent(p, p->layers[sc->tcp_layer].rec);
+                int32_t r = tw_add_uint(p, HF(F_REASSEMBLED_IN), c->off, 0, ipfd->reassembled_in);
+                tw_rec_flags(p, r, TW_RF_GENERATED);
+                p->ntree = saved;
+            }
+            if (sc->req_off == 0) info_marker(p);
+            seg_data(p, p->layers[sc->tcp_layer].rec, c, deseg_offset, seg_end - deseg_offset, "");
+        }
+        /* a finished PDU keeps only what later lookups need */
+        if (ipfd && ipfd->reassembled_in && !ipfd->partial && ipfd->store) msp_release(ipfd);
+
+        if (!another_pdu_follows) break;
+        /* another PDU follows in this segment: the columns so far stay */
+        tw_info_fence(p);
+        p->col_proto_fixed = true;
+        offset += another_pdu_follows;
+        seq += another_pdu_follows;
+    }
+    p->col_proto_fixed = proto_fixed;
+}
+
+/* The sender's FIN ends a PDU a protocol wanted "until FIN": it is handed over now, with no more
+ * desegmentation offered. True when that happened (the segment is done). */
+static bool deseg_fin(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cur *c, uint32_t seq,
+                      uint32_t seglen, struct sub_call *sc)
+{
+    struct deseg_flow *ds = &fw->ds;
+    const uint32_t frame = (uint32_t)p->frame->recno;
+    if (ds->fin_frame && ds->fin_frame != frame) return false;
+    ds->fin_frame = frame;
+    struct msp *m = msp_le(ds, seq - 1);
+    if (!m) return false;
+    uint32_t cap_end = TW_MIN(c->cap, c->end);
+    uint32_t have = c->off < cap_end ? cap_end - c->off : 0;
+    if (!msp_add(m, frame, seq - m->seq, c->data + c->off, TW_MIN(seglen, have), false))
+        return false;
+    struct tw_reasm_result res;
+    if (!msp_result(p, m, &res)) return false;
+    struct tw_cur rc = tw_new_source(p, res.data, res.len, "Reassembled TCP");
+    deseg_tree(p, &res, p->nrecs);
+    call_sub(p, rc, false, sc);
+    msp_release(m);
+    return true;
+}
+
+/* Wireshark's tcp_dissect_pdus() (dissect.h) */
+enum tw_status
+tw_tcp_pdus(struct tw_pkt *p, struct tw_cur *c, uint32_t fixed,
+            uint32_t (*pdu_len)(struct tw_pkt *p, const struct tw_cur *c, uint32_t off, void *arg),
+            enum tw_status (*dissect_pdu)(struct tw_pkt *p, struct tw_cur *pdu, void *arg),
+            void *arg)
+{
+    const bool can = tw_can_desegment(p);
+    /* tcp.pdu.size goes into the tree of the TCP right below, if the protocol runs there */
+    const bool over_tcp = p->deseg.layer < p->nlayers &&
+                          p->layers[p->deseg.layer].proto == p->cur_proto &&
+                          p->layers[p->deseg.layer].depth == p->depth && p->deseg.pdu_size_hf;
+    uint32_t off = c->off;
+    while (off < c->end) {
+        uint32_t cap_end = TW_MIN(c->cap, c->end);
+        if (off >= cap_end) {
+            c->off = off;
+            return TW_TRUNCATED;
+        }
+        uint32_t avail = cap_end - off;
+        if (can && avail < fixed) {
+            tw_deseg_request(p, off, TW_DESEG_ONE_MORE_SEGMENT);
+            c->off = c->end;
+            return TW_OK;
+        }
+        if (avail < fixed) {
+            c->off = off;
+            return off + fixed > c->end ? TW_MALFORMED : TW_TRUNCATED;
+        }
+        uint32_t plen = pdu_len(p, c, off, arg);
+        if (plen == 0) {
+            if (can) {
+                tw_deseg_request(p, off, TW_DESEG_ONE_MORE_SEGMENT);
+                c->off = c->end;
+                return TW_OK;
+            }
+            c->off = off;
+            return TW_MALFORMED;
+        }
+        if (plen < fixed) {
+            c->off = off;
+            return TW_MALFORMED;
+        }
+        if (can && avail < plen) {
+            tw_deseg_request(p, off, plen - avail);
+            c->off = c->end;
+            return TW_OK;
+        }
+        if (over_tcp && tw_want(p, p->deseg.pdu_size_hf)) {
+            uint32_t saved = p->ntree;
+            uint8_t src = p->cur_src;
+            push_parent(p, p->deseg.tcp_rec);
+            int32_t r = tw_add_uint(p, p->deseg.pdu_size_hf, off, plen, plen);
+            tw_rec_flags(p, r, TW_RF_GENERATED);
+            p->ntree = saved;
+            p->cur_src = src;
+        }
+        struct tw_cur pdu = *c;
+        pdu.off = off;
+        pdu.end = (uint64_t)off + plen < c->end ? off + plen : c->end;
+        if (pdu.cap > pdu.end) pdu.cap = pdu.end;
+        pdu.err = 0;
+        enum tw_status st = dissect_pdu(p, &pdu, arg);
+        if (st == TW_OK && pdu.err) st = pdu.err == TW_CUR_TRUNCATED ? TW_TRUNCATED : TW_MALFORMED;
+        if (st != TW_OK) tw_show_status(p, st);
+        if ((uint64_t)off + plen >= c->end) break;
+        off += plen;
+    }
+    c->off = c->end;
+    return TW_OK;
 }
 
 static void add_flag(struct tw_pkt *p, int f, uint32_t off, uint16_t fl)
@@ -2184,8 +2885,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     bool fresh = false;
     /* Only when something shows conversation data: what is wanted is fixed for the run, so
      * either every packet is tracked or none is (`-q` alone skips the lookup). */
-    if (conv_tab && (p->want_all || p->want_cols || tw_tap_wanted(p, TW_TAP_TCP) ||
-                     tracking_needed(p))) {
+    if (conv_tab &&
+        (p->want_all || p->want_cols || tw_tap_wanted(p, TW_TAP_TCP) || tracking_needed(p))) {
         uint8_t key[TW_STATE_KEY_MAX];
         size_t kl = tw_conv_key(p, sport, dport, key, &dir);
         cv = tw_state_put(conv_tab, key, kl, &fresh);
@@ -2209,8 +2910,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         tw_rec_flags(p, r, TW_RF_GENERATED);
         r = tw_add_uint(p, HF(F_COMPLETENESS), start, 0, cv->completeness);
         tw_rec_flags(p, r, TW_RF_GENERATED);
-        tw_rec_label(p, r, "Conversation completeness: %s (%u)",
-                     completeness_str(cv->completeness), cv->completeness);
+        tw_rec_label(p, r, "Conversation completeness: %s (%u)", completeness_str(cv->completeness),
+                     cv->completeness);
         if (tw_want(p, HF(F_TIME_REL)) || tw_want(p, HF(F_TIME_DELTA))) {
             trel = tw_time_sub(p->frame->ts, cv->first);
             tdelta = tw_time_sub(p->frame->ts, cv->prev);
@@ -2223,8 +2924,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     if (!p->ctx.ip_fragment && !p->ctx.in_error_pkt) {
         if (rep < hlen) {
             text_expert(p, EX(E_SHORT_SEGMENT), start, 0,
-                      "Short segment. Segment/fragment does not contain a full TCP header (might "
-                      "be NMAP or someone else deliberately sending unusual packets)");
+                        "Short segment. Segment/fragment does not contain a full TCP header (might "
+                        "be NMAP or someone else deliberately sending unusual packets)");
         } else {
             have_seglen = true;
             seglen = rep - hlen;
@@ -2239,7 +2940,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     if (cv && (p->ctx.in_error_pkt || !have_seglen)) {
         /* no sequence analysis on a quoted segment or one whose length is unknown: raw
          * numbers, and the flags do not count */
-        if (!(fl & TH_SYN) && cv->fl[dir].win_scale >= 0) rwin = (uint32_t)win << cv->fl[dir].win_scale;
+        if (!(fl & TH_SYN) && cv->fl[dir].win_scale >= 0)
+            rwin = (uint32_t)win << cv->fl[dir].win_scale;
     } else if (cv) {
         struct conv_flow *fw = &cv->fl[dir], *rv = &cv->fl[dir ^ 1];
         if (!fw->base_set) {
@@ -2312,7 +3014,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         uint32_t nxt = rseq + seglen + ((fl & (TH_SYN | TH_FIN)) ? 1u : 0u);
         r = tw_add_uint(p, HF(F_NXTSEQ), start, 0, nxt);
         tw_rec_flags(p, r, TW_RF_GENERATED);
-        if (rel_seq) tw_rec_label(p, r, "Next Sequence Number: %u    (relative sequence number)", nxt);
+        if (rel_seq)
+            tw_rec_label(p, r, "Next Sequence Number: %u    (relative sequence number)", nxt);
     }
     r = tw_add_uint(p, HF(F_ACK), start + 8, 4, rack);
     if ((fl & TH_ACK) && cv && rel_seq)
@@ -2501,12 +3204,36 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     uint32_t rep_left = c->end > poff ? c->end - poff : 0;
     r = tw_add_ptr(p, HF(F_PAYLOAD), poff, cap_left, c->data + poff, cap_left);
     if (labels) tw_rec_label(p, r, "TCP payload (%u byte%s)", rep_left, rep_left == 1 ? "" : "s");
-    if (ta_payload_withheld(p, c, start, rep, &tres, cap_left, rep_left)) return TW_OK;
-    struct tw_cur pl = *c;
-    pl.off = poff;
     /* Wireshark tries the lower port first, then the higher one, then the heuristics; port 0
      * is never looked up */
     uint16_t lo = sport < dport ? sport : dport, hi = sport < dport ? dport : sport;
+    struct sub_call sc = {lo, hi, tres.flags, p->nlayers - 1, 0, 0};
+    struct tw_cur pl = *c;
+    pl.off = poff;
+    /* the whole segment is here, not a fragment, not quoted, checksum not known bad: TCP can
+     * keep bytes for the protocol above (Wireshark's can_desegment) */
+    bool can = cv && desegment_pref && have_seglen && c->cap >= c->end && !p->ctx.ip_fragment &&
+               !p->ctx.in_error_pkt;
+    if (can && check_checksum) {
+        uint16_t csum;
+        if (compute_cksum(p, c, start, rep, &csum) && csum != 0) can = false;
+    }
+    if (can && (fl & TH_FIN) && cv->fl[dir].ds.until_fin) {
+        uint32_t base = cv->fl[dir].base_set ? cv->fl[dir].base_seq : 0;
+        if (deseg_fin(p, &cv->fl[dir], &pl, seq - base, seglen, &sc)) return TW_OK;
+    }
+    if (ta_payload_withheld(p, c, start, rep, &tres, cap_left, rep_left, can)) return TW_OK;
+    if (can) {
+        uint32_t base = cv->fl[dir].base_set ? cv->fl[dir].base_seq : 0;
+        desegment(p, &cv->fl[dir], &pl, seq - base, seq - base + seglen, &sc);
+        return TW_OK;
+    }
+    if (tres.flags & (TA_RETRANSMISSION | TA_OUT_OF_ORDER)) return TW_OK;
+    /* the protocol above runs next, in the chain; it cannot ask for more bytes */
+    p->deseg.can = false;
+    p->deseg.layer = p->nlayers;
+    p->deseg.tcp_rec = p->layers[p->nlayers - 1].rec;
+    p->deseg.pdu_size_hf = HF(F_PDU_SIZE);
     if (lo == 0)
         tw_next(p, TW_TBL_TCP_PORT, hi, pl);
     else
