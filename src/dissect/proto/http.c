@@ -687,9 +687,8 @@ static bool do_reassembly(struct tw_pkt *p, const uint8_t *d, uint32_t off, uint
                 }
             }
             if ((uint64_t)next + sz + 2 > end) {
-                uint64_t need = (uint64_t)next + sz + 2 - end;
-                tw_deseg_request(
-                    p, off, need < TW_DESEG_UNTIL_FIN ? (uint32_t)need : TW_DESEG_ONE_MORE_SEGMENT);
+                /* tshark asks for one more segment at a time here */
+                tw_deseg_request(p, off, TW_DESEG_ONE_MORE_SEGMENT);
                 return false;
             }
             c = (uint32_t)(next + sz + 2);
