@@ -1623,7 +1623,8 @@ static enum tw_status dissect_http(struct tw_pkt *p, struct tw_cur *c)
     }
     /* nothing looked like HTTP: tshark keeps the layer but adds no tree, and the columns stay
      * TCP's */
-    (void)any;
+    /* a segment whose first message waits for more (TCP keeps it) shows no HTTP line */
+    if (!any && p->deseg.len) tw_layer_unrecord(p);
     if (!saw_http) not_http(p);
     c->off = c->end;
     return st;
