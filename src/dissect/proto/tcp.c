@@ -705,10 +705,12 @@ static void conv_drop(void *v)
 }
 
 static bool desegment_pref; /* -o tcp.desegment_tcp_streams (default TRUE) */
+static uint64_t deseg_held;  /* bytes held by multi-segment PDUs, all conversations */
 
 static void tcp_init(void)
 {
     desegment_pref = tw_pref_bool("tcp.desegment_tcp_streams", true);
+    deseg_held = 0;
     check_checksum = tw_pref_bool("tcp.check_checksum", false);
     analyze_seq = tw_pref_bool("tcp.analyze_sequence_numbers", true);
     rel_seq = tw_pref_bool("tcp.relative_sequence_numbers", true) && analyze_seq;
@@ -2302,7 +2304,6 @@ static void publish_tap(struct tw_pkt *p, const struct tw_cur *c, uint32_t start
 #define DESEG_MAX_PDU   (16u << 20)
 #define DESEG_MAX_FRAGS 16384u
 #define DESEG_MAX_HELD  (256ull << 20)
-static uint64_t deseg_held;
 
 /* make r (or the top level, for -1) the parent of what is added next, on a new subtree slot so
  * the caller's stack stays as it was once p->ntree is put back */
