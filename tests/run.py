@@ -963,8 +963,6 @@ def suite_filter(res, args):
             why = "expected reject %r, got rc %d: %r" % (msg, rc, e[-400:])
         if ok:
             res.ok(name)
-        elif f.startswith("http") or "(http." in f:
-            res.xfail(name, "needs the HTTP dissector (a later issue)")
         else:
             res.fail(name, why)
 
