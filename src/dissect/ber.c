@@ -215,6 +215,31 @@ const char *tw_ber_oid_name(const char *dotted)
     return NULL;
 }
 
+bool tw_ber_oid_resolved(const char *dotted, char *out, size_t cap)
+{
+    static const struct {
+        const char *oid, *name;
+    } roots[] = {
+        {"0", "itu-t"}, {"1", "iso"}, {"2", "joint-iso-itu-t"}, {"2.16.840.1", "US company arc"}};
+    if (cap) out[0] = 0;
+    const char *best = NULL;
+    size_t best_len = 0;
+    size_t n = strlen(dotted);
+    for (size_t i = 0; i < TW_ARRAY_LEN(oid_names) + TW_ARRAY_LEN(roots); i++) {
+        const char *o =
+            i < TW_ARRAY_LEN(oid_names) ? oid_names[i].oid : roots[i - TW_ARRAY_LEN(oid_names)].oid;
+        size_t l = strlen(o);
+        if (l > n || l <= best_len || memcmp(o, dotted, l) != 0) continue;
+        if (l < n && dotted[l] != '.') continue;
+        best_len = l;
+        best = i < TW_ARRAY_LEN(oid_names) ? oid_names[i].name
+                                           : roots[i - TW_ARRAY_LEN(oid_names)].name;
+    }
+    if (!best || !cap) return false;
+    snprintf(out, cap, "%s%s", best, dotted + best_len);
+    return true;
+}
+
 bool tw_ber_int(const uint8_t *p, uint32_t n, int64_t *v)
 {
     if (n == 0 || n > 8) return false;

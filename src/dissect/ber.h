@@ -65,6 +65,10 @@ static inline bool tw_ber_is(const struct tw_ber_tlv *t, uint8_t cls, uint32_t t
 size_t tw_ber_oid_text(const uint8_t *p, uint32_t n, char *out, size_t cap);
 /* Wireshark's name for a dotted OID ("sha256WithRSAEncryption"), NULL if it has none here. */
 const char *tw_ber_oid_name(const char *dotted);
+/* The name Wireshark shows for a dotted OID in labels: its own name, or the longest named prefix
+ * with the remaining arcs ("joint-iso-itu-t.23.140.1.2.2"). Returns false (out empty) when not
+ * even the first arc is named. */
+bool tw_ber_oid_resolved(const char *dotted, char *out, size_t cap);
 
 /* INTEGER contents (two's complement, at most 8 octets) */
 bool tw_ber_int(const uint8_t *p, uint32_t n, int64_t *v);
@@ -88,6 +92,7 @@ enum {
     TW_KEY_PKIX1IMPLICIT,
     TW_KEY_PKIX1EXPLICIT,
     TW_KEY_OCSP_OID,
+    TW_KEY_PKCS1,
 };
 
 #endif

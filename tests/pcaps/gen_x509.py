@@ -266,6 +266,11 @@ def http(ctype, body, req=True):
     return head.encode() + body
 
 
+ec_certs = u24(len(ec_der)) + ec_der
+ec_flight = hs(2, server_hello) + hs(11, u24(len(ec_certs)) + ec_certs) + hs(14, b"")
+frames += tcp_frames(50001, 443, 3000, 9000, record(22, hs(1, client_hello)),
+                     record(22, ec_flight), T0 + 5)
+
 t = T0 + 10
 for i, resp in enumerate((good_der, revoked_der, unauth_der)):
     frames += tcp_frames(50010 + i, 80, 2000, 7000, http("application/ocsp-request", req_der),

@@ -428,6 +428,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         int kind = pend_kind;
         pend_kind = OP_NONE;
         tw_layer_unrecord(p);
+        /* its records go under the caller's subtree, as the line it does not have would */
+        if (p->ntree >= 2) p->tree[p->ntree - 1] = p->tree[p->ntree - 2];
         if (!tw_asn_get(&a, c->off, c->end, &t)) return a.st;
         if (kind == OP_BASIC) {
             basic_response(&a, &t);

@@ -23,6 +23,7 @@
  * ocsp.c dissects OCSP with the helpers exported through x509.h. */
 #include "x509.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -283,12 +284,39 @@ static const struct tw_field_def ber_fields[BER_COUNT] = {
     [BER_PADDING] = {"ber.bitstring.padding", "Padding", TW_FT_UINT8, TW_BASE_DEC},
 };
 
-enum { PK1_MODULUS, PK1_EXPONENT, PK1_NAMEDCURVE, PK1_COUNT };
+enum { PK1_MODULUS, PK1_EXPONENT, PK1_ECPARAMETERS, PK1_NAMEDCURVE, PK1_COUNT };
+static const struct tw_vs ecparam_vals[] = {
+    {0, "specifiedCurve"}, {1, "namedCurve"}, {2, "implicitlyCA"}, {0, NULL}};
 static const struct tw_field_def pk1_fields[PK1_COUNT] = {
     [PK1_MODULUS] = {"pkcs1.modulus", "modulus", TW_FT_BYTES},
     [PK1_EXPONENT] = {"pkcs1.publicExponent", "publicExponent", TW_FT_INT32, TW_BASE_DEC},
+    [PK1_ECPARAMETERS] = {"pkcs1.ECParameters", "ECParameters", TW_FT_UINT32, TW_BASE_DEC, 0,
+                          ecparam_vals},
     [PK1_NAMEDCURVE] = {"pkcs1.namedCurve", "namedCurve", TW_FT_OID},
 };
+
+struct tw_asn;
+static enum tw_status nested(struct tw_asn *a, uint32_t key, int kind, const char *oid,
+                             const struct tw_ber_tlv *t, char *txt, size_t cap);
+
+/* a tree label, cut as Wireshark cuts labels (239 bytes, at a character boundary) */
+static void label(struct tw_pkt *p, int32_t r, const char *fmt, ...) TW_PRINTF(3, 4);
+static void label(struct tw_pkt *p, int32_t r, const char *fmt, ...)
+{
+    if (r < 0 || !tw_want_labels(p)) return;
+    char buf[240];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    if ((size_t)n >= sizeof buf) {
+        size_t k = sizeof buf - 1;
+        while (k && ((uint8_t)buf[k] & 0xc0) == 0x80) k--; /* buf[k] would start the next char */
+        buf[k] = 0;
+    }
+    tw_rec_label_(p, r, "%s", buf);
+}
 
 /* ---- reading helpers (x509.h) ---- */
 
@@ -344,15 +372,16 @@ void tw_asn_items_label(struct tw_asn *a, int32_t r, uint32_t n, const char *ext
 {
     if (r < 0 || !tw_want_labels(a->p)) return;
     const char *name = tw_field(a->p->recs[r].field)->def->name;
-    tw_rec_label(a->p, r, "%s: %u item%s%s%s%s", name, n, n == 1 ? "" : "s",
-                 extra && *extra ? " (" : "", extra ? extra : "", extra && *extra ? ")" : "");
+    label(a->p, r, "%s: %u item%s%s%s%s", name, n, n == 1 ? "" : "s", extra && *extra ? " (" : "",
+          extra ? extra : "", extra && *extra ? ")" : "");
 }
 
 /* an OID in text, with its name if known: "2.5.4.3" and "id-at-commonName" */
+static _Thread_local char resolved[160];
 static void oid_texts(const uint8_t *p, uint32_t n, char *dot, size_t cap, const char **name)
 {
     if (!tw_ber_oid_text(p, n, dot, cap)) snprintf(dot, cap, "%s", "");
-    *name = dot[0] ? tw_ber_oid_name(dot) : NULL;
+    *name = dot[0] && tw_ber_oid_resolved(dot, resolved, sizeof resolved) ? resolved : NULL;
 }
 
 int32_t tw_asn_oid(struct tw_asn *a, uint16_t hf, const struct tw_ber_tlv *t, char *dot, size_t cap)
@@ -373,7 +402,7 @@ int32_t tw_asn_oid(struct tw_asn *a, uint16_t hf, const struct tw_ber_tlv *t, ch
     } else {
         r = tw_add_ptr(p, hf, t->off, t->len, a->d + t->off, t->len);
     }
-    if (name) tw_rec_label(p, r, "%s: %s (%s)", tw_field(hf)->def->name, dot, name);
+    if (name) label(p, r, "%s: %s (%s)", tw_field(hf)->def->name, dot, name);
     return r;
 }
 
@@ -391,8 +420,8 @@ int32_t tw_asn_serial(struct tw_asn *a, uint16_t hf, const struct tw_ber_tlv *t)
         uint32_t n = t->len > 36 ? 36 : t->len;
         for (uint32_t i = 0; i < n; i++) snprintf(hex + 2 * i, 3, "%02x", a->d[t->off + i]);
         hex[2 * n] = 0;
-        tw_rec_label(a->p, r, "%s: 0x%s%s", tw_field(hf)->def->name, hex,
-                     t->len > 36 ? "\xe2\x80\xa6" : "");
+        label(a->p, r, "%s: 0x%s%s", tw_field(hf)->def->name, hex,
+              t->len > 36 ? "\xe2\x80\xa6" : "");
     }
     return r;
 }
@@ -475,6 +504,7 @@ enum pend_kind {
     PK_ATTRIBUTE, /* x509sat: an attribute value, pend.oid its type */
     PK_EXTENSION, /* x509ce / pkix1implicit: an extension value, pend.oid its id */
     PK_QUALIFIER, /* pkix1explicit / pkix1implicit: a policy qualifier, pend.oid its id */
+    PK_ECPARAMS,  /* pkcs-1: an EC key's parameters */
 };
 static _Thread_local struct {
     enum pend_kind kind;
@@ -483,10 +513,10 @@ static _Thread_local struct {
     size_t cap;
 } pend;
 
-static enum tw_status nested(struct tw_asn *a, uint32_t key, enum pend_kind kind, const char *oid,
+static enum tw_status nested(struct tw_asn *a, uint32_t key, int kind, const char *oid,
                              const struct tw_ber_tlv *t, char *txt, size_t cap)
 {
-    pend.kind = kind;
+    pend.kind = (enum pend_kind)kind;
     snprintf(pend.oid, sizeof pend.oid, "%s", oid);
     pend.txt = txt;
     pend.cap = cap;
@@ -593,7 +623,8 @@ static void dn_append(char *dn, size_t cap, const char *sep, const char *oid, co
 {
     size_t n = strlen(dn);
     if (n + 1 >= cap) return;
-    const char *name = tw_ber_oid_name(oid);
+    char rname[160];
+    const char *name = tw_ber_oid_resolved(oid, rname, sizeof rname) ? rname : NULL;
     snprintf(dn + n, cap - n, "%s%s=%s", n ? sep : "", name ? name : oid, val);
 }
 
@@ -654,7 +685,7 @@ int tw_asn_name(struct tw_asn *a, const struct tw_ber_tlv *t, uint16_t hf_choice
                         char one[300];
                         one[0] = 0;
                         dn_append(one, sizeof one, "", oid, vtxt);
-                        tw_rec_label(p, re, "RelativeDistinguishedName item (%s)", one);
+                        label(p, re, "RelativeDistinguishedName item (%s)", one);
                         dn_append(rdn_txt, sizeof rdn_txt, "+", oid, vtxt);
                     }
                 }
@@ -663,7 +694,7 @@ int tw_asn_name(struct tw_asn *a, const struct tw_ber_tlv *t, uint16_t hf_choice
         }
         tw_tree_pop(p);
         if (labels || dn_out) {
-            tw_rec_label(p, ri, "RDNSequence item: %u item%s (%s)", k, k == 1 ? "" : "s", rdn_txt);
+            label(p, ri, "RDNSequence item: %u item%s (%s)", k, k == 1 ? "" : "s", rdn_txt);
             dn_prepend(dn, sizeof dn, rdn_txt);
         }
     }
@@ -756,13 +787,14 @@ int tw_asn_algorithm(struct tw_asn *a, const struct tw_ber_tlv *t, uint16_t hf_e
     oid[0] = 0;
     if (tw_asn_expect(a, t->off, t->end, TW_BER_UNIVERSAL, TW_BER_OID, &in)) {
         tw_asn_oid(a, AF(TW_X509AF_ALGORITHM_ID), &in, oid, cap);
-        const char *name = tw_ber_oid_name(oid);
-        if (name) tw_rec_label(p, r, "%s (%s)", tw_field(hf_element)->def->name, name);
-        /* parameters: the named curve of an EC key */
+        char rname[160];
+        const char *name = tw_ber_oid_resolved(oid, rname, sizeof rname) ? rname : NULL;
+        if (name) label(p, r, "%s (%s)", tw_field(hf_element)->def->name, name);
+        /* parameters: an EC key's curve (pkcs-1, through the OID table) */
         struct tw_ber_tlv prm;
         if (in.end < t->end && strcmp(oid, "1.2.840.10045.2.1") == 0 &&
-            tw_asn_get(a, in.end, t->end, &prm) && tw_ber_is(&prm, TW_BER_UNIVERSAL, TW_BER_OID))
-            tw_asn_oid(a, PK1(PK1_NAMEDCURVE), &prm, NULL, 0);
+            tw_asn_get(a, in.end, t->end, &prm))
+            nested(a, TW_KEY_PKCS1, PK_ECPARAMS, oid, &prm, NULL, 0);
     }
     tw_tree_pop(p);
     return a->st ? -1 : 0;
@@ -922,7 +954,7 @@ static void basic_constraints(struct tw_asn *a, const struct tw_ber_tlv *t)
 {
     struct tw_pkt *p = a->p;
     int32_t r = tw_asn_none(a, CE(CE_BC), t);
-    if (t->len == 0) tw_rec_label(p, r, "BasicConstraintsSyntax [0 length]");
+    if (t->len == 0) label(p, r, "BasicConstraintsSyntax [0 length]");
     tw_tree_push(p, r);
     struct tw_ber_tlv f;
     for (uint32_t q = t->off; q < t->end && !a->st; q = f.end) {
@@ -1088,8 +1120,10 @@ void tw_asn_extensions(struct tw_asn *a, const struct tw_ber_tlv *t, uint16_t hf
         char oid[64];
         if (tw_asn_expect(a, ext.off, ext.end, TW_BER_UNIVERSAL, TW_BER_OID, &id)) {
             tw_asn_oid(a, hf_id, &id, oid, sizeof oid);
-            const char *name = tw_ber_oid_name(oid);
-            if (name) tw_rec_label(p, re, "%s (%s)", tw_field(hf_ext)->def->name, name);
+            char rname[160];
+            const char *name = tw_ber_oid_resolved(oid, rname, sizeof rname) ? rname : NULL;
+            if (name && hf_ext == AF(TW_X509AF_EXTENSION))
+                label(p, re, "%s (%s)", tw_field(hf_ext)->def->name, name);
             for (uint32_t q = id.end; q < ext.end && !a->st; q = f.end) {
                 if (!tw_asn_get(a, q, ext.end, &f)) break;
                 if (tw_ber_is(&f, TW_BER_UNIVERSAL, TW_BER_BOOLEAN)) {
@@ -1148,8 +1182,10 @@ static void public_key(struct tw_asn *a, const struct tw_ber_tlv *t, const char 
         a->st = TW_MALFORMED;
         return;
     }
-    int32_t r = bitstring(a, AF(TW_X509AF_SPK), t, false);
-    if (strcmp(alg, "1.2.840.113549.1.1.1") != 0) return;
+    /* Wireshark decodes an RSA key itself (no padding line) and leaves others to BER */
+    bool rsa = strcmp(alg, "1.2.840.113549.1.1.1") == 0;
+    int32_t r = bitstring(a, AF(TW_X509AF_SPK), t, !rsa);
+    if (!rsa) return;
     /* RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } */
     struct tw_asn k = *a;
     struct tw_ber_tlv seq, m, e;
@@ -1241,6 +1277,24 @@ static enum tw_status dissect_cert(struct tw_pkt *p, struct tw_cur *c)
     return a.reported ? TW_OK : a.st;
 }
 
+static enum tw_status dissect_pkcs1(struct tw_pkt *p, struct tw_cur *c)
+{
+    if (pend.kind != PK_ECPARAMS) return TW_OK;
+    struct tw_asn a = {p, c->data, c->cap < c->end ? c->cap : c->end, TW_OK, false};
+    struct tw_ber_tlv t;
+    if (!tw_asn_get(&a, c->off, c->end, &t)) return a.st;
+    /* ECParameters ::= CHOICE { specifiedCurve SEQUENCE, namedCurve OID, implicitlyCA NULL } */
+    uint32_t choice = tw_ber_is(&t, TW_BER_UNIVERSAL, TW_BER_OID)    ? 1
+                      : tw_ber_is(&t, TW_BER_UNIVERSAL, TW_BER_NULL) ? 2
+                                                                     : 0;
+    int32_t r = tw_asn_uint(&a, PK1(PK1_ECPARAMETERS), &t, choice);
+    tw_tree_push(p, r);
+    if (choice == 1) tw_asn_oid(&a, PK1(PK1_NAMEDCURVE), &t, NULL, 0);
+    tw_tree_pop(p);
+    c->off = t.end;
+    return a.st;
+}
+
 /* ---- the subject's commonName, for file names ---- */
 
 size_t tw_x509_subject_cn(const uint8_t *der, uint32_t len, char *out, size_t cap)
@@ -1289,6 +1343,7 @@ static const struct tw_binding sat_bindings[] = {{TW_TBL_NAME, TW_KEY_X509SAT}};
 static const struct tw_binding ce_bindings[] = {{TW_TBL_NAME, TW_KEY_X509CE}};
 static const struct tw_binding impl_bindings[] = {{TW_TBL_NAME, TW_KEY_PKIX1IMPLICIT}};
 static const struct tw_binding expl_bindings[] = {{TW_TBL_NAME, TW_KEY_PKIX1EXPLICIT}};
+static const struct tw_binding pkcs1_bindings[] = {{TW_TBL_NAME, TW_KEY_PKCS1}};
 
 #define QUIET (TW_PROTO_NO_RECORD | TW_PROTO_NO_COLUMN)
 
@@ -1377,6 +1432,9 @@ const struct tw_proto tw_proto_pkcs1 = {
     .short_name = "PKCS-1",
     .fields = pk1_fields,
     .nfields = PK1_COUNT,
+    .bindings = pkcs1_bindings,
+    .nbindings = TW_ARRAY_LEN(pkcs1_bindings),
+    .dissect = dissect_pkcs1,
     .ids = &tw_x509_pkcs1_ids,
-    .flags = QUIET | TW_PROTO_NO_LAYER,
+    .flags = QUIET,
 };
