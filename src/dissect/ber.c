@@ -170,6 +170,11 @@ static const struct {
     {"2.5.4.46", "id-at-dnQualifier"},
     {"2.5.4.65", "id-at-pseudonym"},
     {"1.2.840.113549.1.9.1", "pkcs-9-at-emailAddress"},
+    {"1.3.6.1.4.1.311.60.2.1.1", "jurisdictionOfIncorporationLocalityName"},
+    {"1.3.6.1.4.1.311.60.2.1.2", "jurisdictionOfIncorporationStateOrProvinceName"},
+    {"1.3.6.1.4.1.311.60.2.1.3", "jurisdictionOfIncorporationCountryName"},
+    {"1.3.6.1.4.1.311.21.7", "id-ms-certificate-template"},
+    {"1.3.6.1.4.1.311.21.10", "id-ms-application-certificate-policies"},
     /* certificate extensions */
     {"2.5.29.14", "id-ce-subjectKeyIdentifier"},
     {"2.5.29.15", "id-ce-keyUsage"},

@@ -83,6 +83,10 @@ bool tw_ber_time(const uint8_t *p, uint32_t n, bool generalized, struct tw_time 
  * replaced by '_'). Returns its length, 0 if the certificate has none or cannot be read. */
 size_t tw_x509_subject_cn(const uint8_t *der, uint32_t len, char *out, size_t cap);
 
+/* Wireshark's text of a DER DistinguishedName (SEQUENCE OF RDN) as TLS labels it: the RDNs in
+ * reverse order, "id-at-commonName=Name,id-at-countryName=US". Returns its length. */
+size_t tw_x509_dn_text(const uint8_t *der, uint32_t len, char *out, size_t cap);
+
 /* Private TW_TBL_NAME keys for the layers an X.509 certificate or OCSP message adds (Wireshark's
  * BER OID dissectors each add their protocol to frame.protocols). High values, apart from the
  * shared keys in dissect.h. */
@@ -93,6 +97,7 @@ enum {
     TW_KEY_PKIX1EXPLICIT,
     TW_KEY_OCSP_OID,
     TW_KEY_PKCS1,
+    TW_KEY_X509_DN, /* a DistinguishedName (TLS CertificateRequest): RDN items, x509if.* */
 };
 
 #endif

@@ -158,6 +158,10 @@ enum {
     CE_QUALIFIERS,
     CE_QUALIFIERINFO,
     CE_ID,
+    CE_TEMPLATE,
+    CE_TEMPLATE_ID,
+    CE_TEMPLATE_MAJOR,
+    CE_TEMPLATE_MINOR,
     CE_COUNT
 };
 static const struct tw_vs gn_vals[] = {{0, "otherName"},
@@ -228,6 +232,12 @@ static const struct tw_field_def ce_fields[CE_COUNT] = {
     [CE_QUALIFIERS] = {"x509ce.policyQualifiers", "policyQualifiers", TW_FT_UINT32, TW_BASE_DEC},
     [CE_QUALIFIERINFO] = {"x509ce.PolicyQualifierInfo_element", "PolicyQualifierInfo", TW_FT_NONE},
     [CE_ID] = {"x509ce.id", "Id", TW_FT_OID},
+    [CE_TEMPLATE] = {"x509ce.CertificateTemplate_element", "CertificateTemplate", TW_FT_NONE},
+    [CE_TEMPLATE_ID] = {"x509ce.templateID", "templateID", TW_FT_OID},
+    [CE_TEMPLATE_MAJOR] = {"x509ce.templateMajorVersion", "templateMajorVersion", TW_FT_INT32,
+                           TW_BASE_DEC},
+    [CE_TEMPLATE_MINOR] = {"x509ce.templateMinorVersion", "templateMinorVersion", TW_FT_INT32,
+                           TW_BASE_DEC},
 };
 
 enum {
@@ -570,6 +580,9 @@ static enum attr_syntax attr_syntax(const char *oid)
         }
     }
     if (strcmp(oid, "1.2.840.113549.1.9.1") == 0) return AS_IA5;
+    if (strcmp(oid, "1.3.6.1.4.1.311.60.2.1.1") == 0) return AS_DIRSTRING;
+    if (strcmp(oid, "1.3.6.1.4.1.311.60.2.1.2") == 0) return AS_DIRSTRING;
+    if (strcmp(oid, "1.3.6.1.4.1.311.60.2.1.3") == 0) return AS_COUNTRY;
     if (strcmp(oid, "0.9.2342.19200300.100.1.25") == 0) return AS_IA5;
     return AS_NONE;
 }
@@ -625,7 +638,10 @@ static void dn_append(char *dn, size_t cap, const char *sep, const char *oid, co
     if (n + 1 >= cap) return;
     char rname[160];
     const char *name = tw_ber_oid_resolved(oid, rname, sizeof rname) ? rname : NULL;
-    snprintf(dn + n, cap - n, "%s%s=%s", n ? sep : "", name ? name : oid, val);
+    const char *parts[4] = {n ? sep : "", name ? name : oid, "=", val};
+    for (int i = 0; i < 4; i++)
+        for (const char *c = parts[i]; *c && n + 1 < cap; c++) dn[n++] = *c;
+    dn[n] = 0;
 }
 
 /* prepend "s," to dn */
@@ -659,7 +675,7 @@ int tw_asn_name(struct tw_asn *a, const struct tw_ber_tlv *t, uint16_t hf_choice
         tw_tree_push(p, rc);
     }
     uint32_t n = tw_asn_count(a, t);
-    int32_t rs = tw_asn_uint(a, hf_rdnseq, t, n);
+    int32_t rs = hf_rdnseq ? tw_asn_uint(a, hf_rdnseq, t, n) : -1;
     tw_tree_push(p, rs);
     struct tw_ber_tlv rdn, atv, ty, val;
     for (uint32_t pos = t->off; pos < t->off + t->len && !a->st; pos = rdn.end) {
@@ -813,6 +829,7 @@ enum ext_kind {
     EX_AKI,
     EX_EKU,
     EX_AIA,
+    EX_TEMPLATE,
 };
 static enum ext_kind ext_kind(const char *oid)
 {
@@ -822,7 +839,9 @@ static enum ext_kind ext_kind(const char *oid)
     } m[] = {{"2.5.29.14", EX_SKI},        {"2.5.29.15", EX_KU},  {"2.5.29.17", EX_SAN},
              {"2.5.29.18", EX_SAN},        {"2.5.29.19", EX_BC},  {"2.5.29.31", EX_CRLDP},
              {"2.5.29.32", EX_POLICIES},   {"2.5.29.35", EX_AKI}, {"2.5.29.37", EX_EKU},
-             {"1.3.6.1.5.5.7.1.1", EX_AIA}};
+             {"1.3.6.1.5.5.7.1.1", EX_AIA},
+             {"1.3.6.1.4.1.311.21.10", EX_POLICIES},
+             {"1.3.6.1.4.1.311.21.7", EX_TEMPLATE}};
     for (size_t i = 0; i < TW_ARRAY_LEN(m); i++)
         if (strcmp(m[i].oid, oid) == 0) return m[i].k;
     return EX_NONE;
@@ -1055,6 +1074,23 @@ static void user_notice(struct tw_asn *a, const struct tw_ber_tlv *t)
     tw_tree_pop(p);
 }
 
+/* Microsoft's CertificateTemplate ::= SEQUENCE { templateID OID, templateMajorVersion INTEGER
+ * OPTIONAL, templateMinorVersion INTEGER OPTIONAL } */
+static void template_ext(struct tw_asn *a, const struct tw_ber_tlv *t)
+{
+    struct tw_pkt *p = a->p;
+    tw_tree_push(p, tw_asn_none(a, CE(CE_TEMPLATE), t));
+    struct tw_ber_tlv f;
+    int n = 0;
+    for (uint32_t q = t->off; q < t->end && !a->st; q = f.end) {
+        if (!tw_asn_get(a, q, t->end, &f)) break;
+        if (tw_ber_is(&f, TW_BER_UNIVERSAL, TW_BER_OID)) tw_asn_oid(a, CE(CE_TEMPLATE_ID), &f, NULL, 0);
+        else if (tw_ber_is(&f, TW_BER_UNIVERSAL, TW_BER_INTEGER))
+            tw_asn_int(a, CE(n++ ? CE_TEMPLATE_MINOR : CE_TEMPLATE_MAJOR), &f);
+    }
+    tw_tree_pop(p);
+}
+
 static enum tw_status dissect_ext(struct tw_pkt *p, struct tw_cur *c)
 {
     if (pend.kind != PK_EXTENSION && pend.kind != PK_QUALIFIER) return TW_OK;
@@ -1094,6 +1130,9 @@ static enum tw_status dissect_ext(struct tw_pkt *p, struct tw_cur *c)
             break;
         case EX_AIA:
             aia(&a, &t);
+            break;
+        case EX_TEMPLATE:
+            template_ext(&a, &t);
             break;
         default:
             break;
@@ -1295,6 +1334,50 @@ static enum tw_status dissect_pkcs1(struct tw_pkt *p, struct tw_cur *c)
     return a.st;
 }
 
+/* a DistinguishedName alone (TLS CertificateRequest): its RDNs under the caller's subtree */
+static enum tw_status dissect_dn(struct tw_pkt *p, struct tw_cur *c)
+{
+    struct tw_asn a = {p, c->data, c->cap < c->end ? c->cap : c->end, TW_OK, false};
+    struct tw_ber_tlv t;
+    if (!tw_asn_get(&a, c->off, c->end, &t)) return a.st;
+    tw_asn_name(&a, &t, 0, 0, NULL, 0);
+    c->off = a.st ? c->end : t.end;
+    return a.reported ? TW_OK : a.st;
+}
+
+size_t tw_x509_dn_text(const uint8_t *der, uint32_t len, char *out, size_t cap)
+{
+    if (cap) out[0] = 0;
+    if (!der || cap == 0) return 0;
+    struct tw_ber_tlv dn, rdn, atv, ty, val, in;
+    if (tw_ber_read(der, 0, len, len, &dn) != TW_OK || !tw_ber_is(&dn, 0, TW_BER_SEQUENCE))
+        return 0;
+    char all[600];
+    all[0] = 0;
+    for (uint32_t q = dn.off; q < dn.end; q = rdn.end) {
+        if (tw_ber_read(der, q, dn.end, len, &rdn) != TW_OK) break;
+        char one[300];
+        one[0] = 0;
+        for (uint32_t k = rdn.off; k < rdn.end; k = atv.end) {
+            if (tw_ber_read(der, k, rdn.end, len, &atv) != TW_OK ||
+                tw_ber_read(der, atv.off, atv.end, len, &ty) != TW_OK ||
+                tw_ber_read(der, ty.end, atv.end, len, &val) != TW_OK)
+                break;
+            char oid[64], v[256];
+            if (!tw_ber_oid_text(der + ty.off, ty.len, oid, sizeof oid)) break;
+            const struct tw_ber_tlv *s = &val;
+            if (val.cons && tw_ber_read(der, val.off, val.end, len, &in) == TW_OK) s = &in;
+            size_t m = s->len < sizeof v - 1 ? s->len : sizeof v - 1;
+            memcpy(v, der + s->off, m);
+            v[m] = 0;
+            dn_append(one, sizeof one, "+", oid, v);
+        }
+        dn_prepend(all, sizeof all, one);
+    }
+    snprintf(out, cap, "%s", all);
+    return strlen(out);
+}
+
 /* ---- the subject's commonName, for file names ---- */
 
 size_t tw_x509_subject_cn(const uint8_t *der, uint32_t len, char *out, size_t cap)
@@ -1339,6 +1422,7 @@ size_t tw_x509_subject_cn(const uint8_t *der, uint32_t len, char *out, size_t ca
 /* ---- protocols ---- */
 
 static const struct tw_binding cert_bindings[] = {{TW_TBL_NAME, TW_KEY_X509_CERT}};
+static const struct tw_binding dn_bindings[] = {{TW_TBL_NAME, TW_KEY_X509_DN}};
 static const struct tw_binding sat_bindings[] = {{TW_TBL_NAME, TW_KEY_X509SAT}};
 static const struct tw_binding ce_bindings[] = {{TW_TBL_NAME, TW_KEY_X509CE}};
 static const struct tw_binding impl_bindings[] = {{TW_TBL_NAME, TW_KEY_PKIX1IMPLICIT}};
@@ -1366,6 +1450,9 @@ const struct tw_proto tw_proto_x509if = {
     .short_name = "X509IF",
     .fields = if_fields,
     .nfields = IF_COUNT,
+    .bindings = dn_bindings,
+    .nbindings = TW_ARRAY_LEN(dn_bindings),
+    .dissect = dissect_dn,
     .ids = &tw_x509_if_ids,
     .flags = QUIET | TW_PROTO_NO_LAYER,
 };
