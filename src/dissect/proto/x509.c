@@ -305,6 +305,13 @@ static const struct tw_field_def pk1_fields[PK1_COUNT] = {
     [PK1_NAMEDCURVE] = {"pkcs1.namedCurve", "namedCurve", TW_FT_OID},
 };
 
+/* the start of a layer called for an OID: no line of its own, its records under the caller's */
+static void oid_layer(struct tw_pkt *p)
+{
+    tw_layer_unrecord(p);
+    if (p->ntree >= 2) p->tree[p->ntree - 1] = p->tree[p->ntree - 2];
+}
+
 struct tw_asn;
 static enum tw_status nested(struct tw_asn *a, uint32_t key, int kind, const char *oid,
                              const struct tw_ber_tlv *t, char *txt, size_t cap);
@@ -589,6 +596,7 @@ static enum attr_syntax attr_syntax(const char *oid)
 
 static enum tw_status dissect_sat(struct tw_pkt *p, struct tw_cur *c)
 {
+    oid_layer(p);
     if (pend.kind != PK_ATTRIBUTE) return TW_OK;
     struct tw_asn a = {p, c->data, c->cap < c->end ? c->cap : c->end, TW_OK, false};
     struct tw_ber_tlv t;
@@ -836,9 +844,15 @@ static enum ext_kind ext_kind(const char *oid)
     static const struct {
         const char *oid;
         enum ext_kind k;
-    } m[] = {{"2.5.29.14", EX_SKI},        {"2.5.29.15", EX_KU},  {"2.5.29.17", EX_SAN},
-             {"2.5.29.18", EX_SAN},        {"2.5.29.19", EX_BC},  {"2.5.29.31", EX_CRLDP},
-             {"2.5.29.32", EX_POLICIES},   {"2.5.29.35", EX_AKI}, {"2.5.29.37", EX_EKU},
+    } m[] = {{"2.5.29.14", EX_SKI},
+             {"2.5.29.15", EX_KU},
+             {"2.5.29.17", EX_SAN},
+             {"2.5.29.18", EX_SAN},
+             {"2.5.29.19", EX_BC},
+             {"2.5.29.31", EX_CRLDP},
+             {"2.5.29.32", EX_POLICIES},
+             {"2.5.29.35", EX_AKI},
+             {"2.5.29.37", EX_EKU},
              {"1.3.6.1.5.5.7.1.1", EX_AIA},
              {"1.3.6.1.4.1.311.21.10", EX_POLICIES},
              {"1.3.6.1.4.1.311.21.7", EX_TEMPLATE}};
@@ -1084,7 +1098,8 @@ static void template_ext(struct tw_asn *a, const struct tw_ber_tlv *t)
     int n = 0;
     for (uint32_t q = t->off; q < t->end && !a->st; q = f.end) {
         if (!tw_asn_get(a, q, t->end, &f)) break;
-        if (tw_ber_is(&f, TW_BER_UNIVERSAL, TW_BER_OID)) tw_asn_oid(a, CE(CE_TEMPLATE_ID), &f, NULL, 0);
+        if (tw_ber_is(&f, TW_BER_UNIVERSAL, TW_BER_OID))
+            tw_asn_oid(a, CE(CE_TEMPLATE_ID), &f, NULL, 0);
         else if (tw_ber_is(&f, TW_BER_UNIVERSAL, TW_BER_INTEGER))
             tw_asn_int(a, CE(n++ ? CE_TEMPLATE_MINOR : CE_TEMPLATE_MAJOR), &f);
     }
@@ -1093,6 +1108,7 @@ static void template_ext(struct tw_asn *a, const struct tw_ber_tlv *t)
 
 static enum tw_status dissect_ext(struct tw_pkt *p, struct tw_cur *c)
 {
+    oid_layer(p);
     if (pend.kind != PK_EXTENSION && pend.kind != PK_QUALIFIER) return TW_OK;
     struct tw_asn a = {p, c->data, c->cap < c->end ? c->cap : c->end, TW_OK, false};
     struct tw_ber_tlv t;
@@ -1318,6 +1334,7 @@ static enum tw_status dissect_cert(struct tw_pkt *p, struct tw_cur *c)
 
 static enum tw_status dissect_pkcs1(struct tw_pkt *p, struct tw_cur *c)
 {
+    oid_layer(p);
     if (pend.kind != PK_ECPARAMS) return TW_OK;
     struct tw_asn a = {p, c->data, c->cap < c->end ? c->cap : c->end, TW_OK, false};
     struct tw_ber_tlv t;
@@ -1430,6 +1447,9 @@ static const struct tw_binding expl_bindings[] = {{TW_TBL_NAME, TW_KEY_PKIX1EXPL
 static const struct tw_binding pkcs1_bindings[] = {{TW_TBL_NAME, TW_KEY_PKCS1}};
 
 #define QUIET (TW_PROTO_NO_RECORD | TW_PROTO_NO_COLUMN)
+/* the OID-table layers: in frame.protocols, without a line (so that, as in tshark, a filter
+ * naming the protocol does not match) */
+#define OID_LAYER TW_PROTO_NO_COLUMN
 
 /* the certificate: TLS calls it for each certificate; no layer, no line of its own */
 const struct tw_proto tw_proto_x509af = {
@@ -1466,7 +1486,7 @@ const struct tw_proto tw_proto_x509sat = {
     .nbindings = TW_ARRAY_LEN(sat_bindings),
     .dissect = dissect_sat,
     .ids = &tw_x509_sat_ids,
-    .flags = QUIET,
+    .flags = OID_LAYER,
 };
 const struct tw_proto tw_proto_x509ce = {
     .abbrev = "x509ce",
@@ -1478,7 +1498,7 @@ const struct tw_proto tw_proto_x509ce = {
     .nbindings = TW_ARRAY_LEN(ce_bindings),
     .dissect = dissect_ext,
     .ids = &tw_x509_ce_ids,
-    .flags = QUIET,
+    .flags = OID_LAYER,
 };
 const struct tw_proto tw_proto_pkix1implicit = {
     .abbrev = "pkix1implicit",
@@ -1490,7 +1510,7 @@ const struct tw_proto tw_proto_pkix1implicit = {
     .nbindings = TW_ARRAY_LEN(impl_bindings),
     .dissect = dissect_ext,
     .ids = &tw_x509_impl_ids,
-    .flags = QUIET,
+    .flags = OID_LAYER,
 };
 const struct tw_proto tw_proto_pkix1explicit = {
     .abbrev = "pkix1explicit",
@@ -1502,7 +1522,7 @@ const struct tw_proto tw_proto_pkix1explicit = {
     .nbindings = TW_ARRAY_LEN(expl_bindings),
     .dissect = dissect_ext,
     .ids = &tw_x509_expl_ids,
-    .flags = QUIET,
+    .flags = OID_LAYER,
 };
 const struct tw_proto tw_proto_ber = {
     .abbrev = "ber",
@@ -1523,5 +1543,5 @@ const struct tw_proto tw_proto_pkcs1 = {
     .nbindings = TW_ARRAY_LEN(pkcs1_bindings),
     .dissect = dissect_pkcs1,
     .ids = &tw_x509_pkcs1_ids,
-    .flags = QUIET,
+    .flags = OID_LAYER,
 };
