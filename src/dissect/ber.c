@@ -203,6 +203,15 @@ static const struct {
     {"1.3.6.1.5.5.7.3.9", "id-kp-OCSPSigning"},
     {"1.3.6.1.5.5.7.48.1", "id-ad-ocsp"},
     {"1.3.6.1.5.5.7.48.2", "id-ad-caIssuers"},
+    /* Netscape certificate extensions */
+    {"2.16.840.1.113730.1.1", "ns_cert_exts.cert_type"},
+    {"2.16.840.1.113730.1.2", "ns_cert_exts.base_url"},
+    {"2.16.840.1.113730.1.3", "ns_cert_exts.revocation_url"},
+    {"2.16.840.1.113730.1.4", "ns_cert_exts.ca_revocation_url"},
+    {"2.16.840.1.113730.1.7", "ns_cert_exts.cert_renewal_url"},
+    {"2.16.840.1.113730.1.8", "ns_cert_exts.ca_policy_url"},
+    {"2.16.840.1.113730.1.12", "ns_cert_exts.ssl_server_name"},
+    {"2.16.840.1.113730.1.13", "ns_cert_exts.comment"},
     /* OCSP */
     {"1.3.6.1.5.5.7.48.1.1", "id-pkix-ocsp-basic"},
     {"1.3.6.1.5.5.7.48.1.2", "id-pkix-ocsp-nonce"},

@@ -97,6 +97,7 @@ enum {
     TW_KEY_PKIX1EXPLICIT,
     TW_KEY_OCSP_OID,
     TW_KEY_PKCS1,
+    TW_KEY_NS_CERT_EXTS,
     TW_KEY_X509_DN, /* a DistinguishedName (TLS CertificateRequest): RDN items, x509if.* */
 };
 

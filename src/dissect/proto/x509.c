@@ -315,6 +315,7 @@ static void oid_layer(struct tw_pkt *p)
 struct tw_asn;
 static enum tw_status nested(struct tw_asn *a, uint32_t key, int kind, const char *oid,
                              const struct tw_ber_tlv *t, char *txt, size_t cap);
+static int ns_field(const char *oid);
 
 /* a tree label, cut as Wireshark cuts labels (239 bytes, at a character boundary) */
 static void label(struct tw_pkt *p, int32_t r, const char *fmt, ...) TW_PRINTF(3, 4);
@@ -1191,6 +1192,8 @@ void tw_asn_extensions(struct tw_asn *a, const struct tw_ber_tlv *t, uint16_t hf
                         nested(a, TW_KEY_PKIX1IMPLICIT, PK_EXTENSION, oid, &val, NULL, 0);
                     else if (k != EX_NONE)
                         nested(a, TW_KEY_X509CE, PK_EXTENSION, oid, &val, NULL, 0);
+                    else if (ns_field(oid) >= 0)
+                        nested(a, TW_KEY_NS_CERT_EXTS, PK_EXTENSION, oid, &val, NULL, 0);
                 }
             }
         }
@@ -1395,6 +1398,92 @@ size_t tw_x509_dn_text(const uint8_t *der, uint32_t len, char *out, size_t cap)
     return strlen(out);
 }
 
+/* ---- Netscape certificate extensions (ns_cert_exts) ---- */
+
+enum {
+    NS_BASEURL,
+    NS_REVURL,
+    NS_CAREVURL,
+    NS_CAPOLICYURL,
+    NS_COMMENT,
+    NS_SSLSERVERNAME,
+    NS_RENEWALURL,
+    NS_CERTTYPE,
+    NS_CT_SSLCLIENT,
+    NS_CT_SSLSERVER,
+    NS_CT_SMIME,
+    NS_CT_OBJSIGN,
+    NS_CT_RESERVED,
+    NS_CT_SSLCA,
+    NS_CT_SMIMECA,
+    NS_CT_OBJSIGNCA,
+    NS_COUNT
+};
+static struct tw_proto_ids ns_ids;
+#define NS(x) ((uint16_t)(ns_ids.base + (x)))
+#define NSCT(a, n, m)                                                                              \
+    {                                                                                              \
+        "ns.cert.exts.CertType." a, n, TW_FT_BOOLEAN, 8, m                                         \
+    }
+static const struct tw_field_def ns_fields[NS_COUNT] = {
+    [NS_BASEURL] = {"ns_cert_exts.BaseUrl", "BaseUrl", TW_FT_STRING},
+    [NS_REVURL] = {"ns_cert_exts.RevocationUrl", "RevocationUrl", TW_FT_STRING},
+    [NS_CAREVURL] = {"ns_cert_exts.CaRevocationUrl", "CaRevocationUrl", TW_FT_STRING},
+    [NS_CAPOLICYURL] = {"ns_cert_exts.CaPolicyUrl", "CaPolicyUrl", TW_FT_STRING},
+    [NS_COMMENT] = {"ns_cert_exts.Comment", "Comment", TW_FT_STRING},
+    [NS_SSLSERVERNAME] = {"ns_cert_exts.SslServerName", "SslServerName", TW_FT_STRING},
+    [NS_RENEWALURL] = {"ns_cert_exts.CertRenewalUrl", "CertRenewalUrl", TW_FT_STRING},
+    [NS_CERTTYPE] = {"ns_cert_exts.CertType", "CertType", TW_FT_BYTES},
+    [NS_CT_SSLCLIENT] = NSCT("ssl.client", "ssl-client", 0x80),
+    [NS_CT_SSLSERVER] = NSCT("ssl.server", "ssl-server", 0x40),
+    [NS_CT_SMIME] = NSCT("smime", "smime", 0x20),
+    [NS_CT_OBJSIGN] = NSCT("object.signing", "object-signing", 0x10),
+    [NS_CT_RESERVED] = NSCT("reserved.for.future.use", "reserved-for-future-use", 0x08),
+    [NS_CT_SSLCA] = NSCT("ssl.ca", "ssl-ca", 0x04),
+    [NS_CT_SMIMECA] = NSCT("smime.ca", "smime-ca", 0x02),
+    [NS_CT_OBJSIGNCA] = NSCT("object.signing.ca", "object-signing-ca", 0x01),
+};
+
+/* the ns_cert_exts field of a Netscape extension, -1 if none */
+static int ns_field(const char *oid)
+{
+    static const char pre[] = "2.16.840.1.113730.1.";
+    if (strncmp(oid, pre, sizeof pre - 1) != 0) return -1;
+    const char *s = oid + sizeof pre - 1;
+    if (strcmp(s, "1") == 0) return NS_CERTTYPE;
+    if (strcmp(s, "2") == 0) return NS_BASEURL;
+    if (strcmp(s, "3") == 0) return NS_REVURL;
+    if (strcmp(s, "4") == 0) return NS_CAREVURL;
+    if (strcmp(s, "7") == 0) return NS_RENEWALURL;
+    if (strcmp(s, "8") == 0) return NS_CAPOLICYURL;
+    if (strcmp(s, "12") == 0) return NS_SSLSERVERNAME;
+    if (strcmp(s, "13") == 0) return NS_COMMENT;
+    return -1;
+}
+
+static enum tw_status dissect_ns(struct tw_pkt *p, struct tw_cur *c)
+{
+    oid_layer(p);
+    if (pend.kind != PK_EXTENSION) return TW_OK;
+    int f = ns_field(pend.oid);
+    struct tw_asn a = {p, c->data, c->cap < c->end ? c->cap : c->end, TW_OK, false};
+    struct tw_ber_tlv t;
+    if (f < 0 || !tw_asn_get(&a, c->off, c->end, &t)) return a.st;
+    if (f == NS_CERTTYPE) {
+        if (!tw_ber_is(&t, TW_BER_UNIVERSAL, TW_BER_BITSTRING) || t.len == 0) return TW_MALFORMED;
+        int32_t r = bitstring(&a, NS(NS_CERTTYPE), &t, true);
+        tw_tree_push(p, r);
+        uint8_t b0 = t.len > 1 ? a.d[t.off + 1] : 0;
+        for (int i = NS_CT_SSLCLIENT; i <= NS_CT_OBJSIGNCA; i++)
+            tw_add_bits(p, NS(i), t.off + 1, t.len > 1 ? 1 : 0, b0);
+        tw_tree_pop(p);
+    } else {
+        string_field(&a, NS(f), &t, TW_BER_IA5STRING, NULL, 0);
+    }
+    c->off = t.end;
+    return a.st;
+}
+
 /* ---- the subject's commonName, for file names ---- */
 
 size_t tw_x509_subject_cn(const uint8_t *der, uint32_t len, char *out, size_t cap)
@@ -1445,6 +1534,7 @@ static const struct tw_binding ce_bindings[] = {{TW_TBL_NAME, TW_KEY_X509CE}};
 static const struct tw_binding impl_bindings[] = {{TW_TBL_NAME, TW_KEY_PKIX1IMPLICIT}};
 static const struct tw_binding expl_bindings[] = {{TW_TBL_NAME, TW_KEY_PKIX1EXPLICIT}};
 static const struct tw_binding pkcs1_bindings[] = {{TW_TBL_NAME, TW_KEY_PKCS1}};
+static const struct tw_binding ns_bindings[] = {{TW_TBL_NAME, TW_KEY_NS_CERT_EXTS}};
 
 #define QUIET (TW_PROTO_NO_RECORD | TW_PROTO_NO_COLUMN)
 /* the OID-table layers: in frame.protocols, without a line (so that, as in tshark, a filter
@@ -1543,5 +1633,17 @@ const struct tw_proto tw_proto_pkcs1 = {
     .nbindings = TW_ARRAY_LEN(pkcs1_bindings),
     .dissect = dissect_pkcs1,
     .ids = &tw_x509_pkcs1_ids,
+    .flags = OID_LAYER,
+};
+const struct tw_proto tw_proto_ns_cert_exts = {
+    .abbrev = "ns_cert_exts",
+    .name = "NetScape Certificate Extensions",
+    .short_name = "NS_CERT_EXTS",
+    .fields = ns_fields,
+    .nfields = NS_COUNT,
+    .bindings = ns_bindings,
+    .nbindings = TW_ARRAY_LEN(ns_bindings),
+    .dissect = dissect_ns,
+    .ids = &ns_ids,
     .flags = OID_LAYER,
 };
