@@ -686,6 +686,16 @@ def make_seeds(target, out):
                 with open(os.path.join(out, "s%d_%d" % (i, mode)), "wb") as f:
                     f.write(bytes([mode + 3 * i]) + data[:4096])
                 n += 1
+    if target == "fuzz_der":
+        # the DER files gen_x509.py writes, as each kind the target knows
+        kinds = {"ca": 0, "leaf": 0, "ec": 0, "ocsp-req": 1, "ocsp-good": 1, "ocsp-revoked": 1,
+                 "ocsp-unauth": 1}
+        for p in sorted(glob.glob(os.path.join(ROOT, "tests", "pcaps", "x509", "*.der"))):
+            k = kinds.get(os.path.basename(p)[:-4], 0)
+            for kind, mode in ((k, 0), (k, 2), (3, 0)):
+                with open(os.path.join(out, "x%d" % n), "wb") as f:
+                    f.write(bytes([kind, mode]) + open(p, "rb").read())
+                n += 1
     if target == "fuzz_hex":
         for p in sorted(glob.glob(os.path.join(ROOT, "tests", "pcaps", "*.txt"))):
             with open(os.path.join(out, "h%d" % n), "wb") as f:

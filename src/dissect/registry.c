@@ -58,6 +58,7 @@ static const char *const table_names[TW_TBL_COUNT] = {
     [TW_TBL_PPP_PROTO] = "ppp.protocol", [TW_TBL_LLC_SAP] = "llc.dsap",
     [TW_TBL_SNAP] = "llc.snap",       [TW_TBL_NULL_FAMILY] = "null.family",
     [TW_TBL_WTAP_ENCAP] = "wtap_encap_internal", [TW_TBL_NAME] = "internal",
+    [TW_TBL_MEDIA_TYPE] = "media_type",
 };
 
 const char *tw_table_name(enum tw_table t) { return t < TW_TBL_COUNT ? table_names[t] : "?"; }

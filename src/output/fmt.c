@@ -2,6 +2,8 @@
  * JSON, EK and trees cannot disagree. The rules follow what tshark 4.0 prints. */
 #include "internal.h"
 
+#include "../dissect/ber.h"
+
 #include <stdio.h>
 #include <time.h>
 
@@ -215,9 +217,14 @@ void tw_fmt_value(struct tw_buf *b, const struct tw_rec *r)
                           g[12], g[13], g[14], g[15]);
         break;
     }
+    case TW_FT_OID: { /* dotted text, as tshark prints object identifiers */
+        char oid[256];
+        if (tw_ber_oid_text(r->v.b.p, r->v.b.n, oid, sizeof oid)) tw_buf_adds(b, oid);
+        else add_bytes_sep(b, r->v.b.p, r->v.b.n, d->display);
+        break;
+    }
     case TW_FT_BYTES: /* add_bytes_sep writes tshark's text for an empty value */
     case TW_FT_UINT_BYTES:
-    case TW_FT_OID:
     default:
         add_bytes_sep(b, r->v.b.p, r->v.b.n, d->display);
         break;
