@@ -176,6 +176,7 @@ int tw_run(const struct tw_config *cfg)
     if (filter) {
         /* the fields the filter reads are recorded; tshark builds a tree when it filters */
         tw_filter_wants(filter, want);
+        tw_filter_index(filter, &pkt); /* its reads walk just their fields' records */
         pkt.has_tree = true;
     }
     tw_pkt_prime(&pkt); /* after every want[] is known: the sinks', the reports', the filter's */

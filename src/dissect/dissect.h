@@ -198,6 +198,8 @@ enum tw_status { TW_OK = 0, TW_TRUNCATED = 1, TW_MALFORMED = 2 };
 #define TW_MAX_LAYERS 256 /* IPv6 evasion captures chain over a hundred extension headers */
 #define TW_MAX_DEPTH  24  /* nested dissection (tunnels, ICMP-in-ICMP) is capped here */
 #define TW_MAX_TREE   64
+#define TW_MAX_CHAINS 64 /* fields a packet can index (tw_pkt_index_field) */
+#define TW_CHAIN_CAP  32 /* records listed per indexed field and packet */
 
 /* record flags */
 #define TW_RF_GENERATED 0x01 /* shown in [brackets] */
@@ -361,6 +363,8 @@ struct tw_pkt {
     uint32_t nlayers;
     struct tw_rec *recs;
     uint32_t nrecs, maxrecs;
+    uint32_t nrecs_added; /* records added to this packet: more than nrecs once some were taken
+                           * back (tw_layer_unrecord) */
     uint32_t recs_dropped;
     int32_t tree[TW_MAX_TREE];
     uint32_t ntree;
@@ -445,6 +449,15 @@ struct tw_pkt {
         int32_t tcp_rec;      /* TCP's record (tw_tcp_pdus adds tcp.pdu.size under it) */
         uint16_t pdu_size_hf; /* tcp.pdu.size */
     } deseg;
+
+    /* field index (tw_pkt_index_field): per indexed field ("chain"), its records in record
+     * order: chain_recs[ch * TW_CHAIN_CAP ...], chain_n[ch] of them (more than TW_CHAIN_CAP:
+     * the list is incomplete, readers scan) */
+    const uint8_t *rec_chain; /* per field id: its chain + 1, 0 = not indexed */
+    uint8_t *rec_chain_owned; /* rec_chain once a field is indexed */
+    int32_t *chain_recs;
+    uint32_t nchains;
+    uint32_t chain_n[TW_MAX_CHAINS];
 };
 
 static inline bool tw_tap_wanted(const struct tw_pkt *p, enum tw_tap_id id)
@@ -545,6 +558,36 @@ void tw_pkt_free(struct tw_pkt *p);
 void tw_pkt_prime(struct tw_pkt *p);
 /* Dissect one frame completely. The packet holds records until the next call. */
 void tw_dissect_frame(struct tw_pkt *p, const struct tw_frame *f);
+
+/* Field index. A consumer that reads a few fields of every packet (the display filter) asks
+ * for them once, before the first packet: from then on tw_add_rec() lists the records of each
+ * indexed field (all fields sharing its name count as one) as they are added, so that the
+ * reader visits just those records, in record order, instead of scanning all of them. `hf` must
+ * be the id its name resolves to (tw_field(hf)->first == hf). Returns the field's chain, or -1
+ * when it cannot be indexed (TW_MAX_CHAINS reached, out of memory): the reader then scans. */
+int tw_pkt_index_field(struct tw_pkt *p, uint16_t hf);
+/* the chain of field `hf`, or -1 if it is not indexed */
+static inline int tw_rec_chain(const struct tw_pkt *p, uint16_t hf)
+{
+    return (int)p->rec_chain[hf] - 1;
+}
+/* The records of chain ch in this packet: *n entries of the returned list, or NULL when the
+ * field had more than TW_CHAIN_CAP records (scan instead). Once records were taken back from
+ * the end (tw_layer_unrecord) and others added since, an entry may be stale: unless
+ * tw_chains_intact(p), use only those for which tw_chain_live() holds. */
+static inline const int32_t *tw_chain_list(const struct tw_pkt *p, int ch, uint32_t *n)
+{
+    *n = p->chain_n[ch];
+    return *n <= TW_CHAIN_CAP ? p->chain_recs + (uint32_t)ch * TW_CHAIN_CAP : NULL;
+}
+static inline bool tw_chains_intact(const struct tw_pkt *p)
+{
+    return p->nrecs == p->nrecs_added;
+}
+static inline bool tw_chain_live(const struct tw_pkt *p, int ch, int32_t r)
+{
+    return (uint32_t)r < p->nrecs && p->rec_chain[p->recs[r].field] == ch + 1;
+}
 
 /* ---------------------------------------------------------------------------------------------
  * Dissector API.

@@ -25,10 +25,14 @@ const struct tw_vs tw_expert_grp_vals[] = {{TW_GRP_CHECKSUM, "Checksum"},
                                            {TW_GRP_DEPRECATED, "Deprecated"},
                                            {0, NULL}};
 
+/* rec_chain of a packet that indexes nothing: field ids are 16 bits */
+static const uint8_t no_chains[UINT16_MAX + 1];
+
 void tw_pkt_init(struct tw_pkt *p, struct tw_arena *arena, uint32_t maxrecs)
 {
     memset(p, 0, sizeof *p);
     p->arena = arena;
+    p->rec_chain = no_chains;
     p->recs = calloc(maxrecs, sizeof *p->recs);
     p->maxrecs = p->recs ? maxrecs : 0;
     tw_buf_init(&p->info, 4096);
@@ -53,8 +57,68 @@ void tw_pkt_prime(struct tw_pkt *p)
         if (p->want[i]) p->want_proto[tw_field((uint16_t)i)->proto] = 1;
 }
 
+int tw_pkt_index_field(struct tw_pkt *p, uint16_t hf)
+{
+    uint32_t nf = tw_field_count();
+    if (hf == 0 || hf >= nf || tw_field(hf)->first != hf) return -1;
+    if (p->rec_chain[hf]) return p->rec_chain[hf] - 1;
+    if (p->nchains >= TW_MAX_CHAINS) return -1;
+    if (!p->rec_chain_owned) {
+        p->rec_chain_owned = calloc(UINT16_MAX + 1, 1);
+        p->chain_recs = malloc(sizeof *p->chain_recs * TW_MAX_CHAINS * TW_CHAIN_CAP);
+        if (!p->rec_chain_owned || !p->chain_recs) {
+            free(p->rec_chain_owned);
+            free(p->chain_recs);
+            p->rec_chain_owned = NULL;
+            p->chain_recs = NULL;
+            return -1;
+        }
+        p->rec_chain = p->rec_chain_owned;
+    }
+    uint32_t ch = p->nchains++;
+    p->chain_n[ch] = 0;
+    /* every field with the same name (llc.control.ftype is 8 or 16 bits wide) */
+    uint16_t id = hf;
+    for (uint32_t guard = 0; id && id < nf && guard < 64; guard++) {
+        p->rec_chain_owned[id] = (uint8_t)(ch + 1);
+        id = tw_field(id)->next_same;
+    }
+    return (int)ch;
+}
+
+/* chain_add() when the list is full or records were taken back from the end since its last
+ * entry was listed (tw_layer_unrecord): entries at or past r are stale, drop them */
+__attribute__((noinline)) static void chain_add_slow(struct tw_pkt *p, uint32_t ch, int32_t r)
+{
+    int32_t *list = p->chain_recs + ch * TW_CHAIN_CAP;
+    uint32_t n = p->chain_n[ch];
+    if (n > TW_CHAIN_CAP) return; /* overflowed: stays so for this packet */
+    while (n && list[n - 1] >= r) n--;
+    if (n < TW_CHAIN_CAP) list[n] = r;
+    p->chain_n[ch] = n + 1; /* TW_CHAIN_CAP + 1: overflowed */
+}
+
+/* record r of chain ch was added: list it */
+static inline void chain_add(struct tw_pkt *p, uint32_t ch, int32_t r)
+{
+    int32_t *list = p->chain_recs + ch * TW_CHAIN_CAP;
+    uint32_t n = p->chain_n[ch];
+    if (TW_LIKELY(n == 0 || (n < TW_CHAIN_CAP && list[n - 1] < r))) {
+        list[n] = r;
+        p->chain_n[ch] = n + 1;
+    } else {
+        chain_add_slow(p, ch, r);
+    }
+}
+
 void tw_pkt_free(struct tw_pkt *p)
 {
+    free(p->rec_chain_owned);
+    p->rec_chain_owned = NULL;
+    p->rec_chain = no_chains;
+    free(p->chain_recs);
+    p->chain_recs = NULL;
+    p->nchains = 0;
     free(p->want_proto);
     p->want_proto = NULL;
     free(p->want_every);
@@ -71,6 +135,7 @@ int32_t tw_add_rec(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len)
         return -1;
     }
     int32_t r = (int32_t)p->nrecs++;
+    p->nrecs_added++;
     struct tw_rec *rec = &p->recs[r];
     rec->field = hf;
     rec->flags = 0;
@@ -81,6 +146,8 @@ int32_t tw_add_rec(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len)
     rec->v.u = 0;
     rec->v.b.n = 0;
     rec->label = NULL;
+    uint8_t ch = p->rec_chain[hf];
+    if (ch) chain_add(p, ch - 1u, r);
     return r;
 }
 
@@ -613,7 +680,12 @@ void tw_dissect_frame(struct tw_pkt *p, const struct tw_frame *f)
     p->frame = f;
     p->nlayers = 0;
     p->nrecs = 0;
+    p->nrecs_added = 0;
     p->recs_dropped = 0;
+    for (uint32_t i = 0; i < p->nchains; i++) {
+        p->chain_n[i] = 0;
+        __asm__("" ::: "memory"); /* a loop of one or two stores, not a call to memset */
+    }
     p->ntree = 0;
     p->chain_base = 0;
     p->depth = 0;

@@ -229,6 +229,46 @@ static int32_t add_regex(struct cg *g, const struct twf_node *r)
     return (int32_t)f->nre++;
 }
 
+/* a field read as it is (no layer selection, no slice): OP_CMP_FIELD / OP_IN_FIELD read its
+ * records directly */
+static bool plain_field(const struct twf_node *n)
+{
+    return n->kind == N_FIELD && n->konst < 0 && n->field >= 0 && n->cat < 0 && !n->layer_lo;
+}
+
+/* the field an OP_CMP_FIELD / OP_IN_FIELD reads */
+static void fused_field(struct cg *g, struct twf_insn *in, int32_t id)
+{
+    const struct tw_field_info *fi = tw_field((uint16_t)id);
+    in->a = id;
+    in->namesakes = fi->first != id || fi->next_same != 0;
+    want_field(g->f, id);
+}
+
+/* the shortcut the VM may take for records of field id against constant c (an ordering or
+ * equality test) */
+static uint8_t fast_kind(int32_t id, const struct twf_val *c, bool ordering)
+{
+    if (!ordering) return FAST_NONE;
+    switch (tw_field((uint16_t)id)->def->type) {
+    case TW_FT_CHAR:
+    case TW_FT_UINT8:
+    case TW_FT_UINT16:
+    case TW_FT_UINT24:
+    case TW_FT_UINT32:
+    case TW_FT_UINT40:
+    case TW_FT_UINT48:
+    case TW_FT_UINT56:
+    case TW_FT_UINT64:
+    case TW_FT_FRAMENUM:
+        return c->vt == VT_UINT ? FAST_UINT : FAST_NONE;
+    case TW_FT_IPv4:
+        return c->vt == VT_IPV4 ? FAST_IPV4 : FAST_NONE;
+    default:
+        return FAST_NONE;
+    }
+}
+
 static bool gen_test(struct cg *g, int32_t i)
 {
     struct twf_node *n = NN(g, i);
@@ -279,6 +319,34 @@ static bool gen_test(struct cg *g, int32_t i)
         return emit(g, &in) >= 0;
     }
     case N_CMP: {
+        if (plain_field(NN(g, n->a)) && (n->op == C_MATCHES || NN(g, n->b)->konst >= 0)) {
+            /* a field against a constant: one instruction reading the field's records */
+            struct twf_insn in = {
+                .op = OP_CMP_FIELD, .sub = n->op, .quant = n->quant, .vt = n->vt, .b = -1, .k = -1};
+            fused_field(g, &in, NN(g, n->a)->field);
+            if (n->op == C_MATCHES) {
+                in.k = add_regex(g, NN(g, n->b));
+                if (in.k < 0) return false;
+            } else {
+                in.b = NN(g, n->b)->konst;
+                const struct twf_val *c = &g->f->consts[in.b];
+                in.fast = fast_kind(in.a, c, n->op <= C_LE);
+                static const uint8_t ctabs[] = {
+                    [C_EQ] = 2, [C_NE] = 5, [C_ALL_EQ] = 2, [C_ANY_NE] = 5,
+                    [C_GT] = 4, [C_GE] = 6, [C_LT] = 1,     [C_LE] = 3};
+                if (in.fast != FAST_NONE) in.ctab = ctabs[n->op];
+                if (in.fast == FAST_UINT) in.fk = c->v.u;
+                if (in.fast == FAST_IPV4) {
+                    in.fmask = c->mask == 0    ? 0
+                               : c->mask >= 32 ? 0xFFFFFFFFu
+                                               : ~(0xFFFFFFFFu >> c->mask);
+                    in.fk = c->v.a4 & in.fmask;
+                }
+            }
+            in.all = n->quant == Q_ALL ||
+                     (n->quant == Q_DEFAULT && (n->op == C_NE || n->op == C_ALL_EQ));
+            return emit(g, &in) >= 0;
+        }
         int32_t a = gen_val(g, n->a);
         if (a < 0) return false;
         struct twf_insn in = {.op = OP_CMP, .sub = n->op, .quant = n->quant, .vt = n->vt, .a = a,
@@ -294,9 +362,17 @@ static bool gen_test(struct cg *g, int32_t i)
         return emit(g, &in) >= 0;
     }
     case N_IN: {
-        int32_t a = gen_val(g, n->a);
-        if (a < 0) return false;
-        struct twf_insn in = {.op = OP_IN, .a = a, .vt = n->vt, .k = build_set(g, n->b)};
+        struct twf_insn in = {.op = OP_IN_FIELD, .vt = n->vt};
+        if (plain_field(NN(g, n->a))) {
+            fused_field(g, &in, NN(g, n->a)->field);
+        } else {
+            in.op = OP_IN;
+            in.a = gen_val(g, n->a);
+            if (in.a < 0) return false;
+        }
+        in.k = build_set(g, n->b);
+        if (in.op == OP_IN_FIELD && in.k >= 0 && g->f->sets[in.k].sorted_uint)
+            in.fast = fast_kind(in.a, &g->f->sets[in.k].e[0].lo, true);
         if (in.k < 0 || emit(g, &in) < 0) return false;
         if (n->negated) {
             struct twf_insn nt = {.op = OP_NOT};
@@ -315,7 +391,9 @@ bool twf_compile(struct tw_filter *f, struct twf_tree *t, int32_t root, struct t
     struct cg g = {f, t, err, 0};
     if (!gen_test(&g, root)) return false;
     struct twf_insn ret = {.op = OP_RET};
-    return emit(&g, &ret) >= 0;
+    if (emit(&g, &ret) < 0) return false;
+    f->tests_only = twf_tests_only(f);
+    return true;
 }
 
 static void format_error(const char *text, const struct twf_err *e, char *out, size_t n)
@@ -393,6 +471,27 @@ void tw_filter_wants(const struct tw_filter *f, uint8_t *want)
         }
         want[f->want[i]] = 1;
     }
+}
+
+/* does the program read field id (or a namesake of it)? */
+static bool reads_field(const struct tw_filter *f, uint32_t id)
+{
+    uint16_t first = tw_field((uint16_t)id)->first;
+    for (uint32_t i = 0; i < f->nwant; i++)
+        if (f->want[i] == id || f->want[i] == first) return true;
+    return false;
+}
+
+void tw_filter_index(const struct tw_filter *f, struct tw_pkt *p)
+{
+    /* When the packet records nothing but the few fields the filter reads (-q -Y), a scan of its
+     * records is cheaper than listing them as they are added (measured on the bench file with
+     * `ip.addr == 10.0.0.1 && tcp.port in {80, 443}`: ~25 instructions per packet less) */
+    bool others = p->want_all;
+    for (uint32_t i = 1; i < tw_field_count() && !others; i++)
+        others = p->want[i] && !reads_field(f, i);
+    if (!others && f->nwant <= TWF_SCAN_FIELDS) return;
+    for (uint32_t i = 0; i < f->nwant; i++) (void)tw_pkt_index_field(p, f->want[i]);
 }
 
 void tw_filter_free(struct tw_filter *f)

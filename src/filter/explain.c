@@ -132,7 +132,20 @@ void tw_filter_explain(const struct tw_filter *f, FILE *out)
             else fprintf(out, "%-15s r%d, r%d\n", name, in->a, in->b);
             break;
         }
+        case OP_CMP_FIELD: {
+            const char *q = in->quant == Q_ANY ? "ANY_" : in->quant == Q_ALL ? "ALL_" : "";
+            char name[32];
+            snprintf(name, sizeof name, "%s%s", q, cmp_names[in->sub]);
+            if (in->sub == C_MATCHES)
+                fprintf(out, "%-15s %s, re%d\n", name, field_name(in->a), in->k);
+            else
+                fprintf(out, "%-15s %s, c%d\n", name, field_name(in->a), in->b);
+            break;
+        }
         case OP_IN: fprintf(out, "SET_IN          r%d, set%d\n", in->a, in->k); break;
+        case OP_IN_FIELD:
+            fprintf(out, "SET_IN          %s, set%d\n", field_name(in->a), in->k);
+            break;
         case OP_NONZERO: fprintf(out, "NOT_ZERO        r%d\n", in->a); break;
         case OP_NOTEMPTY: fprintf(out, "NOT_EMPTY       r%d\n", in->a); break;
         case OP_NOT: fputs("NOT\n", out); break;

@@ -19,6 +19,10 @@ struct tw_filter *tw_filter_compile(const char *text, char *err, size_t errlen);
 bool tw_filter_run(struct tw_filter *f, const struct tw_pkt *p);
 /* Mark the registry fields the program reads (want[id] = 1): dissectors must record them. */
 void tw_filter_wants(const struct tw_filter *f, uint8_t *want);
+/* Ask the packet to index the fields the program reads (tw_pkt_index_field), so that each read
+ * walks just that field's records. Optional (reads scan the records otherwise); once, before
+ * the first packet, for the one filter run on every packet. */
+void tw_filter_index(const struct tw_filter *f, struct tw_pkt *p);
 /* Print the program (instructions, constants), as Wireshark's dftest does. */
 void tw_filter_explain(const struct tw_filter *f, FILE *out);
 void tw_filter_free(struct tw_filter *f);

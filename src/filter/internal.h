@@ -13,6 +13,7 @@
 #define TWF_MAX_INSNS 4096   /* program size */
 #define TWF_MAX_REGS 1024
 #define TWF_MAX_SLICES 16    /* ranges in one [..] */
+#define TWF_SCAN_FIELDS 3     /* up to this many fields, a packet recording only them is scanned */
 
 /* ---- scanner ---- */
 enum twf_tok {
@@ -152,31 +153,48 @@ int twf_catalogue_lookup(const char *name, size_t len);
 
 /* ---- program ---- */
 enum twf_opcode {
-    OP_EXISTS,      /* flag = field present (a = field, layer range) */
-    OP_PROTO,       /* flag = protocol in the layer stack (a = proto index) */
-    OP_LOAD,        /* r[dst] = values of field a */
-    OP_CONST,       /* r[dst] = constant a */
-    OP_SLICE,       /* r[dst] = slices of r[a] (slice list k) */
-    OP_FUNC,        /* r[dst] = fn k (r[a], r[b]...) */
-    OP_ARITH,       /* r[dst] = r[a] op r[b] */
-    OP_NEG,         /* r[dst] = -r[a] */
-    OP_CMP,         /* flag = r[a] op r[b] under quantifier */
-    OP_IN,          /* flag = r[a] in set k */
-    OP_NONZERO,     /* flag = some value of r[a] is nonzero / present */
-    OP_NOT,         /* flag = !flag */
-    OP_JF,          /* if !flag goto a */
-    OP_JT,          /* if flag goto a */
+    OP_EXISTS,  /* flag = field present (a = field, layer range) */
+    OP_PROTO,   /* flag = protocol in the layer stack (a = proto index) */
+    OP_LOAD,    /* r[dst] = values of field a */
+    OP_CONST,   /* r[dst] = constant a */
+    OP_SLICE,   /* r[dst] = slices of r[a] (slice list k) */
+    OP_FUNC,    /* r[dst] = fn k (r[a], r[b]...) */
+    OP_ARITH,   /* r[dst] = r[a] op r[b] */
+    OP_NEG,     /* r[dst] = -r[a] */
+    OP_CMP,     /* flag = r[a] op r[b] under quantifier */
+    OP_IN,      /* flag = r[a] in set k */
+    OP_NONZERO, /* flag = some value of r[a] is nonzero / present */
+    OP_NOT,     /* flag = !flag */
+    OP_JF,      /* if !flag goto a */
+    OP_JT,      /* if flag goto a */
     OP_RET,
-    OP_NOTEMPTY,    /* flag = r[a] has a value */
+    OP_NOTEMPTY,  /* flag = r[a] has a value */
+    OP_CMP_FIELD, /* LOAD + CONST + CMP in one: flag = values of field a (no layer selection)
+                   * op constant b (regex k), under quantifier */
+    OP_IN_FIELD,  /* LOAD + IN in one: flag = some value of field a in set k */
 };
 
 enum twf_fn { F_LEN, F_COUNT, F_UPPER, F_LOWER, F_STRING, F_MAX, F_MIN, F_ABS };
+
+/* OP_CMP_FIELD / OP_IN_FIELD on a record of the field itself: a shortcut that needs no
+ * twf_val (values of fields sharing its name take the general way) */
+enum twf_fast {
+    FAST_NONE,
+    FAST_UINT, /* unsigned integer field vs an unsigned constant (a sorted unsigned set) */
+    FAST_IPV4, /* IPv4 field vs an IPv4 constant */
+};
 
 struct twf_insn {
     uint8_t op;
     uint8_t sub;   /* comparison / arith op / function */
     uint8_t quant;
     uint8_t vt;    /* comparison type */
+    uint8_t fast;  /* enum twf_fast */
+    bool all;      /* OP_CMP_FIELD: every value must pass (quantifier / operator), else any */
+    bool namesakes; /* OP_*_FIELD: other fields share the name (records of any of them count) */
+    uint8_t ctab;   /* FAST_* ordering tests: bit 0 passes "less", bit 1 "equal", bit 2 "greater" */
+    uint32_t fmask; /* FAST_IPV4: the constant's prefix mask */
+    uint64_t fk;    /* FAST_*: the constant (FAST_IPV4: masked) */
     int32_t dst, a, b;
     int32_t k;     /* set / slice list / regex / constant index */
     int32_t lo, hi; /* OP_LOAD / OP_EXISTS: layer range */
@@ -222,11 +240,14 @@ struct tw_filter {
     uint32_t pool_used, pool_cap;
     uint8_t *sbuf; /* string()/upper()/lower() results */
     uint32_t sbuf_used, sbuf_cap;
+    bool tests_only; /* twf_tests_only(): run by the lighter loop */
     /* fields the program reads */
     uint16_t *want;
     uint32_t nwant;
 };
 
+/* vm.c: does the program use no registers (fused tests and logic only)? */
+bool twf_tests_only(const struct tw_filter *f);
 /* check.c: types, literal conversion */
 bool twf_check(struct tw_filter *f, struct twf_tree *t, int32_t root, struct twf_err *err);
 /* compile.c */

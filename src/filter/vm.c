@@ -120,6 +120,14 @@ static int32_t rec_layer(const struct tw_pkt *p, uint32_t i, uint16_t proto_fiel
     return n ? n : 1;
 }
 
+/* the value of record i of field `want` (whose info is fi) into v; false if it has none */
+static inline bool rec_value(const struct tw_pkt *p, int32_t i, uint16_t want,
+                             const struct tw_field_info *fi, struct twf_val *v)
+{
+    const struct tw_rec *rec = &p->recs[i];
+    return rec_val(p, rec, rec->field == want ? fi : tw_field(rec->field), v);
+}
+
 static void load(struct tw_filter *f, const struct tw_pkt *p, const struct twf_insn *in,
                  struct twf_reg *r, bool exists_only, bool *found)
 {
@@ -127,6 +135,25 @@ static void load(struct tw_filter *f, const struct tw_pkt *p, const struct twf_i
     r->n = 0;
     if (in->a < 0) return;
     const struct tw_field_info *fi = tw_field((uint16_t)in->a);
+    int ch = in->lo ? -1 : tw_rec_chain(p, (uint16_t)in->a);
+    uint32_t nl = 0;
+    const int32_t *list = ch >= 0 ? tw_chain_list(p, ch, &nl) : NULL;
+    if (list) { /* the field's own records (tw_pkt_index_field) */
+        for (uint32_t k = 0; k < nl; k++) {
+            if (!tw_chain_live(p, ch, list[k])) continue;
+            if (exists_only) {
+                *found = true;
+                return;
+            }
+            struct twf_val *v = push(f);
+            if (!v) return;
+            if (rec_value(p, list[k], (uint16_t)in->a, fi, v))
+                r->n++;
+            else
+                f->pool_used--;
+        }
+        return;
+    }
     uint16_t pf = in->lo ? tw_proto_get(fi->proto)->ids->field : 0;
     int32_t layer = 0;
     for (uint32_t i = 0; i < p->nrecs; i++) {
@@ -317,6 +344,124 @@ static bool in_set(const struct twf_set *s, const struct twf_val *v)
         if (ok2 && c1 >= 0 && c2 <= 0) return true;
     }
     return false;
+}
+
+static bool sorted_in(const struct twf_set *s, uint64_t u)
+{
+    uint32_t lo = 0, hi = s->n;
+    while (lo < hi) { /* first element whose lo > u */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (s->e[mid].lo.v.u <= u)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (uint32_t i = lo; i-- > 0;) /* ranges may overlap: look back over the candidates */
+        if (s->e[i].hi.v.u >= u) return true;
+    return false;
+}
+
+/* a record's verdict the general way (a twf_val): 1 true, 0 false, -1 no value */
+static int rec_verdict_val(struct tw_filter *f, const struct tw_pkt *p, const struct twf_insn *in,
+                           const struct tw_rec *rec)
+{
+    static const struct twf_val none;
+    struct twf_val v;
+    if (!rec_val(p, rec, tw_field(rec->field), &v)) return -1;
+    if (in->op == OP_IN_FIELD) return in_set(&f->sets[in->k], &v);
+    return pred(f, in->sub, in->k, &v, in->b >= 0 ? &f->consts[in->b] : &none);
+}
+
+/* x against the constant c under the instruction's ordering test: in->ctab has bit 0 for
+ * "less", bit 1 for "equal", bit 2 for "greater" */
+static inline int ordered(const struct twf_insn *in, uint64_t x, uint64_t c)
+{
+    return in->ctab >> ((x > c) - (x < c) + 1) & 1;
+}
+
+/* one record's verdict for OP_CMP_FIELD / OP_IN_FIELD, the instruction's shortcut being
+ * `fast` (FAST_UINT + 8: the same for OP_IN_FIELD): 1 true, 0 false, -1 no value */
+static inline __attribute__((always_inline)) int rec_verdict(struct tw_filter *f,
+                                                             const struct tw_pkt *p,
+                                                             const struct twf_insn *in,
+                                                             const struct tw_rec *rec, int fast)
+{
+    if (TW_LIKELY(rec->field == in->a)) { /* not another field of the same name */
+        if (fast == FAST_UINT) return ordered(in, rec->v.u, in->fk);
+        if (fast == FAST_UINT + 8) return sorted_in(&f->sets[in->k], rec->v.u);
+        if (fast == FAST_IPV4) {
+            if (rec->v.b.n < 4) return -1;
+            const uint8_t *a = rec->v.b.p;
+            uint32_t x = (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 | (uint32_t)a[2] << 8 | a[3];
+            return ordered(in, x & in->fmask, in->fk);
+        }
+    }
+    return rec_verdict_val(f, p, in, rec);
+}
+
+/* field_test() over the field's records: those listed (list: all live) or, without a list, all
+ * records of the packet whose field is in->a (the field has no namesakes) */
+static inline __attribute__((always_inline)) bool
+values_test(struct tw_filter *f, const struct tw_pkt *p, const struct twf_insn *in,
+            const int32_t *list, uint32_t n, int fast)
+{
+    bool all = in->all, any_value = false;
+    if (!list) n = p->nrecs;
+    for (uint32_t k = 0; k < n; k++) {
+        const struct tw_rec *rec = &p->recs[list ? (uint32_t)list[k] : k];
+        if (!list && rec->field != in->a) continue;
+        int t = rec_verdict(f, p, in, rec, fast);
+        if (t < 0) continue;
+        any_value = true;
+        if (t != all) return t; /* any: the first true; all: the first false */
+    }
+    return any_value && all;
+}
+
+/* OP_CMP_FIELD / OP_IN_FIELD: a field's values straight from its records (the packet's list of
+ * them when it indexes the field), with OP_CMP's and OP_IN's semantics, without copies.
+ * in->all: every value must pass (else any one). */
+static bool field_test(struct tw_filter *f, const struct tw_pkt *p, const struct twf_insn *in)
+{
+    int ch = tw_rec_chain(p, (uint16_t)in->a);
+    uint32_t n = 0;
+    const int32_t *list = ch >= 0 ? tw_chain_list(p, ch, &n) : NULL;
+    int fast = in->fast + (in->op == OP_IN_FIELD ? 8 : 0);
+    if (TW_LIKELY(list && tw_chains_intact(p))) {
+        switch (fast) {
+        case FAST_IPV4:
+            return values_test(f, p, in, list, n, FAST_IPV4);
+        case FAST_UINT:
+            return values_test(f, p, in, list, n, FAST_UINT);
+        case FAST_UINT + 8:
+            return values_test(f, p, in, list, n, FAST_UINT + 8);
+        default:
+            return values_test(f, p, in, list, n, FAST_NONE);
+        }
+    }
+    if (!list && !in->namesakes) { /* not indexed: scan */
+        switch (fast) {
+        case FAST_IPV4:
+            return values_test(f, p, in, NULL, 0, FAST_IPV4);
+        case FAST_UINT:
+            return values_test(f, p, in, NULL, 0, FAST_UINT);
+        case FAST_UINT + 8:
+            return values_test(f, p, in, NULL, 0, FAST_UINT + 8);
+        default:
+            return values_test(f, p, in, NULL, 0, FAST_NONE);
+        }
+    }
+    /* records were taken back (stale entries to skip), the list overflowed, or the field has
+     * namesakes */
+    bool all = in->all, any_value = false;
+    for (uint32_t i = 0; i < (list ? n : p->nrecs); i++) {
+        if (list ? !tw_chain_live(p, ch, list[i]) : !rec_is(&p->recs[i], in->a)) continue;
+        int t = rec_verdict_val(f, p, in, &p->recs[list ? (uint32_t)list[i] : i]);
+        if (t < 0) continue;
+        any_value = true;
+        if (t != all) return t;
+    }
+    return any_value && all;
 }
 
 static bool seq_bytes(struct tw_filter *f, const struct twf_val *v, const uint8_t **p, uint32_t *n)
@@ -627,7 +772,91 @@ static bool nonzero(const struct twf_val *v)
     }
 }
 
-bool tw_filter_run(struct tw_filter *f, const struct tw_pkt *p)
+static bool proto_present(const struct tw_pkt *p, int32_t proto)
+{
+    for (uint32_t i = 0; i < p->nlayers; i++)
+        if (p->layers[i].proto == proto) {
+            /* present = its tree item exists (protocols without an item of their own are
+             * present as layers) */
+            const struct tw_proto *pr = tw_proto_get(p->layers[i].proto);
+            if (p->layers[i].rec >= 0 ||
+                (pr->flags & (TW_PROTO_NO_RECORD | TW_PROTO_PARENT_TREE)) || !pr->ids)
+                return true;
+        }
+    return false;
+}
+
+static bool exists(struct tw_filter *f, const struct tw_pkt *p, const struct twf_insn *in)
+{
+    struct twf_reg dummy;
+    bool found = false;
+    load(f, p, in, &dummy, true, &found);
+    return found;
+}
+
+/* A program of tests that use no registers (OP_CMP_FIELD, OP_IN_FIELD, OP_PROTO, OP_EXISTS, and
+ * the logic): a lighter loop than the general one (measured: the general loop's set-up and
+ * dispatch cost more than the tests of `ip.addr == a && tcp.port in {..}`). */
+static bool run_tests(struct tw_filter *f, const struct tw_pkt *p)
+{
+    const struct twf_insn *code = f->code, *in = code;
+    bool flag = false;
+    for (;;) {
+        switch ((enum twf_opcode)in->op) {
+        case OP_CMP_FIELD:
+        case OP_IN_FIELD:
+            flag = field_test(f, p, in);
+            break;
+        case OP_PROTO:
+            flag = proto_present(p, in->a);
+            break;
+        case OP_EXISTS:
+            flag = exists(f, p, in);
+            break;
+        case OP_NOT:
+            flag = !flag;
+            break;
+        case OP_JF:
+            if (!flag) {
+                in = code + in->a;
+                continue;
+            }
+            break;
+        case OP_JT:
+            if (flag) {
+                in = code + in->a;
+                continue;
+            }
+            break;
+        default:
+            return flag; /* OP_RET (twf_tests_only() admits nothing else) */
+        }
+        in++;
+    }
+}
+
+bool twf_tests_only(const struct tw_filter *f)
+{
+    for (uint32_t i = 0; i < f->ncode; i++) switch ((enum twf_opcode)f->code[i].op) {
+        case OP_CMP_FIELD:
+        case OP_IN_FIELD:
+        case OP_PROTO:
+        case OP_EXISTS:
+        case OP_NOT:
+        case OP_JF:
+        case OP_JT:
+            break;
+        case OP_RET:
+            if (i + 1 == f->ncode) break;
+            return false;
+        default:
+            return false;
+        }
+    return f->ncode && f->code[f->ncode - 1].op == OP_RET;
+}
+
+/* the general loop: registers, the value pool */
+__attribute__((noinline)) static bool run_program(struct tw_filter *f, const struct tw_pkt *p)
 {
     bool flag = false;
     f->pool_used = 0;
@@ -638,25 +867,11 @@ bool tw_filter_run(struct tw_filter *f, const struct tw_pkt *p)
         const struct twf_insn *in = &code[pc];
         switch ((enum twf_opcode)in->op) {
         case OP_PROTO:
-            flag = false;
-            for (uint32_t i = 0; i < p->nlayers; i++)
-                if (p->layers[i].proto == in->a) {
-                    /* present = its tree item exists (protocols without an item of their own
-                     * are present as layers) */
-                    const struct tw_proto *pr = tw_proto_get(p->layers[i].proto);
-                    if (p->layers[i].rec >= 0 ||
-                        (pr->flags & (TW_PROTO_NO_RECORD | TW_PROTO_PARENT_TREE)) || !pr->ids) {
-                        flag = true;
-                        break;
-                    }
-                }
+            flag = proto_present(p, in->a);
             break;
-        case OP_EXISTS: {
-            struct twf_reg dummy;
-            flag = false;
-            load(f, p, in, &dummy, true, &flag);
+        case OP_EXISTS:
+            flag = exists(f, p, in);
             break;
-        }
         case OP_LOAD: {
             bool unused = false;
             load(f, p, in, &f->regs[in->dst], false, &unused);
@@ -706,6 +921,10 @@ bool tw_filter_run(struct tw_filter *f, const struct tw_pkt *p)
             break;
         }
         case OP_NOTEMPTY: flag = f->regs[in->a].n > 0; break;
+        case OP_CMP_FIELD:
+        case OP_IN_FIELD:
+            flag = field_test(f, p, in);
+            break;
         case OP_NOT: flag = !flag; break;
         case OP_JF:
             if (!flag) {
@@ -724,4 +943,9 @@ bool tw_filter_run(struct tw_filter *f, const struct tw_pkt *p)
         pc++;
     }
     return flag;
+}
+
+bool tw_filter_run(struct tw_filter *f, const struct tw_pkt *p)
+{
+    return f->tests_only ? run_tests(f, p) : run_program(f, p);
 }
