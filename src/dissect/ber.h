@@ -86,6 +86,8 @@ size_t tw_x509_subject_cn(const uint8_t *der, uint32_t len, char *out, size_t ca
 /* Wireshark's text of a DER DistinguishedName (SEQUENCE OF RDN) as TLS labels it: the RDNs in
  * reverse order, "id-at-commonName=Name,id-at-countryName=US". Returns its length. */
 size_t tw_x509_dn_text(const uint8_t *der, uint32_t len, char *out, size_t cap);
+/* the same text for a DER certificate's subject (TLS's "Certificate: ... (subject)" label) */
+size_t tw_x509_subject_text(const uint8_t *der, uint32_t len, char *out, size_t cap);
 
 /* Private TW_TBL_NAME keys for the layers an X.509 certificate or OCSP message adds (Wireshark's
  * BER OID dissectors each add their protocol to frame.protocols). High values, apart from the

@@ -596,6 +596,15 @@ void tw_recs_move(struct tw_pkt *p, uint32_t at, uint32_t from)
         if (p->tree[i] >= (int32_t)at) p->tree[i] = REMAP(p->tree[i]);
     if (p->deseg.tcp_rec >= (int32_t)at) p->deseg.tcp_rec = REMAP(p->deseg.tcp_rec);
 #undef REMAP
+    /* the field index lists records in record order: list them again */
+    if (p->nchains && p->chain_recs) {
+        for (uint32_t ch = 0; ch < p->nchains; ch++) p->chain_n[ch] = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            uint8_t ch = p->rec_chain[p->recs[i].field];
+            if (ch) chain_add(p, ch - 1u, (int32_t)i);
+        }
+        p->nrecs_added = n;
+    }
 }
 
 enum tw_status tw_dissect_here(struct tw_pkt *p, enum tw_table t, uint32_t nkeys,

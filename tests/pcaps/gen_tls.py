@@ -161,7 +161,9 @@ c.c(record(22, client_hello(suites=(0x2A2A, 0xC02B, 0xC02F, 0xC02C, 0xC030, 0xCC
 sh = server_hello(exts=ext(0xFF01, b"\x00") + ext(23, b"") + ext(35, b"") + ext(11, v8(b"\x00")) +
                   ext(16, v16(v8(b"h2"))) + ext(5, b""))
 cert = hs(11, v24(v24(CERT)))
-status = hs(22, u8(1) + v24(fill(9, 40)))
+# a real OCSP response (made by gen_x509.py), so that the stapled response dissects as tshark's
+OCSP_RESP = open(os.path.join(HERE, "x509", "ocsp-good.der"), "rb").read()
+status = hs(22, u8(1) + v24(OCSP_RESP))
 ske = hs(12, u8(3) + u16(0x001D) + v8(fill(3, 32)) + u16(0x0403) + v16(fill(4, 71)))
 creq = hs(13, v8(b"\x01\x40") + v16(u16(0x0403) + u16(0x0804)) + v16(b""))
 shd = hs(14, b"")

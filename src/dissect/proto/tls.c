@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "tls_vals.h"
+#include "../ber.h"
 
 static struct tw_proto_ids ids;
 #define HF(x) ((uint16_t)(ids.base + (x)))
@@ -1309,6 +1310,20 @@ static void certificates(struct ctx *x, const struct tw_cur *c, uint32_t off, ui
         off += 3;
         if (!have(c, off, cl, le)) break;
         int32_t cr = tw_add_bytes(p, HF(F_CERT), c, off, cl);
+        if (cr >= 0 && tw_want_labels(p)) {
+            /* tshark names the certificate by its subject */
+            char dn[600];
+            uint32_t have_cl = c->cap > off ? TW_MIN(cl, c->cap - off) : 0;
+            if (tw_x509_subject_text(c->data + off, have_cl, dn, sizeof dn) > 0) {
+                /* the value as tshark abbreviates bytes in a label: 36 bytes, then an ellipsis */
+                char hx[80];
+                uint32_t k = TW_MIN(have_cl, 36u);
+                for (uint32_t i = 0; i < k; i++) snprintf(hx + 2 * i, 3, "%02x", c->data[off + i]);
+                hx[2 * k] = 0;
+                tw_rec_label(p, cr, "Certificate: %s%s (%s)", hx,
+                             have_cl > 36 ? "\xe2\x80\xa6" : "", dn);
+            }
+        }
         tw_tree_push(p, cr);
         struct tw_cur cc = *c;
         cc.off = off;
@@ -1339,8 +1354,6 @@ static void cert_status(struct ctx *x, const struct tw_cur *c, uint32_t off, uin
     add_u(x, F_OCSP_LEN, c, off + 1, 3);
     off += 4;
     if (!n || !have(c, off, n, end)) return;
-    int32_t t = tw_add_text(p, off, n, "OCSP Response");
-    tw_tree_push(p, t);
     struct tw_cur cc = *c;
     cc.off = off;
     cc.end = off + n;
@@ -1348,7 +1361,6 @@ static void cert_status(struct ctx *x, const struct tw_cur *c, uint32_t off, uin
     p->cols_locked++;
     tw_dissect_nested(p, TW_TBL_NAME, TW_KEY_OCSP_RESPONSE, cc);
     p->cols_locked--;
-    tw_tree_pop(p);
 }
 
 /* key exchange algorithm of a cipher suite, from its IANA name */

@@ -290,6 +290,11 @@ static const struct tw_field_def expl_fields[TW_X509EXPL_COUNT] = {
 };
 
 enum { BER_PADDING, BER_COUNT };
+enum { BER_E_EXPECTED_SEQUENCE, BER_E_COUNT };
+static const struct tw_expert_def ber_experts[BER_E_COUNT] = {
+    [BER_E_EXPECTED_SEQUENCE] = {"ber.error.expected.sequence", "decoder.ber.expected_sequence",
+                                 TW_SEV_WARN, TW_GRP_MALFORMED, "BER Error: Sequence expected"},
+};
 static const struct tw_field_def ber_fields[BER_COUNT] = {
     [BER_PADDING] = {"ber.bitstring.padding", "Padding", TW_FT_UINT8, TW_BASE_DEC},
 };
@@ -354,6 +359,22 @@ bool tw_asn_expect(struct tw_asn *a, uint32_t pos, uint32_t limit, uint8_t cls, 
 {
     if (!tw_asn_get(a, pos, limit, t)) return false;
     if (t->cls != cls || t->tag != tag) {
+        if (cls == TW_BER_UNIVERSAL && tag == TW_BER_SEQUENCE) {
+            /* Wireshark's BER shows a wrong tag where a SEQUENCE belongs as an error line with a
+             * warning and skips the element, without an exception */
+            static const char *const cn[4] = {"UNIVERSAL", "APPLICATION", "CONTEXT", "PRIVATE"};
+            char msg[160];
+            snprintf(msg, sizeof msg,
+                     "BER Error: Sequence expected but class:%s(%u) %s tag:%u was unexpected",
+                     cn[t->cls & 3], (unsigned)(t->cls & 3), t->cons ? "Constructed" : "Primitive",
+                     (unsigned)t->tag);
+            int32_t r = tw_add_text(a->p, t->start, t->end - t->start, "%s", msg);
+            tw_tree_push(a->p, r);
+            tw_expert(a->p, (uint16_t)(tw_x509_ber_ids.expert_base + BER_E_EXPECTED_SEQUENCE),
+                      t->start, t->end - t->start, "%s", msg);
+            tw_tree_pop(a->p);
+            return false;
+        }
         a->st = TW_MALFORMED;
         return false;
     }
@@ -1525,6 +1546,26 @@ size_t tw_x509_subject_cn(const uint8_t *der, uint32_t len, char *out, size_t ca
     return n;
 }
 
+/* the subject DN's text as TLS labels a certificate with it */
+size_t tw_x509_subject_text(const uint8_t *der, uint32_t len, char *out, size_t cap)
+{
+    if (cap) out[0] = 0;
+    if (!der || cap == 0) return 0;
+    struct tw_ber_tlv cert, tbs, f;
+#define RD(pos, lim, t) (tw_ber_read(der, (pos), (lim), len, (t)) == TW_OK)
+    if (!RD(0, len, &cert) || !RD(cert.off, cert.end, &tbs)) return 0;
+    uint32_t pos = tbs.off;
+    if (!RD(pos, tbs.end, &f)) return 0;
+    if (f.cls == TW_BER_CONTEXT && f.tag == 0) pos = f.end;
+    for (int i = 0; i < 5; i++) {
+        if (!RD(pos, tbs.end, &f)) return 0;
+        pos = f.end;
+    }
+#undef RD
+    if (!tw_ber_is(&f, TW_BER_UNIVERSAL, TW_BER_SEQUENCE)) return 0;
+    return tw_x509_dn_text(der + f.start, f.end - f.start, out, cap);
+}
+
 /* ---- protocols ---- */
 
 static const struct tw_binding cert_bindings[] = {{TW_TBL_NAME, TW_KEY_X509_CERT}};
@@ -1620,6 +1661,8 @@ const struct tw_proto tw_proto_ber = {
     .short_name = "BER",
     .fields = ber_fields,
     .nfields = BER_COUNT,
+    .experts = ber_experts,
+    .nexperts = BER_E_COUNT,
     .ids = &tw_x509_ber_ids,
     .flags = QUIET | TW_PROTO_NO_LAYER,
 };
