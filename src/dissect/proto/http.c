@@ -1624,7 +1624,10 @@ static enum tw_status dissect_http(struct tw_pkt *p, struct tw_cur *c)
     /* nothing looked like HTTP: tshark keeps the layer but adds no tree, and the columns stay
      * TCP's */
     /* a segment whose first message waits for more (TCP keeps it) shows no HTTP line */
-    if (!any && p->deseg.len) tw_layer_unrecord(p);
+    if (!any && p->deseg.len) {
+        tw_layer_unrecord(p);
+        tw_layer_hide(p); /* and, as in tshark, it is not in frame.protocols */
+    }
     if (!saw_http) not_http(p);
     c->off = c->end;
     return st;

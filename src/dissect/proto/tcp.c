@@ -705,7 +705,7 @@ static void conv_drop(void *v)
 }
 
 static bool desegment_pref; /* -o tcp.desegment_tcp_streams (default TRUE) */
-static uint64_t deseg_held;  /* bytes held by multi-segment PDUs, all conversations */
+static uint64_t deseg_held; /* bytes held by multi-segment PDUs, all conversations */
 
 static void tcp_init(void)
 {
@@ -3180,6 +3180,34 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     uint32_t poff = start + hlen;
     uint32_t cap_end = TW_MIN(c->cap, c->end);
     uint32_t cap_left = poff < cap_end ? cap_end - poff : 0;
+    /* the whole segment is here, not a fragment, not quoted, checksum not known bad: TCP can
+     * keep bytes for the protocol above (Wireshark's can_desegment) */
+    bool can = cv && desegment_pref && have_seglen && c->cap >= c->end && !p->ctx.ip_fragment &&
+               !p->ctx.in_error_pkt;
+    if (can && check_checksum) {
+        uint16_t csum;
+        if (compute_cksum(p, c, start, rep, &csum) && csum != 0) can = false;
+    }
+    /* the sender's FIN ends what a protocol wanted "until FIN", with or without data */
+    if (can && (fl & TH_FIN) && cv->fl[dir].ds.until_fin) {
+        uint16_t flo = sport < dport ? sport : dport, fhi = sport < dport ? dport : sport;
+        struct sub_call fsc = {flo, fhi, tres.flags, p->nlayers - 1, 0, 0};
+        struct tw_cur fpl = *c;
+        fpl.off = poff;
+        uint32_t base = cv->fl[dir].base_set ? cv->fl[dir].base_seq : 0;
+        if (cap_left && tw_want(p, HF(F_PAYLOAD))) {
+            uint32_t rl = c->end > poff ? c->end - poff : 0;
+            int32_t pr = tw_add_ptr(p, HF(F_PAYLOAD), poff, cap_left, c->data + poff, cap_left);
+            if (labels) tw_rec_label(p, pr, "TCP payload (%u byte%s)", rl, rl == 1 ? "" : "s");
+        }
+        if (deseg_fin(p, &cv->fl[dir], &fpl, seq - base, seglen, &fsc)) return TW_OK;
+        if (cap_left) {
+            /* not completed: the segment goes on as any other (payload already shown) */
+            fsc.an_flags = tres.flags;
+            desegment(p, &cv->fl[dir], &fpl, seq - base, seq - base + seglen, &fsc);
+            return TW_OK;
+        }
+    }
     if (cap_left == 0) return TW_OK;
     if (fl & TH_RST) {
         /* RFC 1122 4.2.2.12: a RST may carry text explaining why; tshark shows it as ASCII,
@@ -3214,18 +3242,6 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     struct sub_call sc = {lo, hi, tres.flags, p->nlayers - 1, 0, 0};
     struct tw_cur pl = *c;
     pl.off = poff;
-    /* the whole segment is here, not a fragment, not quoted, checksum not known bad: TCP can
-     * keep bytes for the protocol above (Wireshark's can_desegment) */
-    bool can = cv && desegment_pref && have_seglen && c->cap >= c->end && !p->ctx.ip_fragment &&
-               !p->ctx.in_error_pkt;
-    if (can && check_checksum) {
-        uint16_t csum;
-        if (compute_cksum(p, c, start, rep, &csum) && csum != 0) can = false;
-    }
-    if (can && (fl & TH_FIN) && cv->fl[dir].ds.until_fin) {
-        uint32_t base = cv->fl[dir].base_set ? cv->fl[dir].base_seq : 0;
-        if (deseg_fin(p, &cv->fl[dir], &pl, seq - base, seglen, &sc)) return TW_OK;
-    }
     if (ta_payload_withheld(p, c, start, rep, &tres, cap_left, rep_left, can)) return TW_OK;
     if (can) {
         uint32_t base = cv->fl[dir].base_set ? cv->fl[dir].base_seq : 0;
