@@ -88,6 +88,45 @@ const char *twf_vt_name(uint8_t vt)
     return vt < TW_ARRAY_LEN(n) ? n[vt] : "?";
 }
 
+/* "2.5.29.19" -> the DER contents of that OID (first two arcs as 40*a+b, base 128); false if
+ * the text is not dotted decimal with at least two arcs */
+static bool oid_literal(const char *s, size_t n, uint8_t *out, size_t cap, uint32_t *len)
+{
+    uint64_t arcs[64];
+    size_t na = 0, i = 0;
+    while (i < n) {
+        if (na == 64 || s[i] < '0' || s[i] > '9') return false;
+        uint64_t v = 0;
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            if (v > (UINT64_MAX - 9) / 10) return false;
+            v = v * 10 + (uint64_t)(s[i++] - '0');
+        }
+        arcs[na++] = v;
+        if (i < n) {
+            if (s[i] != '.' || i + 1 == n) return false;
+            i++;
+        }
+    }
+    if (na < 2 || arcs[0] > 2 || (arcs[0] < 2 && arcs[1] >= 40)) return false;
+    size_t o = 0;
+    for (size_t k = 1; k < na; k++) {
+        uint64_t v = k == 1 ? arcs[0] * 40 + arcs[1] : arcs[k];
+        uint8_t tmp[10];
+        size_t t = 0;
+        do {
+            tmp[t++] = (uint8_t)(v & 0x7f);
+            v >>= 7;
+        } while (v && t < sizeof tmp);
+        if (o + t > cap) return false;
+        while (t) {
+            t--;
+            out[o++] = (uint8_t)(tmp[t] | (t ? 0x80 : 0));
+        }
+    }
+    *len = (uint32_t)o;
+    return true;
+}
+
 static bool vt_is_seq(uint8_t vt)
 {
     return vt == VT_PROTO || vt == VT_STRING || vt == VT_BYTES || vt == VT_ETHER ||
@@ -478,6 +517,9 @@ static bool convert(struct ck *c, struct twf_node *n, uint8_t vt, const struct t
         if (str && vt == VT_ETHER)
             return fail(c, n, "%s cannot be converted from a string (%s).",
                         "Ethernet or other MAC address", q);
+        if (str && vt == VT_OID)
+            return fail(c, n, "%s cannot be converted from a string (%s).",
+                        "ASN.1 object identifier", q);
         if (str) {
             src = (const uint8_t *)s;
             bl = n->slen;
@@ -500,6 +542,10 @@ static bool convert(struct ck *c, struct twf_node *n, uint8_t vt, const struct t
                     }
                 if (!good) return fail(c, n, "%s is not a valid Ethernet address.", q);
                 bl = 6;
+            } else if (vt == VT_OID) {
+                /* an object identifier in dotted form only: its DER contents */
+                if (!oid_literal(s, n->slen, tmp, sizeof tmp, &bl))
+                    return fail(c, n, "%s is not a valid OBJECT IDENTIFIER.", q);
             } else if (n->slen / 2 + 1 > sizeof tmp || !parse_bytes(s, n->slen, tmp, &bl)) {
                 if (vt == VT_ETHER)
                     return fail(c, n, "%s is not a valid Ethernet address.", q);
