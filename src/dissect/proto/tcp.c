@@ -2207,8 +2207,15 @@ static bool above_tcp(uint16_t pr)
     const struct tw_proto *d = tw_proto_get(pr);
     if (!d->dissect || strncmp(d->abbrev, "_ws", 3) == 0 || strcmp(d->abbrev, "data") == 0)
         return true;
-    for (uint16_t i = 0; i < d->nbindings; i++)
-        if (d->bindings[i].table == TW_TBL_TCP_PORT) return true;
+    for (uint16_t i = 0; i < d->nbindings; i++) {
+        uint8_t t = d->bindings[i].table;
+        /* on TCP ports, or reached from a protocol above TCP: bodies by media type (OCSP, text
+         * lines), certificates and OCSP responses inside TLS (private keys from
+         * TW_KEY_X509_CERT on) */
+        if (t == TW_TBL_TCP_PORT || t == TW_TBL_MEDIA_TYPE ||
+            (t == TW_TBL_NAME && d->bindings[i].key >= TW_KEY_X509_CERT))
+            return true;
+    }
     return d->heur &&
            (d->heur_tables[0] == TW_TBL_TCP_PORT || d->heur_tables[1] == TW_TBL_TCP_PORT);
 }
