@@ -463,10 +463,12 @@ static const struct tw_field_def fields[F_COUNT] = {
                  "JA4 raw fingerprint (sorted lists); a trawl addition, not in tshark 4.0"},
 };
 
-enum { E_RESUMED, E_COUNT };
+enum { E_RESUMED, E_VECTOR_LEN, E_COUNT };
 static const struct tw_expert_def experts[E_COUNT] = {
     [E_RESUMED] = {"tls.resumed", "decoder.tls.resumed", TW_SEV_NOTE, TW_GRP_SEQUENCE,
                    "This session reuses previously negotiated keys (Session resumption)"},
+    [E_VECTOR_LEN] = {"tls.malformed.vector_length", "decoder.tls.vector_length", TW_SEV_ERROR,
+                      TW_GRP_MALFORMED, "Variable vector length is outside the permitted range"},
 };
 
 /* ---------------------------------------------------------------------------------------------
@@ -1145,8 +1147,16 @@ static void extensions(struct ctx *x, const struct tw_cur *c, uint32_t off, uint
     struct tw_pkt *p = x->p;
     if (!have(c, off, 2, end)) return;
     uint32_t n = be16(c->data + off);
-    add_u(x, F_EXTS_LEN, c, off, 2);
+    int32_t lr = add_u(x, F_EXTS_LEN, c, off, 2);
     off += 2;
+    if (off + n > end) {
+        /* Wireshark's ssl_add_vector(): the vector runs past the message, no extension is read */
+        tw_tree_push(p, lr);
+        tw_expert(p, EX(E_VECTOR_LEN), off - 2, 2,
+                  "Vector length %u is too large, truncating it to %u", n, end - off);
+        tw_tree_pop(p);
+        return;
+    }
     uint32_t ee = TW_MIN(end, off + n);
     while (have(c, off, 4, ee)) {
         uint16_t type = (uint16_t)be16(c->data + off);
