@@ -76,6 +76,12 @@ def trawl_registry(trawl):
     return protos, owner
 
 
+DESEG_FIELDS = {"tcp.pdu.size", "tcp.segments", "tcp.segment", "tcp.segment.count",
+                "tcp.segment.overlap", "tcp.segment.overlap.conflict", "tcp.segment.multipletails",
+                "tcp.segment.toolongfragment", "tcp.segment.error", "tcp.reassembled.length",
+                "tcp.reassembled.data", "tcp.reassembled_in"}
+
+
 def compare_file(path, trawl, fields, timeout, tshark_extra, scope=None):
     if scope and "frame.protocols" not in fields:
         fields = fields + ["frame.protocols"]
@@ -115,9 +121,13 @@ def compare_file(path, trawl, fields, timeout, tshark_extra, scope=None):
             res["mismatch"].append((i + 1, "*", "columns %d/%d" % (len(a), len(b)), ""))
             continue
         allowed = None
+        deseg_out = False
         if scope:
             tp = a[pi].split(":") if a[pi] else []
             k = next((x for x, pr in enumerate(tp) if pr not in scope[0]), None)
+            # TCP's desegmentation fields (tcp.pdu.size, tcp.segment*, tcp.reassembled*) say what
+            # the protocols above TCP asked for: out of scope when trawl lacks one of them
+            deseg_out = k is not None and "tcp" in tp[:k]
             if seg and k is None and "tcp" in tp:
                 # held for TCP reassembly: compare up to the last TCP layer only
                 k = len(tp) - tp[::-1].index("tcp")
@@ -135,6 +145,9 @@ def compare_file(path, trawl, fields, timeout, tshark_extra, scope=None):
                 continue
             if seg and (fields[j] == "tcp.payload" or (fields[j] == "tcp.segment_data" and not b[j])):
                 # (trawl shows tcp.segment_data for retransmissions only, not for reassembly)
+                res["out_of_scope"] += 1
+                continue
+            if deseg_out and fields[j] in DESEG_FIELDS:
                 res["out_of_scope"] += 1
                 continue
             if allowed is not None and fields[j] != "frame.protocols" and \
