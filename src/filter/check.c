@@ -446,7 +446,9 @@ static bool convert(struct ck *c, struct twf_node *n, uint8_t vt, const struct t
             } else if (*t) {
                 return fail(c, n, "%s is not a valid time.", q);
             }
-            int64_t ns = (int64_t)secs * 1000000000 + fr;
+            /* seconds beyond what nanoseconds in 64 bits hold saturate (tshark takes such a
+             * literal and no relative time reaches it) */
+            int64_t ns = secs > 9223372035ull ? INT64_MAX : (int64_t)secs * 1000000000 + fr;
             v.v.ns = (neg != negate) ? -ns : ns;
             break;
         }
