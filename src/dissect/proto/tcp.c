@@ -2560,6 +2560,17 @@ static void call_sub(struct tw_pkt *p, struct tw_cur c, bool can, struct sub_cal
     p->deseg.tcp_rec = tcp_rec;
 }
 
+/* "[Reassembled PDU in frame: N]" under TCP's tree */
+static void reassembled_in(struct tw_pkt *p, const struct sub_call *sc, uint32_t off,
+                           uint32_t frame)
+{
+    uint32_t saved = p->ntree;
+    push_parent(p, p->layers[sc->tcp_layer].rec);
+    int32_t r = tw_add_uint(p, HF(F_REASSEMBLED_IN), off, 0, frame);
+    tw_rec_flags(p, r, TW_RF_GENERATED);
+    p->ntree = saved;
+}
+
 static void info_marker(struct tw_pkt *p)
 {
     tw_col_proto(p, "TCP");
@@ -2592,13 +2603,7 @@ static void desegment(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cu
             bool retrans = m->first_frame != frame;
             if (!retrans) {
                 tw_col_proto(p, "TCP");
-                if (m->reassembled_in) {
-                    uint32_t saved = p->ntree;
-                    push_parent(p, p->layers[sc->tcp_layer].rec);
-                    int32_t r = tw_add_uint(p, HF(F_REASSEMBLED_IN), c->off, 0, m->reassembled_in);
-                    tw_rec_flags(p, r, TW_RF_GENERATED);
-                    p->ntree = saved;
-                }
+                if (m->reassembled_in) reassembled_in(p, sc, c->off, m->reassembled_in);
             }
             seg_data(p, p->layers[sc->tcp_layer].rec, c, offset, seg_end - offset,
                      retrans ? "Retransmitted " : "");
@@ -2701,13 +2706,8 @@ static void desegment(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cu
         }
 
         if (!called || sc->req_len != 0) {
-            if (ipfd && ipfd->reassembled_in && ipfd->reassembled_in != frame && !partial) {
-                uint32_t saved = p->ntree;
-                push_parent(p, p->layers[sc->tcp_layer].rec);
-                int32_t r = tw_add_uint(p, HF(F_REASSEMBLED_IN), c->off, 0, ipfd->reassembled_in);
-                tw_rec_flags(p, r, TW_RF_GENERATED);
-                p->ntree = saved;
-            }
+            if (ipfd && ipfd->reassembled_in && ipfd->reassembled_in != frame && !partial)
+                reassembled_in(p, sc, c->off, ipfd->reassembled_in);
             /* no marker once this frame handed a PDU up (tshark's another_segment_in_frame) */
             if (sc->req_off == 0 && !handed_over) info_marker(p);
             seg_data(p, p->layers[sc->tcp_layer].rec, c, deseg_offset, seg_end - deseg_offset, "");
@@ -3195,23 +3195,24 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         uint16_t csum;
         if (compute_cksum(p, c, start, rep, &csum) && csum != 0) can = false;
     }
+    /* Wireshark tries the lower port first, then the higher one, then the heuristics; port 0
+     * is never looked up */
+    uint16_t lo = sport < dport ? sport : dport, hi = sport < dport ? dport : sport;
+    struct sub_call sc = {lo, hi, tres.flags, p->nlayers - 1, 0, 0};
+    struct tw_cur pl = *c;
+    pl.off = poff;
     /* the sender's FIN ends what a protocol wanted "until FIN", with or without data */
     if (can && (fl & TH_FIN) && cv->fl[dir].ds.until_fin) {
-        uint16_t flo = sport < dport ? sport : dport, fhi = sport < dport ? dport : sport;
-        struct sub_call fsc = {flo, fhi, tres.flags, p->nlayers - 1, 0, 0};
-        struct tw_cur fpl = *c;
-        fpl.off = poff;
         uint32_t base = cv->fl[dir].base_set ? cv->fl[dir].base_seq : 0;
         if (cap_left && tw_want(p, HF(F_PAYLOAD))) {
             uint32_t rl = c->end > poff ? c->end - poff : 0;
             int32_t pr = tw_add_ptr(p, HF(F_PAYLOAD), poff, cap_left, c->data + poff, cap_left);
             if (labels) tw_rec_label(p, pr, "TCP payload (%u byte%s)", rl, rl == 1 ? "" : "s");
         }
-        if (deseg_fin(p, &cv->fl[dir], &fpl, seq - base, seglen, &fsc)) return TW_OK;
+        if (deseg_fin(p, &cv->fl[dir], &pl, seq - base, seglen, &sc)) return TW_OK;
         if (cap_left) {
             /* not completed: the segment goes on as any other (payload already shown) */
-            fsc.an_flags = tres.flags;
-            desegment(p, &cv->fl[dir], &fpl, seq - base, seq - base + seglen, &fsc);
+            desegment(p, &cv->fl[dir], &pl, seq - base, seq - base + seglen, &sc);
             return TW_OK;
         }
     }
@@ -3243,12 +3244,6 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     uint32_t rep_left = c->end > poff ? c->end - poff : 0;
     r = tw_add_ptr(p, HF(F_PAYLOAD), poff, cap_left, c->data + poff, cap_left);
     if (labels) tw_rec_label(p, r, "TCP payload (%u byte%s)", rep_left, rep_left == 1 ? "" : "s");
-    /* Wireshark tries the lower port first, then the higher one, then the heuristics; port 0
-     * is never looked up */
-    uint16_t lo = sport < dport ? sport : dport, hi = sport < dport ? dport : sport;
-    struct sub_call sc = {lo, hi, tres.flags, p->nlayers - 1, 0, 0};
-    struct tw_cur pl = *c;
-    pl.off = poff;
     if (ta_payload_withheld(p, c, start, rep, &tres, cap_left, rep_left, can)) return TW_OK;
     if (can) {
         uint32_t base = cv->fl[dir].base_set ? cv->fl[dir].base_seq : 0;
