@@ -849,6 +849,12 @@ def suite_write(res, args, trawl=None, tag="write", env=ENV):
 
 
 # ------------------------------------------------------------------------------------------------
+# libFuzzer's -rss_limit_mb reads getrusage's peak RSS, which Linux carries across fork+exec: a
+# target started straight from this (by then large) runner reports the runner's peak as its own
+# and stops at once with "out-of-memory". A shell that forks the target gives it a fresh count.
+FRESH_RSS = ["sh", "-c", '"$@"; exit $?', "sh"]
+
+
 def suite_fuzz(res, args):
     targets = sorted(glob.glob(os.path.join(ASAN, "tests", "fuzz_*")))
     targets = [t for t in targets if os.access(t, os.X_OK) and not os.path.isdir(t)]
@@ -864,7 +870,7 @@ def suite_fuzz(res, args):
             # permanent regressions first: every saved crash input must now pass
             inputs = sorted(glob.glob(os.path.join(crashes, "*"))) if os.path.isdir(crashes) else []
             if inputs:
-                rc, out, err = run([t] + inputs, env=ASAN_ENV, timeout=300)
+                rc, out, err = run(FRESH_RSS + [t] + inputs, env=ASAN_ENV, timeout=300)
                 if rc != 0:
                     res.fail(name + "/regressions", err.decode("utf-8", "replace")[-2000:])
                     continue
@@ -872,7 +878,7 @@ def suite_fuzz(res, args):
             os.makedirs(gen)
             make_seeds(os.path.basename(t), gen)
             dirs = [work, gen] + ([seeds] if os.path.isdir(seeds) else [])
-            rc, out, err = run([t, "-max_total_time=%d" % seconds, "-max_len=65536",
+            rc, out, err = run(FRESH_RSS + [t, "-max_total_time=%d" % seconds, "-max_len=65536",
                                 "-rss_limit_mb=1024", "-timeout=10", "-artifact_prefix=" + work + "/"]
                                + dirs, env=ASAN_ENV, timeout=seconds + 120)
             if rc == 0:
