@@ -357,9 +357,12 @@ static bool step(struct flow *f)
         if (f->to_send) {
             uint32_t n = f->to_send > 1448 ? 1448 : f->to_send;
             if (f->kind == HTTP && f->step == 4) {
+                /* to_send is the body; the header goes before it */
                 int h = snprintf((char *)pl, sizeof pl,
                                  "HTTP/1.1 200 OK\r\nServer: nginx\r\nContent-Type: application/javascript\r\n"
                                  "Content-Length: %u\r\nCache-Control: max-age=3600\r\n\r\n", f->to_send);
+                f->to_send += (uint32_t)h;
+                n = f->to_send > 1448 ? 1448 : f->to_send;
                 memcpy(pl + h, payload_pool + rnd_n(30000), n - (uint32_t)h);
             } else if (f->kind != HTTP && f->step == 4) {
                 pl[0] = 0x16;

@@ -3,7 +3,7 @@
 
   bench/run.py [--size-mb 1024] [--file F] [--repeat 3] [--skip-tshark] [--only NAME,...]
 
-Builds bench/out/bench-<size>m.pcap with build/trawl-bench-gen when it is missing (interleaved
+Builds bench/out/bench-<size>m-g<GEN_VERSION>.pcap with build/trawl-bench-gen when it is missing (interleaved
 DNS, HTTP/1.1 and TLS 1.2/1.3 flows over IPv4, IPv6 and VLAN, ~600-byte frames, valid
 checksums), warms the page cache, then times each command (best of --repeat for trawl and
 tcpdump, one run for tshark), printing seconds, packets/s, MiB/s and peak RSS (from wait4)."""
@@ -17,6 +17,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "bench", "out")
 TRAWL = os.path.join(ROOT, "build", "trawl")
+# bumped whenever bench/gen.c writes different traffic, so an old file is not reused
+GEN_VERSION = 2
 
 
 def measure(cmd, stdout_path="/dev/null"):
@@ -54,7 +56,7 @@ def main():
     ap.add_argument("--only", default="")
     args = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
-    path = args.file or os.path.join(OUT, "bench-%dm.pcap" % args.size_mb)
+    path = args.file or os.path.join(OUT, "bench-%dm-g%d.pcap" % (args.size_mb, GEN_VERSION))
     if not os.path.exists(path):
         gen = os.path.join(ROOT, "build", "trawl-bench-gen")
         print("generating %s ..." % path, flush=True)

@@ -265,6 +265,7 @@ int tw_run(const struct tw_config *cfg)
                (unsigned long long)st->bad_records, (unsigned long long)st->records);
         status = 2;
     }
+    tw_state_report(); /* what the dissectors' caps made them forget */
     tw_pkt_free(&pkt);
     tw_arena_free(&arena);
     free(want);

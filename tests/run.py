@@ -28,6 +28,7 @@ Tests that need ../shared skip cleanly when it is absent (counted as passed with
 import argparse
 import concurrent.futures
 import glob
+import re
 import os
 import shlex
 import struct
@@ -226,6 +227,54 @@ def suite_cli(res, args, trawl=None, tag="cli", env=ENV):
                       out.count(b"\n") == ref.count(b"\n") - 1,
                       "rc %d lines %d/%d err %s" % (rc, out.count(b"\n"), ref.count(b"\n"), err.decode()[-400:]))
     suite_cli_bpf(res, trawl, t, env)
+    if tag == "cli":
+        suite_cli_deseg_memory(res, trawl, t, env)
+
+
+def peak_rss_mib(cmd, env):
+    """(rc, stdout, stderr, peak RSS in MiB) of cmd, measured by /usr/bin/time: Linux carries a
+    process's peak RSS across fork and exec, so this runner's own size must not count"""
+    with tempfile.NamedTemporaryFile("r") as tf:
+        rc, out, err = run(["/usr/bin/time", "-q", "-f", "%M", "-o", tf.name] + cmd, env=env)
+        try:
+            rss = float(tf.read().strip().split("\n")[-1]) / 1024
+        except ValueError:
+            rss = float("nan")
+    return rc, out, err, rss
+
+
+def suite_cli_deseg_memory(res, trawl, t, env):
+    """TCP desegmentation's memory follows the live PDUs: PDUs that cannot complete give their
+    bytes up at the sender's FIN, and all PDUs together stay under a 64 MiB cap, the busy ones
+    over it given up and counted (tests/tools/deseg_pressure.py writes the captures)."""
+    if not os.path.exists("/usr/bin/time"):
+        res.fail(t + "deseg-memory", "/usr/bin/time missing (Debian package time)")
+        return
+    gen = os.path.join(ROOT, "tests", "tools", "deseg_pressure.py")
+    flows = 40
+    note = b"TCP desegmentation: PDUs given up unfinished at the 64 MiB memory cap: "
+    with tempfile.TemporaryDirectory() as d:
+        # 40 responses of 2 MiB at once: 80 MiB in flight, 64 MiB kept
+        pc = os.path.join(d, "concurrent.pcap")
+        subprocess.run([sys.executable, gen, "concurrent", pc, str(flows), str(2 << 20)], check=True)
+        rc, out, err, rss = peak_rss_mib([trawl, "-r", pc], env)
+        done = sum(1 for l in out.split(b"\n") if re.search(rb" HTTP \d+ HTTP/1\.1 200 OK", l))
+        m = re.search(re.escape(note) + rb"(\d+)", err)
+        given_up = int(m.group(1)) if m else 0
+        res.check(t + "deseg-memory-cap", rc == 0 and 0 < given_up < flows and
+                  done + given_up == flows and rss < 160,
+                  "rc %d: %d responses reassembled + %d given up (want %d), peak RSS %.0f MiB (want "
+                  "< 160); %s" % (rc, done, given_up, flows, rss, err.decode()[-300:]))
+        # 40 connections one after the other, each closing before the response it announced is
+        # complete: every PDU gives its bytes up at the FIN, so the cap is never reached
+        pt = os.path.join(d, "truncated.pcap")
+        subprocess.run([sys.executable, gen, "truncated", pt, str(flows), str(2 << 20)], check=True)
+        rc, out, err, rss = peak_rss_mib([trawl, "-r", pt], env)
+        markers = out.count(b"[TCP segment of a reassembled PDU]")
+        res.check(t + "deseg-memory-fin", rc == 0 and note not in err and rss < 40 and
+                  markers > flows * 1000,
+                  "rc %d, peak RSS %.0f MiB (want < 40), %d segments marked; %s" %
+                  (rc, rss, markers, err.decode()[-300:]))
 
 
 def suite_cli_bpf(res, trawl, t, env):

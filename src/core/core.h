@@ -211,17 +211,27 @@ static inline struct tw_cur tw_cur_rest(struct tw_cur *c)
 }
 
 /* ------------------------------------------------------------------------------------------
- * Arena: per-packet bump allocator, reset after every packet. Never grows past its size; an
- * allocation that does not fit returns NULL and is counted (callers degrade, e.g. skip a label).
+ * Arena: per-packet bump allocator, reset after every packet. Small allocations come from its
+ * buffer; one that does not fit there (a reassembled PDU of several MiB) gets a block of its
+ * own, freed at the reset, up to TW_ARENA_BIG_MAX bytes of such blocks per packet. Beyond, an
+ * allocation returns NULL and is counted (callers degrade, e.g. skip a label).
  * ---------------------------------------------------------------------------------------- */
+#define TW_ARENA_BIG_MAX ((size_t)96 << 20)
 struct tw_arena {
     uint8_t *buf;
     size_t used, size;
     uint64_t failed; /* allocations refused since creation */
+    void *big;       /* blocks of their own, chained, since the last reset */
+    size_t big_bytes;
 };
 bool tw_arena_init(struct tw_arena *a, size_t size);
 void tw_arena_free(struct tw_arena *a);
-static inline void tw_arena_reset(struct tw_arena *a) { a->used = 0; }
+void tw_arena_drop_big(struct tw_arena *a);
+static inline void tw_arena_reset(struct tw_arena *a)
+{
+    a->used = 0;
+    if (a->big) tw_arena_drop_big(a);
+}
 void *tw_arena_alloc(struct tw_arena *a, size_t n);
 /* printf into the arena; returns NUL-terminated string or NULL. */
 char *tw_arena_printf(struct tw_arena *a, const char *fmt, ...) TW_PRINTF(2, 3);

@@ -932,6 +932,11 @@ bool tw_state_evict_oldest(struct tw_state *s);
 uint32_t tw_state_count(const struct tw_state *s);
 uint64_t tw_state_evicted(const struct tw_state *s);
 void tw_state_close_all(void);
+/* Bounded state that had to give something up for its caps counts it: `what` is a constant
+ * sentence (counted by its address, up to 16 kinds). tw_state_report() writes one warning per
+ * kind at the end of the run (and a debug message per table that evicted entries). */
+void tw_state_note(const char *what);
+void tw_state_report(void);
 
 /* Reassembly by byte offset (reasm.c), on a state table: Wireshark's fragment_add_check() as
  * its single pass behaves. The key says which datagram a fragment belongs to. tw_reasm_add()

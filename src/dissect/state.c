@@ -272,8 +272,39 @@ static void close_one(struct tw_state *s)
     free(s);
 }
 
+/* kinds of loss noted by tw_state_note(), by their sentence's address */
+#define NOTE_KINDS 16
+static struct {
+    const char *what;
+    uint64_t n;
+} notes[NOTE_KINDS];
+
+void tw_state_note(const char *what)
+{
+    for (uint32_t i = 0; i < NOTE_KINDS; i++) {
+        if (notes[i].what == what || !notes[i].what) {
+            notes[i].what = what;
+            notes[i].n++;
+            return;
+        }
+    }
+}
+
+void tw_state_report(void)
+{
+    /* a table evicting its least recently used entries is its normal work on a long capture
+     * (finished conversations go first): only a debug message */
+    for (const struct tw_state *s = tables; s; s = s->next_table)
+        if (s->evicted)
+            tw_log(TW_LOG_DEBUG, "%s: %llu entr%s evicted (the table keeps %u; state beyond was forgotten)",
+                   s->name, (unsigned long long)s->evicted, s->evicted == 1 ? "y" : "ies", s->max);
+    for (uint32_t i = 0; i < NOTE_KINDS && notes[i].what; i++)
+        tw_log(TW_LOG_WARN, "%s: %llu", notes[i].what, (unsigned long long)notes[i].n);
+}
+
 void tw_state_close_all(void)
 {
+    memset(notes, 0, sizeof notes);
     while (tables) {
         struct tw_state *s = tables;
         tables = s->next_table;

@@ -109,11 +109,19 @@ static void test_buf_and_arena(void)
 
     struct tw_arena a;
     CHECK(tw_arena_init(&a, 64));
-    CHECK(tw_arena_alloc(&a, 40) != NULL);
-    CHECK(tw_arena_alloc(&a, 40) == NULL);
+    uint8_t *x = tw_arena_alloc(&a, 40);
+    CHECK(x != NULL);
+    /* what does not fit gets a block of its own, aligned, until the reset */
+    uint8_t *y = tw_arena_alloc(&a, 40);
+    CHECK(y != NULL && (y < a.buf || y >= a.buf + a.size) && ((uintptr_t)y & 15) == 0);
+    CHECK_EQ(a.big_bytes, 40);
+    memset(y, 1, 40);
+    CHECK(tw_arena_alloc(&a, 3 << 20) != NULL);
+    CHECK(tw_arena_alloc(&a, TW_ARENA_BIG_MAX) == NULL); /* past the per-packet ceiling */
     CHECK_EQ(a.failed, 1);
     tw_arena_reset(&a);
-    CHECK(tw_arena_alloc(&a, 40) != NULL);
+    CHECK(a.big == NULL && a.big_bytes == 0);
+    CHECK(tw_arena_alloc(&a, 40) == x);
     char *s = tw_arena_printf(&a, "%d", 7);
     CHECK(s && strcmp(s, "7") == 0);
     tw_arena_free(&a);

@@ -653,6 +653,9 @@ struct msp {
     uint32_t reassembled_in; /* 0 until complete */
     uint32_t datalen;        /* valid with datalen_set: the PDU's length */
     bool datalen_set, entire_segment, partial;
+    bool dropped;                  /* its bytes were given up (memory cap, sender's FIN): never completes */
+    struct msp *lru_prev, *lru_next; /* while it holds bytes: all such PDUs, least recently grown first */
+    int64_t grown_sec;               /* capture time of its last segment */
     struct msp_frag *frags; /* in offset order, arrival order for equal offsets */
     uint32_t nfrags, capfrags;
     uint8_t *store;
@@ -706,11 +709,18 @@ static void conv_drop(void *v)
 
 static bool desegment_pref; /* -o tcp.desegment_tcp_streams (default TRUE) */
 static uint64_t deseg_held; /* bytes held by multi-segment PDUs, all conversations */
+/* PDUs holding bytes, least recently grown first: the memory cap gives up the oldest */
+static struct msp *lru_head, *lru_tail;
+static int64_t deseg_now; /* the current segment's capture time, seconds */
+static const char deseg_note[] =
+    "TCP desegmentation: PDUs given up unfinished at the 64 MiB memory cap";
+
 
 static void tcp_init(void)
 {
     desegment_pref = tw_pref_bool("tcp.desegment_tcp_streams", true);
     deseg_held = 0;
+    lru_head = lru_tail = NULL;
     check_checksum = tw_pref_bool("tcp.check_checksum", false);
     analyze_seq = tw_pref_bool("tcp.analyze_sequence_numbers", true);
     rel_seq = tw_pref_bool("tcp.relative_sequence_numbers", true) && analyze_seq;
@@ -2244,6 +2254,32 @@ static bool tracking_needed(const struct tw_pkt *p)
     return needed;
 }
 
+/* Does anything this run shows depend on the protocols above TCP: a field of one of them (or of
+ * what they reach, above_tcp()), frame.protocols, experts, or TCP's own desegmentation fields,
+ * which say what those protocols asked for? Columns and trees are checked by the caller. When
+ * nothing does, the payload is not handed up at all (-q, or fields and filters on the lower
+ * layers only). A protocol that carries lower layers again over TCP (a tunnel) must make
+ * above_tcp() count those layers first. Once per want array, as tracking_needed(). */
+static bool up_needed(const struct tw_pkt *p)
+{
+    static const uint8_t *for_want;
+    static bool needed;
+    if (p->want == for_want) return needed;
+    for_want = p->want;
+    needed = false;
+    for (uint32_t f = F_SEGMENT_DATA; f <= F_REASSEMBLED_DATA && !needed; f++)
+        needed = tw_want(p, HF(f));
+    uint32_t n = tw_field_count();
+    for (uint32_t i = 1; i < n && !needed; i++) {
+        if (!p->want[i]) continue;
+        const struct tw_field_info *fi = tw_field((uint16_t)i);
+        if (fi->proto == ids.proto || fi->proto == mptcp_ids.proto) continue;
+        needed = above_tcp(fi->proto) ||
+                 strcmp(fi->def ? fi->def->abbrev : "", "frame.protocols") == 0;
+    }
+    return needed;
+}
+
 /* Is any option field (or MPTCP, whose items sit among the options) wanted? Once per want
  * array, as tracking_needed(). */
 static bool options_wanted(const struct tw_pkt *p)
@@ -2305,12 +2341,17 @@ static void publish_tap(struct tw_pkt *p, const struct tw_cur *c, uint32_t start
  * direction that fall inside it are added by offset, and the frame whose segment completes it
  * hands the whole PDU to the protocol over a "Reassembled TCP" data source. A few finished PDUs
  * are remembered per direction: a later segment inside one is shown as part of it.
- * Bounded: DESEG_MAX_PDU bytes per PDU, DESEG_MAX_HELD bytes for all of them (a segment beyond
- * is not kept, its PDU never completes), MSP_PER_FLOW PDUs per direction.
+ * Bounded, so memory follows the live PDUs and not the capture's length (tshark keeps them all):
+ * a PDU gives its bytes up when the sender's FIN comes before its end (deseg_closed), when it
+ * would pass DESEG_MAX_PDU bytes, and, least recently grown first, when all PDUs together would
+ * pass DESEG_MAX_HELD (idle ones first, else the one asking: deseg_room; counted, reported at
+ * the end of the run). A PDU given up stays known, so
+ * its later segments show as tshark shows them, but it never completes. MSP_PER_FLOW PDUs are
+ * remembered per direction.
  * ------------------------------------------------------------------------------------------- */
 #define DESEG_MAX_PDU   (16u << 20)
 #define DESEG_MAX_FRAGS 16384u
-#define DESEG_MAX_HELD  (256ull << 20)
+#define DESEG_MAX_HELD  (64ull << 20)
 
 /* make r (or the top level, for -1) the parent of what is added next, on a new subtree slot so
  * the caller's stack stays as it was once p->ntree is put back */
@@ -2319,8 +2360,29 @@ static void push_parent(struct tw_pkt *p, int32_t r)
     if (p->ntree < TW_MAX_TREE) p->tree[p->ntree++] = r;
 }
 
+
+static void lru_unlink(struct msp *m)
+{
+    if (m->lru_prev) m->lru_prev->lru_next = m->lru_next;
+    else if (lru_head == m) lru_head = m->lru_next;
+    if (m->lru_next) m->lru_next->lru_prev = m->lru_prev;
+    else if (lru_tail == m) lru_tail = m->lru_prev;
+    m->lru_prev = m->lru_next = NULL;
+}
+
+static void lru_touch(struct msp *m)
+{
+    if (lru_tail == m) return;
+    lru_unlink(m);
+    m->lru_prev = lru_tail;
+    if (lru_tail) lru_tail->lru_next = m;
+    else lru_head = m;
+    lru_tail = m;
+}
+
 static void msp_release(struct msp *m)
 {
+    lru_unlink(m);
     deseg_held -= m->store_cap + (uint64_t)m->capfrags * sizeof *m->frags;
     free(m->store);
     free(m->frags);
@@ -2382,6 +2444,30 @@ static struct msp *msp_store(struct deseg_flow *ds, uint32_t seq, uint32_t nxtpd
     return m;
 }
 
+/* its bytes are given up: later segments inside it still show as part of it, but it never
+ * completes */
+static void msp_drop(struct msp *m)
+{
+    msp_release(m);
+    m->dropped = true;
+}
+
+/* room for `need` more held bytes: PDUs that have not grown for DESEG_IDLE_SEC of capture time
+ * (a lost segment, an abandoned connection) are given up, least recently grown first; if that
+ * is not enough, m is refused (so that many busy PDUs over the cap do not push each other out) */
+#define DESEG_IDLE_SEC 60
+static bool deseg_room(const struct msp *m, uint64_t need)
+{
+    while (deseg_held + need > DESEG_MAX_HELD) {
+        struct msp *v = lru_head;
+        if (v == m) v = v->lru_next;
+        if (!v || deseg_now - v->grown_sec < DESEG_IDLE_SEC) return false;
+        msp_drop(v);
+        tw_state_note(deseg_note);
+    }
+    return true;
+}
+
 /* Wireshark's fragment_add() on the PDU's fragment list: true when the PDU is complete (also when
  * it was before: a segment into a finished PDU is only an overlap). */
 static bool msp_add(struct msp *m, uint32_t frame, uint32_t off, const uint8_t *data, uint32_t len,
@@ -2397,28 +2483,46 @@ static bool msp_add(struct msp *m, uint32_t frame, uint32_t off, const uint8_t *
         m->reassembled_in = 0;
     }
     if (m->reassembled_in) return true;
-    if ((uint64_t)off + len > DESEG_MAX_PDU || m->nfrags >= DESEG_MAX_FRAGS) return false;
+    if (m->dropped) return false;
+    if ((uint64_t)off + len > DESEG_MAX_PDU || m->nfrags >= DESEG_MAX_FRAGS) {
+        msp_drop(m);
+        return false;
+    }
     if (m->nfrags == m->capfrags) {
         uint32_t cap = m->capfrags ? m->capfrags * 2 : 4;
-        if (deseg_held + (uint64_t)(cap - m->capfrags) * sizeof *m->frags > DESEG_MAX_HELD)
+        struct msp_frag *n = NULL;
+        if (deseg_room(m, (uint64_t)(cap - m->capfrags) * sizeof *m->frags))
+            n = realloc(m->frags, cap * sizeof *n);
+        if (!n) {
+            tw_state_note(deseg_note);
+            msp_drop(m);
             return false;
-        struct msp_frag *n = realloc(m->frags, cap * sizeof *n);
-        if (!n) return false;
+        }
         deseg_held += (uint64_t)(cap - m->capfrags) * sizeof *n;
         m->frags = n;
         m->capfrags = cap;
     }
     if (m->store_len + len > m->store_cap) {
-        uint64_t cap = m->store_cap ? m->store_cap : 2048;
-        while (cap < (uint64_t)m->store_len + len) cap *= 2;
-        if (cap > 2ull * DESEG_MAX_PDU || deseg_held + (cap - m->store_cap) > DESEG_MAX_HELD)
+        /* the PDU's announced length when it is known and enough, else doubling */
+        uint64_t want = (uint64_t)m->store_len + len, cap;
+        if (m->nxtpdu - m->seq >= want && m->nxtpdu - m->seq <= DESEG_MAX_PDU && !m->entire_segment)
+            cap = m->nxtpdu - m->seq;
+        else
+            for (cap = m->store_cap ? m->store_cap : 2048; cap < want;) cap *= 2;
+        uint8_t *n = NULL;
+        if (cap <= 2ull * DESEG_MAX_PDU && deseg_room(m, cap - m->store_cap))
+            n = realloc(m->store, cap);
+        if (!n) {
+            tw_state_note(deseg_note);
+            msp_drop(m);
             return false;
-        uint8_t *n = realloc(m->store, cap);
-        if (!n) return false;
+        }
         deseg_held += cap - m->store_cap;
         m->store = n;
         m->store_cap = (uint32_t)cap;
     }
+    lru_touch(m);
+    m->grown_sec = deseg_now;
     if (len) memcpy(m->store + m->store_len, data, len);
     struct msp_frag f = {frame, off, len, m->store_len, 0};
     m->store_len += len;
@@ -2586,6 +2690,7 @@ static void desegment(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cu
 {
     struct deseg_flow *ds = &fw->ds;
     const uint32_t frame = (uint32_t)p->frame->recno;
+    deseg_now = p->frame->ts.sec;
     const uint32_t seg_end = c->end; /* all of it is captured (or TCP would not desegment) */
     uint32_t offset = c->off;
     const bool proto_fixed = p->col_proto_fixed;
@@ -2732,6 +2837,7 @@ static bool deseg_fin(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cu
 {
     struct deseg_flow *ds = &fw->ds;
     const uint32_t frame = (uint32_t)p->frame->recno;
+    deseg_now = p->frame->ts.sec;
     if (ds->fin_frame && ds->fin_frame != frame) return false;
     ds->fin_frame = frame;
     struct msp *m = msp_le(ds, seq - 1);
@@ -2747,6 +2853,18 @@ static bool deseg_fin(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cu
     call_sub(p, rc, false, sc);
     msp_release(m);
     return true;
+}
+
+/* The sender's FIN at relative sequence number `end`: it sends nothing beyond, so a PDU that needs
+ * bytes from there on can never complete and gives its bytes up (memory follows live flows; the
+ * PDU is still remembered, so later segments inside it show as they would in tshark). */
+static void deseg_closed(struct deseg_flow *ds, uint32_t end)
+{
+    for (uint32_t i = 0; i < ds->n; i++) {
+        struct msp *m = &ds->msps[i];
+        if ((m->store || m->frags) && (!m->reassembled_in || m->partial) && SEQ_GT(m->nxtpdu, end))
+            msp_drop(m);
+    }
 }
 
 /* Wireshark's tcp_dissect_pdus() (dissect.h) */
@@ -3201,8 +3319,9 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     struct sub_call sc = {lo, hi, tres.flags, p->nlayers - 1, 0, 0};
     struct tw_cur pl = *c;
     pl.off = poff;
+    const bool up = p->want_all || p->want_cols || up_needed(p);
     /* the sender's FIN ends what a protocol wanted "until FIN", with or without data */
-    if (can && (fl & TH_FIN) && cv->fl[dir].ds.until_fin) {
+    if (up && can && (fl & TH_FIN) && cv->fl[dir].ds.until_fin) {
         uint32_t base = cv->fl[dir].base_set ? cv->fl[dir].base_seq : 0;
         if (cap_left && tw_want(p, HF(F_PAYLOAD))) {
             uint32_t rl = c->end > poff ? c->end - poff : 0;
@@ -3213,9 +3332,12 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         if (cap_left) {
             /* not completed: the segment goes on as any other (payload already shown) */
             desegment(p, &cv->fl[dir], &pl, seq - base, seq - base + seglen, &sc);
+            deseg_closed(&cv->fl[dir].ds, seq - base + seglen);
             return TW_OK;
         }
     }
+    if (can && (fl & TH_FIN))
+        deseg_closed(&cv->fl[dir].ds, seq - (cv->fl[dir].base_set ? cv->fl[dir].base_seq : 0) + seglen);
     if (cap_left == 0) return TW_OK;
     if (fl & TH_RST) {
         /* RFC 1122 4.2.2.12: a RST may carry text explaining why; tshark shows it as ASCII,
@@ -3245,6 +3367,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     r = tw_add_ptr(p, HF(F_PAYLOAD), poff, cap_left, c->data + poff, cap_left);
     if (labels) tw_rec_label(p, r, "TCP payload (%u byte%s)", rep_left, rep_left == 1 ? "" : "s");
     if (ta_payload_withheld(p, c, start, rep, &tres, cap_left, rep_left, can)) return TW_OK;
+    if (!up) return TW_OK;
     if (can) {
         uint32_t base = cv->fl[dir].base_set ? cv->fl[dir].base_seq : 0;
         desegment(p, &cv->fl[dir], &pl, seq - base, seq - base + seglen, &sc);
