@@ -2,6 +2,7 @@
 """Benchmark: trawl against tshark and tcpdump on the same file, in one run.
 
   bench/run.py [--size-mb 1024] [--file F] [--repeat 3] [--skip-tshark] [--only NAME,...]
+  bench/run.py --flat 10      peak RSS on 1 and 10 GiB of fresh flows through a pipe
 
 Builds bench/out/bench-<size>m-g<GEN_VERSION>.pcap with build/trawl-bench-gen when it is missing (interleaved
 DNS, HTTP/1.1 and TLS 1.2/1.3 flows over IPv4, IPv6 and VLAN, ~600-byte frames, valid
@@ -54,7 +55,11 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--skip-tshark", action="store_true")
     ap.add_argument("--only", default="")
+    ap.add_argument("--flat", type=int, default=0, metavar="N",
+                    help="instead: peak RSS over 1 and N generated GiB streamed through a pipe")
     args = ap.parse_args()
+    if args.flat:
+        return flat(args.flat)
     os.makedirs(OUT, exist_ok=True)
     path = args.file or os.path.join(OUT, "bench-%dm-g%d.pcap" % (args.size_mb, GEN_VERSION))
     if not os.path.exists(path):
@@ -69,6 +74,8 @@ def main():
     cases = [
         ("trawl -q (read + dissect every layer)", "trawl-q", [TRAWL, "-q", "-r", path]),
         ("trawl one-line output", "trawl-line", [TRAWL, "-r", path]),
+        ("trawl -q -z stream,ambiguity (TCP tracking + reassembly, 13 policies)", "trawl-stream",
+         [TRAWL, "-q", "-r", path, "-z", "stream,ambiguity"]),
         ("trawl -T fields (5 fields)", "trawl-fields",
          [TRAWL, "-r", path, "-T", "fields", "-e", "frame.number", "-e", "ip.src", "-e", "ip.dst",
           "-e", "tcp.srcport", "-e", "tcp.dstport"]),
@@ -125,6 +132,30 @@ def main():
     print(text)
     with open(os.path.join(OUT, "results.md"), "w") as f:
         f.write("file: %s, %.1f MiB, %d packets\n\n" % (os.path.basename(path), size / 2**20, npk) + text)
+
+
+def flat(gib):
+    """Memory on endless input: the generator streams fresh flows (new addresses and ports all
+    along) through a pipe, 1 GiB and then `gib` GiB, and peak RSS is compared."""
+    gen = os.path.join(ROOT, "build", "trawl-bench-gen")
+    cases = [("trawl -q -z stream,ambiguity", ["-q", "-z", "stream,ambiguity"]),
+             ("trawl one-line output", []),
+             ("trawl -q -Y 'tcp.analysis.flags'", ["-q", "-Y", "tcp.analysis.flags"])]
+    lines = ["| command | GiB | packets/s | peak RSS (MiB) |", "|---|---:|---:|---:|"]
+    for label, extra in cases:
+        for size in (1, gib):
+            with tempfile.NamedTemporaryFile("r") as gerr:
+                cmd = "%s /dev/stdout %d 2>%s | %s -r - %s > /dev/null" % (
+                    gen, size * 1024, gerr.name, TRAWL, " ".join("'%s'" % a for a in extra))
+                el, rss, rc, err = measure(["sh", "-c", cmd])
+                if rc != 0:
+                    print("  exit %d %s" % (rc, err[-300:]))
+                # the generator says "...: N packets, ..."
+                words = gerr.read().split()
+                pk = int(words[words.index("packets,") - 1]) if "packets," in words else 0
+            lines.append("| %s | %d | %.0f | %.1f |" % (label, size, pk / el, rss))
+            print(lines[-1], flush=True)
+    print("\n".join(lines))
 
 
 if __name__ == "__main__":
