@@ -824,6 +824,11 @@ struct tw_cur tw_new_source(struct tw_pkt *p, const uint8_t *data, uint32_t len,
  * two keys the first one bound wins. Returns the status of the chain it ran. */
 enum tw_status tw_dissect_here(struct tw_pkt *p, enum tw_table t, uint32_t nkeys,
                                const uint32_t *keys, struct tw_cur c);
+/* tw_dissect_here(), with the layers' items under the caller's current subtree instead of beside
+ * the caller, at the same depth (unlike tw_dissect_nested(): the layers set the columns and
+ * addresses as usual): 802.11 A-MSDU subframes */
+enum tw_status tw_dissect_under(struct tw_pkt *p, enum tw_table t, uint32_t nkeys,
+                                const uint32_t *keys, struct tw_cur c);
 
 /* The TW_TBL_MEDIA_TYPE key of a media type: FNV-1a over its lowercase bytes, parameters (";")
  * and surrounding blanks left out. */

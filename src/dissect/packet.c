@@ -607,8 +607,8 @@ void tw_recs_move(struct tw_pkt *p, uint32_t at, uint32_t from)
     }
 }
 
-enum tw_status tw_dissect_here(struct tw_pkt *p, enum tw_table t, uint32_t nkeys,
-                               const uint32_t *keys, struct tw_cur c)
+static enum tw_status dissect_now(struct tw_pkt *p, enum tw_table t, uint32_t nkeys,
+                                  const uint32_t *keys, struct tw_cur c, bool nested)
 {
     if (nkeys == 0 || nkeys > 2) return TW_OK;
     uint32_t k[2] = {keys[0], nkeys > 1 ? keys[1] : 0};
@@ -623,7 +623,7 @@ enum tw_status tw_dissect_here(struct tw_pkt *p, enum tw_table t, uint32_t nkeys
     uint8_t saved_src = p->cur_src;
     uint8_t via_t = p->via_table;
     uint32_t via_k = p->via_key;
-    p->ntree = p->chain_base; /* the new layers are the caller's siblings */
+    if (!nested) p->ntree = p->chain_base; /* the new layers are the caller's siblings */
     enum tw_status st = run_chain(p, pi, &c, (uint8_t)t, used);
     p->ntree = saved_tree;
     p->cur_src = saved_src;
@@ -631,6 +631,18 @@ enum tw_status tw_dissect_here(struct tw_pkt *p, enum tw_table t, uint32_t nkeys
     p->via_key = via_k;
     p->next.table = TW_TBL_NONE;
     return st;
+}
+
+enum tw_status tw_dissect_here(struct tw_pkt *p, enum tw_table t, uint32_t nkeys,
+                               const uint32_t *keys, struct tw_cur c)
+{
+    return dissect_now(p, t, nkeys, keys, c, false);
+}
+
+enum tw_status tw_dissect_under(struct tw_pkt *p, enum tw_table t, uint32_t nkeys,
+                                const uint32_t *keys, struct tw_cur c)
+{
+    return dissect_now(p, t, nkeys, keys, c, true);
 }
 
 /* frame.protocols: the layer abbreviations joined by ':' */

@@ -528,6 +528,7 @@ struct ctx {
     struct session scratch;
     bool from_server;
     bool info_any;
+    bool cut; /* a record's body is not all in the capture: the dissection ends there */
     uint64_t frame;
 };
 
@@ -1867,6 +1868,14 @@ static uint32_t record(struct ctx *x, const struct tw_cur *c, uint32_t off, uint
     } else {
         version = s->version;
     }
+    /* tshark reads a record's whole body before looking into it (to decrypt it, for every
+     * record but TLS 1.3's plaintext handshake): one cut by the capture ends the dissection
+     * after its header, with no label, Info or content */
+    if (rlen && (s->version != 0x0304 || ct == 23) && !have(c, b, rlen, e)) {
+        x->cut = true;
+        tw_tree_pop(p);
+        return end;
+    }
     const char *ctn = tw_vs_find(tls_content_type_vals, ct);
     tw_rec_label(p, rec, "%s Record Layer: %s Protocol: %s", vname(version, "SSL"),
                  ctn ? ctn : "unknown", ctn ? ctn : "unknown");
@@ -2009,9 +2018,14 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
     const uint8_t *h;
     if (tw_cur_try_peek(c, 0, 5, &h) && h[0] >= 0x20 && h[0] < 0x7f && h[1] >= 0x20 &&
         h[1] < 0x7f && h[2] >= 0x20 && h[2] < 0x7f && h[3] >= 0x20 && h[3] < 0x7f) {
-        /* four printable characters: not TLS (tshark hands the bytes on as data) */
+        /* four printable characters: not TLS (tshark hands the bytes on as data, and the
+         * Protocol column stays the layer's below) */
         tw_layer_unrecord(p);
         tw_layer_hide(p);
+        if (p->nlayers >= 2) {
+            const struct tw_proto *below = tw_proto_get(p->layers[p->nlayers - 2].proto);
+            if (below) tw_col_proto(p, below->short_name);
+        }
         tw_next(p, TW_TBL_NAME, TW_KEY_DATA, *c);
         return TW_OK;
     }
@@ -2068,7 +2082,7 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
                 next = end;
             }
         }
-        if (next == UINT32_MAX) break;
+        if (next == UINT32_MAX || x.cut) break;
         if (next > end || next <= off) next = end;
         off = next;
     }
@@ -2076,7 +2090,7 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
     if (x.s->version) tw_col_proto(p, vname(x.s->version, "SSL"));
     tw_info_fence(p);
     c->off = c->end;
-    return TW_OK;
+    return x.cut ? TW_TRUNCATED : TW_OK;
 }
 
 /* tshark's TLS heuristic on TCP: a record header of a handshake or application data record in

@@ -16,7 +16,7 @@
 
 #include "wlan_vals.h"
 
-static struct tw_proto_ids ids, mids;
+static struct tw_proto_ids ids, mids, aids;
 #define HF(x) ((uint16_t)(ids.base + (x)))
 #define EX(x) ((uint16_t)(ids.expert_base + (x)))
 
@@ -668,6 +668,85 @@ static void add_qos(struct tw_pkt *p, uint32_t off, uint16_t q, uint8_t flags, u
     tw_tree_pop(p);
 }
 
+/* An A-MSDU (QoS Control's "A-MSDU present"): subframes of destination, source, length and an
+ * LLC-framed MSDU, each but the last padded to 4 bytes, as long as more than a subframe header
+ * is left. Each MSDU's layers hang under its subframe, as in tshark; the aggregate is a tree
+ * item, not a layer (frame.protocols lists the MSDUs' layers only). */
+enum { A_SUBFRAME, A_LENGTH, A_COUNT };
+static const struct tw_field_def afields[A_COUNT] = {
+    [A_SUBFRAME] = {"wlan_aggregate.a_mdsu.subframe", "A-MSDU Subframe", TW_FT_NONE},
+    [A_LENGTH] = {"wlan_aggregate.a_mdsu.length", "A-MSDU Length", TW_FT_UINT16, TW_BASE_DEC},
+};
+#define AF(x) ((uint16_t)(aids.base + (x)))
+
+static enum tw_status amsdu(struct tw_pkt *p, struct tw_cur *c, struct tw_cur *body)
+{
+    uint32_t off = body->off;
+    int32_t ar = -1;
+    const int32_t wrec = p->layers[p->nlayers - 1].rec; /* 802.11's item */
+    /* the aggregate is a top-level item, after 802.11's */
+    uint32_t saved = p->ntree;
+    if (p->ntree < TW_MAX_TREE) p->tree[p->ntree++] = -1;
+    if (tw_want(p, aids.field)) {
+        ar = tw_add_rec(p, aids.field, off, tw_cur_left(body));
+        tw_rec_label(p, ar, "IEEE 802.11 Aggregate MSDU");
+    }
+    tw_tree_push(p, ar);
+    enum tw_status st = TW_OK;
+    for (uint32_t i = 1; off < body->end && body->end - off > 14; i++) {
+        struct tw_cur h = *body;
+        h.off = off;
+        const uint8_t *hd;
+        if (!tw_cur_try_peek(&h, 0, 14, &hd)) {
+            c->err = TW_CUR_TRUNCATED;
+            st = TW_TRUNCATED;
+            break;
+        }
+        uint32_t len = (uint32_t)hd[12] << 8 | hd[13];
+        /* an MSDU longer than what is left is given its announced length, as tshark's subset
+         * is: the layers inside read what is there (the cursor's cap keeps them in it) */
+        uint32_t next = off + 14 + len;
+        uint32_t rel = next - body->off; /* padding counts from the A-MSDU's start */
+        uint32_t padded = next + (4 - rel % 4) % 4;
+        uint32_t shown = TW_MIN(padded, body->end);
+        int32_t sr = tw_add_rec(p, AF(A_SUBFRAME), off, shown - off);
+        tw_rec_label(p, sr, "A-MSDU Subframe #%u", i);
+        tw_tree_push(p, sr);
+        /* the hidden _resolved twins go to 802.11's own tree, as tshark's do */
+        for (int k = 0; k < 2; k++) {
+            int f = k ? F_SA : F_DA;
+            const uint8_t *a = c->data + off + 6 * (uint32_t)k;
+            label_ether(p, tw_add_ptr(p, HF(f), off + 6 * (uint32_t)k, 6, a, 6), HF(f), a);
+            if (tw_want(p, HF(f + 1)) && p->ntree < TW_MAX_TREE) {
+                uint32_t n = 0;
+                const uint8_t *nm = arena_str(p, tw_ether_name(a), &n);
+                p->tree[p->ntree++] = wrec;
+                if (nm)
+                    tw_rec_flags(p, tw_add_ptr(p, HF(f + 1), off + 6 * (uint32_t)k, 6, nm, n),
+                                 TW_RF_HIDDEN);
+                p->ntree--;
+            }
+        }
+        tw_add_uint(p, AF(A_LENGTH), off + 12, 2, len);
+        struct tw_cur m = *body;
+        m.off = off + 14;
+        m.end = next;
+        m.cap = TW_MIN(TW_MIN(body->cap, body->end), next);
+        if (m.cap < m.off) m.cap = m.off;
+        uint32_t key = TW_KEY_LLC;
+        enum tw_status in = tw_dissect_under(p, TW_TBL_NAME, 1, &key, m);
+        tw_tree_pop(p);
+        /* an error inside the MSDU ends the frame's dissection there (tshark's exception leaves
+         * the loop); its layer already reported it */
+        if (in != TW_OK) break;
+        /* an MSDU the capture cut without its layers noticing: tshark ends there silently */
+        if (m.cap < m.end) break;
+        off = padded;
+    }
+    p->ntree = saved;
+    return st;
+}
+
 static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
 {
     uint32_t start = c->off;
@@ -709,6 +788,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
 
     /* header length */
     bool qos = ftype == T_DATA && (subtype & 0x8);
+    uint16_t qosv = 0;
     uint32_t hlen = 24;
     if (ftype == T_CTRL) {
         switch (subtype) {
@@ -799,6 +879,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     uint32_t a1 = start + 4, a2 = start + 10, a3 = start + 16, a4 = start + 24;
     uint16_t seqc = 0;
     struct tw_addr csrc = {0}, cdst = {0};
+    bool amsdu_cols = false; /* the columns of an A-MSDU (see below) */
+    uint32_t amsdu_da = 0;
     if (ftype == T_MGT) {
         seqc = (uint16_t)(d[start + 22] | d[start + 23] << 8);
         add_mac(p, F_DA, d, a1);
@@ -822,14 +904,19 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         case 2: da = a1, sa = a3, bssid = a2, staa = a1; break;
         case 3: da = a3, sa = a4, have_bssid = false; break;
         }
-        add_mac(p, F_DA, d, da);
-        add_mac(p, F_SA, d, sa);
+        /* in an A-MSDU the subframes carry the end addresses: tshark shows no source or
+         * destination read from address 3 (seen with From DS; To DS assumed alike) */
+        bool a3_end = (flags & 3) == 1 || (flags & 3) == 2;
+        bool amsdu_hdr = qos && (d[start + 24 + ((flags & 3) == 3 ? 6 : 0)] & 0x80) && a3_end;
+        if (!(amsdu_hdr && da == a3)) add_mac(p, F_DA, d, da);
+        if (amsdu_hdr && da != a3) amsdu_cols = true, amsdu_da = da;
+        if (!(amsdu_hdr && sa == a3)) add_mac(p, F_SA, d, sa);
         if (have_bssid) add_mac(p, F_BSSID, d, bssid);
         if (staa) add_mac(p, F_STAA, d, staa);
         tw_add_bits(p, HF(F_FRAG), start + 22, 2, seqc);
         tw_add_bits(p, HF(F_SEQ), start + 22, 2, seqc);
         if ((flags & 3) == 3) add_addr(p, d, a4);
-        add_addr(p, d, a3);
+        if (!amsdu_hdr) add_addr(p, d, a3);
         tw_col_dl(p, TW_AT_ETHER, d + sa, d + da, 6);
     } else {
         /* control (and extension) frames: the receiver, then a transmitter/BSSID */
@@ -857,7 +944,15 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         }
         p->dl_src = csrc, p->dl_dst = cdst;
     }
-    p->net_src = p->net_dst = (struct tw_addr){TW_AT_NONE, 0, NULL};
+    if (amsdu_cols) {
+        /* an A-MSDU names no source in its header: tshark's Source column keeps what the
+         * layers below set, the Destination is the header's destination */
+        struct tw_addr prev = p->net_src.type ? p->net_src : p->dl_src;
+        p->net_src = prev;
+        p->net_dst = (struct tw_addr){TW_AT_ETHER, 6, d + amsdu_da};
+    } else {
+        p->net_src = p->net_dst = (struct tw_addr){TW_AT_NONE, 0, NULL};
+    }
 
     /* the FCS */
     if (has_fcs) {
@@ -883,6 +978,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     uint32_t off = start + 24 + ((ftype == T_DATA && (flags & 3) == 3) ? 6 : 0);
     if (qos) {
         uint16_t q = (uint16_t)(d[off] | d[off + 1] << 8);
+        qosv = q;
         add_qos(p, off, q, flags, subtype);
         off += 2;
     }
@@ -981,6 +1077,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         tw_next(p, TW_TBL_ETHERTYPE, 0x8137, tw_cur_rest(&body));
         return TW_OK;
     }
+    if (qos && (qosv & 0x80)) return amsdu(p, c, &body);
     tw_next(p, TW_TBL_NAME, TW_KEY_LLC, tw_cur_rest(&body));
     return TW_OK;
 }
@@ -1005,6 +1102,16 @@ const struct tw_proto tw_proto_wlan = {
     .dissect = dissect,
     .init = init,
     .ids = &ids,
+};
+
+const struct tw_proto tw_proto_wlan_aggregate = {
+    .abbrev = "wlan_aggregate",
+    .name = "IEEE 802.11 wireless LAN aggregate frame",
+    .short_name = "IEEE 802.11 Aggregate Data",
+    .fields = afields,
+    .nfields = A_COUNT,
+    .ids = &aids,
+    .flags = TW_PROTO_NO_COLUMN | TW_PROTO_NO_LAYER,
 };
 
 /* "IEEE 802.11 Wireless Management": only a tree item (not a layer), registered so that its
