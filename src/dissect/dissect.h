@@ -934,6 +934,8 @@ void *tw_state_put(struct tw_state *s, const void *key, size_t klen, bool *fresh
 void tw_state_del(struct tw_state *s, void *value);
 /* evict the least recently used entry (false if empty): for owners with a budget of their own */
 bool tw_state_evict_oldest(struct tw_state *s);
+/* the least recently used entry's value (NULL if empty), to retire entries by age */
+void *tw_state_oldest(struct tw_state *s);
 uint32_t tw_state_count(const struct tw_state *s);
 uint64_t tw_state_evicted(const struct tw_state *s);
 void tw_state_close_all(void);

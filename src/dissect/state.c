@@ -258,6 +258,11 @@ bool tw_state_evict_oldest(struct tw_state *s)
     return true;
 }
 
+void *tw_state_oldest(struct tw_state *s)
+{
+    return s && s->oldest != NIL ? val(s, s->oldest) : NULL;
+}
+
 uint32_t tw_state_count(const struct tw_state *s) { return s ? s->count : 0; }
 uint64_t tw_state_evicted(const struct tw_state *s) { return s ? s->evicted : 0; }
 

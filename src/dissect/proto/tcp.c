@@ -681,6 +681,9 @@ struct conv_flow {
 struct conv {
     uint32_t stream;
     uint8_t completeness;
+    uint8_t fin_dirs;  /* bit per direction that sent a FIN; both set after a RST */
+    int64_t last_sec;  /* capture time of its latest packet */
+    uint64_t last_pkt; /* conv_clock at its latest packet */
     struct conv_flow fl[2]; /* [0]: sent by the endpoint that sorts first in the key */
     struct tw_time first, prev;
     struct tw_time mru_syn, first_rtt; /* last SYN's time; SYN to first pure ACK (iRTT) */
@@ -707,6 +710,29 @@ static void conv_drop(void *v)
     }
 }
 
+/* Memory follows the live connections, not the capture's length (tshark keeps every
+ * conversation): a conversation closed in both directions (or reset) and quiet for
+ * CLOSED_IDLE_SEC of capture time, or open and quiet for OPEN_IDLE_SEC, and in both cases for
+ * IDLE_PACKETS TCP packets (so a capture whose clock jumps does not retire anything early), is
+ * retired when the least recently seen. A later packet on its address/port pair starts a new
+ * stream (tshark would number it as the old one). Checked as packets come, two at a time, from
+ * the oldest. */
+#define CLOSED_IDLE_SEC 60
+#define OPEN_IDLE_SEC   1800
+#define IDLE_PACKETS    50000
+static uint64_t conv_clock; /* TCP packets seen with conversation tracking */
+static void retire_idle(int64_t now)
+{
+    conv_clock++;
+    for (int k = 0; k < 2; k++) {
+        struct conv *o = tw_state_oldest(conv_tab);
+        if (!o || conv_clock - o->last_pkt < IDLE_PACKETS) return;
+        int64_t idle = now - o->last_sec;
+        if (idle < (o->fin_dirs == 3 ? CLOSED_IDLE_SEC : OPEN_IDLE_SEC)) return;
+        tw_state_del(conv_tab, o);
+    }
+}
+
 static bool desegment_pref; /* -o tcp.desegment_tcp_streams (default TRUE) */
 static uint64_t deseg_held; /* bytes held by multi-segment PDUs, all conversations */
 /* PDUs holding bytes, least recently grown first: the memory cap gives up the oldest */
@@ -725,6 +751,7 @@ static void tcp_init(void)
     analyze_seq = tw_pref_bool("tcp.analyze_sequence_numbers", true);
     rel_seq = tw_pref_bool("tcp.relative_sequence_numbers", true) && analyze_seq;
     next_stream = 0;
+    conv_clock = 0;
     ta_segs_held = 0;
     conv_tab = tw_state_open("tcp.conv", sizeof(struct conv), CONV_MAX, conv_drop);
 }
@@ -3018,6 +3045,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         (p->want_all || p->want_cols || tw_tap_wanted(p, TW_TAP_TCP) || tracking_needed(p))) {
         uint8_t key[TW_STATE_KEY_MAX];
         size_t kl = tw_conv_key(p, sport, dport, key, &dir);
+        retire_idle(p->frame->ts.sec);
         cv = tw_state_put(conv_tab, key, kl, &fresh);
         if (cv && fresh) {
             conv_start(cv, p);
@@ -3031,7 +3059,13 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             tres.have = true;
             tres.flags |= TA_REUSED_PORTS;
         }
-        if (cv) ta_conv_checks(cv, dir, seq, fl, &tres);
+        if (cv) {
+            ta_conv_checks(cv, dir, seq, fl, &tres);
+            if (fl & TH_FIN) cv->fin_dirs |= (uint8_t)(1u << dir);
+            if (fl & TH_RST) cv->fin_dirs = 3;
+            cv->last_sec = p->frame->ts.sec;
+            cv->last_pkt = conv_clock;
+        }
     }
     struct tw_time trel = {0, 0}, tdelta = {0, 0};
     if (cv) {
