@@ -1835,7 +1835,11 @@ static uint32_t record(struct ctx *x, const struct tw_cur *c, uint32_t off, uint
         }
         return end;
     }
-    if (!have(c, off, 5, end)) return end;
+    if (!have(c, off, 5, end)) {
+        /* the header itself is cut by the capture: tshark's read of it fails there */
+        x->cut = true;
+        return end;
+    }
     uint8_t ct = c->data[off];
     uint16_t version = (uint16_t)be16(c->data + off + 1);
     uint32_t rlen = be16(c->data + off + 3);
@@ -1982,6 +1986,8 @@ static uint32_t v2_record(struct ctx *x, const struct tw_cur *c, uint32_t off, u
         o += sl;
         if (chl && have(c, o, chl, e)) add_none(x, F_V2_CHALLENGE, o, chl);
     }
+    /* a body the capture cut: tshark's reads stop there */
+    if (!have(c, off, hdr + rlen, e)) x->cut = true;
     tw_tree_pop(p);
     return e;
 }
