@@ -2257,6 +2257,12 @@ static bool above_tcp(uint16_t pr)
            (d->heur_tables[0] == TW_TBL_TCP_PORT || d->heur_tables[1] == TW_TBL_TCP_PORT);
 }
 
+/* a field of another protocol whose value depends on what runs above TCP */
+static bool shown_above_tcp(const struct tw_field_info *fi)
+{
+    return above_tcp(fi->proto) || strcmp(fi->def ? fi->def->abbrev : "", "frame.protocols") == 0;
+}
+
 static bool tracking_needed(const struct tw_pkt *p)
 {
     static const uint8_t *for_want;
@@ -2275,8 +2281,7 @@ static bool tracking_needed(const struct tw_pkt *p)
         else if (fi->proto == mptcp_ids.proto)
             needed = fi->is_expert;
         else
-            needed = above_tcp(fi->proto) ||
-                     strcmp(fi->def ? fi->def->abbrev : "", "frame.protocols") == 0;
+            needed = shown_above_tcp(fi);
     }
     return needed;
 }
@@ -2301,8 +2306,7 @@ static bool up_needed(const struct tw_pkt *p)
         if (!p->want[i]) continue;
         const struct tw_field_info *fi = tw_field((uint16_t)i);
         if (fi->proto == ids.proto || fi->proto == mptcp_ids.proto) continue;
-        needed = above_tcp(fi->proto) ||
-                 strcmp(fi->def ? fi->def->abbrev : "", "frame.protocols") == 0;
+        needed = shown_above_tcp(fi);
     }
     return needed;
 }
