@@ -232,6 +232,8 @@ struct tw_layer {
     uint8_t depth;  /* nesting level (0 = outermost stack) */
     bool hidden;    /* left out of frame.protocols (a dissector that refused the packet) */
     bool posted;    /* its post hook ran (a chain run by tw_dissect_here runs its own) */
+    bool itemless;  /* listed in frame.protocols, but its tree item was never added (a
+                     * TW_PROTO_NO_RECORD dissector that failed first): a filter does not see it */
     uint32_t off, len;
     uint32_t avail;   /* bytes the layer was given (its cursor's claimed length) */
     uint32_t claim;   /* bytes it says it really spans (IP total length), 0 = all it was given */
@@ -717,6 +719,10 @@ void tw_expert(struct tw_pkt *p, uint16_t expert_id, uint32_t off, uint32_t len,
 
 /* the current layer: its byte range, and the text of its protocol line in trees and -e */
 void tw_layer_setlen(struct tw_pkt *p, uint32_t len);
+/* IP's datagram is shorter than the frame and IP was handed the frame's own bytes from their
+ * start (raw IP link types): Wireshark's IP shrinks the tvb it was given, which is then the
+ * frame's, so the frame's bytes (frame[...] in filters, the hex dump) end with the datagram. */
+void tw_frame_shrink(struct tw_pkt *p, uint32_t len);
 /* how many bytes of what it was given this layer really spans (IP total length); lower layers
  * call the rest a trailer */
 static inline void tw_layer_claim(struct tw_pkt *p, uint32_t len)
@@ -728,6 +734,12 @@ static inline void tw_layer_claim(struct tw_pkt *p, uint32_t len)
 static inline void tw_layer_hide(struct tw_pkt *p)
 {
     if (p->nlayers) p->layers[p->nlayers - 1].hidden = true;
+}
+/* A TW_PROTO_NO_RECORD dissector failed before adding its own tree item (Wireshark reads some
+ * bytes before proto_tree_add_item): the protocol is in frame.protocols but not in the tree. */
+static inline void tw_layer_itemless(struct tw_pkt *p)
+{
+    if (p->nlayers) p->layers[p->nlayers - 1].itemless = true;
 }
 static inline uint32_t *tw_layer_priv(struct tw_pkt *p)
 {

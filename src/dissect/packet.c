@@ -238,6 +238,14 @@ void tw_layer_setlen(struct tw_pkt *p, uint32_t len)
     if (l->rec >= 0) p->recs[l->rec].len = len;
 }
 
+void tw_frame_shrink(struct tw_pkt *p, uint32_t len)
+{
+    struct tw_layer *l = cur_layer(p);
+    if (!l || l->src != 0 || l->off != 0 || len >= p->sources[0].len) return;
+    p->sources[0].len = len;
+    if (p->nlayers && p->layers[0].avail > len) p->layers[0].avail = len;
+}
+
 void tw_layer_label_(struct tw_pkt *p, const char *fmt, ...)
 {
     struct tw_layer *l = cur_layer(p);
@@ -469,6 +477,7 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, const struct tw_cur *s
         l->claim = 0;
         l->hidden = false;
         l->posted = false;
+        l->itemless = false;
         l->rec = -1;
         l->src = p->cur_src = p->nsources > 1 ? source_of(p, c.data) : 0;
         p->ntree = base_tree;

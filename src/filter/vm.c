@@ -49,9 +49,12 @@ static bool rec_val(const struct tw_pkt *p, const struct tw_rec *r, const struct
         const struct tw_source *s = r->src < p->nsources ? &p->sources[r->src] : NULL;
         const uint8_t *data = s ? s->data : p->frame->data;
         uint32_t len = s ? s->len : p->frame->caplen;
-        if (r->src == 0) data = p->frame->data, len = p->frame->caplen;
+        uint32_t full = len; /* the item's length stops at the captured bytes */
+        if (r->src == 0) data = p->frame->data, len = p->sources[0].len, full = p->frame->caplen;
         uint32_t off = r->off < len ? r->off : len;
         uint32_t n = r->len < len - off ? r->len : len - off;
+        uint32_t foff = r->off < full ? r->off : full;
+        v->flen = r->len < full - foff ? r->len : full - foff;
         v->v.b.p = data + off;
         v->v.b.n = n;
         v->tail = n;
@@ -177,13 +180,21 @@ static void load(struct tw_filter *f, const struct tw_pkt *p, const struct twf_i
 
 static int cmp_u(uint64_t a, uint64_t b) { return a < b ? -1 : a > b; }
 
-/* tshark 4.0.17 compares relative times with their seconds as a signed 32-bit number: a
- * relative time of 4126264805 s is not ">= 0.5" (tcpdump's bgp_vpn_rt-oobr.pcap, frame 19).
- * Absolute times past 2038 behave in yet another way not understood yet (docs/notes.md). */
-static int64_t time32(int64_t ns)
+/* tshark 4.0.17 orders two times as Wireshark's nstime_cmp(): equal seconds compare by their
+ * nanoseconds, otherwise by the sign of the seconds' difference cast to a 32-bit int. Two times
+ * more than 2^31 s apart therefore compare the wrong way round: a timestamp in 2106 is before
+ * "2021-01-01" in a filter although it prints correctly (tcpdump's time_2106.pcap), and a
+ * relative time of 4126264805 s is not ">= 0.5" (bgp_vpn_rt-oobr.pcap, frame 19). Seconds and
+ * nanoseconds have the same sign, as in Wireshark's nstime_t. */
+static int time_cmp(int64_t a, int64_t b)
 {
-    int64_t secs = ns / 1000000000, rem = ns % 1000000000;
-    return (int64_t)(int32_t)(uint32_t)(uint64_t)secs * 1000000000 + rem;
+    int64_t as = a / 1000000000, bs = b / 1000000000;
+    if (as == bs) {
+        int64_t an = a % 1000000000, bn = b % 1000000000;
+        return an < bn ? -1 : an > bn;
+    }
+    int32_t d = (int32_t)(uint32_t)(uint64_t)(as - bs);
+    return d < 0 ? -1 : d > 0;
 }
 
 int twf_val_cmp(const struct twf_val *a, const struct twf_val *b, bool *ok)
@@ -217,9 +228,7 @@ int twf_val_cmp(const struct twf_val *a, const struct twf_val *b, bool *ok)
     case VT_ABSTIME:
     case VT_RELTIME: {
         if (b->vt != a->vt) break;
-        int64_t x = a->vt == VT_RELTIME ? time32(a->v.ns) : a->v.ns;
-        int64_t y = a->vt == VT_RELTIME ? time32(b->v.ns) : b->v.ns;
-        return x < y ? -1 : x > y;
+        return time_cmp(a->v.ns, b->v.ns);
     }
     case VT_IPV4: {
         if (b->vt != VT_IPV4) break;
@@ -496,9 +505,12 @@ static void do_slice(struct tw_filter *f, const struct twf_insn *in)
         uint32_t total = 0;
         bool ok = true;
         int64_t st[TWF_MAX_SLICES], ln[TWF_MAX_SLICES];
+        /* slices count from the ends of a protocol's item even where fewer of its bytes are
+         * readable (see F_LEN); bytes past the readable ones fail the slice, as in tshark */
+        int64_t base = v.vt == VT_PROTO && v.flen > n ? v.flen : n;
         for (uint32_t k = 0; k < ns; k++) {
-            int64_t s0 = sl[k].start < 0 ? (int64_t)n + sl[k].start : sl[k].start;
-            int64_t l = sl[k].len < 0 ? (int64_t)n - s0 : sl[k].len;
+            int64_t s0 = sl[k].start < 0 ? base + sl[k].start : sl[k].start;
+            int64_t l = sl[k].len < 0 ? base - s0 : sl[k].len;
             if (s0 < 0 || l < 0 || s0 + l > (int64_t)n) {
                 ok = false;
                 break;
@@ -683,7 +695,9 @@ static void do_func(struct tw_filter *f, const struct twf_insn *in)
             bool seq = a->vt == VT_STRING || a->vt == VT_BYTES || a->vt == VT_PROTO;
             memset(v, 0, sizeof *v);
             v->vt = VT_UINT;
-            v->v.u = seq ? a->v.b.n : a->flen;
+            /* a protocol's length is its item's, even where fewer of its bytes are readable
+             * (the frame of a raw IP link type after IP shrank it: tw_frame_shrink) */
+            v->v.u = a->vt == VT_PROTO ? TW_MAX(a->flen, a->v.b.n) : seq ? a->v.b.n : a->flen;
             d->n++;
         }
         return;
@@ -775,7 +789,7 @@ static bool nonzero(const struct twf_val *v)
 static bool proto_present(const struct tw_pkt *p, int32_t proto)
 {
     for (uint32_t i = 0; i < p->nlayers; i++)
-        if (p->layers[i].proto == proto) {
+        if (p->layers[i].proto == proto && !p->layers[i].itemless) {
             /* present = its tree item exists (protocols without an item of their own are
              * present as layers) */
             const struct tw_proto *pr = tw_proto_get(p->layers[i].proto);

@@ -63,7 +63,7 @@ void tw_sink_packet(struct tw_sink *s, const struct tw_pkt *p)
                 tw_hexdump(b, src->data, src->len);
             }
         } else {
-            tw_hexdump(b, p->frame->data, p->frame->caplen);
+            tw_hexdump(b, p->frame->data, p->sources[0].len);
         }
         tw_buf_addc(b, '\n');
     }

@@ -1010,8 +1010,10 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     tw_info_clear(p);
 
     uint8_t type, code, dlen;
-    if (!get8(&w, start, &type) || !get8(&w, start + 1, &code) || !get8(&w, start + 5, &dlen))
+    if (!get8(&w, start, &type) || !get8(&w, start + 1, &code) || !get8(&w, start + 5, &dlen)) {
+        tw_layer_unrecord(p); /* Wireshark reads these before adding its protocol item */
         return cur_status(&w);
+    }
     uint8_t dgram_len = dlen; /* RFC 4884 length of the quoted datagram, in 32-bit words */
 
     const char *type_str = tw_vs_find(type_vals, type);

@@ -1493,6 +1493,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         } else {
             /* the datagram ends here; what follows is the link layer's trailer */
             tw_layer_claim(p, ip_len);
+            tw_frame_shrink(p, ip_len);
             w.end = start + ip_len;
             if (w.cap > w.end) w.cap = w.end;
         }

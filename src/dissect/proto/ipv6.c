@@ -1020,7 +1020,10 @@ static enum tw_status ipv6_dissect(struct tw_pkt *p, struct tw_cur *c)
     /* The datagram is what the payload length says, when the frame holds that much: the rest
      * is the link layer's trailer. */
     struct tw_cur pl = tw_cur_sub(c, len < rep_plen ? len : rep_plen, NULL);
-    if (40 + len < reported) tw_layer_claim(p, 40 + len);
+    if (40 + len < reported) {
+        tw_layer_claim(p, 40 + len);
+        tw_frame_shrink(p, 40 + len);
+    }
     tw_ipv6_next(p, nxt, pl);
     return TW_OK;
 }
@@ -1547,6 +1550,7 @@ static enum tw_status opts_dissect(struct tw_pkt *p, struct tw_cur *c, bool hop)
     uint8_t l8 = get8(c, start + 1);
     if (c->err) {
         /* Wireshark reads both before it adds anything */
+        tw_layer_itemless(p);
         return TW_OK;
     }
     uint32_t len = ((uint32_t)l8 + 1) * 8;
@@ -2071,7 +2075,10 @@ static enum tw_status frag_dissect(struct tw_pkt *p, struct tw_cur *c)
     uint8_t nxt = get8(c, start);
     uint16_t offlg = get16(c, start + 2);
     uint32_t ident = get32(c, start + 4);
-    if (c->err) return TW_OK;
+    if (c->err) {
+        tw_layer_itemless(p); /* as above: read before the item is added */
+        return TW_OK;
+    }
     uint16_t foff = offlg & 0xfff8;
     bool more = offlg & 1;
     tw_info_clear(p);

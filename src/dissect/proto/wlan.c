@@ -33,12 +33,27 @@ enum {
     F_FIXED_ALL, F_TIMESTAMP, F_BEACON, F_CAP, F_CAP_ESS, F_CAP_IBSS, F_CAP_R1, F_CAP_R2,
     F_CAP_PRIVACY, F_CAP_SHORTPRE, F_CAP_R3, F_CAP_R4, F_CAP_SPECMAN, F_CAP_QOS, F_CAP_SST,
     F_CAP_APSD, F_CAP_RM, F_CAP_EPD, F_CAP_R5, F_CAP_R6, F_LISTEN, F_CURRENT_AP, F_STATUS,
-    F_FIXED_AID, F_REASON, F_AUTH_ALG, F_AUTH_SEQ, F_CATEGORY,
+    F_FIXED_AID, F_REASON, F_AUTH_ALG, F_AUTH_SEQ, F_CATEGORY, F_SAE_TYPE, F_SAE_GROUP,
+    F_SAE_TOKEN, F_SAE_SCALAR, F_SAE_ELEMENT, F_SAE_SEND_CONFIRM, F_SAE_CONFIRM,
     F_TAGGED_ALL, F_TAG, F_TAG_NUMBER, F_TAG_LENGTH, F_SSID, F_RATES, F_XRATES, F_DS_CHANNEL,
     F_TIM_COUNT, F_TIM_PERIOD, F_TIM_BMAPCTL, F_TIM_MCAST, F_TIM_OFFSET, F_TIM_PVB, F_TAG_OUI,
     F_TAG_OUI_TYPE, F_TAG_VENDOR_DATA,
     F_COUNT
 };
+
+static const struct tw_vs vs_sae_type[] = {{1, "Commit"}, {2, "Confirm"}, {0, NULL}};
+static const struct tw_vs vs_sae_group[] = {
+    {1, "default 768-bit MODP group"}, {2, "alternate 1024-bit MODP group"},
+    {3, "EC2N group on GP[2^155]"}, {4, "EC2N group on GP[2^185]"}, {5, "1536-bit MODP group"},
+    {14, "2048-bit MODP group"}, {15, "3072-bit MODP group"}, {16, "4096-bit MODP group"},
+    {17, "6144-bit MODP group"}, {18, "8192-bit MODP group"}, {19, "256-bit random ECP group"},
+    {20, "384-bit random ECP group"}, {21, "521-bit random ECP group"},
+    {22, "1024-bit MODP Group with 160-bit Prime Order Subgroup"},
+    {23, "2048-bit MODP Group with 224-bit Prime Order Subgroup"},
+    {24, "2048-bit MODP Group with 256-bit Prime Order Subgroup"},
+    {25, "192-bit Random ECP Group"}, {26, "224-bit Random ECP Group"},
+    {27, "224-bit Brainpool ECP group"}, {28, "256-bit Brainpool ECP group"},
+    {29, "384-bit Brainpool ECP group"}, {30, "512-bit Brainpool ECP group"}, {0, NULL}};
 
 static const struct tw_tfs tfs_tods = {"Frame is entering DS", "Frame is not entering DS"};
 static const struct tw_tfs tfs_fromds = {"Frame is exiting DS", "Frame is not exiting DS"};
@@ -190,6 +205,15 @@ static const struct tw_field_def fields[F_COUNT] = {
                     NULL, NULL, "Authentication Sequence Number"},
     [F_CATEGORY] = {"wlan.fixed.category_code", "Category code", TW_FT_UINT16, TW_BASE_DEC, 0,
                     vs_category, NULL, NULL, "Management action category"},
+    [F_SAE_TYPE] = {"wlan.fixed.sae_message_type", "SAE Message Type", TW_FT_UINT16, TW_BASE_DEC, 0,
+                    vs_sae_type},
+    [F_SAE_GROUP] = {"wlan.fixed.finite_cyclic_group", "Group Id", TW_FT_UINT16, TW_BASE_DEC, 0,
+                     vs_sae_group},
+    [F_SAE_TOKEN] = {"wlan.fixed.anti_clogging_token", "Anti-Clogging Token", TW_FT_BYTES},
+    [F_SAE_SCALAR] = {"wlan.fixed.scalar", "Scalar", TW_FT_BYTES},
+    [F_SAE_ELEMENT] = {"wlan.fixed.finite_field_element", "Finite Field Element", TW_FT_BYTES},
+    [F_SAE_SEND_CONFIRM] = {"wlan.fixed.send_confirm", "Send-Confirm", TW_FT_UINT16, TW_BASE_DEC},
+    [F_SAE_CONFIRM] = {"wlan.fixed.confirm", "Confirm", TW_FT_BYTES},
     [F_TAGGED_ALL] = {"wlan.tagged.all", "Tagged parameters", TW_FT_NONE},
     [F_TAG] = {"wlan.tag", "Tag", TW_FT_NONE},
     [F_TAG_NUMBER] = {"wlan.tag.number", "Tag Number", TW_FT_UINT8, TW_BASE_DEC, 0, vs_tag, NULL, NULL,
@@ -367,6 +391,119 @@ static void add_u16_fixed(struct tw_pkt *p, int f, struct tw_cur *c, uint32_t of
     } else if (d->vals) {
         tw_rec_label(p, r, "%s: %s (%u)", d->name, s ? s : "Unknown", mv);
     }
+}
+
+/* SAE (authentication algorithm 3, IEEE 802.11-2020 9.4.1.x) after the algorithm, sequence and
+ * status fields, as Wireshark 4.0 reads it (worked out from crafted frames):
+ *  - sequence 1 (Commit) with status 0 or 126: group, then [anti-clogging token], scalar and
+ *    element, whose lengths the group gives; status 76: group and token; status 77: the group;
+ *  - sequence 2 (Confirm), any status: send-confirm and the confirm value (all that is left);
+ *  - the commit's fixed fields end where an extension element that SAE may carry (password
+ *    identifier 33, rejected groups 92, anti-clogging token container 93) starts, searched from
+ *    after scalar and element: the bytes between are the token.
+ * Returns the bytes it used, or UINT32_MAX when a field ran past the frame (malformed). */
+static bool sae_group_lens(uint16_t g, uint32_t *sc, uint32_t *el)
+{
+    static const struct {
+        uint8_t group;
+        uint16_t scalar, element;
+    } t[] = {{1, 96, 96},    {2, 128, 128},  {5, 192, 192},  {14, 256, 256},  {15, 384, 384},
+             {16, 512, 512}, {17, 768, 768}, {18, 1024, 1024}, {19, 32, 64},  {20, 48, 96},
+             {21, 66, 132},  {22, 20, 128},  {23, 28, 256},  {24, 32, 256},   {25, 24, 48},
+             {26, 28, 56},   {27, 28, 56},   {28, 32, 64},   {29, 48, 96},    {30, 64, 128}};
+    for (size_t i = 0; i < TW_ARRAY_LEN(t); i++)
+        if (t[i].group == g) {
+            *sc = t[i].scalar;
+            *el = t[i].element;
+            return true;
+        }
+    return false;
+}
+
+static uint32_t sae_fixed_len(struct tw_cur *c, uint32_t off, uint32_t from)
+{
+    uint32_t n = tw_cur_left(c) > off - c->off ? tw_cur_left(c) - (off - c->off) : 0;
+    const uint8_t *d;
+    uint32_t have = tw_cur_avail(c) > off - c->off ? tw_cur_avail(c) - (off - c->off) : 0;
+    if (have < n) n = have; /* only what was captured can be searched */
+    if (!n) return 0;
+    struct tw_cur t = *c;
+    t.off = off;
+    if (!tw_cur_try_peek(&t, 0, n, &d)) return n;
+    for (uint32_t i = from; i + 3 < n; i++)
+        if (d[i] == 255 && (d[i + 2] == 33 || d[i + 2] == 92 || d[i + 2] == 93)) return i;
+    return n;
+}
+
+static bool add_bytes_at(struct tw_pkt *p, struct tw_cur *c, int f, uint32_t off, uint32_t n)
+{
+    struct tw_cur t = *c;
+    t.off = off;
+    const uint8_t *d;
+    if (!tw_cur_try_peek(&t, 0, n, &d)) {
+        /* past the frame (malformed) or only past what was captured (truncated) */
+        c->err = (uint64_t)off + n > c->end ? TW_CUR_MALFORMED : TW_CUR_TRUNCATED;
+        return false;
+    }
+    tw_add_ptr(p, HF(f), off, n, d, n);
+    return true;
+}
+
+static uint32_t sae_body(struct tw_pkt *p, struct tw_cur *c, uint32_t o, uint16_t seq,
+                         uint16_t status)
+{
+    int32_t r = tw_add_uint(p, HF(F_SAE_TYPE), o - 4, 2, seq);
+    if (r >= 0 && tw_want_labels(p)) {
+        const char *s = tw_vs_find(vs_sae_type, seq);
+        tw_rec_label(p, r, "SAE Message Type: %s (%u)", s ? s : "Unknown", seq);
+    }
+    struct tw_cur t = *c;
+    t.off = o;
+    if (seq == 2) {
+        uint16_t sc = tw_cur_u16le(&t);
+        if (!tw_cur_ok(&t)) {
+            c->err = t.err;
+            return UINT32_MAX;
+        }
+        tw_add_uint(p, HF(F_SAE_SEND_CONFIRM), o, 2, sc);
+        uint32_t rest = tw_cur_left(&t);
+        if (!add_bytes_at(p, c, F_SAE_CONFIRM, o + 2, rest)) return UINT32_MAX;
+        return 2 + rest;
+    }
+    if (seq != 1 || (status != 0 && status != 126 && status != 76 && status != 77)) return 0;
+    uint16_t g = tw_cur_u16le(&t);
+    if (!tw_cur_ok(&t)) {
+        c->err = t.err;
+        return UINT32_MAX;
+    }
+    r = tw_add_uint(p, HF(F_SAE_GROUP), o, 2, g);
+    if (r >= 0 && tw_want_labels(p)) {
+        const char *s = tw_vs_find(vs_sae_group, g);
+        tw_rec_label(p, r, "Group Id: %s (%u)", s ? s : "Unknown", g);
+    }
+    if (status == 77) return 2;
+    uint32_t sc = 0, el = 0;
+    bool known = sae_group_lens(g, &sc, &el);
+    if (status == 76) {
+        uint32_t tok = sae_fixed_len(c, o + 2, 0);
+        if (!add_bytes_at(p, c, F_SAE_TOKEN, o + 2, tok)) return UINT32_MAX;
+        return 2 + tok;
+    }
+    uint32_t fixed = sae_fixed_len(c, o + 2, sc + el);
+    uint32_t off = o + 2;
+    if (!known) { /* Wireshark shows all as a token, then fails */
+        if (fixed) add_bytes_at(p, c, F_SAE_TOKEN, off, fixed);
+        if (!c->err) c->err = TW_CUR_MALFORMED;
+        return UINT32_MAX;
+    }
+    if (fixed > sc + el) {
+        uint32_t tok = fixed - sc - el;
+        if (!add_bytes_at(p, c, F_SAE_TOKEN, off, tok)) return UINT32_MAX;
+        off += tok;
+    }
+    if (!add_bytes_at(p, c, F_SAE_SCALAR, off, sc)) return UINT32_MAX;
+    if (!add_bytes_at(p, c, F_SAE_ELEMENT, off + sc, el)) return UINT32_MAX;
+    return off + sc + el - o;
 }
 
 static void add_capabilities(struct tw_pkt *p, struct tw_cur *c, uint32_t off)
@@ -589,11 +726,28 @@ static enum tw_status mgt_body(struct tw_pkt *p, struct tw_cur *c, uint8_t subty
             break;
         case 10:
         case 12: add_u16_fixed(p, F_REASON, c, o); break;
-        case 11:
+        case 11: {
+            struct tw_cur h = *c;
+            uint16_t alg = tw_cur_u16le(&h), seq = tw_cur_u16le(&h), status = tw_cur_u16le(&h);
             add_u16_fixed(p, F_AUTH_ALG, c, o);
             add_u16_fixed(p, F_AUTH_SEQ, c, o + 2);
             add_u16_fixed(p, F_STATUS, c, o + 4);
+            if (tw_cur_ok(c) && alg == 3) {
+                uint32_t more = sae_body(p, c, o + 6, seq, status);
+                if (more == UINT32_MAX) {
+                    /* the fixed fields ran past the frame: Wireshark's item has no size */
+                    if (labels) tw_rec_label(p, fr, "Fixed parameters");
+                    tw_rec_setlen(p, fr, tw_cur_avail(c) + (c->off - o));
+                    break;
+                }
+                if (more) {
+                    tw_cur_skip(c, more);
+                    tw_rec_setlen(p, fr, 6 + more);
+                    if (labels) tw_rec_label(p, fr, "Fixed parameters (%u bytes)", 6 + more);
+                }
+            }
             break;
+        }
         case 13:
         case 14: {
             uint8_t cat = tw_cur_u8(c);
