@@ -3361,12 +3361,14 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     /* the sender's FIN ends what a protocol wanted "until FIN", with or without data */
     if (up && can && (fl & TH_FIN) && cv->fl[dir].ds.until_fin) {
         uint32_t base = cv->fl[dir].base_set ? cv->fl[dir].base_seq : 0;
+        /* the segment that completes the PDU has no tcp.payload item in tshark (zeek's
+         * http/byteranges.pcap, frame 65) */
+        if (deseg_fin(p, &cv->fl[dir], &pl, seq - base, seglen, &sc)) return TW_OK;
         if (cap_left && tw_want(p, HF(F_PAYLOAD))) {
             uint32_t rl = c->end > poff ? c->end - poff : 0;
             int32_t pr = tw_add_ptr(p, HF(F_PAYLOAD), poff, cap_left, c->data + poff, cap_left);
             if (labels) tw_rec_label(p, pr, "TCP payload (%u byte%s)", rl, rl == 1 ? "" : "s");
         }
-        if (deseg_fin(p, &cv->fl[dir], &pl, seq - base, seglen, &sc)) return TW_OK;
         if (cap_left) {
             /* not completed: the segment goes on as any other (payload already shown) */
             desegment(p, &cv->fl[dir], &pl, seq - base, seq - base + seglen, &sc);
