@@ -402,6 +402,10 @@ struct conv {
     char method[METHOD_MAX];
     uint16_t uri_len, full_uri_len;
     bool has_full_uri;
+    /* a 2xx answer to CONNECT made the connection a tunnel: from the frame after, its bytes go to
+     * the dissector of the port the CONNECT named (TLS for 443), as in tshark */
+    uint16_t tunnel_port;
+    uint32_t tunnel_after;
     char uri[URI_MAX];
     char full_uri[URI_MAX];
 };
@@ -1234,6 +1238,22 @@ static void ensure_rec(struct tw_pkt *p, int32_t *rec, bool first, uint32_t off,
 }
 
 /* One message at off; returns the bytes it used, or -1 (stop: not HTTP, or more requested). */
+/* CONNECT host:port answered with 200: the port of the URI (authority form) names the protocol
+ * of the tunnel */
+static void tunnel_open(struct tw_pkt *p, struct conv *cv)
+{
+    uint32_t n = cv->uri_len, i = n, port = 0, mul = 1;
+    while (i > 0 && cv->uri[i - 1] >= '0' && cv->uri[i - 1] <= '9' && n - i < 5) {
+        i--;
+        port += (uint32_t)(cv->uri[i] - '0') * mul;
+        mul *= 10;
+    }
+    if (i == n || i == 0 || cv->uri[i - 1] != ':' || port == 0 || port > 65535) return;
+    if (tw_dispatch_find(TW_TBL_TCP_PORT, port) < 0) return;
+    cv->tunnel_port = (uint16_t)port;
+    cv->tunnel_after = (uint32_t)p->frame->recno;
+}
+
 static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off, bool first,
                                int32_t *http_rec)
 {
@@ -1302,6 +1322,7 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
             if (head || (code / 100 == 2 && connect) || code / 100 == 1 || code == 204 ||
                 code == 304)
                 body = false;
+            if (code == 200 && connect && cv->method_len == 7) tunnel_open(p, cv);
         }
         if (!do_reassembly(p, d, off, cap, body, ftype == T_RESPONSE)) return -1;
     } else if (have_seen) {
@@ -1600,6 +1621,21 @@ static void not_http(struct tw_pkt *p)
 static enum tw_status dissect_http(struct tw_pkt *p, struct tw_cur *c)
 {
     uint32_t off = c->off;
+    struct conv *tv = conv_get(p, false);
+    if (tv && tv->tunnel_port && (uint32_t)p->frame->recno > tv->tunnel_after) {
+        /* the tunnel's protocol under HTTP from now on, HTTP showing only where it leads (tshark's
+         * proxy-connect hand-off); the protocol may ask TCP for more as if it ran on TCP */
+        uint32_t hl = tv->uri_len;
+        while (hl > 0 && tv->uri[hl - 1] != ':') hl--;
+        int32_t r = tw_add_ptr(p, HF(F_PROXY_CONNECT_HOST), c->off, 0, (const uint8_t *)tv->uri,
+                               hl ? hl - 1 : 0);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+        r = tw_add_uint(p, HF(F_PROXY_CONNECT_PORT), c->off, 0, tv->tunnel_port);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+        if (tw_can_desegment(p)) p->deseg.layer = p->nlayers; /* the next layer's index */
+        tw_next(p, TW_TBL_TCP_PORT, tv->tunnel_port, *c);
+        return TW_OK;
+    }
     int32_t rec = tw_layer_recorded(p) ? p->layers[p->nlayers - 1].rec : -1;
     bool first = true, any = false;
     enum tw_status st = TW_OK;
