@@ -680,7 +680,9 @@ static void do_func(struct tw_filter *f, const struct twf_insn *in)
             const struct twf_val *a = &f->pool[A.start + i];
             struct twf_val *v = push(f);
             if (!v) return;
-            bool seq = a->vt == VT_STRING || a->vt == VT_BYTES || a->vt == VT_PROTO;
+            /* a protocol's length is its item's, captured or not (tshark: len(udp) is 8 in a
+             * frame cut inside the UDP header) */
+            bool seq = a->vt == VT_STRING || a->vt == VT_BYTES;
             memset(v, 0, sizeof *v);
             v->vt = VT_UINT;
             v->v.u = seq ? a->v.b.n : a->flen;
