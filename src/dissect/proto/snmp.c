@@ -794,16 +794,17 @@ static void match(struct walk *w)
     const uint32_t num = (uint32_t)p->frame->recno;
     struct req *rq = tw_state_get(req_tab, key, kl);
     if (request) {
-        if (!rq) {
-            rq = tw_state_put(req_tab, key, kl, NULL);
-            if (!rq) return;
-            rq->req_frame = num;
-            rq->rep_frame = 0;
-            rq->req_time = p->frame->ts;
-        } else if (rq->rep_frame) {
+        /* a response already seen for this id: shown; a request again takes the id over (tshark
+         * matches a response to the latest request with its id) */
+        if (rq && rq->rep_frame) {
             int32_t r = tw_add_uint(p, HF(F_RESPONSE_IN), 0, 0, rq->rep_frame);
             tw_rec_flags(p, r, TW_RF_GENERATED);
         }
+        if (!rq) rq = tw_state_put(req_tab, key, kl, NULL);
+        if (!rq) return;
+        rq->req_frame = num;
+        rq->rep_frame = 0;
+        rq->req_time = p->frame->ts;
     } else if (rq && rq->req_frame) {
         rq->rep_frame = num;
         int32_t r = tw_add_uint(p, HF(F_RESPONSE_TO), 0, 0, rq->req_frame);
