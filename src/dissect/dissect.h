@@ -938,6 +938,12 @@ const char *tw_oui_name(const uint8_t a[3]);
  * (innermost IP address, port) with the smaller first, so that both directions find the same
  * entry. *dir (if not NULL) is 0 when the sender sorts first. k needs TW_STATE_KEY_MAX bytes. */
 size_t tw_conv_key(const struct tw_pkt *p, uint16_t sport, uint16_t dport, uint8_t *k, int *dir);
+/* tshark's conversation_new() + conversation_set_dissector() by a dissector over UDP: unless the
+ * current packet's UDP conversation already carries protocol `proto` (an ids.proto), a new exact
+ * conversation shadows it, so that the next packet of the address/port pair (either direction)
+ * starts a new udp.stream (with fresh stream times); this packet keeps its index. Returns true
+ * when it made one. A no-op when UDP conversations are not tracked in this run. */
+bool tw_udp_conv_new(struct tw_pkt *p, uint16_t proto);
 struct tw_state;
 struct tw_state *tw_state_open(const char *name, size_t value_size, uint32_t max_entries,
                                void (*drop)(void *value));

@@ -53,8 +53,12 @@ static bool rec_val(const struct tw_pkt *p, const struct tw_rec *r, const struct
         if (r->src == 0) data = p->frame->data, len = p->sources[0].len, full = p->frame->caplen;
         uint32_t off = r->off < len ? r->off : len;
         uint32_t n = r->len < len - off ? r->len : len - off;
-        uint32_t foff = r->off < full ? r->off : full;
-        v->flen = r->len < full - foff ? r->len : full - foff;
+        /* the item's length, captured or not (len(udp) is 8 in a frame cut inside the UDP
+         * header), except the frame's own item, which spans the captured bytes only */
+        v->flen = r->len;
+        if (r->src == 0 && p->nlayers && p->layers[0].rec == (int32_t)(r - p->recs) &&
+            r->len > full - TW_MIN(r->off, full))
+            v->flen = full - TW_MIN(r->off, full);
         v->v.b.p = data + off;
         v->v.b.n = n;
         v->tail = n;
@@ -695,9 +699,10 @@ static void do_func(struct tw_filter *f, const struct twf_insn *in)
             bool seq = a->vt == VT_STRING || a->vt == VT_BYTES || a->vt == VT_PROTO;
             memset(v, 0, sizeof *v);
             v->vt = VT_UINT;
-            /* a protocol's length is its item's, even where fewer of its bytes are readable
-             * (the frame of a raw IP link type after IP shrank it: tw_frame_shrink) */
-            v->v.u = a->vt == VT_PROTO ? TW_MAX(a->flen, a->v.b.n) : seq ? a->v.b.n : a->flen;
+            /* a protocol's length is its item's (rec_val), even where fewer of its bytes are
+             * readable: a frame cut inside a header, the frame of a raw IP link type after IP
+             * shrank it (tw_frame_shrink) */
+            v->v.u = a->vt == VT_PROTO ? a->flen : seq ? a->v.b.n : a->flen;
             d->n++;
         }
         return;

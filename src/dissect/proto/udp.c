@@ -92,6 +92,9 @@ static bool check_checksum, lite_check_checksum, ignore_ipv6_zero, lite_ignore_c
 struct conv {
     uint32_t stream;
     struct tw_time first, prev;
+    uint16_t dissector; /* protocol index + 1 of the dissector set on the conversation, 0 none */
+    bool shadowed;      /* a dissector made a new conversation for the pair: the next packet
+                         * of the pair starts a new stream (tw_udp_conv_new) */
 };
 static struct tw_state *conv_tab;
 static uint32_t next_stream;
@@ -109,9 +112,10 @@ static struct conv *add_conv(struct tw_pkt *p, uint32_t off, uint16_t sport, uin
     bool fresh = false;
     struct conv *cv = tw_state_put(conv_tab, key, kl, &fresh);
     if (!cv) return NULL;
-    if (fresh) {
+    if (fresh || cv->shadowed) {
         cv->stream = next_stream++;
         cv->first = cv->prev = p->frame->ts;
+        cv->shadowed = false;
     }
     if (tw_want(p, HF(F_TIME_REL)) || tw_want(p, HF(F_TIME_DELTA))) {
         *rel = tw_time_sub(p->frame->ts, cv->first);
@@ -121,6 +125,18 @@ static struct conv *add_conv(struct tw_pkt *p, uint32_t off, uint16_t sport, uin
     int32_t r = tw_add_uint(p, HF(F_STREAM), off, 0, cv->stream);
     tw_rec_flags(p, r, TW_RF_GENERATED);
     return cv;
+}
+
+bool tw_udp_conv_new(struct tw_pkt *p, uint16_t proto)
+{
+    if (!conv_tab) return false;
+    uint8_t key[TW_STATE_KEY_MAX];
+    size_t kl = tw_conv_key(p, p->ctx.srcport, p->ctx.dstport, key, NULL);
+    struct conv *cv = tw_state_get(conv_tab, key, kl);
+    if (!cv || cv->dissector == proto + 1u) return false;
+    cv->dissector = (uint16_t)(proto + 1u);
+    cv->shadowed = true;
+    return true;
 }
 
 /* the stream's timestamps (tshark shows them for datagrams with a payload, outside ICMP errors) */
