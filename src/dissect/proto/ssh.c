@@ -267,7 +267,7 @@ static const struct tw_expert_def experts[E_COUNT] = {
     [E_PACKET_LENGTH] = {"ssh.packet_length.error", "decoder.ssh.packet_length", TW_SEV_WARN,
                          TW_GRP_PROTOCOL, "Overly large number"},
     [E_PACKET_DECODE] = {"ssh.packet_decode.error", "decoder.ssh.packet_decode", TW_SEV_WARN,
-                         TW_GRP_UNDECODED, "Packet decoded length not equal to packet length"},
+                         TW_GRP_PROTOCOL, "Packet decoded length not equal to packet length"},
 };
 
 /* ---------------------------------------------------------------------------------------------
