@@ -885,6 +885,10 @@ static uint32_t key_exchange(struct ctx *x, uint32_t off)
     uint8_t padlen = get8(x, off);
     uint_item(x, F_PADDING_LENGTH, off, 1, padlen);
     off += 1;
+    /* tshark 4.0 fails here, before the Key Exchange subtree, on a packet that is not all there
+     * (cut by the capture: truncated; longer than the segment without desegmentation: tshark's
+     * "BoundError Unreassembled Packet", malformed here) */
+    if (plen >= 1) need(x, off, plen - 1);
     if (x->err) return off;
     int32_t kt = -1;
     if (p->want_all) {
@@ -941,7 +945,8 @@ static uint32_t key_exchange(struct ctx *x, uint32_t off)
         return off;
     }
     int64_t len = (int64_t)(int32_t)(plen + 4 - padlen - (off - last));
-    if (len > 0) item(x, F_PAYLOAD, off, len);
+    /* a negative length is a huge unsigned one in tshark: the item fails */
+    if (len != 0) item(x, F_PAYLOAD, off, len);
     tw_tree_pop(p);
     if (x->err) return off;
     off += (uint32_t)len;
