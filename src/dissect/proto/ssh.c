@@ -262,12 +262,14 @@ static const struct tw_field_def fields[F_COUNT] = {
 #undef B
 #undef U32
 
-enum { E_PACKET_LENGTH, E_PACKET_DECODE, E_COUNT };
+enum { E_PACKET_LENGTH, E_PACKET_DECODE, E_KEY_LENGTH, E_COUNT };
 static const struct tw_expert_def experts[E_COUNT] = {
     [E_PACKET_LENGTH] = {"ssh.packet_length.error", "decoder.ssh.packet_length", TW_SEV_WARN,
                          TW_GRP_PROTOCOL, "Overly large number"},
     [E_PACKET_DECODE] = {"ssh.packet_decode.error", "decoder.ssh.packet_decode", TW_SEV_WARN,
                          TW_GRP_PROTOCOL, "Packet decoded length not equal to packet length"},
+    [E_KEY_LENGTH] = {"ssh.key_length.error", "decoder.ssh.key_length", TW_SEV_ERROR,
+                      TW_GRP_PROTOCOL, "Invalid key length"},
 };
 
 /* ---------------------------------------------------------------------------------------------
@@ -640,12 +642,20 @@ static uint32_t add_hostkey(struct ctx *x, uint32_t off, bool sig)
     return 4 + key_len;
 }
 
-/* ssh_read_e() / ssh_read_f(): tshark keeps the public value for decryption; it reads the
- * length, and the bytes only when it is 1..512 (it shows no expert in 4.0 for other lengths) */
+/* ssh_read_e() / ssh_read_f(): tshark keeps the public value (1 to 1025 bytes, DH group 18)
+ * for decryption; another length is an "Invalid key length" item with its expert */
 static void read_pub(struct ctx *x, uint32_t off)
 {
     uint32_t len = get32(x, off);
-    if (x->err || len == 0 || len > 512) return;
+    if (x->err) return;
+    if (len == 0 || len > 1025) {
+        struct tw_pkt *p = x->p;
+        int32_t r = tw_add_text(p, off, 2, "Invalid key length: %u", len);
+        tw_tree_push(p, r);
+        tw_expert(p, EX(E_KEY_LENGTH), off, 2, "Invalid key length: %u", len);
+        tw_tree_pop(p);
+        return;
+    }
     need(x, off + 4, len);
 }
 
@@ -1230,6 +1240,12 @@ static enum tw_status dissect_ssh(struct tw_pkt *p, struct tw_cur *c)
     }
     c->off = c->end;
     if (owned) flow_drop(&scratch);
+    if (x.err == TW_MALFORMED && !p->deseg.can) {
+        /* past the segment's data where TCP could not desegment (cut by the capture, or
+         * desegmentation off): tshark's FragmentBoundsError, not a malformed packet */
+        tw_show_unreassembled(p);
+        return TW_OK;
+    }
     return x.err;
 }
 

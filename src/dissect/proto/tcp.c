@@ -2746,7 +2746,9 @@ static void desegment(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cu
             break;
         }
         m = msp_le(ds, seq - 1);
-        if (m && m->seq <= seq && m->nxtpdu > seq) {
+        /* tshark compares the PDU's end in sequence space (GT_SEQ): a request near 2^32 bytes
+         * (garbage read as a length) ends "before" the next segment, which starts afresh */
+        if (m && m->seq <= seq && SEQ_GT(m->nxtpdu, seq)) {
             uint32_t len = m->entire_segment ? seg_end - offset : TW_MIN(nxtseq, m->nxtpdu) - seq;
             last_fragment_len = len;
             if (msp_add(m, frame, seq - m->seq, c->data + offset, len, SEQ_LT(nxtseq, m->nxtpdu)))
