@@ -12,6 +12,10 @@ Streams:
  3. an HTTP request sent to port 22 before any version line, the server's version line split over
     two segments, and a packet shorter than four bytes.
 
+Also writes tests/pcaps/ssh-cut.pcap: the same frames as a capture with a 150-byte snap length
+would have kept them (packets cut inside, nothing to desegment with: "Packet size limited" and
+tshark's "BoundError Unreassembled Packet").
+
 Deterministic: fixed timestamps, fixed "random" bytes. Run with /usr/bin/python3 (Debian's scapy)."""
 import os
 import struct
@@ -163,3 +167,18 @@ c.close()
 
 wrpcap(OUT, pkts)
 print(OUT, len(pkts))
+
+SNAP = 150
+data = open(OUT, "rb").read()
+magic, vmaj, vmin, zone, sigfigs, _snap, lt = struct.unpack_from("<IHHiIII", data, 0)
+out = [struct.pack("<IHHiIII", magic, vmaj, vmin, zone, sigfigs, SNAP, lt)]
+off = 24
+while off + 16 <= len(data):
+    sec, usec, incl, orig = struct.unpack_from("<IIII", data, off)
+    pkt = data[off + 16:off + 16 + incl]
+    off += 16 + incl
+    out.append(struct.pack("<IIII", sec, usec, min(incl, SNAP), orig) + pkt[:SNAP])
+CUT = os.path.join(HERE, "..", "pcaps", "ssh-cut.pcap")
+with open(CUT, "wb") as f:
+    f.write(b"".join(out))
+print(CUT)
