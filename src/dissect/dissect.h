@@ -787,6 +787,10 @@ static inline void tw_info_fence(struct tw_pkt *p)
  * the "[Malformed Packet: X]" / "[Packet size limited during capture: X truncated]" item and
  * Info text, the packet's status; the caller goes on. */
 void tw_show_status(struct tw_pkt *p, enum tw_status st);
+/* Wireshark's FragmentBoundsError shown: "[BoundError Unreassembled Packet: X]" with its Note
+ * expert, "[BoundErrorUnreassembled Packet]" in Info; the packet is not malformed. For a
+ * protocol that ran past the data of a segment TCP could not desegment. */
+void tw_show_unreassembled(struct tw_pkt *p);
 /* Move the records from index `from` to the end so that they come at index `at` (< from),
  * before the ones added since `at` (Wireshark's proto_tree_move_item: TCP shows the list of
  * reassembled segments before the protocol it reassembled for, though it adds it after).

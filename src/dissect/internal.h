@@ -8,6 +8,7 @@
 const uint16_t *tw_heur_list(enum tw_table t, uint32_t *n);
 
 /* Ids of the core's own protocols (_ws.expert, _ws.malformed, _ws.short, frame, data). */
+extern struct tw_proto_ids tw_ids_ws_unreassembled;
 extern struct tw_proto_ids tw_ids_ws_expert, tw_ids_ws_malformed, tw_ids_ws_short, tw_ids_frame,
     tw_ids_data;
 /* Field offsets inside _ws.expert's fields[] */

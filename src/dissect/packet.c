@@ -573,6 +573,29 @@ enum tw_status tw_dissect_nested(struct tw_pkt *p, enum tw_table t, uint32_t key
     return st;
 }
 
+void tw_show_unreassembled(struct tw_pkt *p)
+{
+    if (p->ctx.in_error_pkt) return;
+    const struct tw_proto *pr = tw_proto_get(p->cur_proto);
+    uint32_t saved = p->ntree;
+    p->ntree = 0;
+    int32_t r = -1;
+    if (tw_want(p, tw_ids_ws_unreassembled.field)) {
+        r = tw_add_rec(p, tw_ids_ws_unreassembled.field, 0, 0);
+        if (r >= 0) {
+            p->recs[r].label = tw_arena_printf(p->arena, "[BoundError Unreassembled Packet: %s]",
+                                               pr ? pr->short_name : "");
+            p->recs[r].flags |= TW_RF_LABEL;
+        }
+    }
+    tw_tree_push(p, r);
+    expert_add(p, (uint16_t)tw_ids_ws_unreassembled.expert_base, 0, 0, NULL);
+    tw_tree_pop(p);
+    p->ntree = saved;
+    p->cols_locked = 0;
+    tw_info_add(p, "[BoundErrorUnreassembled Packet]");
+}
+
 void tw_show_status(struct tw_pkt *p, enum tw_status st)
 {
     if (st == TW_OK) return;

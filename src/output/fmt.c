@@ -409,6 +409,25 @@ void tw_fmt_label(struct tw_buf *b, const struct tw_pkt *p, const struct tw_rec 
         size_t cut = s0 + LABEL_MAX;
         while (cut > s0 && ((uint8_t)b->p[cut] & 0xc0) == 0x80) cut--;
         b->len = cut;
+    } else if (!r->label && r->field && b->len - s0 > LABEL_MAX) {
+        /* Wireshark's label_fill(): a "Name: value" label of a string that does not fit in 240
+         * bytes becomes "Name [truncated]: valu" cut at 238 bytes (label_mark_truncated). Not for
+         * frame.protocols, which tshark has been seen to show whole (see above). */
+        const struct tw_field_def *d = tw_field(r->field)->def;
+        if ((d->type == TW_FT_STRING || d->type == TW_FT_STRINGZ) && d->mask == 0 &&
+            strcmp(d->abbrev, "frame.protocols") != 0) {
+            static const char trunc[] = " [truncated]";
+            const size_t tl = sizeof trunc - 1;
+            size_t name_pos = strlen(d->name);
+            if (name_pos < LABEL_MAX + 1 - tl && tw_buf_reserve(b, tl) && b->p) {
+                char *l = b->p + s0;
+                memmove(l + name_pos + tl, l + name_pos, LABEL_MAX + 1 - name_pos - tl);
+                memcpy(l + name_pos, trunc, tl);
+                size_t cut = LABEL_MAX - 1; /* what tshark 4.0 shows: 238 bytes */
+                while (cut > 0 && ((uint8_t)l[cut] & 0xc0) == 0x80) cut--;
+                b->len = s0 + cut;
+            }
+        }
     }
     if (gen) tw_buf_addc(b, ']');
 }

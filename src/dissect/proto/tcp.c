@@ -2746,7 +2746,9 @@ static void desegment(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cu
             break;
         }
         m = msp_le(ds, seq - 1);
-        if (m && m->seq <= seq && m->nxtpdu > seq) {
+        /* tshark compares the PDU's end in sequence space (GT_SEQ): a request near 2^32 bytes
+         * (garbage read as a length) ends "before" the next segment, which starts afresh */
+        if (m && m->seq <= seq && SEQ_GT(m->nxtpdu, seq)) {
             uint32_t len = m->entire_segment ? seg_end - offset : TW_MIN(nxtseq, m->nxtpdu) - seq;
             last_fragment_len = len;
             if (msp_add(m, frame, seq - m->seq, c->data + offset, len, SEQ_LT(nxtseq, m->nxtpdu)))
@@ -2911,11 +2913,14 @@ tw_tcp_pdus(struct tw_pkt *p, struct tw_cur *c, uint32_t fixed,
                           p->layers[p->deseg.layer].proto == p->cur_proto &&
                           p->layers[p->deseg.layer].depth == p->depth && p->deseg.pdu_size_hf;
     uint32_t off = c->off;
+    bool cut_shown = false; /* a PDU already ended "truncated" (its marker is shown) */
     while (off < c->end) {
         uint32_t cap_end = TW_MIN(c->cap, c->end);
         if (off >= cap_end) {
-            c->off = off;
-            return TW_TRUNCATED;
+            /* tshark shows one "[Packet size limited during capture]" for a PDU cut by the
+             * capture, not a second one for the PDUs after it */
+            c->off = cut_shown ? c->end : off;
+            return cut_shown ? TW_OK : TW_TRUNCATED;
         }
         uint32_t avail = cap_end - off;
         if (can && avail < fixed) {
@@ -2966,6 +2971,7 @@ tw_tcp_pdus(struct tw_pkt *p, struct tw_cur *c, uint32_t fixed,
         enum tw_status st = dissect_pdu(p, &pdu, arg);
         if (st == TW_OK && pdu.err) st = pdu.err == TW_CUR_TRUNCATED ? TW_TRUNCATED : TW_MALFORMED;
         if (st != TW_OK) tw_show_status(p, st);
+        if (st == TW_TRUNCATED) cut_shown = true;
         if ((uint64_t)off + plen >= c->end) break;
         off += plen;
     }

@@ -2,7 +2,8 @@
  * malformed-packet marker (_ws.malformed) and the truncation marker (_ws.short). */
 #include "../internal.h"
 
-struct tw_proto_ids tw_ids_ws_expert, tw_ids_ws_malformed, tw_ids_ws_short;
+struct tw_proto_ids tw_ids_ws_expert, tw_ids_ws_malformed, tw_ids_ws_short,
+    tw_ids_ws_unreassembled;
 
 static const struct tw_field_def expert_fields[] = {
     [TW_WS_EXPERT_MESSAGE] = {"_ws.expert.message", "Message", TW_FT_STRING, TW_BASE_NONE},
@@ -42,5 +43,22 @@ const struct tw_proto tw_proto_ws_short = {
     .name = "Short Frame",
     .short_name = "Short",
     .ids = &tw_ids_ws_short,
+    .flags = TW_PROTO_NO_LAYER | TW_PROTO_NO_COLUMN,
+};
+
+/* Wireshark's FragmentBoundsError marker: data a protocol needed lies in a part of the PDU that
+ * was not reassembled (the segment could not be desegmented) */
+static const struct tw_expert_def unreassembled_experts[] = {
+    {"_ws.unreassembled.expert", "decoder.unreassembled", TW_SEV_NOTE, TW_GRP_REASSEMBLE,
+     "Unreassembled fragment (change preferences to enable reassembly)"},
+};
+
+const struct tw_proto tw_proto_ws_unreassembled = {
+    .abbrev = "_ws.unreassembled",
+    .name = "Unreassembled Fragmented Packet",
+    .short_name = "Unreassembled",
+    .experts = unreassembled_experts,
+    .nexperts = TW_ARRAY_LEN(unreassembled_experts),
+    .ids = &tw_ids_ws_unreassembled,
     .flags = TW_PROTO_NO_LAYER | TW_PROTO_NO_COLUMN,
 };
