@@ -2306,8 +2306,11 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
 static bool other_port(uint16_t port)
 {
     /* protocols with STARTTLS hand the rest of the connection to TLS in tshark; trawl does not
-     * dissect them yet, so the heuristic finds the TLS that follows the upgrade */
-    static const uint16_t starttls[] = {21, 25, 110, 143, 389, 587, 3389, 5222, 5269, 5432, 6667};
+     * dissect them yet, so the heuristic finds the TLS that follows the upgrade. Not IRC (6667)
+     * nor RDP (3389): tshark 4.0's IRC dissector keeps the connection after "STARTTLS" (the TLS
+     * records are IRC lines), and TPKT, which owns 3389, shows the TLS that follows an RDP
+     * negotiation as "Continuation"; neither port ever reaches the TLS heuristic. */
+    static const uint16_t starttls[] = {21, 25, 110, 143, 389, 587, 5222, 5269, 5432};
     for (size_t i = 0; i < TW_ARRAY_LEN(starttls); i++)
         if (starttls[i] == port) return false;
     size_t lo = 0, hi = TW_ARRAY_LEN(tls_other_tcp_ports);
