@@ -518,7 +518,7 @@ static struct tw_state *sess_tab;
  * recognised as such (so the records after it look as in tshark), it just never completes. */
 #define HS_MSG_MAX   (4u + 0xffffffu)
 #define HS_HELD_MAX  ((uint64_t)64 << 20)
-#define HS_FRAGS_MAX 4096u
+#define HS_FRAGS_MAX (1u << 20)
 static uint64_t hs_held;
 static const char hs_note[] =
     "TLS handshake messages not reassembled (memory or fragment cap reached)";
