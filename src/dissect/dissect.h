@@ -1008,7 +1008,8 @@ struct tw_reasm_fields {
 };
 /* Wireshark's fragment tree, under the current subtree: "[2 IPv4 Fragments (1710 bytes): #5(1480),
  * #6(230)]", a line per fragment (with its overlap/conflict/tail/too-long flags), the count,
- * the length and the bytes. Call after tw_new_source() over res->data. */
+ * the length and the bytes (length and bytes left out when their field is 0). Call after
+ * tw_new_source() over res->data. */
 void tw_reasm_tree(struct tw_pkt *p, const struct tw_reasm_result *res,
                    const struct tw_reasm_fields *f);
 

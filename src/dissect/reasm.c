@@ -233,10 +233,16 @@ void tw_reasm_tree(struct tw_pkt *p, const struct tw_reasm_result *res,
     }
     int32_t r = tw_add_uint(p, f->count, 0, 0, res->nfrags);
     tw_rec_flags(p, r, TW_RF_GENERATED);
-    r = tw_add_uint(p, f->length, 0, 0, res->len);
-    tw_rec_flags(p, r, TW_RF_GENERATED);
-    r = tw_add_ptr(p, f->data, 0, res->len, res->data, res->len);
-    tw_rec_flags(p, r, TW_RF_GENERATED);
+    /* a protocol without these items (TLS handshake fragments) leaves them 0: field id 0 is
+     * the first protocol's own item, never one of these */
+    if (f->length) {
+        r = tw_add_uint(p, f->length, 0, 0, res->len);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+    }
+    if (f->data) {
+        r = tw_add_ptr(p, f->data, 0, res->len, res->data, res->len);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+    }
     tw_tree_pop(p);
     p->cur_src = saved_src;
 }

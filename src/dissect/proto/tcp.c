@@ -2725,7 +2725,9 @@ static void desegment(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cu
     const uint32_t seg_end = c->end; /* all of it is captured (or TCP would not desegment) */
     uint32_t offset = c->off;
     const bool proto_fixed = p->col_proto_fixed;
-    bool handed_over = false; /* a PDU went up in this frame already */
+    /* tshark's another_segment_in_frame: a PDU ended before this one in the segment (a PDU
+     * handed up that turned out to need more, "partial", does not count) */
+    bool another_in_frame = false;
     for (;;) {
         struct msp *ipfd = NULL, *m;
         uint32_t last_fragment_len = 0, another_pdu_follows = 0, deseg_offset = offset;
@@ -2788,10 +2790,11 @@ static void desegment(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cu
             struct tw_cur rc = tw_new_source(p, res.data, res.len, "Reassembled TCP");
             call_sub(p, rc, true, sc);
             called = true;
-            handed_over = true;
             uint32_t old_len = res.len - last_fragment_len;
             if (sc->req_len && sc->req_off <= old_len) {
-                /* it needs more for the PDU it thought complete */
+                /* it needs more for the PDU it thought complete: tshark takes the last data
+                 * source back (remove_last_data_source), so the hex dump does not list it */
+                if (p->nsources > 1) p->nsources--;
                 ipfd->partial = true;
                 partial = true;
                 if (sc->req_len == TW_DESEG_ONE_MORE_SEGMENT) {
@@ -2846,8 +2849,8 @@ static void desegment(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cu
         if (!called || sc->req_len != 0) {
             if (ipfd && ipfd->reassembled_in && ipfd->reassembled_in != frame && !partial)
                 reassembled_in(p, sc, c->off, ipfd->reassembled_in);
-            /* no marker once this frame handed a PDU up (tshark's another_segment_in_frame) */
-            if (sc->req_off == 0 && !handed_over) info_marker(p);
+            /* no marker once a PDU ended earlier in this segment */
+            if (sc->req_off == 0 && !another_in_frame) info_marker(p);
             seg_data(p, p->layers[sc->tcp_layer].rec, c, deseg_offset, seg_end - deseg_offset, "");
         }
         /* a finished PDU keeps only what later lookups need */
@@ -2859,6 +2862,7 @@ static void desegment(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cu
         p->col_proto_fixed = true;
         offset += another_pdu_follows;
         seq += another_pdu_follows;
+        another_in_frame = true;
     }
     p->col_proto_fixed = proto_fixed;
 }

@@ -19,6 +19,7 @@
 #include <openssl/evp.h>
 #include <openssl/sha.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tls_vals.h"
@@ -175,6 +176,9 @@ enum {
     F_JA3S,
     F_JA4,
     F_JA4_R,
+    F_HS_FRAG_COUNT,
+    F_HS_FRAGMENT,
+    F_HS_FRAGMENTS,
     F_COUNT
 };
 
@@ -461,6 +465,10 @@ static const struct tw_field_def fields[F_COUNT] = {
                "JA4 TLS client fingerprint (FoxIO); a trawl addition, not in tshark 4.0"},
     [F_JA4_R] = {"tls.handshake.ja4_r", "JA4_r", TW_FT_STRING, TW_BASE_NONE, F0,
                  "JA4 raw fingerprint (sorted lists); a trawl addition, not in tshark 4.0"},
+    [F_HS_FRAG_COUNT] = {"tls.handshake.fragment.count", "Handshake Fragment count",
+                         TW_FT_UINT32, TW_BASE_DEC},
+    [F_HS_FRAGMENT] = {"tls.handshake.fragment", "Handshake Fragment", TW_FT_FRAMENUM},
+    [F_HS_FRAGMENTS] = {"tls.handshake.fragments", "Reassembled Handshake Fragments", TW_FT_NONE},
 };
 
 enum { E_RESUMED, E_VECTOR_LEN, E_COUNT };
@@ -474,7 +482,22 @@ static const struct tw_expert_def experts[E_COUNT] = {
 /* ---------------------------------------------------------------------------------------------
  * Per-conversation session
  * ------------------------------------------------------------------------------------------- */
+/* A handshake message that continues in a later record of the same direction (tshark's
+ * client/server_hs_reassembly_id): its bytes so far and the fragments they came in. */
+struct hs_frag {
+    uint32_t frame, len;
+};
+struct hs_pend {
+    uint8_t *buf; /* NULL once given up (memory caps): the message is followed, never completed */
+    struct hs_frag *frags;
+    uint32_t len;          /* bytes of the message seen so far */
+    uint32_t cap, nfrags, capfrags;
+    uint8_t hdr[4];        /* its first bytes (type, length), kept even when given up */
+    bool active;
+};
+
 struct session {
+    struct hs_pend hs[2]; /* [from_server] */
     uint16_t version; /* 0 = unknown */
     uint8_t draft;    /* TLS 1.3 draft number (0x7fNN), 0 for the RFC */
     uint16_t cipher;
@@ -489,9 +512,88 @@ struct session {
 #define SESSIONS_MAX 65536
 static struct tw_state *sess_tab;
 
+/* Bounds of handshake reassembly: a message is at most 4 + 2^24 - 1 bytes by its length field;
+ * all messages being reassembled hold at most HS_HELD_MAX bytes together and at most
+ * HS_FRAGS_MAX fragments each. A message over a cap is given up: its later fragments are still
+ * recognised as such (so the records after it look as in tshark), it just never completes. */
+#define HS_MSG_MAX   (4u + 0xffffffu)
+#define HS_HELD_MAX  ((uint64_t)64 << 20)
+#define HS_FRAGS_MAX (1u << 20)
+static uint64_t hs_held;
+static const char hs_note[] =
+    "TLS handshake messages not reassembled (memory or fragment cap reached)";
+
+static void hs_release(struct hs_pend *h)
+{
+    hs_held -= h->cap + (uint64_t)h->capfrags * sizeof *h->frags;
+    free(h->buf);
+    free(h->frags);
+    h->buf = NULL;
+    h->frags = NULL;
+    h->cap = h->capfrags = h->nfrags = 0;
+}
+
+static void hs_end(struct hs_pend *h)
+{
+    hs_release(h);
+    h->len = 0;
+    h->active = false;
+}
+
+static void session_drop(void *v)
+{
+    struct session *s = v;
+    hs_end(&s->hs[0]);
+    hs_end(&s->hs[1]);
+}
+
+/* adds a fragment of n bytes; false (the message given up) when a cap says no */
+static bool hs_grow(struct hs_pend *h, uint32_t need_bytes)
+{
+    if (h->nfrags == h->capfrags) {
+        if (h->capfrags >= HS_FRAGS_MAX) return false;
+        uint32_t nc = h->capfrags ? h->capfrags * 2 : 8;
+        uint64_t more = (uint64_t)(nc - h->capfrags) * sizeof *h->frags;
+        if (hs_held + more > HS_HELD_MAX) return false;
+        struct hs_frag *f = realloc(h->frags, nc * sizeof *f);
+        if (!f) return false;
+        h->frags = f;
+        h->capfrags = nc;
+        hs_held += more;
+    }
+    if (need_bytes > h->cap) {
+        uint32_t nc = h->cap ? h->cap : 1024;
+        while (nc < need_bytes) nc = nc > HS_MSG_MAX / 2 ? HS_MSG_MAX : nc * 2;
+        if (hs_held + (nc - h->cap) > HS_HELD_MAX) return false;
+        uint8_t *b = realloc(h->buf, nc);
+        if (!b) return false;
+        hs_held += nc - h->cap;
+        h->buf = b;
+        h->cap = nc;
+    }
+    return true;
+}
+
+static void hs_add(struct hs_pend *h, uint32_t frame, const uint8_t *data, uint32_t n)
+{
+    for (uint32_t i = 0; h->len + i < 4 && i < n; i++) h->hdr[h->len + i] = data[i];
+    if (h->len == 0 || h->buf) {
+        if ((uint64_t)h->len + n > HS_MSG_MAX || !hs_grow(h, h->len + n)) {
+            hs_release(h);
+            tw_state_note(hs_note);
+        } else {
+            memcpy(h->buf + h->len, data, n);
+            h->frags[h->nfrags++] = (struct hs_frag){frame, n};
+        }
+    }
+    h->len += n;
+    h->active = true;
+}
+
 static void tls_init(void)
 {
-    sess_tab = tw_state_open("tls.sessions", sizeof(struct session), SESSIONS_MAX, NULL);
+    hs_held = 0;
+    sess_tab = tw_state_open("tls.sessions", sizeof(struct session), SESSIONS_MAX, session_drop);
 }
 
 /* TLS ports tshark 4.0 binds on TCP (tshark -G decodes, tcp.port ... tls) */
@@ -1660,96 +1762,195 @@ static bool encrypted_hs(struct ctx *x, const struct tw_cur *c, uint32_t off, ui
     return enc;
 }
 
+/* one whole handshake message at off (4 + its length bytes readable or cut by the capture):
+ * tshark's dissect_tls_handshake_full */
+static void hs_message(struct ctx *x, const struct tw_cur *c, int32_t rec, uint32_t off,
+                       uint32_t end, uint16_t version, bool first)
+{
+    struct tw_pkt *p = x->p;
+    uint8_t type = c->data[off];
+    uint32_t len = be24(c->data + off + 1);
+    const char *name = tw_vs_find(tls_hs_type_vals, type);
+    /* only the first message of a record, or one of a known type, is shown */
+    if (!name && !first) return;
+    bool hrr = false;
+    if (first && type == 2 && len > 2) {
+        uint16_t sv = scan_server_version(c, off + 4, off + 4 + len);
+        static const uint8_t hrr_random[8] = {0xcf, 0x21, 0xad, 0x74, 0xe5, 0x9a, 0x61, 0x11};
+        if (have(c, off + 6, 8, end) && memcmp(c->data + off + 6, hrr_random, 8) == 0) hrr = true;
+        try_set_version(x->s, 22, 2, sv);
+    }
+    if (hrr) name = "Hello Retry Request";
+    int32_t hr = hs_details(x, rec, version, name ? name : "Encrypted Handshake Message", first,
+                            off, 4 + len);
+    if (!name) return;
+    tw_tree_push(p, hr);
+    tw_add_uint(p, HF(F_HS_TYPE), off, 1, type);
+    tw_add_uint(p, HF(F_HS_LENGTH), off + 1, 3, len);
+    uint32_t b = off + 4, e = off + 4 + len;
+    switch (type) {
+    case 1:
+        client_hello(x, c, b, e, off, 4 + len);
+        break;
+    case 2:
+        server_hello(x, c, b, e, off, 4 + len);
+        break;
+    case 4:
+        new_ticket(x, c, b, e);
+        break;
+    case 8:
+        extensions(x, c, b, e, HELLO_OTHER, NULL);
+        break;
+    case 11:
+        certificates(x, c, b, e);
+        break;
+    case 12:
+        server_kex(x, c, b, e);
+        break;
+    case 13:
+        cert_request(x, c, b, e);
+        break;
+    case 15:
+        cert_verify(x, c, b, e);
+        break;
+    case 16:
+        client_kex(x, c, b, e);
+        break;
+    case 20:
+        add_none(x, F_VERIFY_DATA, b, len);
+        break;
+    case 22:
+        cert_status(x, c, b, e);
+        break;
+    default:
+        break;
+    }
+    tw_tree_pop(p);
+}
+
+/* the start of a message the record does not hold whole (tshark's tls_show_handshake_details
+ * for an incomplete message): Info only for a record's first message */
+static void hs_fragment(struct ctx *x, int32_t rec, uint16_t version, uint8_t type, bool first,
+                        uint32_t off, uint32_t len)
+{
+    struct tw_pkt *p = x->p;
+    const char *n = tw_vs_find(tls_hs_type_vals, type);
+    if (!n) n = "Encrypted Handshake Message";
+    if (first) {
+        char b2[96];
+        snprintf(b2, sizeof b2, "[%s Fragment]", n);
+        info_sep(x, b2);
+        tw_rec_label(p, rec, "%s Record Layer: Handshake Protocol: %s (fragment)",
+                     vname(version, "TLS"), n);
+    } else {
+        tw_rec_label(p, rec, "%s Record Layer: Handshake Protocol: %s", vname(version, "TLS"),
+                     "Multiple Handshake Messages");
+    }
+    int32_t r = add_none(x, F_HS, off, len);
+    tw_rec_label(p, r, "Handshake Protocol: %s (fragment)", n);
+}
+
+/* a message reassembled from the held fragments and this record's last one: the
+ * "Reassembled TLS Handshake" data source, the fragment list and the message over it */
+static void hs_complete(struct ctx *x, struct hs_pend *h, int32_t rec, uint16_t version)
+{
+    struct tw_pkt *p = x->p;
+    uint32_t n = h->len;
+    uint8_t *data = tw_arena_alloc(p->arena, n);
+    struct tw_reasm_frag *list = tw_arena_alloc(p->arena, h->nfrags * sizeof *list);
+    if (!data || !list) return;
+    memcpy(data, h->buf, n);
+    uint32_t at = 0;
+    for (uint32_t i = 0; i < h->nfrags; i++) {
+        list[i] = (struct tw_reasm_frag){h->frags[i].frame, at, h->frags[i].len, 0};
+        at += h->frags[i].len;
+    }
+    struct tw_reasm_result res = {data, n, list, h->nfrags, 0};
+    struct tw_cur rc = tw_new_source(p, data, n, "Reassembled TLS Handshake");
+    const struct tw_reasm_fields rf = {.fragments = HF(F_HS_FRAGMENTS),
+                                       .fragment = HF(F_HS_FRAGMENT),
+                                       .error = HF(F_HS_FRAGMENT),
+                                       .count = HF(F_HS_FRAG_COUNT),
+                                       .one = "Reassembled Handshake Fragment",
+                                       .many = "Reassembled Handshake Fragments"};
+    tw_reasm_tree(p, &res, &rf);
+    uint8_t saved = p->cur_src;
+    for (uint32_t i = p->nsources; i-- > 1;)
+        if (p->sources[i].data == data) {
+            p->cur_src = (uint8_t)i;
+            break;
+        }
+    hs_message(x, &rc, rec, 0, n, version, true);
+    p->cur_src = saved;
+}
+
+/* tshark's dissect_tls_handshake as its single pass runs: (1) a message a previous record of
+ * this direction left incomplete takes what it still needs from this record, and if that
+ * completes it the reassembled message is shown, else the record is all fragment; (2) a record
+ * that does not continue a message may be encrypted; (3) whole messages follow, and one that
+ * runs past the record starts a new reassembly. */
 static void handshake(struct ctx *x, const struct tw_cur *c, int32_t rec, uint32_t off,
                       uint32_t end, uint16_t version)
 {
     struct tw_pkt *p = x->p;
-    if (encrypted_hs(x, c, off, end)) {
+    if (off >= end) return;
+    /* no reassembly without a session of its own (state table full, a quoted packet) */
+    struct hs_pend *h = x->s != &x->scratch ? &x->s->hs[x->from_server] : NULL;
+    uint32_t frame = x->frame > UINT32_MAX ? UINT32_MAX : (uint32_t)x->frame;
+    bool first = true, continued = false;
+    if (h && h->active) {
+        /* the message length, from the held bytes and as many as needed after them (tshark
+         * reads them from the rest of the segment, past this record if it must) */
+        uint8_t hd[4];
+        uint32_t hn = TW_MIN(h->len, 4u);
+        memcpy(hd, h->hdr, hn);
+        for (uint32_t i = off; hn < 4 && have(c, i, 1, c->end); i++) hd[hn++] = c->data[i];
+        uint32_t sub = end - off, msg_len = 0;
+        if (hn == 4) {
+            msg_len = 4 + be24(hd + 1);
+            if (msg_len > h->len && sub > msg_len - h->len) sub = msg_len - h->len;
+        }
+        if (!have(c, off, sub, end)) {
+            /* bytes missing from the capture: the message cannot complete, nor is it known
+             * where the next one starts */
+            hs_end(h);
+        } else {
+            bool last = msg_len && h->len + sub == msg_len;
+            uint8_t type = h->hdr[0];
+            hs_add(h, frame, c->data + off, sub);
+            continued = true;
+            if (!last) {
+                hs_fragment(x, rec, version, type, false, off, end - off);
+                return;
+            }
+            const char *n = tw_vs_find(tls_hs_type_vals, type);
+            int32_t r = add_none(x, F_HS, off, sub);
+            tw_rec_label(p, r, "Handshake Protocol: %s (last fragment)",
+                         n ? n : "Encrypted Handshake Message");
+            if (h->buf) hs_complete(x, h, rec, version);
+            hs_end(h);
+            off += sub;
+            first = false;
+        }
+    }
+    if (!continued && encrypted_hs(x, c, off, end)) {
         hs_details(x, rec, version, "Encrypted Handshake Message", true, off, end - off);
         return;
     }
-    bool first = true;
     while (off < end) {
         uint32_t left = end - off;
         if (left < 4 || !have(c, off, 4, end) || 4 + be24(c->data + off + 1) > left) {
-            /* a message continued in a later record (not reassembled) */
+            /* a message continued in a later record */
             uint8_t t = have(c, off, 1, end) ? c->data[off] : 0;
-            const char *n = tw_vs_find(tls_hs_type_vals, t);
-            char buf[80];
-            snprintf(buf, sizeof buf, "%s", n ? n : "Encrypted Handshake Message");
-            if (first) {
-                char b2[96];
-                snprintf(b2, sizeof b2, "[%s Fragment]", buf);
-                info_sep(x, b2);
-                tw_rec_label(p, rec, "%s Record Layer: Handshake Protocol: %s (fragment)",
-                             vname(version, "TLS"), buf);
-            } else {
-                tw_rec_label(p, rec, "%s Record Layer: Handshake Protocol: %s",
-                             vname(version, "TLS"), "Multiple Handshake Messages");
+            if (h && have(c, off, left, end)) {
+                hs_end(h);
+                hs_add(h, frame, c->data + off, left);
             }
-            int32_t r = add_none(x, F_HS, off, left);
-            tw_rec_label(p, r, "Handshake Protocol: %s (fragment)", buf);
+            hs_fragment(x, rec, version, t, first, off, left);
             return;
         }
-        uint8_t type = c->data[off];
-        uint32_t len = be24(c->data + off + 1);
-        const char *name = tw_vs_find(tls_hs_type_vals, type);
-        if (!name && !first) return;
-        bool hrr = false;
-        if (first && type == 2 && len > 2) {
-            uint16_t sv = scan_server_version(c, off + 4, off + 4 + len);
-            static const uint8_t hrr_random[8] = {0xcf, 0x21, 0xad, 0x74, 0xe5, 0x9a, 0x61, 0x11};
-            if (have(c, off + 6, 8, end) && memcmp(c->data + off + 6, hrr_random, 8) == 0)
-                hrr = true;
-            try_set_version(x->s, 22, 2, sv);
-        }
-        if (hrr) name = "Hello Retry Request";
-        int32_t hr = hs_details(x, rec, version, name ? name : "Encrypted Handshake Message", first,
-                                off, 4 + len);
-        if (!name) return;
-        tw_tree_push(p, hr);
-        tw_add_uint(p, HF(F_HS_TYPE), off, 1, type);
-        tw_add_uint(p, HF(F_HS_LENGTH), off + 1, 3, len);
-        uint32_t b = off + 4, e = off + 4 + len;
-        switch (type) {
-        case 1:
-            client_hello(x, c, b, e, off, 4 + len);
-            break;
-        case 2:
-            server_hello(x, c, b, e, off, 4 + len);
-            break;
-        case 4:
-            new_ticket(x, c, b, e);
-            break;
-        case 8:
-            extensions(x, c, b, e, HELLO_OTHER, NULL);
-            break;
-        case 11:
-            certificates(x, c, b, e);
-            break;
-        case 12:
-            server_kex(x, c, b, e);
-            break;
-        case 13:
-            cert_request(x, c, b, e);
-            break;
-        case 15:
-            cert_verify(x, c, b, e);
-            break;
-        case 16:
-            client_kex(x, c, b, e);
-            break;
-        case 20:
-            add_none(x, F_VERIFY_DATA, b, len);
-            break;
-        case 22:
-            cert_status(x, c, b, e);
-            break;
-        default:
-            break;
-        }
-        tw_tree_pop(p);
-        off += 4 + len;
+        hs_message(x, c, rec, off, end, version, first);
+        off += 4 + be24(c->data + off + 1);
         first = false;
     }
 }
@@ -2105,8 +2306,11 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
 static bool other_port(uint16_t port)
 {
     /* protocols with STARTTLS hand the rest of the connection to TLS in tshark; trawl does not
-     * dissect them yet, so the heuristic finds the TLS that follows the upgrade */
-    static const uint16_t starttls[] = {21, 25, 110, 143, 389, 587, 3389, 5222, 5269, 5432, 6667};
+     * dissect them yet, so the heuristic finds the TLS that follows the upgrade. Not IRC (6667)
+     * nor RDP (3389): tshark 4.0's IRC dissector keeps the connection after "STARTTLS" (the TLS
+     * records are IRC lines), and TPKT, which owns 3389, shows the TLS that follows an RDP
+     * negotiation as "Continuation"; neither port ever reaches the TLS heuristic. */
+    static const uint16_t starttls[] = {21, 25, 110, 143, 389, 587, 5222, 5269, 5432};
     for (size_t i = 0; i < TW_ARRAY_LEN(starttls); i++)
         if (starttls[i] == port) return false;
     size_t lo = 0, hi = TW_ARRAY_LEN(tls_other_tcp_ports);
