@@ -2303,6 +2303,14 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
 /* tshark's TLS heuristic on TCP: a record header of a handshake or application data record in
  * a version tshark knows, or an SSLv2 ClientHello; a conversation already found to be TLS stays
  * TLS */
+/* tshark's Modbus/TCP (port 502) refuses what does not look like its header: 8 bytes, a zero
+ * protocol identifier and a length of at least 2; refused bytes reach the heuristics */
+static bool modbus_takes(const struct tw_cur *c)
+{
+    const uint8_t *b;
+    return tw_cur_try_peek(c, 0, 8, &b) && be16(b + 2) == 0 && be16(b + 4) >= 2;
+}
+
 static bool other_port(uint16_t port)
 {
     /* protocols with STARTTLS hand the rest of the connection to TLS in tshark; trawl does not
@@ -2330,7 +2338,9 @@ static bool heur_tls(struct tw_pkt *p, const struct tw_cur *c)
     if (session_find(p)) return true;
     /* a port tshark gives to another protocol never reaches its heuristics (trawl may not have
      * that protocol yet) */
-    if (other_port(p->ctx.srcport) || other_port(p->ctx.dstport)) return false;
+    if ((other_port(p->ctx.srcport) && (p->ctx.srcport != 502 || modbus_takes(c))) ||
+        (other_port(p->ctx.dstport) && (p->ctx.dstport != 502 || modbus_takes(c))))
+        return false;
     const uint8_t *b;
     if (tw_cur_try_peek(c, 0, 5, &b)) {
         uint16_t v = (uint16_t)be16(b + 1);
