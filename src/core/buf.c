@@ -349,3 +349,56 @@ bool tw_buf_add_ether(struct tw_buf *b, const uint8_t *a6)
 {
     return tw_buf_add_hexbytes(b, a6, 6, ':');
 }
+
+uint32_t tw_utf8_seq(const uint8_t *s, uint32_t n)
+{
+    uint8_t c = s[0];
+    uint32_t k, cp;
+    if (c >= 0xc2 && c <= 0xdf) {
+        k = 2;
+        cp = c & 0x1f;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        k = 3;
+        cp = c & 0x0f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        k = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (n < k) return 0;
+    for (uint32_t i = 1; i < k; i++) {
+        if ((s[i] & 0xc0) != 0x80) return 0;
+        cp = cp << 6 | (s[i] & 0x3f);
+    }
+    if ((k == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+        (k == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+        return 0;
+    return k;
+}
+
+uint8_t *tw_utf8_valid(struct tw_arena *a, const uint8_t *s, uint32_t n, uint32_t *out_len)
+{
+    uint8_t *o = tw_arena_alloc(a, (size_t)n * 3 + 1);
+    if (!o) return NULL;
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n;) {
+        if (s[i] < 0x80) {
+            o[k++] = s[i++];
+            continue;
+        }
+        uint32_t q = tw_utf8_seq(s + i, n - i);
+        if (q) {
+            memcpy(o + k, s + i, q);
+            k += q;
+            i += q;
+        } else {
+            memcpy(o + k, "\xef\xbf\xbd", 3);
+            k += 3;
+            i++;
+        }
+    }
+    o[k] = 0;
+    *out_len = k;
+    return o;
+}

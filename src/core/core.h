@@ -233,6 +233,13 @@ static inline void tw_arena_reset(struct tw_arena *a)
     if (a->big) tw_arena_drop_big(a);
 }
 void *tw_arena_alloc(struct tw_arena *a, size_t n);
+
+/* UTF-8: the length of the well-formed multi-byte sequence at s (2-4), or 0 (overlong, surrogate,
+ * beyond U+10FFFF, cut, or not a lead byte) */
+uint32_t tw_utf8_seq(const uint8_t *s, uint32_t n);
+/* s as valid UTF-8 in the arena (Wireshark's ENC_UTF_8: each byte that starts no well-formed
+ * sequence becomes U+FFFD); NULL when the arena is full */
+uint8_t *tw_utf8_valid(struct tw_arena *a, const uint8_t *s, uint32_t n, uint32_t *out_len);
 /* printf into the arena; returns NUL-terminated string or NULL. */
 char *tw_arena_printf(struct tw_arena *a, const char *fmt, ...) TW_PRINTF(2, 3);
 

@@ -414,6 +414,7 @@ struct tw_pkt {
         bool ip_fragment; /* the IP payload is a non-first fragment / incomplete */
         uint32_t ip_payload_off, ip_payload_len;
         uint16_t srcport, dstport;
+        uint16_t tcp_flags; /* the TCP segment's flags (Wireshark's tcpinfo->flags) */
         bool in_error_pkt; /* inside an ICMP error's quoted datagram */
         /* handed from Ethernet, VLAN, SLL... to the "ethertype" step, which dispatches on the
          * type and afterwards shows what the payload did not claim as padding/trailer/FCS */

@@ -776,34 +776,6 @@ struct dname {
     uint32_t txtlen;
 };
 
-static uint32_t utf8_seq(const uint8_t *s, uint32_t n)
-{
-    uint8_t c = s[0];
-    uint32_t k;
-    uint32_t cp;
-    if (c >= 0xc2 && c <= 0xdf) {
-        k = 2;
-        cp = c & 0x1f;
-    } else if (c >= 0xe0 && c <= 0xef) {
-        k = 3;
-        cp = c & 0x0f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-        k = 4;
-        cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (n < k) return 0;
-    for (uint32_t i = 1; i < k; i++) {
-        if ((s[i] & 0xc0) != 0x80) return 0;
-        cp = cp << 6 | (s[i] & 0x3f);
-    }
-    if ((k == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-        (k == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-        return 0;
-    return k;
-}
-
 static void format_name(struct dname *n)
 {
     if (n->special) {
@@ -821,7 +793,7 @@ static void format_name(struct dname *n)
             continue;
         }
         if (c >= 0x80) {
-            uint32_t q = utf8_seq(s + i, n->rawlen - i);
+            uint32_t q = tw_utf8_seq(s + i, n->rawlen - i);
             if (q) {
                 memcpy(n->txt + k, s + i, q);
                 k += q;

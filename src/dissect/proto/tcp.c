@@ -3046,6 +3046,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     uint32_t ack = (uint32_t)b[4] << 24 | (uint32_t)b[5] << 16 | (uint32_t)b[6] << 8 | b[7];
     uint32_t hlen = (uint32_t)(b[8] >> 4) * 4;
     uint16_t fl = (uint16_t)((b[8] << 8 | b[9]) & 0xfff);
+    p->ctx.tcp_flags = fl;
     uint16_t win = (uint16_t)(b[10] << 8 | b[11]);
 
     /* the conversation: tshark finds or makes it as soon as these 16 bytes are read */
