@@ -949,6 +949,14 @@ size_t tw_conv_key(const struct tw_pkt *p, uint16_t sport, uint16_t dport, uint8
  * starts a new udp.stream (with fresh stream times); this packet keeps its index. Returns true
  * when it made one. A no-op when UDP conversations are not tracked in this run. */
 bool tw_udp_conv_new(struct tw_pkt *p, uint16_t proto);
+/* tshark's rtp_add_address()/rtcp_add_address()/t38_add_address() from SDP: a new conversation
+ * for `addr` (alen 4 or 16 bytes) and `port` with the other side wildcarded; packets with no exact
+ * conversation find it by their source address/port, else their destination's, and it gets its
+ * udp.stream at its first packet. A no-op when UDP conversations are not tracked in this run. */
+void tw_udp_conv_expect(const uint8_t *addr, uint8_t alen, uint16_t port);
+/* sdpconv.c: a UDP payload that tshark would dissect as SIP (port 5060 or its heuristic) with an
+ * SDP body: the body's media make their conversations (tw_udp_conv_expect) */
+void tw_sdp_conv_setup(const uint8_t *d, uint32_t n, uint16_t sport, uint16_t dport);
 struct tw_state;
 struct tw_state *tw_state_open(const char *name, size_t value_size, uint32_t max_entries,
                                void (*drop)(void *value));

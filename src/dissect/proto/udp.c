@@ -97,7 +97,34 @@ struct conv {
                          * of the pair starts a new stream (tw_udp_conv_new) */
 };
 static struct tw_state *conv_tab;
+/* tshark's conversations with the second address and port wildcarded (NO_ADDR2|NO_PORT2), made
+ * ahead of their traffic by SDP (RTP/RTCP/T.38 media): keyed by one address and port */
+static struct tw_state *wild_tab;
 static uint32_t next_stream;
+
+static size_t wild_key(const uint8_t *a, uint8_t al, uint16_t port, uint8_t *k)
+{
+    size_t n = 0;
+    k[n++] = al;
+    if (al) memcpy(k + n, a, al);
+    n += al;
+    k[n++] = (uint8_t)(port >> 8);
+    k[n++] = (uint8_t)port;
+    return n;
+}
+
+/* tshark's find_conversation() for a packet with no exact conversation: the wildcard ones,
+ * keyed by the source address/port first, then by the destination's */
+static struct conv *find_wild(const struct tw_pkt *p, uint16_t sport, uint16_t dport)
+{
+    if (!wild_tab) return NULL;
+    const struct tw_addr *a = &p->ctx.ip_src, *b = &p->ctx.ip_dst;
+    if (!a->p || !b->p || a->len > 16 || b->len > 16) return NULL;
+    uint8_t key[TW_STATE_KEY_MAX];
+    struct conv *cv = tw_state_get(wild_tab, key, wild_key(a->p, a->len, sport, key));
+    if (!cv) cv = tw_state_get(wild_tab, key, wild_key(b->p, b->len, dport, key));
+    return cv;
+}
 
 /* the stream index; the stream's timestamps (*rel, *delta) are returned for add_times() */
 static struct conv *add_conv(struct tw_pkt *p, uint32_t off, uint16_t sport, uint16_t dport,
@@ -110,7 +137,9 @@ static struct conv *add_conv(struct tw_pkt *p, uint32_t off, uint16_t sport, uin
     uint8_t key[TW_STATE_KEY_MAX];
     size_t kl = tw_conv_key(p, sport, dport, key, NULL);
     bool fresh = false;
-    struct conv *cv = tw_state_put(conv_tab, key, kl, &fresh);
+    struct conv *cv = tw_state_get(conv_tab, key, kl);
+    if (!cv) cv = find_wild(p, sport, dport);
+    if (!cv) cv = tw_state_put(conv_tab, key, kl, &fresh);
     if (!cv) return NULL;
     if (fresh || cv->shadowed) {
         cv->stream = next_stream++;
@@ -139,6 +168,18 @@ bool tw_udp_conv_new(struct tw_pkt *p, uint16_t proto)
     return true;
 }
 
+void tw_udp_conv_expect(const uint8_t *addr, uint8_t alen, uint16_t port)
+{
+    if (!wild_tab || alen > 16) return;
+    uint8_t key[TW_STATE_KEY_MAX];
+    bool fresh = false;
+    struct conv *cv = tw_state_put(wild_tab, key, wild_key(addr, alen, port, key), &fresh);
+    if (!cv) return;
+    /* a new conversation each time (tshark: another setup frame), numbered at its first packet */
+    cv->dissector = 0;
+    cv->shadowed = true;
+}
+
 /* the stream's timestamps (tshark shows them for datagrams with a payload, outside ICMP errors) */
 static void add_times(struct tw_pkt *p, uint32_t off, struct tw_time rel, struct tw_time delta)
 {
@@ -156,6 +197,7 @@ static void udp_init(void)
 {
     next_stream = 0;
     conv_tab = tw_state_open("udp.conv", sizeof(struct conv), CONV_MAX, NULL);
+    wild_tab = tw_state_open("udp.wconv", sizeof(struct conv), CONV_MAX, NULL);
     check_checksum = tw_pref_bool("udp.check_checksum", false);
     ignore_ipv6_zero = tw_pref_bool("udp.ignore_ipv6_zero_checksum", false);
     lite_check_checksum = tw_pref_bool("udplite.check_checksum", false);
@@ -420,6 +462,8 @@ static enum tw_status dissect_common(struct tw_pkt *p, struct tw_cur *c, bool li
         /* tshark's payload item needs at least one byte of the rest */
         return poff >= c->end ? TW_MALFORMED : TW_TRUNCATED;
     }
+    /* SIP's SDP bodies set up the media conversations (tshark's SIP and SDP dissectors) */
+    if (cv && !p->ctx.in_error_pkt) tw_sdp_conv_setup(c->data + poff, n, sport, dport);
     r = tw_add_ptr(p, HF(F_PAYLOAD), poff, cap_left, c->data + poff, cap_left);
     if (labels) tw_rec_label(p, r, "UDP payload (%u byte%s)", n, n == 1 ? "" : "s");
     struct tw_cur pl = *c;
