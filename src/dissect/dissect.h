@@ -415,6 +415,9 @@ struct tw_pkt {
         uint32_t ip_payload_off, ip_payload_len;
         uint16_t srcport, dstport;
         uint16_t tcp_flags; /* the TCP segment's flags (Wireshark's tcpinfo->flags) */
+        /* the protocol that handed its connection to TLS (Wireshark's ssl_starttls_ack() app
+         * handle): TLS names it as the application data protocol */
+        const char *starttls_app;
         bool in_error_pkt; /* inside an ICMP error's quoted datagram */
         /* handed from Ethernet, VLAN, SLL... to the "ethertype" step, which dispatches on the
          * type and afterwards shows what the payload did not claim as padding/trailer/FCS */

@@ -1633,6 +1633,7 @@ static enum tw_status dissect_http(struct tw_pkt *p, struct tw_cur *c)
         r = tw_add_uint(p, HF(F_PROXY_CONNECT_PORT), c->off, 0, tv->tunnel_port);
         tw_rec_flags(p, r, TW_RF_GENERATED);
         if (tw_can_desegment(p)) p->deseg.layer = p->nlayers; /* the next layer's index */
+        p->ctx.starttls_app = "Hypertext Transfer Protocol"; /* TLS in the tunnel carries HTTP, to tshark */
         tw_next(p, TW_TBL_TCP_PORT, tv->tunnel_port, *c);
         return TW_OK;
     }

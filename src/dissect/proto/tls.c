@@ -914,6 +914,13 @@ static void sigalg_list(struct ctx *x, const struct tw_cur *c, uint32_t off, uin
         uint16_t a = (uint16_t)be16(c->data + off + i);
         if (f && f->nsigalgs < TW_ARRAY_LEN(f->sigalgs)) f->sigalgs[f->nsigalgs++] = a;
         int32_t s = add_u(x, F_SIGALG, c, off + i, 2);
+        if (s >= 0 && tw_want_labels(p) && !tw_vs_find(tls_sigalg_vals, a)) {
+            /* not a TLS 1.3 SignatureScheme: tshark names the TLS 1.2 hash and signature pair
+             * ("SHA256 DSA" for 0x0402) */
+            const char *h = tw_vs_find(tls_hash_vals, a >> 8), *g = tw_vs_find(tls_sig_vals, a & 0xff);
+            tw_rec_label(p, s, "Signature Algorithm: %s %s (0x%04x)", h ? h : "Unknown",
+                         g ? g : "Unknown", a);
+        }
         tw_tree_push(p, s);
         add_u(x, F_SIG_HASH, c, off + i, 1);
         add_u(x, F_SIG_SIG, c, off + i + 1, 1);
@@ -2112,6 +2119,7 @@ static uint32_t record(struct ctx *x, const struct tw_cur *c, uint32_t off, uint
     case 23: {
         info_sep(x, "Application Data");
         const char *app = s->app;
+        if (!app) app = p->ctx.starttls_app;
         if (!app) app = tw_vs_find(app_protos, p->ctx.srcport);
         if (!app) app = tw_vs_find(app_protos, p->ctx.dstport);
         tw_rec_label(p, rec, "%s Record Layer: %s Protocol: %s", vname(version, "SSL"), ctn,
