@@ -946,6 +946,10 @@ const char *tw_oui_name(const uint8_t a[3]);
  * (innermost IP address, port) with the smaller first, so that both directions find the same
  * entry. *dir (if not NULL) is 0 when the sender sorts first. k needs TW_STATE_KEY_MAX bytes. */
 size_t tw_conv_key(const struct tw_pkt *p, uint16_t sport, uint16_t dport, uint8_t *k, int *dir);
+/* The entry of table t for the current packet's conversation (its ports), created if new; NULL
+ * without a table or inside an ICMP error's quoted datagram. */
+struct tw_state;
+void *tw_conv_state(struct tw_state *t, const struct tw_pkt *p);
 /* tshark's conversation_new() + conversation_set_dissector() by a dissector over UDP: unless the
  * current packet's UDP conversation already carries protocol `proto` (an ids.proto), a new exact
  * conversation shadows it, so that the next packet of the address/port pair (either direction)

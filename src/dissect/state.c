@@ -345,3 +345,11 @@ size_t tw_conv_key(const struct tw_pkt *p, uint16_t sport, uint16_t dport, uint8
     k[n++] = (uint8_t)yp;
     return n;
 }
+
+void *tw_conv_state(struct tw_state *t, const struct tw_pkt *p)
+{
+    if (!t || p->ctx.in_error_pkt) return NULL;
+    uint8_t key[TW_STATE_KEY_MAX];
+    size_t kl = tw_conv_key(p, p->ctx.srcport, p->ctx.dstport, key, NULL);
+    return tw_state_put(t, key, kl, NULL);
+}

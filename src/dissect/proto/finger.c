@@ -40,14 +40,6 @@ static void finger_init(void)
     conv_tab = tw_state_open("finger.conv", sizeof(struct conv), 4096, NULL);
 }
 
-static struct conv *conv_for(struct tw_pkt *p)
-{
-    if (!conv_tab || p->ctx.in_error_pkt) return NULL;
-    uint8_t key[TW_STATE_KEY_MAX];
-    size_t kl = tw_conv_key(p, p->ctx.srcport, p->ctx.dstport, key, NULL);
-    return tw_state_put(conv_tab, key, kl, NULL);
-}
-
 static enum tw_status dissect_finger(struct tw_pkt *p, struct tw_cur *c)
 {
     const bool query = p->ctx.dstport == 79;
@@ -72,7 +64,7 @@ static enum tw_status dissect_finger(struct tw_pkt *p, struct tw_cur *c)
         c->off = c->end;
         return TW_OK;
     }
-    struct conv *cv = conv_for(p);
+    struct conv *cv = tw_conv_state(conv_tab, p);
     tw_layer_label(p, "FINGER: %s", query ? "Query" : "Response");
     uint32_t off = c->off, len = tw_cur_left(c), have = tw_cur_avail(c);
     const uint8_t *d = c->data + off;

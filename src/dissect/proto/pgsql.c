@@ -183,11 +183,7 @@ static void pgsql_init(void)
 
 static struct conv *conv_for(struct tw_pkt *p)
 {
-    uint8_t key[TW_STATE_KEY_MAX];
-    int dir = 0;
-    if (!conv_tab || p->ctx.in_error_pkt) return NULL;
-    size_t kl = tw_conv_key(p, p->ctx.srcport, p->ctx.dstport, key, &dir);
-    return tw_state_put(conv_tab, key, kl, NULL);
+    return tw_conv_state(conv_tab, p);
 }
 
 /* ---------------------------------------------------------------------------------------------

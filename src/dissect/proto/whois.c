@@ -45,20 +45,12 @@ static void whois_init(void)
     conv_tab = tw_state_open("whois.conv", sizeof(struct conv), 4096, NULL);
 }
 
-static struct conv *conv_for(struct tw_pkt *p)
-{
-    if (!conv_tab || p->ctx.in_error_pkt) return NULL;
-    uint8_t key[TW_STATE_KEY_MAX];
-    size_t kl = tw_conv_key(p, p->ctx.srcport, p->ctx.dstport, key, NULL);
-    return tw_state_put(conv_tab, key, kl, NULL);
-}
-
 static enum tw_status dissect_whois(struct tw_pkt *p, struct tw_cur *c)
 {
     const bool query = p->ctx.dstport == 43;
     uint32_t off = c->off, len = tw_cur_left(c), have = tw_cur_avail(c);
     const uint8_t *d = c->data + off;
-    struct conv *cv = conv_for(p);
+    struct conv *cv = tw_conv_state(conv_tab, p);
     if (query && cv) {
         /* the query as the Info column shows it: the line without its CR LF */
         uint32_t n = have;
