@@ -170,6 +170,7 @@ int tw_run(const struct tw_config *cfg)
         pkt.tap_want |= need.taps;
         pkt.tap_cksum |= need.cksum;
         if (need.all) pkt.want_all = true;
+        if (need.layers) pkt.want_layers = true;
         if (need.tree || need.all) ztree = true;
     }
     if (ztree) pkt.has_tree = true;

@@ -357,6 +357,7 @@ struct tw_pkt {
     uint8_t *want_proto; /* per protocol: any of its fields wanted (tw_pkt_prime); NULL = all */
     bool want_all;       /* trees and JSON: everything */
     bool want_cols;      /* summary line: columns */
+    bool want_layers;    /* every layer must be dissected (-z io,phs), even with no field wanted */
     bool has_tree;       /* tshark would build a protocol tree (anything beyond the summary line
                           * is printed): some reads, and the errors they raise, happen only then */
 

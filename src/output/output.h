@@ -76,6 +76,7 @@ struct tw_zneeds {
     uint8_t *want; /* per-field flags, tw_field_count()+1 bytes: set want[id] for fields read */
     uint32_t taps; /* bits (1u << enum tw_tap_id) of the tap items the module reads */
     bool cksum;    /* tap items must carry checksum verdicts */
+    bool layers;   /* every protocol layer dissected, whatever fields are wanted (io,phs) */
     bool all;      /* every field recorded (a report built from the whole tree) */
     bool tree;     /* tshark would build a protocol tree for this report (a tap with a filter,
                     * or one that reads fields): decides tw_pkt.has_tree with the rest */

@@ -149,6 +149,8 @@ static void *phs_open(const char *arg, struct tw_zneeds *need, char *err, size_t
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
+    need->layers = true; /* the hierarchy is every layer: TCP must hand its payload up */
+    need->tree = true;   /* tshark's phs tap asks for a protocol tree */
     s->frame_proto = tw_proto_lookup("frame");
     if (s->frame_proto < 0) s->frame_proto = 0;
     if (arg[6] == ',') {

@@ -3368,7 +3368,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     struct sub_call sc = {lo, hi, tres.flags, p->nlayers - 1, 0, 0};
     struct tw_cur pl = *c;
     pl.off = poff;
-    const bool up = p->want_all || p->want_cols || up_needed(p);
+    const bool up = p->want_all || p->want_cols || p->want_layers || up_needed(p);
     /* the sender's FIN ends what a protocol wanted "until FIN", with or without data */
     if (up && can && (fl & TH_FIN) && cv->fl[dir].ds.until_fin) {
         uint32_t base = cv->fl[dir].base_set ? cv->fl[dir].base_seq : 0;
