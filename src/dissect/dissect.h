@@ -234,6 +234,8 @@ struct tw_layer {
     bool posted;    /* its post hook ran (a chain run by tw_dissect_here runs its own) */
     bool itemless;  /* listed in frame.protocols, but its tree item was never added (a
                      * TW_PROTO_NO_RECORD dissector that failed first): a filter does not see it */
+    bool rooted;    /* nested (depth > 0), but its item hangs at the tree's root: what UDP carries
+                     * inside an ICMP error, as tshark's tree shows it */
     uint32_t off, len;
     uint32_t avail;   /* bytes the layer was given (its cursor's claimed length) */
     uint32_t claim;   /* bytes it says it really spans (IP total length), 0 = all it was given */
@@ -377,6 +379,11 @@ struct tw_pkt {
     /* data sources beyond the frame ([0] is the frame; nsources counts it) */
     struct tw_source sources[TW_MAX_SOURCES];
     uint32_t nsources;
+    /* where the top-level "[N Reassembled TCP Segments]" items stand among the layers, as
+     * tshark's tree-less walk (-z io,phs) sees them: each before the layer of that index (after
+     * the reassembled PDU's layers; before them when a FIN completes the PDU) */
+    uint16_t seg_items[4];
+    uint8_t nseg_items;
     uint8_t cur_src;    /* source of the running layer: new records get it */
     uint16_t cur_proto; /* the protocol running (its dissector or post hook); an expert's record
                          * keeps it in v.u, as tshark names it in -z expert */

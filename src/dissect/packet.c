@@ -478,6 +478,9 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, const struct tw_cur *s
         l->hidden = false;
         l->posted = false;
         l->itemless = false;
+        /* tshark hangs the protocol a quoted UDP datagram carries (inside an ICMP error) at
+         * the root of the tree, not under the ICMP item (Ultimate PCAP frame 12605: NTP) */
+        l->rooted = p->depth > 0 && via_t == TW_TBL_UDP_PORT;
         l->rec = -1;
         l->src = p->cur_src = p->nsources > 1 ? source_of(p, c.data) : 0;
         p->ntree = base_tree;
@@ -486,8 +489,11 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, const struct tw_cur *s
             tw_tree_push(p, parent);
         } else {
             if (!(pr->flags & (TW_PROTO_NO_LAYER | TW_PROTO_NO_RECORD)) && pr->ids &&
-                tw_want(p, pr->ids->field))
+                tw_want(p, pr->ids->field)) {
+                if (TW_UNLIKELY(l->rooted)) p->ntree = 0;
                 l->rec = tw_add_rec(p, pr->ids->field, c.off, l->len);
+                p->ntree = base_tree;
+            }
             tw_tree_push(p, l->rec);
         }
         if (!(pr->flags & TW_PROTO_NO_COLUMN) && !p->cols_locked && !p->col_proto_fixed)
@@ -769,6 +775,7 @@ void tw_dissect_frame(struct tw_pkt *p, const struct tw_frame *f)
     p->next.table = TW_TBL_NONE;
     p->sources[0] = (struct tw_source){f->data, f->caplen, "Frame"};
     p->nsources = 1;
+    p->nseg_items = 0;
     p->cur_src = 0;
     uint32_t end = f->wirelen > f->caplen ? f->wirelen : f->caplen;
     struct tw_cur c = tw_cur_make(f->data, f->caplen, end);

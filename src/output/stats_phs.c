@@ -77,10 +77,17 @@ static void phs_packet(void *st, const struct tw_pkt *p, bool displayed)
     /* tshark leaves the frame item out of a tree nobody looks at: it is there when the tree is
      * printed or some filter or field list of the run names frame or a frame field */
     if (p->want_all || !p->want_proto || p->want_proto[s->frame_proto]) path[n++] = "frame";
-    for (uint32_t i = 1; i < p->nlayers && n < MAX_PATH; i++) {
+    uint32_t seg = 0;
+    for (uint32_t i = 1; i <= p->nlayers && n < MAX_PATH; i++) {
+        /* the reassembly items that stand before this layer */
+        while (seg < p->nseg_items && p->seg_items[seg] <= i && n < MAX_PATH) {
+            path[n++] = "tcp.segments";
+            seg++;
+        }
+        if (i == p->nlayers) break;
         const struct tw_layer *l = &p->layers[i];
         const struct tw_proto *pr = tw_proto_get(l->proto);
-        if (l->depth == 0 && !l->hidden &&
+        if ((l->depth == 0 || l->rooted) && !l->hidden &&
             !(pr->flags & (TW_PROTO_NO_LAYER | TW_PROTO_NO_RECORD | TW_PROTO_PARENT_TREE)))
             path[n++] = pr->abbrev;
         if ((l->status == TW_TRUNCATED || l->status == TW_MALFORMED) && l->depth == 0 &&

@@ -412,59 +412,61 @@ static void dissect_std(struct tw_pkt *p, struct tw_cur *c, uint32_t start, uint
     /* fields are added as far as the bytes go (a datagram quoted in an ICMP error is cut) */
     const uint8_t *b = c->data + c->off;
     const uint32_t have = tw_cur_avail(c);
+    struct tw_cur t = *c;
+    tw_cur_skip(&t, 47);
+    uint8_t stratum = have >= 1 ? b[0] : 0;
+    if (have >= 1) tw_add_uint(p, HF(F_STRATUM), start + 1, 1, stratum);
+    if (have >= 2) {
+        uint8_t ppoll = b[1];
+        int32_t r = tw_add_uint(p, HF(F_PPOLL), start + 2, 1, ppoll);
+        if (ppoll >= 4 && ppoll <= 17)
+            tw_rec_label(p, r, "Peer Polling Interval: %u (%u seconds)", ppoll, 1u << ppoll);
+        else
+            tw_rec_label(p, r, "Peer Polling Interval: invalid (%u)", ppoll);
+    }
+    if (have >= 3) {
+        int32_t r = tw_add_uint(p, HF(F_PRECISION), start + 3, 1, b[2]);
+        tw_rec_label(p, r, "Peer Clock Precision: %8.6f seconds", ldexp(1.0, (int8_t)b[2]));
+    }
+    if (have >= 7) {
+        uint32_t rd = be32(b + 3);
+        int32_t r = tw_add_uint(p, HF(F_ROOTDELAY), start + 4, 4, rd);
+        tw_rec_label(p, r, "Root Delay: %8.6f seconds", rd / 65536.0);
+    }
+    if (have >= 11) {
+        uint32_t rdisp = be32(b + 7);
+        int32_t r = tw_add_uint(p, HF(F_ROOTDISP), start + 8, 4, rdisp);
+        tw_rec_label(p, r, "Root Dispersion: %8.6f seconds", rdisp / 65536.0);
+    }
+    if (have >= 15) {
+        int32_t r = tw_add_ptr(p, HF(F_REFID), start + 12, 4, b + 11, 4);
+        static const struct {
+            char id[5];
+            const char *name;
+        } primary[] = {{"", "NULL"}, {"GPS", "Global Position System"}};
+        const char *pn = NULL;
+        for (size_t i = 0; stratum <= 1 && i < TW_ARRAY_LEN(primary); i++)
+            if (!memcmp(b + 11, primary[i].id, 4)) pn = primary[i].name;
+        if (pn) {
+            tw_rec_label(p, r, "Reference ID: %s", pn);
+        } else if (stratum <= 1) {
+            char id[5];
+            int k = 0;
+            for (; k < 4 && b[11 + k]; k++) id[k] = b[11 + k] < 0x80 ? (char)b[11 + k] : '?';
+            id[k] = 0;
+            tw_rec_label(p, r, "Reference ID: Unidentified reference source '%s'", id);
+        } else {
+            tw_rec_label(p, r, "Reference ID: %u.%u.%u.%u", b[11], b[12], b[13], b[14]);
+        }
+    }
+    static const int ts[4] = {F_REFTIME, F_ORG, F_REC, F_XMT};
+    for (uint32_t k = 0; k < 4 && have >= 23 + 8 * k; k++)
+        add_ntp_time(p, ts[k], b + 15 + 8 * k, start + 16 + 8 * k);
     if (have < 47) {
-        struct tw_cur t = *c;
-        tw_cur_skip(&t, 47);
-        if (have >= 1) tw_add_uint(p, HF(F_STRATUM), start + 1, 1, b[0]);
-        if (have >= 2) tw_add_uint(p, HF(F_PPOLL), start + 2, 1, b[1]);
-        if (have >= 3) tw_add_uint(p, HF(F_PRECISION), start + 3, 1, b[2]);
-        if (have >= 7) tw_add_uint(p, HF(F_ROOTDELAY), start + 4, 4, be32(b + 3));
-        if (have >= 11) tw_add_uint(p, HF(F_ROOTDISP), start + 8, 4, be32(b + 7));
-        if (have >= 15) tw_add_ptr(p, HF(F_REFID), start + 12, 4, b + 11, 4);
-        static const int ts[4] = {F_REFTIME, F_ORG, F_REC, F_XMT};
-        for (uint32_t k = 0; k < 4 && have >= 23 + 8 * k; k++)
-            add_ntp_time(p, ts[k], b + 15 + 8 * k, start + 16 + 8 * k);
         c->err = t.err;
         return;
     }
     c->off += 47;
-    uint8_t stratum = b[0], ppoll = b[1], prec = b[2];
-    tw_add_uint(p, HF(F_STRATUM), start + 1, 1, stratum);
-    int32_t r = tw_add_uint(p, HF(F_PPOLL), start + 2, 1, ppoll);
-    if (ppoll >= 4 && ppoll <= 17)
-        tw_rec_label(p, r, "Peer Polling Interval: %u (%u seconds)", ppoll, 1u << ppoll);
-    else
-        tw_rec_label(p, r, "Peer Polling Interval: invalid (%u)", ppoll);
-    r = tw_add_uint(p, HF(F_PRECISION), start + 3, 1, prec);
-    tw_rec_label(p, r, "Peer Clock Precision: %8.6f seconds", ldexp(1.0, (int8_t)prec));
-    uint32_t rd = be32(b + 3), rdisp = be32(b + 7);
-    r = tw_add_uint(p, HF(F_ROOTDELAY), start + 4, 4, rd);
-    tw_rec_label(p, r, "Root Delay: %8.6f seconds", rd / 65536.0);
-    r = tw_add_uint(p, HF(F_ROOTDISP), start + 8, 4, rdisp);
-    tw_rec_label(p, r, "Root Dispersion: %8.6f seconds", rdisp / 65536.0);
-    r = tw_add_ptr(p, HF(F_REFID), start + 12, 4, b + 11, 4);
-    static const struct {
-        char id[5];
-        const char *name;
-    } primary[] = {{"", "NULL"}, {"GPS", "Global Position System"}};
-    const char *pn = NULL;
-    for (size_t i = 0; stratum <= 1 && i < TW_ARRAY_LEN(primary); i++)
-        if (!memcmp(b + 11, primary[i].id, 4)) pn = primary[i].name;
-    if (pn) {
-        tw_rec_label(p, r, "Reference ID: %s", pn);
-    } else if (stratum <= 1) {
-        char id[5];
-        int k = 0;
-        for (; k < 4 && b[11 + k]; k++) id[k] = b[11 + k] < 0x80 ? (char)b[11 + k] : '?';
-        id[k] = 0;
-        tw_rec_label(p, r, "Reference ID: Unidentified reference source '%s'", id);
-    } else {
-        tw_rec_label(p, r, "Reference ID: %u.%u.%u.%u", b[11], b[12], b[13], b[14]);
-    }
-    add_ntp_time(p, F_REFTIME, b + 15, start + 16);
-    add_ntp_time(p, F_ORG, b + 23, start + 24);
-    add_ntp_time(p, F_REC, b + 31, start + 32);
-    add_ntp_time(p, F_XMT, b + 39, start + 40);
 
     /* NTPv4 extension fields while more than the largest MAC (24 bytes) is left */
     uint32_t off = start + 48;

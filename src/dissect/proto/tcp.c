@@ -2627,6 +2627,8 @@ static bool msp_result(struct tw_pkt *p, struct msp *m, struct tw_reasm_result *
 static void deseg_tree(struct tw_pkt *p, const struct tw_reasm_result *res, uint32_t mark)
 {
     uint32_t from = p->nrecs, saved = p->ntree;
+    if (p->nseg_items < TW_ARRAY_LEN(p->seg_items))
+        p->seg_items[p->nseg_items++] = (uint16_t)p->nlayers;
     push_parent(p, -1);
     const struct tw_reasm_fields rf = {HF(F_SEGMENTS),
                                        HF(F_SEGMENT),
@@ -3057,7 +3059,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     /* Only when something shows conversation data: what is wanted is fixed for the run, so
      * either every packet is tracked or none is (`-q` alone skips the lookup). */
     if (conv_tab &&
-        (p->want_all || p->want_cols || tw_tap_wanted(p, TW_TAP_TCP) || tracking_needed(p))) {
+        (p->want_all || p->want_cols || p->want_layers || tw_tap_wanted(p, TW_TAP_TCP) ||
+         tracking_needed(p))) {
         uint8_t key[TW_STATE_KEY_MAX];
         size_t kl = tw_conv_key(p, sport, dport, key, &dir);
         retire_idle(p->frame->ts.sec);
