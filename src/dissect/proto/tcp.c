@@ -2327,6 +2327,53 @@ static bool options_wanted(const struct tw_pkt *p)
     return wanted;
 }
 
+/* For a conversation kept only for the tap: are the options all captured and plainly well
+ * formed, of kinds whose parsers cannot fail on such bytes? Then the walk, which adds nothing
+ * in such a run, would end with TW_OK and can be left out (it still decides, on other bytes,
+ * whether the segment reaches the tap at all, as tshark's taps come after the options). */
+static bool opts_plainly_ok(const struct tw_cur *c, uint32_t off, uint32_t len)
+{
+    if ((uint64_t)off + len > TW_MIN(c->cap, c->end)) return false;
+    const uint8_t *b = c->data + off;
+    uint32_t i = 0;
+    while (i < len) {
+        uint8_t k = b[i];
+        if (k == 1) {
+            i++;
+            continue;
+        }
+        if (k == 0) {
+            for (i++; i < len; i++)
+                if (b[i]) return false;
+            return true;
+        }
+        if (len - i < 2) return false;
+        uint8_t l = b[i + 1];
+        switch (k) {
+        case 2: /* MSS */
+            if (l != 4) return false;
+            break;
+        case 3: /* window scale */
+            if (l != 3) return false;
+            break;
+        case 4: /* SACK permitted */
+            if (l != 2) return false;
+            break;
+        case 5: /* SACK */
+            if (l < 10 || (l - 2) % 8) return false;
+            break;
+        case 8: /* timestamps */
+            if (l != 10) return false;
+            break;
+        default:
+            return false;
+        }
+        if (l > len - i) return false;
+        i += l;
+    }
+    return true;
+}
+
 /* the segment for the stages after dissection (stream engine, follow, statistics) */
 static void publish_tap(struct tw_pkt *p, const struct tw_cur *c, uint32_t start, uint32_t rep,
                         uint32_t hlen, uint32_t stream, uint32_t seq, uint32_t ack, uint16_t fl,
@@ -3058,9 +3105,11 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     bool fresh = false;
     /* Only when something shows conversation data: what is wanted is fixed for the run, so
      * either every packet is tracked or none is (`-q` alone skips the lookup). */
-    if (conv_tab &&
-        (p->want_all || p->want_cols || p->want_layers || tw_tap_wanted(p, TW_TAP_TCP) ||
-         tracking_needed(p))) {
+    /* `shown`: something shows what the conversation knows (fields, columns, layers above);
+     * otherwise a conversation exists only for the tap's tcp.stream (-z stream, follow), and
+     * the sequence analysis and the option walk, which feed nothing then, are left out */
+    const bool shown = p->want_all || p->want_cols || p->want_layers || tracking_needed(p);
+    if (conv_tab && (shown || tw_tap_wanted(p, TW_TAP_TCP))) {
         uint8_t key[TW_STATE_KEY_MAX];
         size_t kl = tw_conv_key(p, sport, dport, key, &dir);
         retire_idle(p->frame->ts.sec);
@@ -3133,7 +3182,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             rv->base_seq = ack - 1;
             rv->base_set = true;
         }
-        if (analyze_seq) ta_analyze(cv, dir, p, seq, ack, seglen, fl, win, &tres);
+        if (analyze_seq && shown) ta_analyze(cv, dir, p, seq, ack, seglen, fl, win, &tres);
         if (rel_seq) {
             rseq = seq - fw->base_seq;
             if (fl & TH_ACK) rack = ack - rv->base_seq;
@@ -3188,7 +3237,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     if (have_seglen) SUMMARY(", Len: %u", seglen);
     set_summary(p, sum);
     tw_layer_setlen(p, TW_MIN(hlen, rep));
-    if (cv && analyze_seq) ta_handshake(cv, dir, fl, p->frame->ts);
+    if (cv && analyze_seq && shown) ta_handshake(cv, dir, fl, p->frame->ts);
 
     if (have_seglen && cv) {
         /* SYN and FIN take a sequence number (tshark counts one even when both are set) */
@@ -3302,7 +3351,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
 
     /* the option walk only when something can show it: no record, expert, column, tap or layer
      * above TCP depends on the options of an untracked segment otherwise */
-    if (hlen > 20 && (cv || p->want_all || p->want_cols || options_wanted(p))) {
+    if (hlen > 20 && ((cv && (shown || !opts_plainly_ok(c, start + 20, hlen - 20))) ||
+                      p->want_all || p->want_cols || options_wanted(p))) {
         uint32_t optlen = hlen - 20, ooff = start + 20;
         uint32_t cap_end = TW_MIN(c->cap, c->end);
         uint32_t bc = ooff < cap_end ? cap_end - ooff : 0;
@@ -3351,7 +3401,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         r = tw_add_time(p, HF(F_TIME_DELTA), start, 0, tdelta);
         tw_rec_flags(p, r, TW_RF_GENERATED);
     }
-    if (cv && analyze_seq) ta_print(p, cv, &tres, start);
+    if (cv && analyze_seq && shown) ta_print(p, cv, &tres, start);
 
     /* the payload */
     uint32_t poff = start + hlen;
