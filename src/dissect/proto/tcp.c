@@ -653,9 +653,10 @@ struct msp {
     uint32_t reassembled_in; /* 0 until complete */
     uint32_t datalen;        /* valid with datalen_set: the PDU's length */
     bool datalen_set, entire_segment, partial;
-    bool dropped;                  /* its bytes were given up (memory cap, sender's FIN): never completes */
-    struct msp *lru_prev, *lru_next; /* while it holds bytes: all such PDUs, least recently grown first */
-    int64_t grown_sec;               /* capture time of its last segment */
+    bool dropped; /* its bytes were given up (memory cap, sender's FIN): never completes */
+    struct msp *lru_prev,
+        *lru_next;          /* while it holds bytes: all such PDUs, least recently grown first */
+    int64_t grown_sec;      /* capture time of its last segment */
     struct msp_frag *frags; /* in offset order, arrival order for equal offsets */
     uint32_t nfrags, capfrags;
     uint8_t *store;
@@ -681,9 +682,9 @@ struct conv_flow {
 struct conv {
     uint32_t stream;
     uint8_t completeness;
-    uint8_t fin_dirs;  /* bit per direction that sent a FIN; both set after a RST */
-    int64_t last_sec;  /* capture time of its latest packet */
-    uint64_t last_pkt; /* conv_clock at its latest packet */
+    uint8_t fin_dirs;       /* bit per direction that sent a FIN; both set after a RST */
+    int64_t last_sec;       /* capture time of its latest packet */
+    uint64_t last_pkt;      /* conv_clock at its latest packet */
     struct conv_flow fl[2]; /* [0]: sent by the endpoint that sorts first in the key */
     struct tw_time first, prev;
     struct tw_time mru_syn, first_rtt; /* last SYN's time; SYN to first pure ACK (iRTT) */
@@ -740,7 +741,6 @@ static struct msp *lru_head, *lru_tail;
 static int64_t deseg_now; /* the current segment's capture time, seconds */
 static const char deseg_note[] =
     "TCP desegmentation: PDUs given up unfinished at the 64 MiB memory cap";
-
 
 static void tcp_init(void)
 {
@@ -2438,13 +2438,16 @@ static void push_parent(struct tw_pkt *p, int32_t r)
     if (p->ntree < TW_MAX_TREE) p->tree[p->ntree++] = r;
 }
 
-
 static void lru_unlink(struct msp *m)
 {
-    if (m->lru_prev) m->lru_prev->lru_next = m->lru_next;
-    else if (lru_head == m) lru_head = m->lru_next;
-    if (m->lru_next) m->lru_next->lru_prev = m->lru_prev;
-    else if (lru_tail == m) lru_tail = m->lru_prev;
+    if (m->lru_prev)
+        m->lru_prev->lru_next = m->lru_next;
+    else if (lru_head == m)
+        lru_head = m->lru_next;
+    if (m->lru_next)
+        m->lru_next->lru_prev = m->lru_prev;
+    else if (lru_tail == m)
+        lru_tail = m->lru_prev;
     m->lru_prev = m->lru_next = NULL;
 }
 
@@ -2453,8 +2456,10 @@ static void lru_touch(struct msp *m)
     if (lru_tail == m) return;
     lru_unlink(m);
     m->lru_prev = lru_tail;
-    if (lru_tail) lru_tail->lru_next = m;
-    else lru_head = m;
+    if (lru_tail)
+        lru_tail->lru_next = m;
+    else
+        lru_head = m;
     lru_tail = m;
 }
 
@@ -3032,6 +3037,84 @@ tw_tcp_pdus(struct tw_pkt *p, struct tw_cur *c, uint32_t fixed,
     return TW_OK;
 }
 
+/* Wireshark finds or makes the conversation as soon as TCP's first 16 bytes are read: tcp.stream
+ * (a new one when a SYN brings another ISN on a known address/port pair), and the checks made
+ * before the analysis. NULL when the state table is full. */
+static struct conv *conv_find(struct tw_pkt *p, uint16_t sport, uint16_t dport, uint32_t seq,
+                              uint16_t fl, int *dirp, bool *freshp, struct ta_res *tres)
+{
+    uint8_t key[TW_STATE_KEY_MAX];
+    int dir = 0;
+    bool fresh = false;
+    size_t kl = tw_conv_key(p, sport, dport, key, &dir);
+    retire_idle(p->frame->ts.sec);
+    struct conv *cv = tw_state_put(conv_tab, key, kl, &fresh);
+    if (cv && fresh) {
+        conv_start(cv, p);
+    } else if (cv && (fl & (TH_SYN | TH_ACK)) == TH_SYN && cv->fl[dir].base_set &&
+               cv->fl[dir].base_seq != seq) {
+        /* a SYN with another ISN on a known address/port pair: the ports were reused by a
+         * new connection, which tshark counts as a new stream (already showing its SYN) */
+        conv_start(cv, p);
+        cv->completeness = C_SYNSENT;
+        fresh = true;
+        tres->have = true;
+        tres->flags |= TA_REUSED_PORTS;
+    }
+    if (cv) {
+        ta_conv_checks(cv, dir, seq, fl, tres);
+        if (fl & TH_FIN) cv->fin_dirs |= (uint8_t)(1u << dir);
+        if (fl & TH_RST) cv->fin_dirs = 3;
+        cv->last_sec = p->frame->ts.sec;
+        cv->last_pkt = conv_clock;
+    }
+    *dirp = dir;
+    *freshp = fresh;
+    return cv;
+}
+
+static bool opts_plainly_ok(const struct tw_cur *c, uint32_t off, uint32_t len);
+static void publish_tap(struct tw_pkt *p, const struct tw_cur *c, uint32_t start, uint32_t rep,
+                        uint32_t hlen, uint32_t stream, uint32_t seq, uint32_t ack, uint16_t fl,
+                        uint16_t win, uint16_t urp);
+
+/* A run that reads TCP only through its tap (-z stream,ambiguity, follow, conv: no TCP field,
+ * column, tree or protocol above is shown): the conversation for tcp.stream, the sequence bases
+ * (which decide when reused ports start a new stream), and the tap. It ends as the full path
+ * below would in such a run; anything out of the ordinary (a quoted segment, a header cut by the
+ * capture or shorter than 20 bytes, a segment shorter than its header, options not plainly well
+ * formed) is left to the full path: false, nothing done. */
+static bool tap_only(struct tw_pkt *p, struct tw_cur *c, uint32_t start, uint32_t rep,
+                     uint16_t sport, uint16_t dport, uint32_t seq, uint32_t ack, uint32_t hlen,
+                     uint16_t fl, uint16_t win)
+{
+    if (p->ctx.in_error_pkt || hlen < 20 || rep < hlen || !conv_tab) return false;
+    if ((uint64_t)start + hlen > TW_MIN(c->cap, c->end)) return false;
+    if (hlen > 20 && !opts_plainly_ok(c, start + 20, hlen - 20)) return false;
+    struct ta_res tres = {0};
+    int dir;
+    bool fresh;
+    struct conv *cv = conv_find(p, sport, dport, seq, fl, &dir, &fresh, &tres);
+    if (cv && !p->ctx.ip_fragment) { /* the segment's length is known (the full path's
+                                      * have_seglen) */
+        struct conv_flow *fw = &cv->fl[dir], *rv = &cv->fl[dir ^ 1];
+        if (!fw->base_set) {
+            fw->base_seq = (fl & TH_SYN) ? seq : seq - 1;
+            fw->base_set = true;
+        }
+        if (!rv->base_set && (fl & TH_ACK)) {
+            rv->base_seq = ack - 1;
+            rv->base_set = true;
+        }
+    }
+    tw_layer_setlen(p, hlen);
+    const uint8_t *u = c->data + start + 18;
+    uint16_t urp = (uint16_t)(u[0] << 8 | u[1]);
+    c->off = start + hlen;
+    publish_tap(p, c, start, rep, hlen, cv ? cv->stream : UINT32_MAX, seq, ack, fl, win, urp);
+    return true;
+}
+
 static void add_flag(struct tw_pkt *p, int f, uint32_t off, uint16_t fl)
 {
     tw_add_bits(p, HF(f), off, 2, fl);
@@ -3103,37 +3186,16 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     struct conv *cv = NULL;
     int dir = 0;
     bool fresh = false;
-    /* Only when something shows conversation data: what is wanted is fixed for the run, so
-     * either every packet is tracked or none is (`-q` alone skips the lookup). */
     /* `shown`: something shows what the conversation knows (fields, columns, layers above);
      * otherwise a conversation exists only for the tap's tcp.stream (-z stream, follow), and
      * the sequence analysis and the option walk, which feed nothing then, are left out */
     const bool shown = p->want_all || p->want_cols || p->want_layers || tracking_needed(p);
-    if (conv_tab && (shown || tw_tap_wanted(p, TW_TAP_TCP))) {
-        uint8_t key[TW_STATE_KEY_MAX];
-        size_t kl = tw_conv_key(p, sport, dport, key, &dir);
-        retire_idle(p->frame->ts.sec);
-        cv = tw_state_put(conv_tab, key, kl, &fresh);
-        if (cv && fresh) {
-            conv_start(cv, p);
-        } else if (cv && (fl & (TH_SYN | TH_ACK)) == TH_SYN && cv->fl[dir].base_set &&
-                   cv->fl[dir].base_seq != seq) {
-            /* a SYN with another ISN on a known address/port pair: the ports were reused by a
-             * new connection, which tshark counts as a new stream (already showing its SYN) */
-            conv_start(cv, p);
-            cv->completeness = C_SYNSENT;
-            fresh = true;
-            tres.have = true;
-            tres.flags |= TA_REUSED_PORTS;
-        }
-        if (cv) {
-            ta_conv_checks(cv, dir, seq, fl, &tres);
-            if (fl & TH_FIN) cv->fin_dirs |= (uint8_t)(1u << dir);
-            if (fl & TH_RST) cv->fin_dirs = 3;
-            cv->last_sec = p->frame->ts.sec;
-            cv->last_pkt = conv_clock;
-        }
-    }
+    if (!shown && !summary && !p->has_tree && tw_tap_wanted(p, TW_TAP_TCP) &&
+        !tw_want_proto(p, ids.proto) &&
+        tap_only(p, c, start, rep, sport, dport, seq, ack, hlen, fl, win))
+        return TW_OK;
+    if (conv_tab && (shown || tw_tap_wanted(p, TW_TAP_TCP)))
+        cv = conv_find(p, sport, dport, seq, fl, &dir, &fresh, &tres);
     struct tw_time trel = {0, 0}, tdelta = {0, 0};
     if (cv) {
         r = tw_add_uint(p, HF(F_STREAM), start, 0, cv->stream);
@@ -3441,7 +3503,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         }
     }
     if (can && (fl & TH_FIN))
-        deseg_closed(&cv->fl[dir].ds, seq - (cv->fl[dir].base_set ? cv->fl[dir].base_seq : 0) + seglen);
+        deseg_closed(&cv->fl[dir].ds,
+                     seq - (cv->fl[dir].base_set ? cv->fl[dir].base_seq : 0) + seglen);
     if (cap_left == 0) return TW_OK;
     if (fl & TH_RST) {
         /* RFC 1122 4.2.2.12: a RST may carry text explaining why; tshark shows it as ASCII,
