@@ -236,6 +236,8 @@ struct tw_layer {
                      * TW_PROTO_NO_RECORD dissector that failed first): a filter does not see it */
     bool rooted;    /* nested (depth > 0), but its item hangs at the tree's root: what UDP carries
                      * inside an ICMP error, as tshark's tree shows it */
+    bool under;     /* at depth 0, but its item hangs under another layer's (tw_dissect_under):
+                     * not a top-level item of the tree (-z io,phs) */
     uint32_t off, len;
     uint32_t avail;   /* bytes the layer was given (its cursor's claimed length) */
     uint32_t claim;   /* bytes it says it really spans (IP total length), 0 = all it was given */

@@ -481,6 +481,7 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, const struct tw_cur *s
         /* tshark hangs the protocol a quoted UDP datagram carries (inside an ICMP error) at
          * the root of the tree, not under the ICMP item (Ultimate PCAP frame 12605: NTP) */
         l->rooted = p->depth > 0 && via_t == TW_TBL_UDP_PORT;
+        l->under = false;
         l->rec = -1;
         l->src = p->cur_src = p->nsources > 1 ? source_of(p, c.data) : 0;
         p->ntree = base_tree;
@@ -662,7 +663,10 @@ static enum tw_status dissect_now(struct tw_pkt *p, enum tw_table t, uint32_t nk
     uint8_t via_t = p->via_table;
     uint32_t via_k = p->via_key;
     if (!nested) p->ntree = p->chain_base; /* the new layers are the caller's siblings */
+    uint32_t first = p->nlayers;
     enum tw_status st = run_chain(p, pi, &c, (uint8_t)t, used);
+    if (nested)
+        for (uint32_t i = first; i < p->nlayers; i++) p->layers[i].under = true;
     p->ntree = saved_tree;
     p->cur_src = saved_src;
     p->via_table = via_t;

@@ -87,7 +87,7 @@ static void phs_packet(void *st, const struct tw_pkt *p, bool displayed)
         if (i == p->nlayers) break;
         const struct tw_layer *l = &p->layers[i];
         const struct tw_proto *pr = tw_proto_get(l->proto);
-        if ((l->depth == 0 || l->rooted) && !l->hidden &&
+        if (((l->depth == 0 && !l->under) || l->rooted) && !l->hidden &&
             !(pr->flags & (TW_PROTO_NO_LAYER | TW_PROTO_NO_RECORD | TW_PROTO_PARENT_TREE)))
             path[n++] = pr->abbrev;
         if ((l->status == TW_TRUNCATED || l->status == TW_MALFORMED) && l->depth == 0 &&

@@ -1282,7 +1282,7 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
             struct tw_cur b = *c;
             b.off = orig;
             tw_tree_push(p, *http_rec);
-            tw_dissect_here(p, TW_TBL_NAME, 1, &k, b);
+            tw_dissect_under(p, TW_TBL_NAME, 1, &k, b);
             tw_tree_pop(p);
         }
         return -1;
