@@ -12,8 +12,8 @@
  * announced. PORT, a 227 reply, EPRT and a 229 reply announce a data connection to TCP
  * (tw_tcp_conv_expect, tshark's conversation_new with the second port a wildcard): the first
  * connection that matches is dissected as ftp-data whatever its ports, and shows the setup frame,
- * the method, the first data-bearing command after the setup (RETR, STOR, STOU, APPE, LIST,
- * NLST, MLSD, else the first command), its frame and the directory at setup. Port 20 is
+ * the method, the first command after the setup (tshark 4.0: whatever it is, "CWD" too), its
+ * frame and the directory at setup. Port 20 is
  * ftp-data too, announced or not.
  *
  * tshark's ftp.command-response.*, ftp.setup-frame, ftp.command and ftp.command-frame exist only
@@ -248,15 +248,58 @@ static uint32_t line_end(const uint8_t *d, uint32_t off, uint32_t end, uint32_t 
     return end - off;
 }
 
-/* Wireshark's format_text(): C escapes for control characters, \xhh for other bytes that are
- * not printable ASCII */
+/* the length of a valid UTF-8 sequence at s (n bytes left), 0 if there is none */
+static uint32_t utf8_len(const uint8_t *s, uint32_t n)
+{
+    uint8_t c = s[0];
+    uint32_t len;
+    uint32_t cp;
+    if (c >= 0xc2 && c <= 0xdf) {
+        len = 2;
+        cp = c & 0x1fu;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        len = 3;
+        cp = c & 0x0fu;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        len = 4;
+        cp = c & 0x07u;
+    } else {
+        return 0;
+    }
+    if (n < len) return 0;
+    for (uint32_t i = 1; i < len; i++) {
+        if ((s[i] & 0xc0) != 0x80) return 0;
+        cp = cp << 6 | (s[i] & 0x3fu);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+        (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    return len;
+}
+
+/* tshark 4.0's format_text(): C escapes for \a \b \f \n \r \t \v, octal for the other
+ * control characters and DEL, valid UTF-8 as it is, U+FFFD for every other byte */
 static char *fmt_text(struct tw_pkt *p, const uint8_t *s, uint32_t n)
 {
     char *o = tw_arena_alloc(p->arena, (size_t)n * 4 + 1);
     if (!o) return NULL;
     size_t k = 0;
-    for (uint32_t i = 0; i < n; i++) {
+    for (uint32_t i = 0; i < n;) {
         uint8_t ch = s[i];
+        if (ch >= 0x80) {
+            uint32_t l = utf8_len(s + i, n - i);
+            if (l) {
+                memcpy(o + k, s + i, l);
+                k += l;
+                i += l;
+            } else {
+                memcpy(o + k, "\xef\xbf\xbd", 3);
+                k += 3;
+                i++;
+            }
+            continue;
+        }
+        i++;
         const char *esc = NULL;
         switch (ch) {
         case '\a':
@@ -280,9 +323,6 @@ static char *fmt_text(struct tw_pkt *p, const uint8_t *s, uint32_t n)
         case '\v':
             esc = "\\v";
             break;
-        case '\\':
-            esc = "\\\\";
-            break;
         default:
             break;
         }
@@ -292,11 +332,34 @@ static char *fmt_text(struct tw_pkt *p, const uint8_t *s, uint32_t n)
         } else if (ch >= 0x20 && ch < 0x7f) {
             o[k++] = (char)ch;
         } else {
-            k += (size_t)snprintf(o + k, 5, "\\x%02x", ch);
+            o[k++] = '\\';
+            o[k++] = (char)('0' + (ch >> 6));
+            o[k++] = (char)('0' + ((ch >> 3) & 7));
+            o[k++] = (char)('0' + (ch & 7));
         }
     }
     o[k] = 0;
     return o;
+}
+
+#define INFO_MAX  4095 /* bytes of the Info column */
+#define LABEL_MAX 239  /* bytes of a tree label */
+
+/* a text line: tshark cuts a label that does not fit in 240 bytes and marks it */
+static int32_t add_line(struct tw_pkt *p, const uint8_t *d, uint32_t off, uint32_t len)
+{
+    if (!p->want_all) return -1;
+    char *t = fmt_text(p, d + off, len);
+    if (!t) return -1;
+    size_t n = strlen(t);
+    if (n > LABEL_MAX) {
+        static const char mark[] = " [truncated]";
+        n = LABEL_MAX - 1 - (sizeof mark - 1);
+        while (n && ((uint8_t)t[n] & 0xc0) == 0x80) n--;
+        t[n] = 0;
+        return tw_add_text(p, off, len, "%s%s", mark, t);
+    }
+    return tw_add_text(p, off, len, "%s", t);
 }
 
 static bool is_digit(uint8_t c)
@@ -647,15 +710,6 @@ static bool cwd_from_pwd(struct ctrl *cc, const uint8_t *s, uint32_t n)
     return true;
 }
 
-static bool cmd_is_data(const struct str *s)
-{
-    static const char *const cmds[] = {"RETR", "STOR", "STOU", "APPE", "LIST", "NLST", "MLSD"};
-    if (s->n < 4) return false;
-    for (size_t i = 0; i < TW_ARRAY_LEN(cmds); i++)
-        if (memcmp(s->s, cmds[i], 4) == 0) return true;
-    return false;
-}
-
 /* create_and_link_data_conversation() */
 static void announce(struct tw_pkt *p, struct ctrl *cc, const uint8_t *a1, const uint8_t *a2,
                      uint8_t alen, uint16_t port1, const char *method)
@@ -747,16 +801,26 @@ static enum tw_status dissect_ftp(struct tw_pkt *p, struct tw_cur *c)
     uint32_t next;
     uint32_t linelen = line_end(d, start, end, &next);
     if (p->want_cols) {
-        tw_info_set(p, req ? "Request: " : "Response: ");
-        tw_info_add(p, fmt_text(p, d + start, linelen));
+        /* the Info column holds 4095 bytes (COL_MAX_INFO_LEN) */
+        const char *pre = req ? "Request: " : "Response: ";
+        char *t = fmt_text(p, d + start, linelen);
+        if (t) {
+            size_t room = INFO_MAX - strlen(pre), n = strlen(t);
+            if (n > room) {
+                n = room;
+                while (n && ((uint8_t)t[n] & 0xc0) == 0x80) n--;
+                t[n] = 0;
+            }
+        }
+        tw_info_set(p, pre);
+        if (t) tw_info_add(p, t);
     }
     tw_layer_setlen(p, end - start);
     int32_t r = tw_add_uint(p, HF(F_REQUEST), start, 0, req);
     tw_rec_flags(p, r, TW_RF_HIDDEN);
     r = tw_add_uint(p, HF(F_RESPONSE), start, 0, !req);
     tw_rec_flags(p, r, TW_RF_HIDDEN);
-    int32_t lr = tw_add_text(p, start, next - start, "%s", fmt_text(p, d + start, next - start));
-    tw_tree_push(p, lr);
+    tw_tree_push(p, add_line(p, d, start, next - start));
 
     const uint8_t *line = d + start;
     uint32_t tok = 0, argoff = 0;
@@ -779,8 +843,7 @@ static enum tw_status dissect_ftp(struct tw_pkt *p, struct tw_cur *c)
             cc->have_last = true;
             if (linelen == 8 && memcmp(line, "AUTH TLS", 8) == 0) cc->tls_requested = true;
             struct data_conv *dc = data_get(cc->data_tag);
-            if (dc && (!dc->info.command_frame ||
-                       (!cmd_is_data(&dc->command) && cmd_is_data(&cc->last)))) {
+            if (dc && !dc->info.command_frame) {
                 dc->command = cc->last;
                 dc->info.command_frame = (uint32_t)p->frame->recno;
             }
@@ -870,7 +933,7 @@ static enum tw_status dissect_ftp(struct tw_pkt *p, struct tw_cur *c)
     while (off < end) {
         uint32_t nx;
         line_end(d, off, end, &nx);
-        tw_add_text(p, off, nx - off, "%s", fmt_text(p, d + off, nx - off));
+        add_line(p, d, off, nx - off);
         off = nx;
     }
     /* the directory, beside the FTP tree */
