@@ -600,24 +600,17 @@ static bool parse_epsv(const uint8_t *s, uint32_t n, uint16_t *port, uint32_t *a
         i++;
     }
     if (i >= n) return false;
-    /* ws_strtou16(): digits up to a non-digit; fine if it stops at '|' even when ... */
+    /* ws_strtou16() wants the whole rest to be the number; tshark also takes a number that
+     * stops at '|' */
     uint32_t k = i;
     uint64_t v = 0;
     while (k < n && is_digit(s[k]) && v <= 65535) v = v * 10 + (uint64_t)(s[k++] - '0');
     bool ok = k > i && v <= 65535 && (k == n || !is_digit(s[k]));
-    /* ws_strtou16 needs the whole rest to be the number; tshark then accepts an end at '|' */
-    bool whole = ok && k == n;
-    if (!(whole || (ok && k < n && s[k] == '|'))) return false;
+    if (!ok || (k < n && s[k] != '|')) return false;
     *port = (uint16_t)v;
     *at = i;
-    const uint8_t *e = NULL;
-    for (uint32_t j = n; j > i; j--)
-        if (s[j - 1] == ')') {
-            e = s + j - 1;
-            break;
-        }
-    /* strchr: the first ')' after the port */
-    e = memchr(s + i, ')', n - i);
+    /* strchr(): the first ')' from the port on */
+    const uint8_t *e = memchr(s + i, ')', n - i);
     if (!e) return false;
     *port_len = (uint32_t)(e - 1 - (s + i));
     return true;
