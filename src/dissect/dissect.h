@@ -183,6 +183,7 @@ enum {
     TW_KEY_MPTCP,          /* a TCP option of kind 30, dissected as Wireshark's "mptcp" protocol */
     TW_KEY_X509_CERT,      /* one DER X.509 certificate (TLS Certificate message), x509af.* */
     TW_KEY_OCSP_RESPONSE,  /* a DER OCSPResponse (TLS CertificateStatus, OCSP stapling) */
+    TW_KEY_FTP_DATA,       /* an FTP data connection announced by FTP (tw_tcp_conv_expect) */
 };
 
 struct tw_binding {
@@ -428,6 +429,11 @@ struct tw_pkt {
         /* the protocol that handed its connection to TLS (Wireshark's ssl_starttls_ack() app
          * handle): TLS names it as the application data protocol */
         const char *starttls_app;
+        /* the TCP conversation: the frame that made it (its first packet, or the announcement
+         * of tw_tcp_conv_expect) and the announcer's tag (0 for a conversation nobody
+         * announced) */
+        uint32_t tcp_setup_frame;
+        uint64_t tcp_conv_tag;
         bool in_error_pkt; /* inside an ICMP error's quoted datagram */
         /* handed from Ethernet, VLAN, SLL... to the "ethertype" step, which dispatches on the
          * type and afterwards shows what the payload did not claim as padding/trailer/FCS */
@@ -971,6 +977,16 @@ bool tw_udp_conv_new(struct tw_pkt *p, uint16_t proto);
  * conversation find it by their source address/port, else their destination's, and it gets its
  * udp.stream at its first packet. A no-op when UDP conversations are not tracked in this run. */
 void tw_udp_conv_expect(const uint8_t *addr, uint8_t alen, uint16_t port);
+/* tshark's conversation_new(..., NO_PORT2) + conversation_set_dissector() over TCP (FTP's data
+ * connections): a conversation between a1 (port port1) and a2 (any port), alen 4 or 16 bytes,
+ * made before its first packet. The first TCP connection with no conversation of its own that
+ * matches it (source a1/port1 and destination a2, or the reverse) takes it: its payload goes to
+ * TW_TBL_NAME key `sub_key` before any port's protocol, with p->ctx.tcp_setup_frame and
+ * p->ctx.tcp_conv_tag set to setup_frame and tag (tag 0 names no announcement); the SYN that opens it does not count in
+ * tcp.completeness (the conversation existed before it). A later announcement of the same
+ * addresses and port replaces an unused one. A no-op when TCP conversations are not tracked. */
+void tw_tcp_conv_expect(const uint8_t *a1, const uint8_t *a2, uint8_t alen, uint16_t port1,
+                        uint32_t sub_key, uint64_t tag, uint32_t setup_frame);
 /* sdpconv.c: a UDP payload that tshark would dissect as SIP (port 5060 or its heuristic) with an
  * SDP body: the body's media make their conversations (tw_udp_conv_expect) */
 void tw_sdp_conv_setup(const uint8_t *d, uint32_t n, uint16_t sport, uint16_t dport);

@@ -688,9 +688,23 @@ struct conv {
     struct conv_flow fl[2]; /* [0]: sent by the endpoint that sorts first in the key */
     struct tw_time first, prev;
     struct tw_time mru_syn, first_rtt; /* last SYN's time; SYN to first pure ACK (iRTT) */
+    /* the frame that made the conversation: its first packet, or the one that announced it
+     * (tw_tcp_conv_expect), with the announcer's dissector (a TW_TBL_NAME key, 0 for none) and
+     * tag */
+    uint32_t sub_key, setup_frame;
+    uint64_t sub_tag;
 };
 
 static struct tw_state *conv_tab;
+/* conversations announced ahead of their traffic (tshark's conversation_new(..., NO_PORT2)):
+ * keyed by the first address, the second address and the first port; the second port is a
+ * wildcard */
+struct expect {
+    uint32_t sub_key, setup_frame;
+    uint64_t tag;
+};
+static struct tw_state *expect_tab;
+#define EXPECT_MAX 4096
 static uint32_t next_stream;
 static bool rel_seq; /* -o tcp.relative_sequence_numbers and tcp.analyze_sequence_numbers */
 
@@ -754,6 +768,51 @@ static void tcp_init(void)
     conv_clock = 0;
     ta_segs_held = 0;
     conv_tab = tw_state_open("tcp.conv", sizeof(struct conv), CONV_MAX, conv_drop);
+    expect_tab = tw_state_open("tcp.expect", sizeof(struct expect), EXPECT_MAX, NULL);
+}
+
+static size_t expect_key(const uint8_t *a1, const uint8_t *a2, uint8_t alen, uint16_t port1,
+                         uint8_t *k)
+{
+    size_t n = 0;
+    k[n++] = alen;
+    memcpy(k + n, a1, alen);
+    memcpy(k + n + alen, a2, alen);
+    n += 2u * alen;
+    k[n++] = (uint8_t)(port1 >> 8);
+    k[n++] = (uint8_t)port1;
+    return n;
+}
+
+void tw_tcp_conv_expect(const uint8_t *a1, const uint8_t *a2, uint8_t alen, uint16_t port1,
+                        uint32_t sub_key, uint64_t tag, uint32_t setup_frame)
+{
+    if (!expect_tab || alen > 16) return;
+    uint8_t key[TW_STATE_KEY_MAX];
+    bool fresh = false;
+    struct expect *e = tw_state_put(expect_tab, key, expect_key(a1, a2, alen, port1, key), &fresh);
+    if (!e) return;
+    e->sub_key = sub_key;
+    e->tag = tag;
+    e->setup_frame = setup_frame;
+}
+
+/* tshark's find_conversation() for a packet with no exact conversation: an announced one whose
+ * first endpoint is the source (then the destination); it becomes this pair's (used up) */
+static bool expect_take(const struct tw_pkt *p, uint16_t sport, uint16_t dport, struct conv *cv)
+{
+    if (!expect_tab || !tw_state_count(expect_tab)) return false;
+    const struct tw_addr *a = &p->ctx.ip_src, *b = &p->ctx.ip_dst;
+    if (!a->p || !b->p || a->len != b->len || a->len > 16) return false;
+    uint8_t key[TW_STATE_KEY_MAX];
+    struct expect *e = tw_state_get(expect_tab, key, expect_key(a->p, b->p, a->len, sport, key));
+    if (!e) e = tw_state_get(expect_tab, key, expect_key(b->p, a->p, a->len, dport, key));
+    if (!e) return false;
+    cv->sub_key = e->sub_key;
+    cv->sub_tag = e->tag;
+    cv->setup_frame = e->setup_frame;
+    tw_state_del(expect_tab, e);
+    return true;
 }
 
 static void conv_start(struct conv *cv, const struct tw_pkt *p)
@@ -761,6 +820,7 @@ static void conv_start(struct conv *cv, const struct tw_pkt *p)
     conv_drop(cv);
     memset(cv, 0, sizeof *cv);
     cv->stream = next_stream++;
+    cv->setup_frame = (uint32_t)p->frame->recno; /* tshark's conversation setup_frame */
     cv->fl[0].win_scale = cv->fl[1].win_scale = WS_UNKNOWN;
     cv->first = cv->prev = p->frame->ts;
     for (int d = 0; d < 2; d++) {
@@ -2719,6 +2779,7 @@ struct sub_call {
     uint32_t tcp_layer; /* TCP's layer index */
     uint32_t req_off;   /* request: offset from the start of the data handed over */
     uint32_t req_len;
+    uint32_t sub_key; /* the conversation's own dissector (TW_TBL_NAME key), 0 for the ports */
 };
 
 /* Wireshark's process_tcp_payload() + decode_tcp_ports(): the protocol above, on `c` */
@@ -2736,7 +2797,9 @@ static void call_sub(struct tw_pkt *p, struct tw_cur c, bool can, struct sub_cal
     p->deseg.tcp_rec = p->layers[sc->tcp_layer].rec;
     p->deseg.pdu_size_hf = HF(F_PDU_SIZE);
     uint32_t keys[2] = {sc->lo, sc->hi};
-    if (sc->lo == 0)
+    if (sc->sub_key)
+        tw_dissect_here(p, TW_TBL_NAME, 1, &sc->sub_key, c);
+    else if (sc->lo == 0)
         tw_dissect_here(p, TW_TBL_TCP_PORT, 1, &keys[1], c);
     else
         tw_dissect_here(p, TW_TBL_TCP_PORT, 2, keys, c);
@@ -3041,7 +3104,8 @@ tw_tcp_pdus(struct tw_pkt *p, struct tw_cur *c, uint32_t fixed,
  * (a new one when a SYN brings another ISN on a known address/port pair), and the checks made
  * before the analysis. NULL when the state table is full. */
 static struct conv *conv_find(struct tw_pkt *p, uint16_t sport, uint16_t dport, uint32_t seq,
-                              uint16_t fl, int *dirp, bool *freshp, struct ta_res *tres)
+                              uint16_t fl, int *dirp, bool *freshp, bool *expectedp,
+                              struct ta_res *tres)
 {
     uint8_t key[TW_STATE_KEY_MAX];
     int dir = 0;
@@ -3049,8 +3113,12 @@ static struct conv *conv_find(struct tw_pkt *p, uint16_t sport, uint16_t dport, 
     size_t kl = tw_conv_key(p, sport, dport, key, &dir);
     retire_idle(p->frame->ts.sec);
     struct conv *cv = tw_state_put(conv_tab, key, kl, &fresh);
+    *expectedp = false;
     if (cv && fresh) {
         conv_start(cv, p);
+        /* an announced conversation existed before this packet: its first SYN does not
+         * count as the one that made it (tcp.completeness) */
+        *expectedp = expect_take(p, sport, dport, cv);
     } else if (cv && (fl & (TH_SYN | TH_ACK)) == TH_SYN && cv->fl[dir].base_set &&
                cv->fl[dir].base_seq != seq) {
         /* a SYN with another ISN on a known address/port pair: the ports were reused by a
@@ -3093,8 +3161,8 @@ static bool tap_only(struct tw_pkt *p, struct tw_cur *c, uint32_t start, uint32_
     if (hlen > 20 && !opts_plainly_ok(c, start + 20, hlen - 20)) return false;
     struct ta_res tres = {0};
     int dir;
-    bool fresh;
-    struct conv *cv = conv_find(p, sport, dport, seq, fl, &dir, &fresh, &tres);
+    bool fresh, expected;
+    struct conv *cv = conv_find(p, sport, dport, seq, fl, &dir, &fresh, &expected, &tres);
     if (cv && !p->ctx.ip_fragment) { /* the segment's length is known (the full path's
                                       * have_seglen) */
         struct conv_flow *fw = &cv->fl[dir], *rv = &cv->fl[dir ^ 1];
@@ -3185,7 +3253,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     struct ta_res tres = {0};
     struct conv *cv = NULL;
     int dir = 0;
-    bool fresh = false;
+    bool fresh = false, expected = false;
     /* `shown`: something shows what the conversation knows (fields, columns, layers above);
      * otherwise a conversation exists only for the tap's tcp.stream (-z stream, follow), and
      * the sequence analysis and the option walk, which feed nothing then, are left out */
@@ -3195,7 +3263,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         tap_only(p, c, start, rep, sport, dport, seq, ack, hlen, fl, win))
         return TW_OK;
     if (conv_tab && (shown || tw_tap_wanted(p, TW_TAP_TCP)))
-        cv = conv_find(p, sport, dport, seq, fl, &dir, &fresh, &tres);
+        cv = conv_find(p, sport, dport, seq, fl, &dir, &fresh, &expected, &tres);
     struct tw_time trel = {0, 0}, tdelta = {0, 0};
     if (cv) {
         r = tw_add_uint(p, HF(F_STREAM), start, 0, cv->stream);
@@ -3251,10 +3319,11 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         }
         /* completeness, as the flags seen so far (shown above as it was before this packet);
          * a conversation's first packet counts only if it is a SYN */
-        if (!fresh || (fl & (TH_SYN | TH_ACK)) == TH_SYN) {
+        if (!fresh || expected || (fl & (TH_SYN | TH_ACK)) == TH_SYN) {
             /* SYN_SENT only from the SYN that made the conversation (a SYN on a conversation
              * seen before does not count) */
-            if (fl & TH_SYN) cv->completeness |= (fl & TH_ACK) ? C_SYNACK : fresh ? C_SYNSENT : 0;
+            if (fl & TH_SYN)
+                cv->completeness |= (fl & TH_ACK) ? C_SYNACK : fresh && !expected ? C_SYNSENT : 0;
             if ((fl & (TH_SYN | TH_ACK)) == TH_ACK && have_seglen && seglen == 0)
                 cv->completeness |= C_ACK;
             if (have_seglen && seglen > 0) cv->completeness |= C_DATA;
@@ -3480,10 +3549,16 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     /* Wireshark tries the lower port first, then the higher one, then the heuristics; port 0
      * is never looked up */
     uint16_t lo = sport < dport ? sport : dport, hi = sport < dport ? dport : sport;
-    struct sub_call sc = {lo, hi, tres.flags, p->nlayers - 1, 0, 0};
+    struct sub_call sc = {lo, hi, tres.flags, p->nlayers - 1, 0, 0, cv ? cv->sub_key : 0};
+    /* what the protocol above announced this conversation with (ftp-data) */
+    p->ctx.tcp_setup_frame = cv ? cv->setup_frame : 0;
+    p->ctx.tcp_conv_tag = cv ? cv->sub_tag : 0;
     struct tw_cur pl = *c;
     pl.off = poff;
-    const bool up = p->want_all || p->want_cols || p->want_layers || up_needed(p);
+    /* FTP announces its data connections, which changes their tcp.completeness: port 21 goes up
+     * whenever that is shown */
+    const bool up = p->want_all || p->want_cols || p->want_layers || up_needed(p) ||
+                    (lo == 21 && tw_want(p, HF(F_COMPLETENESS)));
     /* the sender's FIN ends what a protocol wanted "until FIN", with or without data */
     if (up && can && (fl & TH_FIN) && cv->fl[dir].ds.until_fin) {
         uint32_t base = cv->fl[dir].base_set ? cv->fl[dir].base_seq : 0;
@@ -3546,7 +3621,9 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     p->deseg.layer = p->nlayers;
     p->deseg.tcp_rec = p->layers[p->nlayers - 1].rec;
     p->deseg.pdu_size_hf = HF(F_PDU_SIZE);
-    if (lo == 0)
+    if (sc.sub_key)
+        tw_next(p, TW_TBL_NAME, sc.sub_key, pl);
+    else if (lo == 0)
         tw_next(p, TW_TBL_TCP_PORT, hi, pl);
     else
         tw_next2(p, TW_TBL_TCP_PORT, lo, hi, pl);
