@@ -61,7 +61,6 @@ wait_udp() {
 cap_start() {
 	local name=$1; shift
 	CAP_NAME=$name
-	rm -f "$CAPS/$name.pcap"
 	ip netns exec "$NS_C" tcpdump -q -n -U --immediate-mode -i twlab-c0 -s 0 -w "$WORK/$name.pcap" "$@" \
 		>>"$WORK/tcpdump.log" 2>&1 &
 	CAP_PID=$!
