@@ -1758,7 +1758,10 @@ static bool encrypted_hs(struct ctx *x, const struct tw_cur *c, uint32_t off, ui
     if (!have(c, off, 5, end)) return true;
     const uint8_t *b = c->data + off;
     bool enc = !b[0] && !b[1] && !b[2] && !b[3] && !b[4];
-    if (!enc) {
+    /* a ChangeCipherSpec before it: encrypted, except in TLS 1.3, where CCS is the dummy of
+     * middlebox compatibility mode and the handshake after a HelloRetryRequest is still plain
+     * (the lab's tls.pcap frame 163: the real ServerHello after HRR and CCS) */
+    if (!enc && x->s->version != 0x0304) {
         uint64_t ccs = x->from_server ? x->s->server_ccs_frame : x->s->client_ccs_frame;
         enc = ccs != 0 && x->frame > ccs;
     }
