@@ -433,6 +433,16 @@ static struct conv *conv_get(struct tw_pkt *p, bool create)
     return create ? tw_state_put(conv_tab, key, kl, NULL) : tw_state_get(conv_tab, key, kl);
 }
 
+/* the conversation's export names, also from a request quoted in an ICMP error: tshark's HTTP
+ * finds the conversation of the quoted segment and sets its request URI and host there too */
+static struct conv *conv_eo(struct tw_pkt *p, struct conv *cv)
+{
+    if (cv || !conv_tab || !p->ctx.in_error_pkt) return cv;
+    uint8_t key[TW_STATE_KEY_MAX];
+    size_t kl = tw_conv_key(p, p->ctx.srcport, p->ctx.dstport, key, NULL);
+    return tw_state_put(conv_tab, key, kl, NULL);
+}
+
 static void entry_push(struct conv *cv)
 {
     cv->prev = cv->tail;
@@ -1093,7 +1103,7 @@ static void process_header(struct tw_pkt *p, const uint8_t *d, uint32_t off, uin
     case H_HOST:
         h->host = val;
         h->host_len = vlen;
-        if (cv && tw_export_wanted(p, TW_TAP_EO_HTTP)) {
+        if (tw_export_wanted(p, TW_TAP_EO_HTTP) && (cv = conv_eo(p, cv)) != NULL) {
             uint32_t n = TW_MIN(vlen, (uint32_t)EO_HOST_MAX);
             memcpy(cv->eo_host, val, n);
             cv->eo_host_len = (uint16_t)n;
@@ -1200,6 +1210,9 @@ static void request_line(struct tw_pkt *p, const uint8_t *d, uint32_t off, uint3
         cv->uri_len = (uint16_t)n;
         cv->seen_uri = true;
         if (tw_export_wanted(p, TW_TAP_EO_HTTP)) eo_basename(cv, u, us);
+    } else if (tw_export_wanted(p, TW_TAP_EO_HTTP)) {
+        struct conv *ec = conv_eo(p, NULL);
+        if (ec) eo_basename(ec, u, us);
     }
     int32_t ur = tw_add_ascii(p, HF(F_URI), uo, ul, u);
     const uint8_t *q = memchr(u, '?', us);
