@@ -287,7 +287,8 @@ static void object(struct eo *e, const struct tw_pkt *p, const struct tw_export_
     int dupn = 0;
     for (;;) {
         name_for(&nm, o, frame, dupn);
-        bool taken = disk ? path_exists(e, nm.s) : name_seen(e, nm.s);
+        bool taken = disk ? path_exists(e, nm.s)
+                          : name_seen(e, nm.s) || !strcmp(nm.s, ".") || !strcmp(nm.s, "..");
         if (!taken || ++dupn >= MAX_DUPS) break;
     }
     if (disk) write_object(e, nm.s, o);
