@@ -297,7 +297,7 @@ static void object(struct eo *e, const struct tw_pkt *p, const struct tw_export_
         /* the tls hostname: the server that sent the certificate */
         char host[64];
         struct tw_export_obj oo = *o;
-        if (!o->hostname && p->net_src.type) {
+        if (!o->hostname && e->kind == TW_TAP_EO_TLS && p->net_src.type) {
             struct tw_buf b;
             tw_buf_init(&b, 256);
             tw_fmt_addr(&b, &p->net_src, false);
