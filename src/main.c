@@ -39,6 +39,8 @@ static const char usage_text[] =
     "  --explain-filter FILTER  print the filter's compiled program and exit\n"
     "  -z REPORT              a statistics report printed after the packets, in tshark's\n"
     "                         layout (repeatable; -z help lists them)\n"
+    "  --export-objects PROTO,DIR  write every object of PROTO (http, tls, ftp-data) into DIR\n"
+    "                         with tshark's file names; -z export,PROTO lists them\n"
     "  --stream-policy POLICY[@CIDR]  how receivers in CIDR reassemble TCP and IP fragments\n"
     "                         (first, last, bsd, bsd-right, linux, old-linux, windows, win2003,\n"
     "                         vista, solaris, hpux10, hpux11, irix, macos; repeatable, longest\n"
@@ -218,7 +220,7 @@ int main(int argc, char **argv)
     cfg.write_format = TW_WRITE_PCAPNG;
 
     enum { OPT_HEX = 1000, OPT_LINKTYPE, OPT_NO_PROGRESS, OPT_EXPLAIN_FILTER, OPT_STREAM_POLICY,
-           OPT_CHECKSUM_MODE, OPT_POLICY };
+           OPT_CHECKSUM_MODE, OPT_POLICY, OPT_EXPORT_OBJECTS };
     const char *explain = NULL;
     static const struct option longopts[] = {
         {"hex", required_argument, NULL, OPT_HEX},
@@ -228,6 +230,7 @@ int main(int argc, char **argv)
         {"stream-policy", required_argument, NULL, OPT_STREAM_POLICY},
         {"checksum-mode", required_argument, NULL, OPT_CHECKSUM_MODE},
         {"policy", required_argument, NULL, OPT_POLICY},
+        {"export-objects", required_argument, NULL, OPT_EXPORT_OBJECTS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'v'},
         {NULL, 0, NULL, 0}};
@@ -261,6 +264,11 @@ int main(int argc, char **argv)
             tw_stream_opts.follow_policy = tw_spol_parse(optarg, strlen(optarg));
             if ((unsigned)tw_stream_opts.follow_policy >= TW_SPOL_COUNT)
                 return usage_error("--policy: unknown TCP policy", optarg);
+            break;
+        case OPT_EXPORT_OBJECTS:
+            if (cfg.nexport >= TW_MAX_EXPORTS)
+                return usage_error("too many --export-objects at", optarg);
+            cfg.export_args[cfg.nexport++] = optarg;
             break;
         case 'Y': cfg.filter = optarg; break;
         case 'V': tree = true; break;

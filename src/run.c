@@ -151,16 +151,19 @@ int tw_run(const struct tw_config *cfg)
     pkt.want = want;
 
     /* -z reports: what each needs from dissection is known before the first packet */
-    struct tw_zstat *zs[TW_MAX_ZSTATS];
+    struct tw_zstat *zs[TW_MAX_ZSTATS + TW_MAX_EXPORTS];
     uint32_t nz = 0;
     bool ztree = false;
     /* tshark builds a tree when the output shows more than the summary line; what a report
      * reads does not count unless it says so (need.tree): -q -z expert runs tree-less */
     pkt.has_tree = pkt.want_all || cfg->out.format == TW_OUT_FIELDS;
     for (uint32_t i = 0; i <= tw_field_count() && !pkt.has_tree; i++) pkt.has_tree = want[i] != 0;
-    for (uint32_t i = 0; i < cfg->nzargs; i++) {
+    /* --export-objects first: a -z export list of the same protocol then shows its file names */
+    for (uint32_t i = 0; i < cfg->nexport + cfg->nzargs; i++) {
         struct tw_zneeds need = {.want = want};
-        zs[nz] = tw_zstat_open(cfg->zargs[i], &need, err, sizeof err);
+        zs[nz] = i < cfg->nexport
+                     ? tw_export_objects_open(cfg->export_args[i], &need, err, sizeof err)
+                     : tw_zstat_open(cfg->zargs[i - cfg->nexport], &need, err, sizeof err);
         if (!zs[nz]) {
             fprintf(stderr, "trawl: %s\n", err);
             status = 1;

@@ -6,6 +6,7 @@
 
 #define TW_MAX_DECODE_AS 32
 #define TW_MAX_ZSTATS 256
+#define TW_MAX_EXPORTS 8
 
 struct tw_decode_as {
     int table; /* enum tw_table */
@@ -31,6 +32,8 @@ struct tw_config {
     /* --stream-policy and --checksum-mode are kept in tw_stream_opts (stream/stream.h), where the
      * stream engine and the reports read them */
     uint32_t nzargs;
+    const char *export_args[TW_MAX_EXPORTS]; /* --export-objects PROTO,DIR */
+    uint32_t nexport;
 };
 
 /* Reads the whole input and prints it as configured. Returns the process exit status:

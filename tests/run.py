@@ -27,6 +27,8 @@ Suites (all by default, or --suite NAME[,NAME]):
   lab       the capture lab's committed captures (tests/lab/captures, made by tests/lab/run.sh
             with real servers and clients): read with -V -x under ASan, and compared with
             tshark (difftool) on the fields of dns/mdns, http, tls, x509, ocsp, bfd, ntp
+  export    --export-objects: http files (names, bytes) against tshark's on the committed
+            captures and a few corpus ones; every tls certificate parses with openssl
 Tests that need ../shared skip cleanly when it is absent (counted as passed with a note)."""
 import argparse
 import concurrent.futures
@@ -1291,12 +1293,78 @@ def suite_lab(res, args):
             res.xfail(name, note + "; %d known disagreements, tests/lab/known.txt" % len(old))
         else:
             res.ok(name, note if ok else "no values in the lab captures")
+EXPORT_CORPUS = ["zeek/testing/btest/Traces/http/get-gzip.pcap",
+                 "zeek/testing/btest/Traces/http/pipelined-requests.pcap",
+                 "zeek/testing/btest/Traces/http/no-uri.pcap",
+                 "zeek/testing/btest/Traces/http/http_09.pcap",
+                 "zeek/testing/btest/Traces/http/m57-long-49600-80.pcap",
+                 "wireshark/test/captures/http.pcap",
+                 "wireshark/test/captures/http-ooo.pcap",
+                 "suricata-verify/tests/filestore-5408/input.pcap"]
+EXPORT_TLS_CORPUS = ["zeek/testing/btest/Traces/tls/chrome-34-google.pcap",
+                     "zeek/testing/btest/Traces/tls/ecdsa-cert.pcap",
+                     "wireshark/test/captures/tls12-dsb.pcapng"]
+
+
+def suite_export(res, args):
+    """--export-objects: http against tshark's export (names and bytes) over the committed HTTP
+    captures and a few corpus ones; tls: every certificate exported parses with openssl."""
+    tool = os.path.join(ROOT, "tests", "tools", "eo_compare.py")
+    trawl = os.path.join(BUILD, "trawl")
+    have = lambda prog: subprocess.run(["which", prog], stdout=subprocess.PIPE).returncode == 0
+    own = [os.path.join(ROOT, "tests", "pcaps", n) for n in
+           ("http.pcap", "http-export.pcap", "http-connect.pcap")]
+    corpus = [os.path.join(SHARED, "corpora", p) for p in EXPORT_CORPUS]
+    corpus = [p for p in corpus if os.path.exists(p)][:3 if args.quick else None]
+    tls_own = sorted(glob.glob(os.path.join(ROOT, "tests", "pcaps", "*tls*.pcap")))
+    tls_corpus = [os.path.join(SHARED, "corpora", p) for p in EXPORT_TLS_CORPUS]
+    tls_corpus = [p for p in tls_corpus if os.path.exists(p)]
+    runs = [("export/http-own", "http", own, have("tshark")),
+            ("export/http-corpus", "http", corpus, have("tshark") and corpus),
+            ("export/tls-own", "tls", tls_own, have("openssl")),
+            ("export/tls-corpus", "tls", tls_corpus, have("openssl") and tls_corpus)]
+    for name, proto, files, ok in runs:
+        if not ok:
+            res.ok(name, "skipped: no tshark/openssl or no ../shared corpora")
+            continue
+        rc, out, err = run([sys.executable, tool, "--proto", proto, "--jobs", "2", "--trawl",
+                            trawl] + files, timeout=900)
+        text = out.decode("utf-8", "replace")
+        if rc == 0:
+            res.ok(name, text.strip().split("\n")[-1])
+        else:
+            res.fail(name, text[-3000:] + err.decode("utf-8", "replace")[-500:])
+    # the certificate of tls.pcap is the generator's, byte for byte
+    with tempfile.TemporaryDirectory() as d:
+        run([trawl, "-r", os.path.join(ROOT, "tests", "pcaps", "tls.pcap"), "-q",
+             "--export-objects", "tls," + d])
+        got = [open(os.path.join(d, n), "rb").read() for n in os.listdir(d)]
+        want = open(os.path.join(ROOT, "tests", "pcaps", "tls-test-cert.der"), "rb").read()
+        if got == [want]:
+            res.ok("export/tls-bytes")
+        else:
+            res.fail("export/tls-bytes", "%d files, expected the one of tls-test-cert.der" % len(got))
+    # a name already in the directory is numbered; an unknown protocol is an error
+    with tempfile.TemporaryDirectory() as d:
+        open(os.path.join(d, "gz"), "wb").close()
+        rc, out, err = run([trawl, "-r", os.path.join(ROOT, "tests", "pcaps", "http.pcap"), "-q",
+                            "--export-objects", "http," + os.path.join(d, "")])
+        names = sorted(os.listdir(d))
+        rc2, _, err2 = run([trawl, "-r", os.path.join(ROOT, "tests", "pcaps", "http.pcap"), "-q",
+                            "--export-objects", "smtp," + d])
+        if rc == 0 and out == b"" and "gz(1)" in names and rc2 == 1 and b"http" in err2:
+            res.ok("export/cli")
+        else:
+            res.fail("export/cli", "rc %d out %r names %s; unknown proto rc %d %r" %
+                     (rc, out[:200], names, rc2, err2[:200]))
+
 
 SUITES = [("unit", suite_unit), ("cli", suite_cli), ("golden", suite_golden), ("asan", suite_asan),
           ("filter", suite_filter), ("trunc", suite_trunc), ("corpus", suite_corpus),
           ("diff", suite_diff), ("filterdiff", suite_filterdiff), ("bpf", suite_bpf),
           ("write", suite_write), ("stream", suite_stream), ("follow", suite_follow),
-          ("stats", suite_stats), ("lab", suite_lab), ("fuzz", suite_fuzz)]
+          ("stats", suite_stats), ("lab", suite_lab), ("export", suite_export),
+          ("fuzz", suite_fuzz)]
 
 
 def main():

@@ -262,7 +262,18 @@ struct tw_addr {
  * arena or the packet's data sources, valid until the next packet. A packet has one item per
  * instance of the protocol, outermost first (a tunnel gives two IP items).
  * ------------------------------------------------------------------------------------------- */
-enum tw_tap_id { TW_TAP_ETH, TW_TAP_IP, TW_TAP_TCP, TW_TAP_UDP, TW_TAP_COUNT };
+enum tw_tap_id {
+    TW_TAP_ETH,
+    TW_TAP_IP,
+    TW_TAP_TCP,
+    TW_TAP_UDP,
+    /* exported objects (--export-objects, -z export): one tap per kind, items are
+     * struct tw_export_obj, queued with tw_export_object() */
+    TW_TAP_EO_HTTP,
+    TW_TAP_EO_TLS,
+    TW_TAP_EO_FTP_DATA,
+    TW_TAP_COUNT
+};
 
 /* checksum verdict in a tap item: computed only when a consumer asked (tw_pkt.tap_cksum) */
 enum tw_tap_cksum {
@@ -489,6 +500,28 @@ static inline bool tw_tap_wanted(const struct tw_pkt *p, enum tw_tap_id id)
 /* appends an item (data must outlive the packet's dissection: arena or packet bytes); false
  * when the arena is full */
 bool tw_tap_queue(struct tw_pkt *p, enum tw_tap_id id, const void *data);
+
+/* An exported object (Wireshark's export_object_entry_t): an HTTP body as tshark's export
+ * writes it (de-chunked, decompressed), a file carried by FTP-DATA, a certificate. A dissector
+ * that finds one calls tw_export_object() with its TW_TAP_EO_* kind; the call does nothing
+ * unless --export-objects or -z export asked for that kind in this run (docs/export-objects.md).
+ * Strings are C strings (NULL: none) and are copied; `data` is not copied and must stay valid
+ * until the next packet (packet bytes, a data source, the arena). `filename` is the object's
+ * name before the consumer makes it safe and unique (tshark's: the last component of the
+ * request URI for HTTP); NULL names the object "object<frame>[.<content type>]". */
+struct tw_export_obj {
+    uint8_t kind; /* enum tw_tap_id, TW_TAP_EO_* */
+    const char *hostname, *content_type, *filename;
+    const uint8_t *data;
+    uint32_t len;
+};
+static inline bool tw_export_wanted(const struct tw_pkt *p, enum tw_tap_id kind)
+{
+    return tw_tap_wanted(p, kind);
+}
+bool tw_export_object(struct tw_pkt *p, enum tw_tap_id kind, const char *hostname,
+                      const char *content_type, const char *filename, const uint8_t *data,
+                      uint32_t len);
 /* the packet's first item of a kind after `after` (NULL: from the start) */
 const struct tw_tap_item *tw_tap_next(const struct tw_pkt *p, enum tw_tap_id id,
                                       const struct tw_tap_item *after);

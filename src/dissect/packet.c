@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 const struct tw_vs tw_expert_sev_vals[] = {{TW_SEV_COMMENT, "Comment"}, {TW_SEV_CHAT, "Chat"},
                                            {TW_SEV_NOTE, "Note"},       {TW_SEV_WARN, "Warning"},
@@ -728,6 +729,31 @@ bool tw_tap_queue(struct tw_pkt *p, enum tw_tap_id id, const void *data)
         p->taps = it;
     p->taps_last = it;
     return true;
+}
+
+static const char *arena_strdup(struct tw_pkt *p, const char *s)
+{
+    if (!s) return NULL;
+    size_t n = strlen(s);
+    char *d = tw_arena_alloc(p->arena, n + 1);
+    if (d) memcpy(d, s, n + 1);
+    return d;
+}
+
+bool tw_export_object(struct tw_pkt *p, enum tw_tap_id kind, const char *hostname,
+                      const char *content_type, const char *filename, const uint8_t *data,
+                      uint32_t len)
+{
+    if (!tw_tap_wanted(p, kind)) return false;
+    struct tw_export_obj *o = tw_arena_alloc(p->arena, sizeof *o);
+    if (!o) return false;
+    o->kind = (uint8_t)kind;
+    o->hostname = arena_strdup(p, hostname);
+    o->content_type = arena_strdup(p, content_type);
+    o->filename = arena_strdup(p, filename);
+    o->data = data;
+    o->len = len;
+    return tw_tap_queue(p, kind, o);
 }
 
 const struct tw_tap_item *tw_tap_next(const struct tw_pkt *p, enum tw_tap_id id,

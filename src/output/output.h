@@ -98,6 +98,10 @@ struct tw_zstat *tw_zstat_open(const char *arg, struct tw_zneeds *need, char *er
 void tw_zstat_packet(struct tw_zstat *z, const struct tw_pkt *p, bool displayed);
 void tw_zstat_finish(struct tw_zstat *z, struct tw_out *out);
 void tw_zstat_close(struct tw_zstat *z);
+/* --export-objects PROTO,DIR: a report like the -z ones (it prints nothing; -z export,PROTO
+ * lists what it wrote) */
+struct tw_zstat *tw_export_objects_open(const char *arg, struct tw_zneeds *need, char *err,
+                                        size_t errlen);
 /* -z help: every module's usage */
 void tw_zstat_list(struct tw_out *out);
 

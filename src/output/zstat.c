@@ -10,6 +10,7 @@ extern const struct tw_zstat_ops tw_zstat_expert;
 extern const struct tw_zstat_ops tw_zstat_stream_ambiguity, tw_zstat_stream_reassembled;
 extern const struct tw_zstat_ops tw_zstat_follow_tcp, tw_zstat_follow_udp;
 extern const struct tw_zstat_ops tw_zstat_conv, tw_zstat_endpoints, tw_zstat_phs, tw_zstat_io;
+extern const struct tw_zstat_ops tw_zstat_export, tw_zstat_export_objects;
 
 static const struct tw_zstat_ops *const modules[] = {
     &tw_zstat_expert,
@@ -18,6 +19,7 @@ static const struct tw_zstat_ops *const modules[] = {
     &tw_zstat_follow_tcp,
     &tw_zstat_follow_udp,
     &tw_zstat_conv, &tw_zstat_endpoints, &tw_zstat_phs, &tw_zstat_io,
+    &tw_zstat_export,
 };
 
 struct tw_zstat {
@@ -29,6 +31,29 @@ static bool name_matches(const char *name, const char *arg)
 {
     size_t n = strlen(name);
     return strncmp(name, arg, n) == 0 && (arg[n] == 0 || arg[n] == ',');
+}
+
+static struct tw_zstat *open_module(const struct tw_zstat_ops *m, const char *arg,
+                                    struct tw_zneeds *need, char *err, size_t errlen)
+{
+    struct tw_zstat *z = calloc(1, sizeof *z);
+    if (!z) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    z->ops = m;
+    z->st = m->open(arg, need, err, errlen);
+    if (!z->st) {
+        free(z);
+        return NULL;
+    }
+    return z;
+}
+
+struct tw_zstat *tw_export_objects_open(const char *arg, struct tw_zneeds *need, char *err,
+                                        size_t errlen)
+{
+    return open_module(&tw_zstat_export_objects, arg, need, err, errlen);
 }
 
 struct tw_zstat *tw_zstat_open(const char *arg, struct tw_zneeds *need, char *err, size_t errlen)
@@ -44,18 +69,7 @@ struct tw_zstat *tw_zstat_open(const char *arg, struct tw_zneeds *need, char *er
                  arg);
         return NULL;
     }
-    struct tw_zstat *z = calloc(1, sizeof *z);
-    if (!z) {
-        snprintf(err, errlen, "out of memory");
-        return NULL;
-    }
-    z->ops = best;
-    z->st = best->open(arg, need, err, errlen);
-    if (!z->st) {
-        free(z);
-        return NULL;
-    }
-    return z;
+    return open_module(best, arg, need, err, errlen);
 }
 
 void tw_zstat_packet(struct tw_zstat *z, const struct tw_pkt *p, bool displayed)

@@ -388,6 +388,8 @@ static const struct {
 #define URI_MAX    1024
 #define METHOD_MAX 24
 #define CONV_MAX   8192
+#define EO_HOST_MAX 256
+#define EO_NAME_MAX 768
 
 struct entry {
     uint32_t number, req_frame, res_frame;
@@ -408,6 +410,13 @@ struct conv {
     uint32_t tunnel_after;
     char uri[URI_MAX];
     char full_uri[URI_MAX];
+    /* for exported objects (only kept when they are wanted): the Host header's value and the
+     * last path component of the request URI (tshark's conv_data->http_host and the basename
+     * of conv_data->request_uri), raw bytes */
+    uint16_t eo_host_len, eo_name_len;
+    bool eo_host_set, eo_name_set;
+    char eo_host[EO_HOST_MAX];
+    char eo_name[EO_NAME_MAX];
 };
 static struct tw_state *conv_tab;
 
@@ -422,6 +431,16 @@ static struct conv *conv_get(struct tw_pkt *p, bool create)
     uint8_t key[TW_STATE_KEY_MAX];
     size_t kl = tw_conv_key(p, p->ctx.srcport, p->ctx.dstport, key, NULL);
     return create ? tw_state_put(conv_tab, key, kl, NULL) : tw_state_get(conv_tab, key, kl);
+}
+
+/* the conversation's export names, also from a request quoted in an ICMP error: tshark's HTTP
+ * finds the conversation of the quoted segment and sets its request URI and host there too */
+static struct conv *conv_eo(struct tw_pkt *p, struct conv *cv)
+{
+    if (cv || !conv_tab || !p->ctx.in_error_pkt) return cv;
+    uint8_t key[TW_STATE_KEY_MAX];
+    size_t kl = tw_conv_key(p, p->ctx.srcport, p->ctx.dstport, key, NULL);
+    return tw_state_put(conv_tab, key, kl, NULL);
 }
 
 static void entry_push(struct conv *cv)
@@ -1084,6 +1103,12 @@ static void process_header(struct tw_pkt *p, const uint8_t *d, uint32_t off, uin
     case H_HOST:
         h->host = val;
         h->host_len = vlen;
+        if (tw_export_wanted(p, TW_TAP_EO_HTTP) && (cv = conv_eo(p, cv)) != NULL) {
+            uint32_t n = TW_MIN(vlen, (uint32_t)EO_HOST_MAX);
+            memcpy(cv->eo_host, val, n);
+            cv->eo_host_len = (uint16_t)n;
+            cv->eo_host_set = true;
+        }
         break;
     case H_COOKIE:
         if (hr >= 0 || tw_want(p, HF(F_COOKIE_PAIR))) {
@@ -1103,7 +1128,63 @@ static void process_header(struct tw_pkt *p, const uint8_t *d, uint32_t off, uin
     default:
         break;
     }
-    (void)cv;
+}
+
+/* g_path_get_basename() of the URI, as tshark names an exported body: trailing slashes go, then
+ * what follows the last slash; "/" for slashes only, "." for an empty URI. A name longer than
+ * the room keeps its end (where the extension is). */
+static void eo_basename(struct conv *cv, const uint8_t *u, uint32_t n)
+{
+    const uint8_t *name;
+    uint32_t len;
+    uint32_t e = n;
+    while (e > 0 && u[e - 1] == '/') e--;
+    if (n == 0) {
+        name = (const uint8_t *)".", len = 1;
+    } else if (e == 0) {
+        name = (const uint8_t *)"/", len = 1;
+    } else {
+        uint32_t b = e;
+        while (b > 0 && u[b - 1] != '/') b--;
+        name = u + b;
+        len = e - b;
+    }
+    if (len > EO_NAME_MAX) {
+        name += len - EO_NAME_MAX;
+        len = EO_NAME_MAX;
+    }
+    memcpy(cv->eo_name, name, len);
+    cv->eo_name_len = (uint16_t)len;
+    cv->eo_name_set = true;
+}
+
+/* bytes as tshark's ENC_ASCII strings hold them: above 0x7f each becomes U+FFFD; a NUL ends */
+static char *eo_ascii(struct tw_pkt *p, const char *s, uint32_t n)
+{
+    char *o = tw_arena_alloc(p->arena, (size_t)n * 3 + 1);
+    if (!o) return NULL;
+    size_t k = 0;
+    for (uint32_t i = 0; i < n && s[i]; i++) {
+        uint8_t ch = (uint8_t)s[i];
+        if (ch < 0x80) {
+            o[k++] = (char)ch;
+        } else {
+            memcpy(o + k, "\xef\xbf\xbd", 3);
+            k += 3;
+        }
+    }
+    o[k] = 0;
+    return o;
+}
+
+/* tshark's http_eo tap: the body as its export writes it, named after the conversation's latest
+ * request URI and Host */
+static void eo_queue(struct tw_pkt *p, const struct conv *cv, const struct headers *h,
+                     const uint8_t *data, uint32_t len)
+{
+    const char *host = cv && cv->eo_host_set ? eo_ascii(p, cv->eo_host, cv->eo_host_len) : NULL;
+    const char *name = cv && cv->eo_name_set ? eo_ascii(p, cv->eo_name, cv->eo_name_len) : NULL;
+    tw_export_object(p, TW_TAP_EO_HTTP, host, (const char *)h->ctype, name, data, len);
 }
 
 /* request line: method, URI (path, query, parameters), version */
@@ -1128,6 +1209,10 @@ static void request_line(struct tw_pkt *p, const uint8_t *d, uint32_t off, uint3
         memcpy(cv->uri, u, n);
         cv->uri_len = (uint16_t)n;
         cv->seen_uri = true;
+        if (tw_export_wanted(p, TW_TAP_EO_HTTP)) eo_basename(cv, u, us);
+    } else if (tw_export_wanted(p, TW_TAP_EO_HTTP)) {
+        struct conv *ec = conv_eo(p, NULL);
+        if (ec) eo_basename(ec, u, us);
     }
     int32_t ur = tw_add_ascii(p, HF(F_URI), uo, ul, u);
     const uint8_t *q = memchr(u, '?', us);
@@ -1593,6 +1678,7 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
             }
         }
         if (!done) {
+            if (tw_export_wanted(p, TW_TAP_EO_HTTP)) eo_queue(p, cv, &h, bd, blen);
             if (tw_want(p, HF(F_FILE_DATA))) {
                 int32_t r = tw_add_ascii(p, HF(F_FILE_DATA), body.off, blen, bd);
                 tw_rec_label(p, r, "File Data: %u bytes", blen);

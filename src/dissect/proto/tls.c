@@ -1404,6 +1404,29 @@ done:
     ja3_server(x, &f, hs_off, hs_len);
 }
 
+/* --export-objects tls: every certificate as DER, named "<subject CN>_<SHA-256, 16 hex>.der"
+ * (the CN with anything but letters, digits, '-', '_' and inner '.' made '_', at most 64
+ * characters; "no-cn" without one). tshark 4.0 has no such export (docs/export-objects.md). */
+static void export_cert(struct tw_pkt *p, const uint8_t *der, uint32_t len)
+{
+    char cn[65], name[100];
+    size_t n = tw_x509_subject_cn(der, len, cn, sizeof cn);
+    for (size_t i = 0; i < n; i++) {
+        char ch = cn[i];
+        bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                  (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || (ch == '.' && i > 0);
+        if (!ok) cn[i] = '_';
+    }
+    if (n == 0) snprintf(cn, sizeof cn, "no-cn");
+    uint8_t md[SHA256_DIGEST_LENGTH];
+    SHA256(der, len, md);
+    int k = snprintf(name, sizeof name, "%s_", cn);
+    for (int i = 0; i < 8 && k > 0; i++)
+        k += snprintf(name + k, sizeof name - (size_t)k, "%02x", md[i]);
+    snprintf(name + k, sizeof name - (size_t)k, ".der");
+    tw_export_object(p, TW_TAP_EO_TLS, NULL, "application/pkix-cert", name, der, len);
+}
+
 static void certificates(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
 {
     struct tw_pkt *p = x->p;
@@ -1430,6 +1453,7 @@ static void certificates(struct ctx *x, const struct tw_cur *c, uint32_t off, ui
         off += 3;
         if (!have(c, off, cl, le)) break;
         int32_t cr = tw_add_bytes(p, HF(F_CERT), c, off, cl);
+        if (tw_export_wanted(p, TW_TAP_EO_TLS)) export_cert(p, c->data + off, cl);
         if (cr >= 0 && tw_want_labels(p)) {
             /* tshark names the certificate by its subject */
             char dn[600];
