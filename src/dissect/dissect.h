@@ -183,6 +183,8 @@ enum {
     TW_KEY_MPTCP,          /* a TCP option of kind 30, dissected as Wireshark's "mptcp" protocol */
     TW_KEY_X509_CERT,      /* one DER X.509 certificate (TLS Certificate message), x509af.* */
     TW_KEY_OCSP_RESPONSE,  /* a DER OCSPResponse (TLS CertificateStatus, OCSP stapling) */
+    TW_KEY_ISAKMP,         /* an ISAKMP message (after UDP 4500's non-ESP marker) */
+    TW_KEY_EAP,            /* an EAP packet (IKEv2 EAP payload, EAPOL) */
 };
 
 struct tw_binding {
