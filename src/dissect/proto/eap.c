@@ -141,7 +141,7 @@ static enum tw_status dissect_eap(struct tw_pkt *p, struct tw_cur *c)
     bool short_data = have < size;
     switch (type) {
     case T_ID:
-        tw_add_ascii(p, HF(F_IDENTITY), o, have, d + 5);
+        if (have) tw_add_ascii(p, HF(F_IDENTITY), o, have, d + 5);
         break;
     case T_NOTIFY:
         tw_add_ascii(p, HF(F_NOTIFICATION), o, have, d + 5);

@@ -392,7 +392,7 @@ static const struct vid vids[] = {
     {"afcad71368a1f1c96b8696fc77570100", "RFC 3706 DPD (Dead Peer Detection)"},
     {"09002689dfd6b712", "XAUTH"},
     {"4048b7d56ebce88525e7de7f00d6c2d3", "Cisco Fragmentation"},
-    {"12f5f28c457168a9702d9fe274cc0100", "Cisco Unity"},
+    {"12f5f28c457168a9702d9fe274cc0100", "CISCO-UNITY"},
     {"4a131c81070358455c5728f20e95452f", "RFC 3947 Negotiation of NAT-Traversal in the IKE"},
     {"90cb80913ebb696e086381b5ec427b1f", "draft-ietf-ipsec-nat-t-ike-02\\n"},
     {"cd60464335df21f87cfdb2fc68b6a448", "draft-ietf-ipsec-nat-t-ike-02"},
@@ -468,11 +468,11 @@ static void attributes(struct tw_pkt *p, const struct tw_cur *c, uint32_t off, u
         if (voff + vlen > c->cap) vlen = c->cap > voff ? c->cap - voff : 0;
         int32_t r = tw_add_rec(p, HF(base), off, total);
         tw_tree_push(p, r);
-        int32_t fr = tw_add_uint(p, HF(base + 2), off, 2, th);
-        (void)fr;
+        tw_add_bits(p, HF(base + 2), off, 2, th);
+
         tw_add_uint(p, HF(base + 1), off, 2, type);
         if (!tv) tw_add_uint(p, HF(base + 3), off + 2, 2, lv);
-        tw_add_bytes(p, HF(base + 4), c, voff, vlen);
+        if (vlen) tw_add_bytes(p, HF(base + 4), c, voff, vlen);
         uint64_t v = 0;
         for (uint32_t i = 0; i < vlen && i < 8; i++) v = v << 8 | d[voff + i];
         const char *tname = "Unknown", *vname = NULL;
@@ -626,7 +626,9 @@ static void body(struct tw_pkt *p, const struct tw_cur *c, struct ctx *x, uint8_
         if (x->ver == 1) {
             NEED(4);
             tw_add_uint(p, HF(F_TRANS_NUM), off, 1, d[off]);
-            tw_add_uint(p, HF(F_TRANS_ID), off + 1, 1, d[off + 1]);
+            int32_t tr = tw_add_uint(p, HF(F_TRANS_ID), off + 1, 1, d[off + 1]);
+            if (proto == 1 && d[off + 1] == 1 && tw_want_labels(p))
+                tw_rec_label(p, tr, "Transform ID: KEY_IKE (1)");
             tw_add_bytes(p, HF(F_RESERVED), c, off + 2, 2);
             if (item >= 0 && tw_want_labels(p))
                 tw_rec_label(p, item, "Payload: Transform (3) # %u", d[off]);
@@ -756,7 +758,7 @@ static void body(struct tw_pkt *p, const struct tw_cur *c, struct ctx *x, uint8_
         const char *mn = rs(x->ver == 1 ? ike_notify_v1_rvals : ike_notify_v2_rvals, mt);
         r = tw_add_uint(p, HF(F_NOTIFY_TYPE), o + 2, 2, mt);
         if (tw_want_labels(p)) tw_rec_label(p, r, "Notify Message Type: %s (%u)", mn, mt);
-        if (item >= 0 && tw_want_labels(p))
+        if (x->ver == 2 && item >= 0 && tw_want_labels(p))
             tw_rec_label(p, item, "Payload: %s (%u) - %s", rs(ike_payload_rvals, type), type, mn);
         o += 4;
         if (spis) {
@@ -895,7 +897,8 @@ static void body(struct tw_pkt *p, const struct tw_cur *c, struct ctx *x, uint8_
         e.off = off;
         e.end = off + len;
         if (e.cap > e.end) e.cap = e.end;
-        tw_dissect_nested(p, TW_TBL_NAME, TW_KEY_EAP, e);
+        uint32_t key = TW_KEY_EAP;
+        tw_dissect_under(p, TW_TBL_NAME, 1, &key, e);
         break;
     }
     default:

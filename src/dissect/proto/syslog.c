@@ -133,8 +133,12 @@ static enum tw_status dissect_syslog(struct tw_pkt *p, struct tw_cur *c)
         size_t bl = 0;
         for (uint32_t i = 0; i < k && bl + 5 < sizeof buf; i++) {
             uint8_t ch = d[mo + i];
+            static const char esc[] = "\a\b\t\n\v\f\r", lett[] = "abtnvfr";
+            const char *e = ch ? strchr(esc, ch) : NULL;
             if (ch >= 0x20 && ch < 0x7f)
                 buf[bl++] = (char)ch;
+            else if (e)
+                bl += (size_t)snprintf(buf + bl, sizeof buf - bl, "\\%c", lett[e - esc]);
             else
                 bl += (size_t)snprintf(buf + bl, sizeof buf - bl, "\\%03o", ch);
         }

@@ -48,6 +48,13 @@ static const struct tw_field_def fields[F_COUNT] = {
 };
 #define HF(x) ((uint16_t)(ids.base + (x)))
 
+enum { E_ERROR, E_COUNT };
+static const struct tw_expert_def experts[E_COUNT] = {
+    [E_ERROR] = {"tftp.error", "decoder.tftp.error", TW_SEV_WARN, TW_GRP_RESPONSE_CODE,
+                 "TFTP ERROR packet"},
+};
+#define EX(x) ((uint16_t)(ids.expert_base + (x)))
+
 #define NAME_MAX_LEN 128
 struct xfer {
     uint32_t req_frame;
@@ -138,6 +145,15 @@ static enum tw_status dissect_tftp(struct tw_pkt *p, struct tw_cur *c)
     } else {
         x = find_xfer(p);
     }
+    if ((op == 3 || op == 4 || op == 5) && x && x->file[0]) {
+        /* tshark names the file of either direction "Destination File" here */
+        int32_t r = tw_add_strf(p, HF(F_DEST_FILE), off, 0, "%s", x->file);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+        r = tw_add_uint(p, HF(F_REQUEST_FRAME), off, 0, x->req_frame);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+        if (tw_want_labels(p))
+            tw_rec_label(p, r, "%s Request in frame %u", x->write ? "Write" : "Read", x->req_frame);
+    }
     uint32_t o = 2, sl = 0, n;
     switch (op) {
     case 1:
@@ -192,16 +208,6 @@ static enum tw_status dissect_tftp(struct tw_pkt *p, struct tw_cur *c)
         break;
     case 3:
     case 4: {
-        if (x && x->file[0]) {
-            /* tshark names the file of either direction "Destination File" here */
-            int32_t r = tw_add_strf(p, HF(F_DEST_FILE), off, 0, "%s", x->file);
-            tw_rec_flags(p, r, TW_RF_GENERATED);
-            r = tw_add_uint(p, HF(F_REQUEST_FRAME), off, 0, x->req_frame);
-            tw_rec_flags(p, r, TW_RF_GENERATED);
-            if (tw_want_labels(p))
-                tw_rec_label(p, r, "%s Request in frame %u", x->write ? "Write" : "Read",
-                             x->req_frame);
-        }
         if (avail < 4) return rep >= 4 ? TW_TRUNCATED : TW_MALFORMED;
         uint16_t blk = (uint16_t)(d[2] << 8 | d[3]);
         tw_add_uint(p, HF(F_BLOCK), off + 2, 2, blk);
@@ -243,6 +249,7 @@ static enum tw_status dissect_tftp(struct tw_pkt *p, struct tw_cur *c)
                 tw_info_addn(p, (const char *)d + 4, sl);
             }
         }
+        tw_expert(p, EX(E_ERROR), off, 0, "%s", experts[E_ERROR].summary);
         break;
     }
     }
@@ -257,6 +264,8 @@ const struct tw_proto tw_proto_tftp = {
     .short_name = "TFTP",
     .fields = fields,
     .nfields = F_COUNT,
+    .experts = experts,
+    .nexperts = E_COUNT,
     .bindings = bindings,
     .nbindings = TW_ARRAY_LEN(bindings),
     .dissect = dissect_tftp,
