@@ -104,6 +104,11 @@ static enum tw_status dissect_eap(struct tw_pkt *p, struct tw_cur *c)
     const uint8_t *d = c->data + off;
     tw_col_proto(p, "EAP");
     tw_info_clear(p);
+    if (avail < 4) {
+        /* tshark reads the code and the length before it adds its item */
+        tw_layer_unrecord(p);
+        tw_layer_itemless(p);
+    }
     if (avail < 1) {
         c->off = c->end;
         return rep ? TW_TRUNCATED : TW_MALFORMED;
