@@ -766,6 +766,8 @@ static void body(struct tw_pkt *p, const struct tw_cur *c, struct ctx *x, uint8_
             tw_add_bytes(p, HF(F_SPI), c, o, spis);
             o += spis;
         }
+        if (end <= o) /* tshark adds the (empty) data item all the same */
+            tw_add_ptr(p, HF(F_NOTIFY_DATA), o, 0, d + o, 0);
         if (end > o) {
             uint32_t n = end - o;
             tw_add_bytes(p, HF(F_NOTIFY_DATA), c, o, n);
@@ -1008,7 +1010,9 @@ static enum tw_status dissect_isakmp(struct tw_pkt *p, struct tw_cur *c)
     if (x.ver == 2)
         tw_info_printf(p, " MID=%02u %s %s", mid, flags & 0x08 ? "Initiator" : "Responder",
                        flags & 0x20 ? "Response" : "Request");
-    r = tw_add_uint(p, HF(F_LENGTH), off + 24, 4, length);
+    /* a bogus length is a text line in tshark's tree, not an isakmp.length value */
+    r = (length < 28 || length - 28 > rep - 28) ? tw_add_text(p, off + 24, 4, "Length")
+                                                : tw_add_uint(p, HF(F_LENGTH), off + 24, 4, length);
     if (length < 28) {
         if (tw_want_labels(p))
             tw_rec_label(p, r, "Length: (bogus, length is %u, should be at least 28)", length);
