@@ -2310,7 +2310,8 @@ static bool above_tcp(uint16_t pr)
          * lines), certificates and OCSP responses inside TLS (private keys from
          * TW_KEY_X509_CERT on) */
         if (t == TW_TBL_TCP_PORT || t == TW_TBL_MEDIA_TYPE ||
-            (t == TW_TBL_NAME && d->bindings[i].key >= TW_KEY_X509_CERT))
+            (t == TW_TBL_NAME && d->bindings[i].key >= TW_KEY_X509_CERT &&
+             d->bindings[i].key <= TW_KEY_FTP_DATA))
             return true;
     }
     return d->heur &&
