@@ -60,7 +60,9 @@ enum {
     F_SWVERSION,
     F_ODR_GW,
     F_IP_PREFIX,
-    F_COUNT
+    F_SPARE_POE,
+    F_SPARE_POE0,
+    F_COUNT = F_SPARE_POE0 + 4
 };
 
 static const struct tw_vs tlv_vals[] = {{0x0001, "Device ID"},
@@ -89,8 +91,8 @@ static const struct tw_vs tlv_vals[] = {{0x0001, "Device ID"},
                                         {0x001a, "Power Available"},
                                         {0x001b, "Port Unidirectional"},
                                         {0x001d, "EnergyWise"},
-                                        {0x001f, "Spare Pair PoE"},
-                                        {0x1003, "Radio channel"},
+                                        {0x001f, "Spare PoE"},
+                                        {0x1003, "Radio1 channel"},
                                         {0, NULL}};
 static const struct tw_vs proto_type_vals[] = {{1, "NLPID"}, {2, "802.2"}, {0, NULL}};
 static const struct tw_vs hello_vals[] = {{0x0112, "Cluster Management"}, {0, NULL}};
@@ -98,6 +100,9 @@ static const struct tw_vs cksum_status_vals[] = {
     {0, "Bad"}, {1, "Good"}, {2, "Unverified"}, {0, NULL}};
 static const struct tw_tfs yes_no = {"Yes", "No"};
 static const struct tw_tfs duplex_tfs = {"Full", "Half"};
+static const struct tw_tfs supported_tfs = {"Supported", "Not supported"};
+static const struct tw_tfs shared_tfs = {"Shared", "Independent"};
+static const struct tw_tfs on_off_tfs = {"On", "Off"};
 
 #define CAP(i, ab, nm)                                                                             \
     [F_CAP0 + i] = {"cdp.capabilities." ab, nm, TW_FT_BOOLEAN, 32, 1u << i, NULL, NULL, &yes_no}
@@ -168,6 +173,15 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_SWVERSION] = {"cdp.software_version", "Software version", TW_FT_STRINGZ},
     [F_ODR_GW] = {"cdp.odr_default_gateway", "ODR Default gateway", TW_FT_IPv4},
     [F_IP_PREFIX] = {"cdp.ip_prefix", "IP Prefix", TW_FT_IPv4},
+    [F_SPARE_POE] = {"cdp.spare_poe_tlv", "Spare Pair PoE", TW_FT_UINT8, TW_BASE_HEX},
+    [F_SPARE_POE0 + 0] = {"cdp.spare_poe_tlv.poe", "PSE Four-Wire PoE", TW_FT_BOOLEAN, 8, 0x01,
+                          NULL, NULL, &supported_tfs},
+    [F_SPARE_POE0 + 1] = {"cdp.spare_poe_tlv.spare_pair_arch", "PD Spare Pair Architecture",
+                          TW_FT_BOOLEAN, 8, 0x02, NULL, NULL, &shared_tfs},
+    [F_SPARE_POE0 + 2] = {"cdp.spare_poe_tlv.req_spare_pair_poe", "PD Request Spare Pair PoE",
+                          TW_FT_BOOLEAN, 8, 0x04, NULL, NULL, &on_off_tfs},
+    [F_SPARE_POE0 + 3] = {"cdp.spare_poe_tlv.pse_spare_pair_poe", "PSE Spare Pair PoE",
+                          TW_FT_BOOLEAN, 8, 0x08, NULL, NULL, &on_off_tfs},
 };
 
 static const struct tw_expert_def experts[] = {
@@ -217,10 +231,16 @@ static void addresses(struct tw_pkt *p, const uint8_t *d, uint32_t o, uint32_t e
         if (o + tot > end) break;
         const uint8_t *pr = d + o + 2, *a = d + o + 4 + pl;
         bool ip = pt == 1 && pl == 1 && pr[0] == 0xcc && al == 4;
+        static const uint8_t v6proto[8] = {0xaa, 0xaa, 0x03, 0x00, 0x00, 0x00, 0x86, 0xdd};
+        bool ip6 = pt == 2 && pl == 8 && memcmp(pr, v6proto, 8) == 0 && al == 16;
+        char a6[64];
+        if (ip6) tw_fmt_ipv6(a6, a);
         int32_t r = -1;
         if (p->want_all) {
             if (ip)
                 r = tw_add_text_(p, o, tot, "IP address: %u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+            else if (ip6)
+                r = tw_add_text_(p, o, tot, "IPv6 address: %s", a6);
             else
                 r = tw_add_text_(p, o, tot, "Address");
         }
@@ -229,9 +249,11 @@ static void addresses(struct tw_pkt *p, const uint8_t *d, uint32_t o, uint32_t e
         tw_add_uint(p, HF(F_PROTO_LEN), o + 1, 1, pl);
         int32_t rp = tw_add_ptr(p, HF(F_PROTOCOL), o + 2, pl, pr, pl);
         if (ip) tw_rec_label(p, rp, "Protocol: IP");
+        if (ip6) tw_rec_label(p, rp, "Protocol: IPv6");
         tw_add_uint(p, HF(F_ADDR_LEN), o + 2 + pl, 2, al);
         int32_t ra = tw_add_ptr(p, HF(F_ADDRESS), o + 4 + pl, al, a, al);
         if (ip) tw_rec_label(p, ra, "IP Address: %u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+        if (ip6) tw_rec_label(p, ra, "IPv6 Address: %s", a6);
         tw_tree_pop(p);
         o += tot;
     }
@@ -383,6 +405,9 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         case 0x0012:
             if (want) r = tw_add_text_(p, o, len, "Trust Bitmap: 0x%02x", vl >= 1 ? v[0] : 0);
             break;
+        case 0x001f:
+            if (want) r = tw_add_text_(p, o, len, "Spare Pair PoE");
+            break;
         case 0x0013:
             if (want) r = tw_add_text_(p, o, len, "Untrusted port CoS: 0x%02x", vl >= 1 ? v[0] : 0);
             break;
@@ -476,6 +501,14 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             break;
         case 0x0015:
             tw_add_ptr(p, HF(F_SYSOID), vo, vl, v, vl);
+            break;
+        case 0x001f:
+            if (vl >= 1) {
+                int32_t rp = tw_add_uint(p, HF(F_SPARE_POE), vo, 1, v[0]);
+                tw_tree_push(p, rp);
+                for (int i = 0; i < 4; i++) tw_add_bits(p, HF(F_SPARE_POE0 + i), vo, 1, v[0]);
+                tw_tree_pop(p);
+            }
             break;
         case 0x0017:
             if (vl >= 1) tw_add_uint(p, HF(F_LOC_UNKNOWN), vo, 1, v[0]);

@@ -278,6 +278,7 @@ static const struct tw_vs agg_porttype_vals[] = {{0, "no port type"},
                                                  {3, "Aggregator with single Aggregation Port"},
                                                  {0, NULL}};
 static const struct tw_vs mau_vals[] = {
+    {0x0000, "other or unknown"},
     {0x0010, "100BaseTXFD - 2 pair category 5 UTP, full duplex mode"},
     {0x001e, "1000BaseTFD - Four-pair Category 5 UTP, full duplex mode"},
     {0, NULL}};
@@ -599,6 +600,22 @@ static void str_copy(char *out, size_t n, const uint8_t *b, uint32_t len)
         }
     }
     out[o] = 0;
+}
+
+/* "Name = value" for a TLV's line; Wireshark keeps item labels in 240 bytes and marks a longer
+ * one " [truncated]" at its start, cut at 238 bytes */
+static void long_label(char *out, size_t n, const char *name, const char *value)
+{
+    int l = snprintf(out, n, "%s = %s", name, value);
+    if (l <= 239) return;
+    static const char mark[] = " [truncated]";
+    char tmp[240];
+    memcpy(tmp, mark, sizeof mark - 1);
+    memcpy(tmp + sizeof mark - 1, out, 238 - (sizeof mark - 1));
+    size_t cut = 238;
+    while (cut > 0 && ((uint8_t)tmp[cut] & 0xc0) == 0x80) cut--;
+    tmp[cut] = 0;
+    memcpy(out, tmp, cut + 1);
 }
 
 /* Chassis ID (type 1) and Port ID (type 2): a subtype, then an ID whose form depends on it */
@@ -1106,10 +1123,13 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
                                               "System Description"};
             static const int fl[3] = {F_PORT_DESC, F_SYS_NAME, F_SYS_DESC};
             str_copy(buf, sizeof buf, v, len);
-            if (p->want_all)
-                tw_tree_push(p, tw_add_text_(p, o, len + 2, "%s = %s", nm[type - 4], buf));
-            else
+            if (p->want_all) {
+                char lab[600];
+                long_label(lab, sizeof lab, nm[type - 4], buf);
+                tw_tree_push(p, tw_add_text_(p, o, len + 2, "%s", lab));
+            } else {
                 tw_tree_push(p, -1);
+            }
             tlv_header(p, o, hdr);
             tw_add_ascii(p, HF(fl[type - 4]), o + 2, len, v);
             tw_tree_pop(p);
