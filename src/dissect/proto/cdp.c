@@ -61,6 +61,8 @@ enum {
     F_ODR_GW,
     F_IP_PREFIX,
     F_SPARE_POE,
+    F_NRGYZ_IP,
+    F_NRGYZ_IP6,
     F_SPARE_POE0,
     F_COUNT = F_SPARE_POE0 + 4
 };
@@ -174,6 +176,8 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_ODR_GW] = {"cdp.odr_default_gateway", "ODR Default gateway", TW_FT_IPv4},
     [F_IP_PREFIX] = {"cdp.ip_prefix", "IP Prefix", TW_FT_IPv4},
     [F_SPARE_POE] = {"cdp.spare_poe_tlv", "Spare Pair PoE", TW_FT_UINT8, TW_BASE_HEX},
+    [F_NRGYZ_IP] = {"cdp.nrgyz.ip_address", "IP Address", TW_FT_IPv4},
+    [F_NRGYZ_IP6] = {"cdp.nrgyz.ipv6_address", "IPv6 Address", TW_FT_IPv6},
     [F_SPARE_POE0 + 0] = {"cdp.spare_poe_tlv.poe", "PSE Four-Wire PoE", TW_FT_BOOLEAN, 8, 0x01,
                           NULL, NULL, &supported_tfs},
     [F_SPARE_POE0 + 1] = {"cdp.spare_poe_tlv.spare_pair_arch", "PD Spare Pair Architecture",
@@ -251,9 +255,12 @@ static void addresses(struct tw_pkt *p, const uint8_t *d, uint32_t o, uint32_t e
         if (ip) tw_rec_label(p, rp, "Protocol: IP");
         if (ip6) tw_rec_label(p, rp, "Protocol: IPv6");
         tw_add_uint(p, HF(F_ADDR_LEN), o + 2 + pl, 2, al);
-        int32_t ra = tw_add_ptr(p, HF(F_ADDRESS), o + 4 + pl, al, a, al);
-        if (ip) tw_rec_label(p, ra, "IP Address: %u.%u.%u.%u", a[0], a[1], a[2], a[3]);
-        if (ip6) tw_rec_label(p, ra, "IPv6 Address: %s", a6);
+        if (ip)
+            tw_add_ptr(p, HF(F_NRGYZ_IP), o + 4 + pl, 4, a, 4);
+        else if (ip6)
+            tw_add_ptr(p, HF(F_NRGYZ_IP6), o + 4 + pl, 16, a, 16);
+        else
+            tw_add_ptr(p, HF(F_ADDRESS), o + 4 + pl, al, a, al);
         tw_tree_pop(p);
         o += tot;
     }
@@ -311,9 +318,10 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     tw_add_uint(p, HF(F_TTL), s + 1, 1, d[s + 1]);
     uint16_t ck = be16(d + s + 2);
     if (avail == left) {
+        /* a plain 32-bit sum of the words, as Cisco's code keeps it (no folding on the way) */
         uint32_t sum = 0;
         uint32_t n = left & ~1u;
-        sum = tw_cksum_add(0, d + s, n);
+        for (uint32_t i = 0; i < n; i += 2) sum += (uint32_t)(d[s + i] << 8 | d[s + i + 1]);
         if (left & 1) {
             uint8_t last = d[s + left - 1];
             sum += (last & 0x80) ? (0xffffff00u | last) : last;
@@ -321,10 +329,20 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         while (sum >> 16) sum = (sum & 0xffff) + (sum >> 16);
         uint16_t computed = (uint16_t)~sum;
         int32_t r = tw_add_uint(p, HF(F_CKSUM), s + 2, 2, ck);
-        tw_rec_label(p, r, "Checksum: 0x%04x [%s]", ck, computed == 0 ? "correct" : "incorrect");
+        /* the value the field should have held */
+        uint16_t shouldbe = (uint16_t) ~(uint16_t)~computed;
+        {
+            uint32_t t = (uint32_t)(uint16_t)~computed + (uint32_t)(uint16_t)~ck;
+            while (t >> 16) t = (t & 0xffff) + (t >> 16);
+            shouldbe = (uint16_t)~t;
+        }
+        if (computed == 0)
+            tw_rec_label(p, r, "Checksum: 0x%04x [correct]", ck);
+        else
+            tw_rec_label(p, r, "Checksum: 0x%04x incorrect, should be 0x%04x", ck, shouldbe);
         if (computed != 0) {
             tw_tree_push(p, r);
-            tw_expert(p, EX(0), s + 2, 2, NULL);
+            tw_expert(p, EX(0), s + 2, 2, "Bad checksum [should be 0x%04x]", shouldbe);
             tw_tree_pop(p);
         }
         r = tw_add_uint(p, HF(F_CKSUM_STATUS), s + 2, 2, computed == 0 ? 1 : 0);
@@ -407,6 +425,9 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             break;
         case 0x001f:
             if (want) r = tw_add_text_(p, o, len, "Spare Pair PoE");
+            break;
+        case 0x0015:
+            if (want) r = tw_add_text_(p, o, len, "System Object Identifier");
             break;
         case 0x0013:
             if (want) r = tw_add_text_(p, o, len, "Untrusted port CoS: 0x%02x", vl >= 1 ? v[0] : 0);

@@ -266,13 +266,10 @@ static const struct tw_vs tsa_vals[] = {{0, "Strict Priority"},
                                         {2, "Enhanced Transmission Selection"},
                                         {255, "Vendor Specific"},
                                         {0, NULL}};
-static const struct tw_vs app_sf_vals[] = {{0, "Reserved"},
-                                           {1, "Ethertype"},
-                                           {2, "Port over TCP/SCTP"},
-                                           {3, "Port over UDP/DCCP"},
-                                           {4, "Port over TCP/SCTP/UDP/DCCP"},
-                                           {0, NULL}};
-static const struct tw_vs agg_porttype_vals[] = {{0, "no port type"},
+static const struct tw_vs app_sf_vals[] = {
+    {0, "Reserved"},           {1, "Default or Ethertype"},        {2, "Port over TCP/SCTP"},
+    {3, "Port over UDP/DCCP"}, {4, "Port over TCP/SCTP/UDP/DCCP"}, {0, NULL}};
+static const struct tw_vs agg_porttype_vals[] = {{0, "Not specified"},
                                                  {1, "Aggregation Port"},
                                                  {2, "Aggregator"},
                                                  {3, "Aggregator with single Aggregation Port"},
@@ -282,9 +279,15 @@ static const struct tw_vs mau_vals[] = {
     {0x0010, "100BaseTXFD - 2 pair category 5 UTP, full duplex mode"},
     {0x001e, "1000BaseTFD - Four-pair Category 5 UTP, full duplex mode"},
     {0, NULL}};
-static const struct tw_vs power_pair_vals[] = {{1, "Signal"}, {2, "Spare"}, {0, NULL}};
-static const struct tw_vs power_class_vals[] = {{1, "Class 0"}, {2, "Class 1"}, {3, "Class 2"},
-                                                {4, "Class 3"}, {5, "Class 4"}, {0, NULL}};
+static const struct tw_vs power_class_vals[] = {{1, "0"}, {2, "1"}, {3, "2"},
+                                                {4, "3"}, {5, "4"}, {0, NULL}};
+static const struct tw_vs power_type_vals[] = {{0, "Type 2 PSE Device"},
+                                               {1, "Type 2 PD Device"},
+                                               {2, "Type 1 PSE Device"},
+                                               {3, "Type 1 PD Device"},
+                                               {0, NULL}};
+static const struct tw_tfs pse_pd_tfs = {"PSE", "PD"};
+static const struct tw_tfs policy_tfs = {"Unknown", "Defined"};
 static const struct tw_vs power_prio_vals[] = {
     {0, "Unknown"}, {1, "Critical"}, {2, "High"}, {3, "Low"}, {0, NULL}};
 
@@ -475,7 +478,7 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_D3_MDI_SUPPORT] = {"lldp.ieee.802_3.mdi_power_support", "MDI Power Support", TW_FT_UINT8,
                           TW_BASE_HEX},
     [F_D3_MDI_PORT_CLASS] = {"lldp.ieee.802_3.mdi_power_support.port_class", "Port Class",
-                             TW_FT_BOOLEAN, 8, 0x01, NULL, NULL, NULL},
+                             TW_FT_BOOLEAN, 8, 0x01, NULL, NULL, &pse_pd_tfs},
     [F_D3_MDI_SUPPORTED] =
         FLAG8("lldp.ieee.802_3.mdi_power_support.supported", "PSE MDI Power", 0x02, &supported_tfs),
     [F_D3_MDI_ENABLED] =
@@ -483,11 +486,11 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_D3_MDI_PSE_PAIRS] = FLAG8("lldp.ieee.802_3.mdi_power_support.pse_pairs",
                                  "PSE Pairs Control Ability", 0x08, &yes_no_tfs),
     [F_D3_MDI_PSE_PAIR] = {"lldp.ieee.802_3.mdi_pse_pair", "PSE Power Pair", TW_FT_UINT8,
-                           TW_BASE_DEC, 0, power_pair_vals},
+                           TW_BASE_DEC},
     [F_D3_MDI_POWER_CLASS] = {"lldp.ieee.802_3.mdi_power_class", "Power Class", TW_FT_UINT8,
                               TW_BASE_DEC, 0, power_class_vals},
     [F_D3_MDI_POWER_TYPE] = {"lldp.ieee.802_3.mdi_power_type", "Power Type", TW_FT_UINT8,
-                             TW_BASE_DEC, 0xc0},
+                             TW_BASE_DEC, 0xc0, power_type_vals},
     [F_D3_MDI_POWER_SOURCE] = {"lldp.ieee.802_3.mdi_power_source", "Power Source", TW_FT_UINT8,
                                TW_BASE_DEC, 0x30},
     [F_D3_MDI_POWER_PRIO] = {"lldp.ieee.802_3.mdi_power_priority", "Power Priority", TW_FT_UINT8,
@@ -525,7 +528,7 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_MED_APP_TYPE] = {"lldp.media.app_type", "Application Type", TW_FT_UINT8, TW_BASE_DEC, 0,
                         med_app_vals},
     [F_MED_POLICY] = {"lldp.media.policy_flag", "Policy", TW_FT_BOOLEAN, 24, 0x800000, NULL, NULL,
-                      NULL},
+                      &policy_tfs},
     [F_MED_TAGGED] = {"lldp.media.tag_flag", "Tagged", TW_FT_BOOLEAN, 24, 0x400000, NULL, NULL,
                       &yes_no_tfs},
     [F_MED_VLAN] = {"lldp.media.vlan_id", "VLAN Id", TW_FT_UINT24, TW_BASE_DEC, 0x1ffe00},
@@ -883,11 +886,27 @@ static void ieee8023(struct tw_pkt *p, const uint8_t *d, uint8_t st, uint32_t o,
         if (n >= 3) tw_add_uint(p, HF(F_D3_MDI_POWER_CLASS), o + 2, 1, d[o + 2]);
         if (n >= 4) {
             tw_add_bits(p, HF(F_D3_MDI_POWER_TYPE), o + 3, 1, d[o + 3]);
-            tw_add_bits(p, HF(F_D3_MDI_POWER_SOURCE), o + 3, 1, d[o + 3]);
+            int32_t r = tw_add_bits(p, HF(F_D3_MDI_POWER_SOURCE), o + 3, 1, d[o + 3]);
+            if (r >= 0 && tw_want_labels(p)) {
+                /* the source's meaning depends on whether a PSE or a PD sends it */
+                static const char *const pse[4] = {"Unknown", "Primary Power Source",
+                                                   "Backup Power Source", "Reserved"};
+                static const char *const pd[4] = {"Unknown", "PSE", "Local", "PSE and Local"};
+                uint8_t src = (d[o + 3] >> 4) & 3;
+                bool is_pd = d[o + 3] & 0x40;
+                tw_rec_label(p, r, "..%c%c .... = Power Source: %u %s", (src & 2) ? '1' : '0',
+                             (src & 1) ? '1' : '0', src, is_pd ? pd[src] : pse[src]);
+            }
             tw_add_bits(p, HF(F_D3_MDI_POWER_PRIO), o + 3, 1, d[o + 3]);
         }
-        if (n >= 6) tw_add_uint(p, HF(F_D3_MDI_PD_REQ), o + 4, 2, be16(d + o + 4));
-        if (n >= 8) tw_add_uint(p, HF(F_D3_MDI_PSE_ALLOC), o + 6, 2, be16(d + o + 6));
+        for (int i = 0; i < 2 && n >= 6u + 2u * (uint32_t)i; i++) {
+            uint16_t w = be16(d + o + 4 + 2 * i);
+            int32_t r = tw_add_uint(p, HF(i ? F_D3_MDI_PSE_ALLOC : F_D3_MDI_PD_REQ),
+                                    o + 4 + 2 * (uint32_t)i, 2, w);
+            tw_rec_label(p, r, "%s: %u.%u. Watt",
+                         i ? "PSE Allocated Power Value" : "PD Requested Power Value", w / 10,
+                         w % 10);
+        }
         break;
     case 0x03:
         if (sub_rec >= 0 || p->want_all) {
@@ -995,7 +1014,7 @@ static void org_tlv(struct tw_pkt *p, const uint8_t *d, uint32_t off, uint32_t l
         const char *on = tw_oui_name(ob);
         char obuf[16];
         if (!on) {
-            snprintf(obuf, sizeof obuf, "%02X-%02X-%02X", ob[0], ob[1], ob[2]);
+            snprintf(obuf, sizeof obuf, "Unknown");
             on = obuf;
         }
         const char *sn = sv ? tw_vs_find(sv, st) : NULL;

@@ -280,7 +280,7 @@ static struct tw_proto_ids marker_ids;
 #define MF(x) ((uint16_t)(marker_ids.base + (x)))
 enum { M_VERSION, M_TLV_TYPE, M_TLV_LEN, M_PORT, M_SYSTEM, M_TRANS, M_PAD, M_RESERVED, M_COUNT };
 static const struct tw_vs marker_tlv_vals[] = {
-    {0, "Terminator"}, {1, "Marker Information"}, {2, "Marker Response Information"}, {0, NULL}};
+    {0, "Marker Terminator"}, {1, "Marker Information"}, {2, "Marker Response Information"}, {0, NULL}};
 static const struct tw_field_def marker_fields[M_COUNT] = {
     [M_VERSION] = {"marker.version", "Version Number", TW_FT_UINT8, TW_BASE_HEX},
     [M_TLV_TYPE] = {"marker.tlvType", "TLV Type", TW_FT_UINT8, TW_BASE_HEX, 0, marker_tlv_vals},
@@ -294,7 +294,7 @@ static const struct tw_field_def marker_fields[M_COUNT] = {
 
 static enum tw_status marker_dissect(struct tw_pkt *p, struct tw_cur *c)
 {
-    tw_col_proto(p, "MARKER");
+    tw_col_proto(p, "Marker");
     tw_info_clear(p);
     const uint32_t s = c->off;
     uint32_t avail = tw_cur_avail(c), left = tw_cur_left(c);
@@ -311,8 +311,10 @@ static enum tw_status marker_dissect(struct tw_pkt *p, struct tw_cur *c)
     tw_add_uint(p, MF(M_TLV_TYPE), s + 17, 1, v[17]);
     tw_add_uint(p, MF(M_TLV_LEN), s + 18, 1, v[18]);
     tw_add_ptr(p, MF(M_RESERVED), s + 19, 90, v + 19, 90);
-    const char *tn = tw_vs_find(marker_tlv_vals, v[1]);
-    tw_info_printf(p, "%s", tn ? tn : "Unknown");
+    tw_info_printf(p, "%s SysId=%02x:%02x:%02x:%02x:%02x:%02x, P=%u, TId=%u",
+                   v[1] == 1 ? "Information" : v[1] == 2 ? "Response" : "Unknown", v[5], v[6], v[7],
+                   v[8], v[9], v[10], (uint32_t)(v[3] << 8 | v[4]),
+                   (uint32_t)v[11] << 24 | (uint32_t)v[12] << 16 | (uint32_t)v[13] << 8 | v[14]);
     tw_layer_setlen(p, 109);
     tw_layer_claim(p, 109);
     return TW_OK;
@@ -322,8 +324,8 @@ static const struct tw_binding marker_bindings[] = {{TW_TBL_NAME, KEY_MARKER}};
 
 const struct tw_proto tw_proto_marker = {
     .abbrev = "marker",
-    .name = "Link Aggregation Marker Protocol",
-    .short_name = "MARKER",
+    .name = "Marker Protocol",
+    .short_name = "Marker",
     .fields = marker_fields,
     .nfields = M_COUNT,
     .bindings = marker_bindings,

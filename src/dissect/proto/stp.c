@@ -242,6 +242,12 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         return c->err == TW_CUR_TRUNCATED ? TW_TRUNCATED : TW_MALFORMED;
     }
     uint8_t ver = h[2], type = h[3];
+    if ((type == 0x00 || type == 0x02) && tw_cur_avail(c) < 31) {
+        /* Wireshark reads the whole BPDU before adding its line */
+        tw_layer_unrecord(p);
+        tw_cur_skip(c, 31);
+        return c->err == TW_CUR_TRUNCATED ? TW_TRUNCATED : TW_MALFORMED;
+    }
     tw_add_uint(p, HF(F_PROTOCOL), s, 2, be16(h));
     tw_add_uint(p, HF(F_VERSION), s + 2, 1, ver);
     tw_add_uint(p, HF(F_TYPE), s + 3, 1, type);

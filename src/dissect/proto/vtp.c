@@ -199,10 +199,9 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         tw_add_ptr(p, HF(F_UPD_ID), s + 40, 4, v + 40, 4);
         {
             const uint8_t *t = v + 44;
-            int32_t r =
-                tw_add_strf(p, HF(F_UPD_TS), s + 44, 12, "%c%c-%c%c-%c%c %c%c:%c%c:%c%c", t[0],
-                            t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11]);
-            (void)r;
+            int32_t r = tw_add_ascii(p, HF(F_UPD_TS), s + 44, 12, t);
+            tw_rec_label(p, r, "Update Timestamp: %c%c-%c%c-%c%c %c%c:%c%c:%c%c", t[0], t[1], t[2],
+                         t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11]);
         }
         tw_add_ptr(p, HF(F_MD5), s + 56, 16, v + 56, 16);
         tw_info_printf(p, ", Revision: %u", be32(v + 36));
