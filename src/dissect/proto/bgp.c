@@ -116,6 +116,8 @@ enum {
     F_NOTIFY_MINOR_CAP,
     F_NOTIFY_MINOR_UNKNOWN,
     F_NOTIFY_DATA,
+    F_NOTIFY_COMM_LEN,
+    F_NOTIFY_COMM,
     F_RR_AFI,
     F_RR_SUBTYPE,
     F_RR_SAFI,
@@ -438,6 +440,9 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_NOTIFY_MINOR_UNKNOWN] = {"bgp.notify.minor_error_unknown", "Minor error Code (Unknown)",
                                 TW_FT_UINT8, TW_BASE_DEC},
     [F_NOTIFY_DATA] = {"bgp.notify.minor_data", "Data", TW_FT_BYTES},
+    [F_NOTIFY_COMM_LEN] = {"bgp.notify.communication_length", "BGP Shutdown Communication Length",
+                           TW_FT_UINT8, TW_BASE_DEC},
+    [F_NOTIFY_COMM] = {"bgp.notify.communication", "Shutdown Communication", TW_FT_STRING},
     [F_RR_AFI] = {"bgp.route_refresh.afi", "Address family identifier (AFI)", TW_FT_UINT16,
                   TW_BASE_DEC, 0, afi_vals},
     [F_RR_SUBTYPE] = {"bgp.route_refresh.subtype", "Subtype", TW_FT_UINT8, TW_BASE_DEC, 0,
@@ -667,10 +672,10 @@ static void path_attr(struct bx *x, uint32_t off, uint32_t end)
         int32_t fr = tw_add_uint(p, HF(F_PA_FLAGS), off, 1, flags);
         if (fr >= 0 && tw_want_labels(p))
             tw_rec_label(
-                p, fr, "Flags: 0x%02x%s%s%s%s%s", flags, (flags & 0x80) ? ", Optional" : "",
-                (flags & 0x10) ? ", Extended-Length" : "",
-                (flags & 0x40) ? ", Transitive" : ", Non-transitive",
-                (flags & 0x80) ? "" : ", Well-known", (flags & 0x20) ? ", Partial" : ", Complete");
+                p, fr, "Flags: 0x%02x%s%s%s%s%s%s%s", flags, (flags & 0x80) ? ", Optional" : "",
+                (flags & 0x40) ? ", Transitive" : "", (flags & 0x20) ? ", Partial" : "",
+                (flags & 0x10) ? ", Extended-Length" : "", (flags & 0x40) ? "" : ", Non-transitive",
+                (flags & 0x80) ? "" : ", Well-known", (flags & 0x20) ? "" : ", Complete");
         tw_tree_push(p, fr);
         for (int f = F_PA_F_OPT; f <= F_PA_F_UNUSED; f++) tw_add_bits(p, HF(f), off, 1, flags);
         tw_tree_pop(p);
@@ -724,29 +729,32 @@ static void path_attr(struct bx *x, uint32_t off, uint32_t end)
         }
         case 8: {
             if (alen % 4 || !have(x, vo, alen)) break;
-            int32_t cs = tw_add_uint(p, HF(F_PA_COMMUNITIES), vo, alen, 0);
-            tw_tree_push(p, cs);
-            size_t vo2 = 0;
-            vo2 += (size_t)snprintf(val, sizeof val, ":");
+            size_t vo2 = (size_t)snprintf(val, sizeof val, ":");
             for (uint32_t o = vo; o < ve; o += 4) {
                 uint32_t v = g32(x, o);
                 const char *wk = tw_vs_find(comm_wk_vals, v);
-                char cstr[48];
+                if (vo2 >= sizeof val) break;
                 if (wk)
-                    snprintf(cstr, sizeof cstr, "%s", wk);
+                    vo2 += (size_t)snprintf(val + vo2, sizeof val - vo2, " %s", wk);
                 else
-                    snprintf(cstr, sizeof cstr, "%u:%u", v >> 16, v & 0xffff);
-                if (vo2 < sizeof val)
-                    vo2 += (size_t)snprintf(val + vo2, sizeof val - vo2, " %s", cstr);
-                int32_t c = tw_add_uint(p, HF(F_PA_COMMUNITY), o, 4, 0);
-                tw_rec_label(p, c, "Community: %s", cstr);
-                tw_tree_push(p, c);
-                if (wk)
+                    vo2 += (size_t)snprintf(val + vo2, sizeof val - vo2, " %u:%u", v >> 16,
+                                            v & 0xffff);
+            }
+            if (vo2 < sizeof val - 1) strcat(val, " ");
+            int32_t cs = tw_add_uint(p, HF(F_PA_COMMUNITIES), vo, alen, 0);
+            tw_rec_label(p, cs, "Communities%s", val);
+            tw_tree_push(p, cs);
+            for (uint32_t o = vo; o < ve; o += 4) {
+                uint32_t v = g32(x, o);
+                if (tw_vs_find(comm_wk_vals, v)) {
                     tw_add_uint(p, HF(F_PA_COMM_WK), o, 4, v);
-                else {
-                    tw_add_uint(p, HF(F_PA_COMM_AS), o, 2, v >> 16);
-                    tw_add_uint(p, HF(F_PA_COMM_VALUE), o + 2, 2, v & 0xffff);
+                    continue;
                 }
+                int32_t c = tw_add_uint(p, HF(F_PA_COMMUNITY), o, 4, 0);
+                tw_rec_label(p, c, "Community: %u:%u ", v >> 16, v & 0xffff);
+                tw_tree_push(p, c);
+                tw_add_uint(p, HF(F_PA_COMM_AS), o, 2, v >> 16);
+                tw_add_uint(p, HF(F_PA_COMM_VALUE), o + 2, 2, v & 0xffff);
                 tw_tree_pop(p);
             }
             tw_tree_pop(p);
@@ -770,6 +778,7 @@ static void path_attr(struct bx *x, uint32_t off, uint32_t end)
                                            x->d[o + 1], x->d[o + 2], x->d[o + 3]);
             }
             tw_tree_pop(p);
+            tw_rec_label(p, cl, "Cluster List%s", val);
             break;
         }
         case 14: {
@@ -1006,6 +1015,17 @@ static void notification(struct bx *x, uint32_t off)
     int f = major <= 7 ? minor_f[major] : F_NOTIFY_MINOR_UNKNOWN;
     tw_add_uint(p, HF(f), off + 1, 1, g8(x, off + 1));
     uint32_t o = off + 2;
+    uint32_t minor = g8(x, off + 1);
+    if (major == 6 && (minor == 2 || minor == 4) && o < x->end) {
+        /* RFC 8203 shutdown communication: a length and that many bytes of UTF-8 */
+        if (!have(x, o, 1)) return;
+        uint32_t n = g8(x, o);
+        tw_add_uint(p, HF(F_NOTIFY_COMM_LEN), o, 1, n);
+        if (n && have(x, o + 1, n)) tw_add_ascii(p, HF(F_NOTIFY_COMM), o + 1, n, x->d + o + 1);
+        o += 1 + n;
+        if (o < x->end) add_b(x, F_NOTIFY_DATA, o, x->end - o);
+        return;
+    }
     if (o < x->end) add_b(x, F_NOTIFY_DATA, o, x->end - o);
 }
 
@@ -1127,7 +1147,11 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         pdu(p, c, off, blen, &st);
         off += blen;
     }
-    if (st.n == 0) tw_layer_unrecord(p);
+    if (st.n == 0) {
+        /* nothing dissected (all of it asked of TCP): tshark lists no BGP for the segment */
+        tw_layer_unrecord(p);
+        if (p->deseg.len) tw_layer_hide(p);
+    }
     return TW_OK;
 }
 

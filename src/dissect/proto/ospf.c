@@ -121,6 +121,7 @@ enum {
     F_NET_ATTRTR,
     F_ASBR_MASK,
     F_LSA_TOS,
+    F_LSA_EXT_TOS,
     F_METRIC,
     F_ASEXT_MASK,
     F_ASEXT_TYPE,
@@ -375,7 +376,8 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_NET_MASK] = {"ospf.lsa.network.netmask", "Netmask", TW_FT_IPv4},
     [F_NET_ATTRTR] = {"ospf.lsa.network.attchrtr", "Attached Router", TW_FT_IPv4},
     [F_ASBR_MASK] = {"ospf.lsa.asbr.netmask", "Netmask", TW_FT_IPv4},
-    [F_LSA_TOS] = {"ospf.lsa.tos", "TOS", TW_FT_UINT8, TW_BASE_DEC, 0x7f},
+    [F_LSA_TOS] = {"ospf.lsa.tos", "TOS", TW_FT_UINT8, TW_BASE_DEC},
+    [F_LSA_EXT_TOS] = {"ospf.lsa.tos", "TOS", TW_FT_UINT8, TW_BASE_DEC, 0x7f},
     [F_METRIC] = {"ospf.metric", "Metric", TW_FT_UINT32, TW_BASE_DEC},
     [F_ASEXT_MASK] = {"ospf.lsa.asext.netmask", "Netmask", TW_FT_IPv4},
     [F_ASEXT_TYPE] = B("ospf.lsa.asext.type", "External Type", 8, 0x80, &tfs_ext_type),
@@ -609,6 +611,8 @@ static uint32_t v2_lsa(struct ox *x, uint32_t off, bool body)
     uint8_t type = (uint8_t)u8(x, off + 3);
     uint32_t len = u16(x, off + 18), end = off + len;
     const char *tn = tw_vs_find(ls_type_vals, type);
+    /* tshark takes the LSA's bytes (a subset of its claimed length) before anything else */
+    if (body && !have(x, off, len)) return 0;
     int32_t t = tw_add_text(p, off, body ? len : 20, "LSA-type %d (%s), len %d", type,
                             tn ? tn : "Unknown", len);
     tw_tree_push(p, t);
@@ -719,7 +723,7 @@ static uint32_t v2_lsa(struct ox *x, uint32_t off, bool body)
         off += 4;
         while (off < end) {
             if (!have(x, off, 4)) goto out;
-            tw_add_bits(p, HF(F_LSA_TOS), off, 1, u8(x, off));
+            tw_add_uint(p, HF(F_LSA_TOS), off, 1, u8(x, off));
             tw_add_uint(p, HF(F_METRIC), off + 1, 3, u24(x, off + 1));
             off += 4;
         }
@@ -731,7 +735,7 @@ static uint32_t v2_lsa(struct ox *x, uint32_t off, bool body)
         while (off < end) {
             if (!have(x, off, 12)) goto out;
             tw_add_bits(p, HF(F_ASEXT_TYPE), off, 1, u8(x, off));
-            tw_add_bits(p, HF(F_LSA_TOS), off, 1, u8(x, off));
+            tw_add_bits(p, HF(F_LSA_EXT_TOS), off, 1, u8(x, off));
             tw_add_uint(p, HF(F_METRIC), off + 1, 3, u24(x, off + 1));
             tw_add_ptr(p, HF(F_ASEXT_FWD), off + 4, 4, x->c->data + off + 4, 4);
             tw_add_uint(p, HF(F_ASEXT_TAG), off + 8, 4, u32(x, off + 8));
@@ -756,6 +760,7 @@ static uint32_t v3_lsa(struct ox *x, uint32_t off, bool body)
     uint32_t raw = u16(x, off + 2), type = raw & 0x1fff;
     uint32_t len = u16(x, off + 18), end = off + len;
     const char *tn = tw_vs_find(v3_ls_type_vals, type);
+    if (body && !have(x, off, len)) return 0;
     int32_t t = tw_add_text(p, off, body ? len : 20, "LSA-type %u (%s), len %u", type,
                             tn ? tn : "Unknown", len);
     tw_tree_push(p, t);
