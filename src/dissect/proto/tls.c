@@ -1165,7 +1165,7 @@ static void client_kex(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, 
     } else if (kex == KEX_RSA) {
         int32_t t = tw_add_text(p, off, end - off, "RSA Encrypted PreMaster Secret");
         tw_tree_push(p, t);
-        if (x->s->version == 0x0300) {
+        if (x->s->version == 0x0300 || x->s->version == 0x0100) { /* SSLv3, old OpenSSL DTLS */
             tw_add_bytes(p, HF(F_EPMS), c, off, end - off);
         } else {
             vec16(x, c, &off, end, F_EPMS_LEN, F_EPMS);
@@ -1268,7 +1268,10 @@ static void new_ticket_body(struct tls_ctx *x, const struct tw_cur *c, uint32_t 
         char buf[96];
         uint32_t v = (uint32_t)be24(c->data + off) << 8 | c->data[off + 3];
         secs_str(v, buf, sizeof buf);
-        tw_rec_label(p, lr, "Session Ticket Lifetime Hint: %u seconds (%s)", v, buf);
+        if (v == 0) /* tshark writes no duration for 0 */
+            tw_rec_label(p, lr, "Session Ticket Lifetime Hint: 0 seconds");
+        else
+            tw_rec_label(p, lr, "Session Ticket Lifetime Hint: %u seconds (%s)", v, buf);
     }
     off += 4;
     bool v13 = x->s->version == 0x0304;
