@@ -802,6 +802,14 @@ static void ext_body(struct tls_ctx *x, const struct tw_cur *c, uint16_t type, u
             }
         }
         return;
+    case 53: /* connection_id (deprecated) */
+    case 54: /* connection_id (RFC 9146): cid<0..2^8-1> */
+        if (have(c, off, 1, end)) {
+            uint32_t n = c->data[off];
+            add_u(x, F_CID_LEN, c, off, 1);
+            if (n && have(c, off + 1, n, end)) tw_add_bytes(p, HF(F_CID), c, off + 1, n);
+        }
+        return;
     case 18: /* signed_certificate_timestamp */
     case 22: /* encrypt_then_mac */
     case 23: /* extended_master_secret */

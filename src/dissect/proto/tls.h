@@ -157,6 +157,8 @@ enum {
     F_HS_FRAG_COUNT,
     F_HS_FRAGMENT,
     F_HS_FRAGMENTS,
+    F_CID_LEN,
+    F_CID,
     F_COUNT
 };
 
