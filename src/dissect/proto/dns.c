@@ -22,6 +22,7 @@
  * responses are retransmissions. The tables are bounded tw_state tables (least recently used
  * entries are forgotten). */
 #include "../dissect.h"
+#include "udp_ports.h"
 
 #include <stdio.h>
 
@@ -2110,7 +2111,7 @@ static const uint16_t ws_udp_ports[] = {
     47000, 47808, 49999, 54328, 56000, 56001, 56500, 56501, 57000, 57001, 57032, 57033, 57500,
     57501, 57532, 57533, 59000, 59001, 59032, 59033, 59500, 59501, 59532, 59533, 60001};
 
-static bool ws_udp_port(uint16_t port)
+bool tw_udp_port_taken(uint16_t port)
 {
     size_t lo = 0, hi = TW_ARRAY_LEN(ws_udp_ports);
     while (lo < hi) {
@@ -2128,7 +2129,7 @@ static bool ws_udp_port(uint16_t port)
  * nothing else, or a response with few records */
 static bool heur_dns(struct tw_pkt *p, const struct tw_cur *c)
 {
-    if (ws_udp_port(p->ctx.srcport) || ws_udp_port(p->ctx.dstport)) return false;
+    if (tw_udp_port_taken(p->ctx.srcport) || tw_udp_port_taken(p->ctx.dstport)) return false;
     const uint8_t *h;
     if (tw_cur_left(c) <= 12 || !tw_cur_try_peek(c, 0, 12, &h)) return false;
     uint16_t flags = (uint16_t)(h[2] << 8 | h[3]);

@@ -22,165 +22,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tls.h"
 #include "tls_vals.h"
 #include "../ber.h"
 
 static struct tw_proto_ids ids;
-#define HF(x) ((uint16_t)(ids.base + (x)))
-#define EX(x) ((uint16_t)(ids.expert_base + (x)))
-
-enum {
-    F_RECORD,
-    F_CT,
-    F_OPAQUE_TYPE,
-    F_REC_VERSION,
-    F_REC_LENGTH,
-    F_APP_DATA,
-    F_APP_PROTO,
-    F_ALERT,
-    F_ALERT_LEVEL,
-    F_ALERT_DESC,
-    F_CCS,
-    F_HS,
-    F_HS_TYPE,
-    F_HS_LENGTH,
-    F_HS_VERSION,
-    F_RANDOM,
-    F_RANDOM_TIME,
-    F_RANDOM_BYTES,
-    F_SID_LEN,
-    F_SID,
-    F_CS_LEN,
-    F_CSS,
-    F_CS,
-    F_COMP_LEN,
-    F_COMPS,
-    F_COMP,
-    F_EXTS_LEN,
-    F_EXT_TYPE,
-    F_EXT_LEN,
-    F_EXT_DATA,
-    F_SNI_LIST_LEN,
-    F_SNI_TYPE,
-    F_SNI_LEN,
-    F_SNI,
-    F_ALPN_LEN,
-    F_ALPN_LIST,
-    F_ALPN_STR_LEN,
-    F_ALPN_STR,
-    F_GROUPS_LEN,
-    F_GROUPS,
-    F_GROUP,
-    F_ECPF_LEN,
-    F_ECPFS,
-    F_ECPF,
-    F_SIGALG_LEN,
-    F_SIGALGS,
-    F_SIGALG,
-    F_SIG_HASH,
-    F_SIG_SIG,
-    F_RENEG_LEN,
-    F_RENEG,
-    F_SV_LEN,
-    F_SV,
-    F_KS_CLIENT_LEN,
-    F_KS_GROUP,
-    F_KS_KEX_LEN,
-    F_KS_KEX,
-    F_KS_SELECTED,
-    F_PSK_IDS_LEN,
-    F_PSK_ID_LEN,
-    F_PSK_ID,
-    F_PSK_AGE,
-    F_PSK_BINDERS_LEN,
-    F_PSK_BINDERS,
-    F_PSK_SELECTED,
-    F_PSK_MODES_LEN,
-    F_PSK_MODE,
-    F_STATUS_TYPE,
-    F_STATUS_LIST_LEN,
-    F_STATUS_LEN,
-    F_STATUS_RID_LEN,
-    F_STATUS_EXTS_LEN,
-    F_PADDING,
-    F_RSL,
-    F_HB_MODE,
-    F_MFL,
-    F_COOKIE_LEN,
-    F_COOKIE,
-    F_MAX_EARLY,
-    F_CERTS_LEN,
-    F_CERTS,
-    F_CERT_LEN,
-    F_CERT,
-    F_CERT_CTX_LEN,
-    F_CERT_CTX,
-    F_OCSP_LEN,
-    F_CURVE_TYPE,
-    F_NAMED_CURVE,
-    F_SERVER_POINT_LEN,
-    F_SERVER_POINT,
-    F_CLIENT_POINT_LEN,
-    F_CLIENT_POINT,
-    F_P_LEN,
-    F_P,
-    F_G_LEN,
-    F_G,
-    F_YS_LEN,
-    F_YS,
-    F_YC_LEN,
-    F_YC,
-    F_EPMS_LEN,
-    F_EPMS,
-    F_SIG_LEN,
-    F_SIG,
-    F_CERT_TYPES_COUNT,
-    F_CERT_TYPES,
-    F_CERT_TYPE,
-    F_DNAMES_LEN,
-    F_DNAMES,
-    F_DNAME_LEN,
-    F_DNAME,
-    F_TICKET_LIFETIME,
-    F_TICKET_AGE_ADD,
-    F_TICKET_NONCE_LEN,
-    F_TICKET_NONCE,
-    F_TICKET_LEN,
-    F_TICKET,
-    F_VERIFY_DATA,
-    F_CV_SIG_LEN,
-    F_CV_SIG,
-    F_HB,
-    F_HB_TYPE,
-    F_HB_PAYLOAD_LEN,
-    F_HB_PAYLOAD,
-    F_HB_PADDING,
-    F_V2_CIPHER_SPEC_LEN,
-    F_V2_SID_LEN,
-    F_V2_CHALLENGE_LEN,
-    F_V2_CIPHER_SPEC,
-    F_V2_CHALLENGE,
-    F_V2_HS_TYPE,
-    F_CC_ALGS_LEN,
-    F_CC_ALG,
-    F_NPN_STR_LEN,
-    F_NPN_STR,
-    F_ALPS_LEN,
-    F_ALPS_LIST,
-    F_ALPS_STR_LEN,
-    F_ALPS_STR,
-    F_ALPS_SETTINGS,
-    F_JA3_FULL,
-    F_JA3,
-    F_JA3S_FULL,
-    F_JA3S,
-    F_JA4,
-    F_JA4_R,
-    F_HS_FRAG_COUNT,
-    F_HS_FRAGMENT,
-    F_HS_FRAGMENTS,
-    F_COUNT
-};
+/* the field and expert ids of the protocol the context dissects (TLS or DTLS) */
+#define HF(f) ((uint16_t)(x->v->ids->base + (f)))
+#define EX(e) ((uint16_t)(x->v->ids->expert_base + (e)))
+static const struct tls_variant tls_variant = {.ids = &ids, .name = "TLS"};
 
 static const struct tw_vs version_short[] = {{0x0002, "SSLv2"},    {0x0300, "SSLv3"},
                                              {0x0301, "TLSv1"},    {0x0302, "TLSv1.1"},
@@ -190,288 +40,11 @@ static const struct tw_vs version_short[] = {{0x0002, "SSLv2"},    {0x0300, "SSL
 
 #define F0 0, NULL, NULL, NULL
 static const struct tw_field_def fields[F_COUNT] = {
-    [F_RECORD] = {"tls.record", "Record Layer", TW_FT_NONE},
-    [F_CT] = {"tls.record.content_type", "Content Type", TW_FT_UINT8, TW_BASE_DEC, 0,
-              tls_content_type_vals},
-    [F_OPAQUE_TYPE] = {"tls.record.opaque_type", "Opaque Type", TW_FT_UINT8, TW_BASE_DEC, 0,
-                       tls_content_type_vals, NULL, NULL,
-                       "Always set to value 23, actual content type is known after decryption"},
-    [F_REC_VERSION] = {"tls.record.version", "Version", TW_FT_UINT16, TW_BASE_HEX, 0,
-                       tls_version_vals, NULL, NULL, "Record layer version"},
-    [F_REC_LENGTH] = {"tls.record.length", "Length", TW_FT_UINT16, TW_BASE_DEC, F0,
-                      "Length of TLS record data"},
-    [F_APP_DATA] = {"tls.app_data", "Encrypted Application Data", TW_FT_BYTES, TW_BASE_NONE, F0,
-                    "Payload is encrypted application data"},
-    [F_APP_PROTO] = {"tls.app_data_proto", "Application Data Protocol", TW_FT_STRING},
-    [F_ALERT] = {"tls.alert_message", "Alert Message", TW_FT_NONE},
-    [F_ALERT_LEVEL] = {"tls.alert_message.level", "Level", TW_FT_UINT8, TW_BASE_DEC, 0,
-                       tls_alert_level_vals, NULL, NULL, "Alert message level"},
-    [F_ALERT_DESC] = {"tls.alert_message.desc", "Description", TW_FT_UINT8, TW_BASE_DEC, 0,
-                      tls_alert_desc_vals, NULL, NULL, "Alert message description"},
-    [F_CCS] = {"tls.change_cipher_spec", "Change Cipher Spec Message", TW_FT_NONE, 0, F0,
-               "Signals a change in cipher specifications"},
-    [F_HS] = {"tls.handshake", "Handshake Protocol", TW_FT_NONE, 0, F0,
-              "Handshake protocol message"},
-    [F_HS_TYPE] = {"tls.handshake.type", "Handshake Type", TW_FT_UINT8, TW_BASE_DEC, 0,
-                   tls_hs_type_vals, NULL, NULL, "Type of handshake message"},
-    [F_HS_LENGTH] = {"tls.handshake.length", "Length", TW_FT_UINT24, TW_BASE_DEC, F0,
-                     "Length of handshake message"},
-    [F_HS_VERSION] = {"tls.handshake.version", "Version", TW_FT_UINT16, TW_BASE_HEX, 0,
-                      tls_version_vals, NULL, NULL, "Maximum version supported by client"},
-    [F_RANDOM] = {"tls.handshake.random", "Random", TW_FT_BYTES, TW_BASE_NONE, F0,
-                  "Random values used for deriving keys"},
-    [F_RANDOM_TIME] = {"tls.handshake.random_time", "GMT Unix Time", TW_FT_ABSOLUTE_TIME,
-                       TW_ABSTIME_LOCAL, F0, "Unix time field of random structure"},
-    [F_RANDOM_BYTES] = {"tls.handshake.random_bytes", "Random Bytes", TW_FT_BYTES, TW_BASE_NONE, F0,
-                        "Random values used for deriving keys"},
-    [F_SID_LEN] = {"tls.handshake.session_id_length", "Session ID Length", TW_FT_UINT8, TW_BASE_DEC,
-                   F0, "Length of session ID field"},
-    [F_SID] = {"tls.handshake.session_id", "Session ID", TW_FT_BYTES, TW_BASE_NONE, F0,
-               "Identifies the SSL session, allowing later resumption"},
-    [F_CS_LEN] = {"tls.handshake.cipher_suites_length", "Cipher Suites Length", TW_FT_UINT16,
-                  TW_BASE_DEC, F0, "Length of cipher suites field"},
-    [F_CSS] = {"tls.handshake.ciphersuites", "Cipher Suites", TW_FT_NONE, 0, F0,
-               "List of cipher suites supported by client"},
-    [F_CS] = {"tls.handshake.ciphersuite", "Cipher Suite", TW_FT_UINT16, TW_BASE_HEX, 0,
-              tls_cipher_vals},
-    [F_COMP_LEN] = {"tls.handshake.comp_methods_length", "Compression Methods Length", TW_FT_UINT8,
-                    TW_BASE_DEC, F0, "Length of compression methods field"},
-    [F_COMPS] = {"tls.handshake.comp_methods", "Compression Methods", TW_FT_NONE, 0, F0,
-                 "List of compression methods supported by client"},
-    [F_COMP] = {"tls.handshake.comp_method", "Compression Method", TW_FT_UINT8, TW_BASE_DEC, 0,
-                tls_comp_vals},
-    [F_EXTS_LEN] = {"tls.handshake.extensions_length", "Extensions Length", TW_FT_UINT16,
-                    TW_BASE_DEC, F0, "Length of hello extensions"},
-    [F_EXT_TYPE] = {"tls.handshake.extension.type", "Type", TW_FT_UINT16, TW_BASE_DEC, 0,
-                    tls_ext_vals, NULL, NULL, "Hello extension type"},
-    [F_EXT_LEN] = {"tls.handshake.extension.len", "Length", TW_FT_UINT16, TW_BASE_DEC, F0,
-                   "Length of a hello extension"},
-    [F_EXT_DATA] = {"tls.handshake.extension.data", "Data", TW_FT_BYTES, TW_BASE_NONE, F0,
-                    "Hello Extension data"},
-    [F_SNI_LIST_LEN] = {"tls.handshake.extensions_server_name_list_len", "Server Name list length",
-                        TW_FT_UINT16, TW_BASE_DEC, F0, "Length of server name list"},
-    [F_SNI_TYPE] = {"tls.handshake.extensions_server_name_type", "Server Name Type", TW_FT_UINT8,
-                    TW_BASE_DEC, 0, tls_sni_type_vals},
-    [F_SNI_LEN] = {"tls.handshake.extensions_server_name_len", "Server Name length", TW_FT_UINT16,
-                   TW_BASE_DEC, F0, "Length of server name string"},
-    [F_SNI] = {"tls.handshake.extensions_server_name", "Server Name", TW_FT_STRING},
-    [F_ALPN_LEN] = {"tls.handshake.extensions_alpn_len", "ALPN Extension Length", TW_FT_UINT16,
-                    TW_BASE_DEC, F0, "Length of the ALPN Extension"},
-    [F_ALPN_LIST] = {"tls.handshake.extensions_alpn_list", "ALPN Protocol", TW_FT_NONE},
-    [F_ALPN_STR_LEN] = {"tls.handshake.extensions_alpn_str_len", "ALPN string length", TW_FT_UINT8,
-                        TW_BASE_DEC, F0, "Length of ALPN string"},
-    [F_ALPN_STR] = {"tls.handshake.extensions_alpn_str", "ALPN Next Protocol", TW_FT_STRING},
-    [F_GROUPS_LEN] = {"tls.handshake.extensions_supported_groups_length",
-                      "Supported Groups List Length", TW_FT_UINT16, TW_BASE_DEC},
-    [F_GROUPS] = {"tls.handshake.extensions_supported_groups", "Supported Groups List", TW_FT_NONE,
-                  0, F0, "List of supported groups (formerly Supported Elliptic Curves)"},
-    [F_GROUP] = {"tls.handshake.extensions_supported_group", "Supported Group", TW_FT_UINT16,
-                 TW_BASE_HEX, 0, tls_group_vals},
-    [F_ECPF_LEN] = {"tls.handshake.extensions_ec_point_formats_length", "EC point formats Length",
-                    TW_FT_UINT8, TW_BASE_DEC, F0, "Length of elliptic curves point formats field"},
-    [F_ECPFS] = {"tls.handshake.extensions_ec_point_formats", "EC point formats", TW_FT_NONE, 0, F0,
-                 "List of elliptic curves point format"},
-    [F_ECPF] = {"tls.handshake.extensions_ec_point_format", "EC point format", TW_FT_UINT8,
-                TW_BASE_DEC, 0, tls_ecpf_vals, NULL, NULL, "Elliptic curves point format"},
-    [F_SIGALG_LEN] = {"tls.handshake.sig_hash_alg_len", "Signature Hash Algorithms Length",
-                      TW_FT_UINT16, TW_BASE_DEC, F0, "Length of Signature Hash Algorithms"},
-    [F_SIGALGS] = {"tls.handshake.sig_hash_algs", "Signature Algorithms", TW_FT_NONE, 0, F0,
-                   "List of supported Signature Algorithms"},
-    [F_SIGALG] = {"tls.handshake.sig_hash_alg", "Signature Algorithm", TW_FT_UINT16, TW_BASE_HEX, 0,
-                  tls_sigalg_vals},
-    [F_SIG_HASH] = {"tls.handshake.sig_hash_hash", "Signature Hash Algorithm Hash", TW_FT_UINT8,
-                    TW_BASE_DEC, 0, tls_hash_vals, NULL, NULL, "Hash algorithm (TLS 1.2)"},
-    [F_SIG_SIG] = {"tls.handshake.sig_hash_sig", "Signature Hash Algorithm Signature", TW_FT_UINT8,
-                   TW_BASE_DEC, 0, tls_sig_vals, NULL, NULL, "Signature algorithm (TLS 1.2)"},
-    [F_RENEG_LEN] = {"tls.handshake.extensions_reneg_info_len",
-                     "Renegotiation info extension length", TW_FT_UINT8, TW_BASE_DEC},
-    [F_RENEG] = {"tls.handshake.extensions_reneg_info", "Renegotiation info", TW_FT_BYTES},
-    [F_SV_LEN] = {"tls.handshake.extensions.supported_versions_len", "Supported Versions length",
-                  TW_FT_UINT8, TW_BASE_DEC},
-    [F_SV] = {"tls.handshake.extensions.supported_version", "Supported Version", TW_FT_UINT16,
-              TW_BASE_HEX, 0, tls_version_vals},
-    [F_KS_CLIENT_LEN] = {"tls.handshake.extensions_key_share_client_length",
-                         "Client Key Share Length", TW_FT_UINT16, TW_BASE_DEC},
-    [F_KS_GROUP] = {"tls.handshake.extensions_key_share_group", "Group", TW_FT_UINT16, TW_BASE_DEC,
-                    0, tls_group_vals},
-    [F_KS_KEX_LEN] = {"tls.handshake.extensions_key_share_key_exchange_length",
-                      "Key Exchange Length", TW_FT_UINT16, TW_BASE_DEC},
-    [F_KS_KEX] = {"tls.handshake.extensions_key_share_key_exchange", "Key Exchange", TW_FT_BYTES},
-    [F_KS_SELECTED] = {"tls.handshake.extensions_key_share_selected_group", "Selected Group",
-                       TW_FT_UINT16, TW_BASE_DEC, 0, tls_group_vals},
-    [F_PSK_IDS_LEN] = {"tls.handshake.extensions.psk.identities.length", "Identities Length",
-                       TW_FT_UINT16, TW_BASE_DEC},
-    [F_PSK_ID_LEN] = {"tls.handshake.extensions.psk.identity.identity_length", "Identity Length",
-                      TW_FT_UINT16, TW_BASE_DEC},
-    [F_PSK_ID] = {"tls.handshake.extensions.psk.identity.identity", "Identity", TW_FT_BYTES},
-    [F_PSK_AGE] = {"tls.handshake.extensions.psk.identity.obfuscated_ticket_age",
-                   "Obfuscated Ticket Age", TW_FT_UINT32, TW_BASE_DEC},
-    [F_PSK_BINDERS_LEN] = {"tls.handshake.extensions.psk.binders_len", "PSK Binders length",
-                           TW_FT_UINT16, TW_BASE_DEC},
-    [F_PSK_BINDERS] = {"tls.handshake.extensions.psk.binders", "PSK Binders", TW_FT_NONE},
-    [F_PSK_SELECTED] = {"tls.handshake.extensions.psk.identity.selected", "Selected Identity",
-                        TW_FT_UINT16, TW_BASE_DEC},
-    [F_PSK_MODES_LEN] = {"tls.extension.psk_ke_modes_length", "PSK Key Exchange Modes Length",
-                         TW_FT_UINT8, TW_BASE_DEC},
-    [F_PSK_MODE] = {"tls.extension.psk_ke_mode", "PSK Key Exchange Mode", TW_FT_UINT8, TW_BASE_DEC,
-                    0, tls_psk_mode_vals, NULL, NULL,
-                    "Key exchange modes where the client supports use of PSKs"},
-    [F_STATUS_TYPE] = {"tls.handshake.extensions_status_request_type", "Certificate Status Type",
-                       TW_FT_UINT8, TW_BASE_DEC, 0, tls_status_type_vals},
-    [F_STATUS_LIST_LEN] = {"tls.handshake.extensions_status_request_list_len",
-                           "Certificate Status List Length", TW_FT_UINT16, TW_BASE_DEC, F0,
-                           "CertificateStatusRequestItemV2 list length"},
-    [F_STATUS_LEN] = {"tls.handshake.extensions_status_request_len", "Certificate Status Length",
-                      TW_FT_UINT16, TW_BASE_DEC},
-    [F_STATUS_RID_LEN] = {"tls.handshake.extensions_status_request_responder_ids_len",
-                          "Responder ID list Length", TW_FT_UINT16, TW_BASE_DEC},
-    [F_STATUS_EXTS_LEN] = {"tls.handshake.extensions_status_request_exts_len",
-                           "Request Extensions Length", TW_FT_UINT16, TW_BASE_DEC},
-    [F_PADDING] = {"tls.handshake.extensions_padding_data", "Padding Data", TW_FT_BYTES,
-                   TW_BASE_NONE, F0, "Must be zero"},
-    [F_RSL] = {"tls.record_size_limit", "Record Size Limit", TW_FT_UINT16, TW_BASE_DEC, F0,
-               "Maximum record size that an endpoint is willing to receive"},
-    [F_HB_MODE] = {"tls.handshake.extension.heartbeat.mode", "Mode", TW_FT_UINT8, TW_BASE_DEC, 0,
-                   tls_hb_mode_vals, NULL, NULL, "Heartbeat extension mode"},
-    [F_MFL] = {"tls.handshake.max_fragment_length", "Maximum Fragment Length", TW_FT_UINT8,
-               TW_BASE_DEC, 0, tls_mfl_vals, NULL, NULL,
-               "Maximum fragment length that an endpoint is willing to receive"},
-    [F_COOKIE_LEN] = {"tls.handshake.extensions.cookie_len", "Cookie length", TW_FT_UINT16,
-                      TW_BASE_DEC},
-    [F_COOKIE] = {"tls.handshake.extensions.cookie", "Cookie", TW_FT_BYTES},
-    [F_MAX_EARLY] = {"tls.early_data.max_early_data_size", "Maximum Early Data Size", TW_FT_UINT32,
-                     TW_BASE_DEC, F0, "Maximum amount of 0-RTT data that the client may send"},
-    [F_CERTS_LEN] = {"tls.handshake.certificates_length", "Certificates Length", TW_FT_UINT24,
-                     TW_BASE_DEC, F0, "Length of certificates field"},
-    [F_CERTS] = {"tls.handshake.certificates", "Certificates", TW_FT_NONE, 0, F0,
-                 "List of certificates"},
-    [F_CERT_LEN] = {"tls.handshake.certificate_length", "Certificate Length", TW_FT_UINT24,
-                    TW_BASE_DEC, F0, "Length of certificate"},
-    [F_CERT] = {"tls.handshake.certificate", "Certificate", TW_FT_BYTES},
-    [F_CERT_CTX_LEN] = {"tls.handshake.certificate_request_context_length",
-                        "Certificate Request Context Length", TW_FT_UINT8, TW_BASE_DEC},
-    [F_CERT_CTX] = {"tls.handshake.certificate_request_context", "Certificate Request Context",
-                    TW_FT_BYTES, TW_BASE_NONE, F0,
-                    "Value from CertificateRequest or empty for server auth"},
-    [F_OCSP_LEN] = {"tls.handshake.ocsp_response_len", "OCSP Response Length", TW_FT_UINT24,
-                    TW_BASE_DEC},
-    [F_CURVE_TYPE] = {"tls.handshake.server_curve_type", "Curve Type", TW_FT_UINT8, TW_BASE_HEX, 0,
-                      tls_curve_type_vals, NULL, NULL, "Server curve_type"},
-    [F_NAMED_CURVE] = {"tls.handshake.server_named_curve", "Named Curve", TW_FT_UINT16, TW_BASE_HEX,
-                       0, tls_group_vals, NULL, NULL, "Server named_curve"},
-    [F_SERVER_POINT_LEN] = {"tls.handshake.server_point_len", "Pubkey Length", TW_FT_UINT8,
-                            TW_BASE_DEC, F0, "Length of server's EC Diffie-Hellman public key"},
-    [F_SERVER_POINT] = {"tls.handshake.server_point", "Pubkey", TW_FT_BYTES, TW_BASE_NONE, F0,
-                        "EC Diffie-Hellman server pubkey"},
-    [F_CLIENT_POINT_LEN] = {"tls.handshake.client_point_len", "Pubkey Length", TW_FT_UINT8,
-                            TW_BASE_DEC, F0, "Length of client's EC Diffie-Hellman public key"},
-    [F_CLIENT_POINT] = {"tls.handshake.client_point", "Pubkey", TW_FT_BYTES, TW_BASE_NONE, F0,
-                        "EC Diffie-Hellman client pubkey"},
-    [F_P_LEN] = {"tls.handshake.p_len", "p Length", TW_FT_UINT16, TW_BASE_DEC, F0, "Length of p"},
-    [F_P] = {"tls.handshake.p", "p", TW_FT_BYTES, TW_BASE_NONE, F0, "Diffie-Hellman p"},
-    [F_G_LEN] = {"tls.handshake.g_len", "g Length", TW_FT_UINT16, TW_BASE_DEC, F0, "Length of g"},
-    [F_G] = {"tls.handshake.g", "g", TW_FT_BYTES, TW_BASE_NONE, F0, "Diffie-Hellman g"},
-    [F_YS_LEN] = {"tls.handshake.ys_len", "Pubkey Length", TW_FT_UINT16, TW_BASE_DEC, F0,
-                  "Length of server's Diffie-Hellman public key"},
-    [F_YS] = {"tls.handshake.ys", "Pubkey", TW_FT_BYTES, TW_BASE_NONE, F0,
-              "Diffie-Hellman server pubkey"},
-    [F_YC_LEN] = {"tls.handshake.yc_len", "Pubkey Length", TW_FT_UINT16, TW_BASE_DEC, F0,
-                  "Length of client's Diffie-Hellman public key"},
-    [F_YC] = {"tls.handshake.yc", "Pubkey", TW_FT_BYTES, TW_BASE_NONE, F0,
-              "Diffie-Hellman client pubkey"},
-    [F_EPMS_LEN] = {"tls.handshake.epms_len", "Encrypted PreMaster length", TW_FT_UINT16,
-                    TW_BASE_DEC, F0, "Length of encrypted PreMaster secret"},
-    [F_EPMS] = {"tls.handshake.epms", "Encrypted PreMaster", TW_FT_BYTES, TW_BASE_NONE, F0,
-                "Encrypted PreMaster secret"},
-    [F_SIG_LEN] = {"tls.handshake.sig_len", "Signature Length", TW_FT_UINT16, TW_BASE_DEC, F0,
-                   "Length of Signature"},
-    [F_SIG] = {"tls.handshake.sig", "Signature", TW_FT_BYTES, TW_BASE_NONE, F0,
-               "Diffie-Hellman server signature"},
-    [F_CERT_TYPES_COUNT] = {"tls.handshake.cert_types_count", "Certificate types count",
-                            TW_FT_UINT8, TW_BASE_DEC, F0, "Count of certificate types"},
-    [F_CERT_TYPES] = {"tls.handshake.cert_types", "Certificate types", TW_FT_NONE, 0, F0,
-                      "List of certificate types"},
-    [F_CERT_TYPE] = {"tls.handshake.cert_type", "Certificate type", TW_FT_UINT8, TW_BASE_DEC, 0,
-                     tls_cert_type_vals},
-    [F_DNAMES_LEN] = {"tls.handshake.dnames_len", "Distinguished Names Length", TW_FT_UINT16,
-                      TW_BASE_DEC, F0, "Length of list of CAs that server trusts"},
-    [F_DNAMES] = {"tls.handshake.dnames", "Distinguished Names", TW_FT_NONE, 0, F0,
-                  "List of CAs that server trusts"},
-    [F_DNAME_LEN] = {"tls.handshake.dname_len", "Distinguished Name Length", TW_FT_UINT16,
-                     TW_BASE_DEC, F0, "Length of distinguished name"},
-    [F_DNAME] = {"tls.handshake.dname", "Distinguished Name", TW_FT_NONE, 0, F0,
-                 "Distinguished name of a CA that server trusts"},
-    [F_TICKET_LIFETIME] = {"tls.handshake.session_ticket_lifetime_hint",
-                           "Session Ticket Lifetime Hint", TW_FT_UINT32, TW_BASE_DEC, F0,
-                           "New Session Ticket Lifetime Hint"},
-    [F_TICKET_AGE_ADD] = {"tls.handshake.session_ticket_age_add", "Session Ticket Age Add",
-                          TW_FT_UINT32, TW_BASE_DEC, F0,
-                          "Random 32-bit value to obscure age of ticket"},
-    [F_TICKET_NONCE_LEN] = {"tls.handshake.session_ticket_nonce_length",
-                            "Session Ticket Nonce Length", TW_FT_UINT8, TW_BASE_DEC},
-    [F_TICKET_NONCE] = {"tls.handshake.session_ticket_nonce", "Session Ticket Nonce", TW_FT_BYTES,
-                        TW_BASE_NONE, F0, "A unique per-ticket value"},
-    [F_TICKET_LEN] = {"tls.handshake.session_ticket_length", "Session Ticket Length", TW_FT_UINT16,
-                      TW_BASE_DEC, F0, "New Session Ticket Length"},
-    [F_TICKET] = {"tls.handshake.session_ticket", "Session Ticket", TW_FT_BYTES, TW_BASE_NONE, F0,
-                  "New Session Ticket"},
-    [F_VERIFY_DATA] = {"tls.handshake.verify_data", "Verify Data", TW_FT_NONE, 0, F0,
-                       "Opaque verification data"},
-    [F_CV_SIG_LEN] = {"tls.handshake.client_cert_vrfy.sig_len", "Signature length", TW_FT_UINT16,
-                      TW_BASE_DEC, F0, "Length of CertificateVerify's signature"},
-    [F_CV_SIG] = {"tls.handshake.client_cert_vrfy.sig", "Signature", TW_FT_BYTES, TW_BASE_NONE, F0,
-                  "CertificateVerify's signature"},
-    [F_HB] = {"tls.heartbeat_message", "Heartbeat Message", TW_FT_NONE},
-    [F_HB_TYPE] = {"tls.heartbeat_message.type", "Type", TW_FT_UINT8, TW_BASE_DEC, 0,
-                   tls_hb_type_vals, NULL, NULL, "Heartbeat message type"},
-    [F_HB_PAYLOAD_LEN] = {"tls.heartbeat_message.payload_length", "Payload Length", TW_FT_UINT16,
-                          TW_BASE_DEC},
-    [F_HB_PAYLOAD] = {"tls.heartbeat_message.payload", "Payload Length", TW_FT_BYTES},
-    [F_HB_PADDING] = {"tls.heartbeat_message.padding", "Payload Length", TW_FT_BYTES},
-    [F_V2_CIPHER_SPEC_LEN] = {"tls.handshake.cipher_spec_len", "Cipher Spec Length", TW_FT_UINT16,
-                              TW_BASE_DEC, F0, "Length of cipher specs field"},
-    [F_V2_SID_LEN] = {"tls.handshake.session_id_length", "Session ID Length", TW_FT_UINT16,
-                      TW_BASE_DEC, F0, "Length of session ID field"},
-    [F_V2_CHALLENGE_LEN] = {"tls.handshake.challenge_length", "Challenge Length", TW_FT_UINT16,
-                            TW_BASE_DEC, F0, "Length of challenge field"},
-    [F_V2_CIPHER_SPEC] = {"tls.handshake.cipherspec", "Cipher Spec", TW_FT_UINT24, TW_BASE_HEX, 0,
-                          tls_cipherspec_vals, NULL, NULL, "Cipher specification"},
-    [F_V2_CHALLENGE] = {"tls.handshake.challenge", "Challenge", TW_FT_NONE, 0, F0,
-                        "Challenge data used to authenticate server"},
-    [F_V2_HS_TYPE] = {"tls.handshake.type", "Handshake Message Type", TW_FT_UINT8, TW_BASE_DEC, 0,
-                      tls_hs_type_v2_vals, NULL, NULL, "SSLv2 handshake message type"},
-    [F_CC_ALGS_LEN] = {"tls.compress_certificate.algorithms_length", "Algorithms Length",
-                       TW_FT_UINT8, TW_BASE_DEC},
-    [F_CC_ALG] = {"tls.compress_certificate.algorithm", "Algorithm", TW_FT_UINT16, TW_BASE_DEC, 0,
-                  tls_cert_comp_vals},
-    [F_NPN_STR_LEN] = {"tls.handshake.extensions_npn_str_len", "Protocol string length",
-                       TW_FT_UINT8, TW_BASE_DEC, F0, "Length of next protocol string"},
-    [F_NPN_STR] = {"tls.handshake.extensions_npn", "Next Protocol", TW_FT_STRING},
-    [F_ALPS_LEN] = {"tls.handshake.extensions_alps_len", "ALPS Extension Length", TW_FT_UINT16,
-                    TW_BASE_DEC, F0, "Length of the ALPS Extension"},
-    [F_ALPS_LIST] = {"tls.handshake.extensions_alps_alpn_list", "Supported ALPN List", TW_FT_NONE,
-                     0, F0, "List of supported ALPN by ALPS"},
-    [F_ALPS_STR_LEN] = {"tls.handshake.extensions_alps_alpn_str_len", "Supported ALPN Length",
-                        TW_FT_UINT8, TW_BASE_DEC, F0, "Length of ALPN string"},
-    [F_ALPS_STR] = {"tls.handshake.extensions_alps_alpn_str", "Supported ALPN", TW_FT_STRING,
-                    TW_BASE_NONE, F0, "ALPN supported by ALPS"},
-    [F_ALPS_SETTINGS] = {"tls.handshake.extensions_alps.settings", "ALPN Opaque Settings",
-                         TW_FT_BYTES, TW_BASE_NONE, F0, "ALPN Opaque Settings"},
-    [F_JA3_FULL] = {"tls.handshake.ja3_full", "JA3 Fullstring", TW_FT_STRING},
-    [F_JA3] = {"tls.handshake.ja3", "JA3", TW_FT_STRING},
-    [F_JA3S_FULL] = {"tls.handshake.ja3s_full", "JA3S Fullstring", TW_FT_STRING},
-    [F_JA3S] = {"tls.handshake.ja3s", "JA3S", TW_FT_STRING},
-    [F_JA4] = {"tls.handshake.ja4", "JA4", TW_FT_STRING, TW_BASE_NONE, F0,
-               "JA4 TLS client fingerprint (FoxIO); a trawl addition, not in tshark 4.0"},
-    [F_JA4_R] = {"tls.handshake.ja4_r", "JA4_r", TW_FT_STRING, TW_BASE_NONE, F0,
-                 "JA4 raw fingerprint (sorted lists); a trawl addition, not in tshark 4.0"},
-    [F_HS_FRAG_COUNT] = {"tls.handshake.fragment.count", "Handshake Fragment count",
-                         TW_FT_UINT32, TW_BASE_DEC},
-    [F_HS_FRAGMENT] = {"tls.handshake.fragment", "Handshake Fragment", TW_FT_FRAMENUM},
-    [F_HS_FRAGMENTS] = {"tls.handshake.fragments", "Reassembled Handshake Fragments", TW_FT_NONE},
+#define TLS_P "tls."
+#include "tls_fields.inc"
+#undef TLS_P
 };
 
-enum { E_RESUMED, E_VECTOR_LEN, E_COUNT };
 static const struct tw_expert_def experts[E_COUNT] = {
     [E_RESUMED] = {"tls.resumed", "decoder.tls.resumed", TW_SEV_NOTE, TW_GRP_SEQUENCE,
                    "This session reuses previously negotiated keys (Session resumption)"},
@@ -482,33 +55,6 @@ static const struct tw_expert_def experts[E_COUNT] = {
 /* ---------------------------------------------------------------------------------------------
  * Per-conversation session
  * ------------------------------------------------------------------------------------------- */
-/* A handshake message that continues in a later record of the same direction (tshark's
- * client/server_hs_reassembly_id): its bytes so far and the fragments they came in. */
-struct hs_frag {
-    uint32_t frame, len;
-};
-struct hs_pend {
-    uint8_t *buf; /* NULL once given up (memory caps): the message is followed, never completed */
-    struct hs_frag *frags;
-    uint32_t len;          /* bytes of the message seen so far */
-    uint32_t cap, nfrags, capfrags;
-    uint8_t hdr[4];        /* its first bytes (type, length), kept even when given up */
-    bool active;
-};
-
-struct session {
-    struct hs_pend hs[2]; /* [from_server] */
-    uint16_t version; /* 0 = unknown */
-    uint8_t draft;    /* TLS 1.3 draft number (0x7fNN), 0 for the RFC */
-    uint16_t cipher;
-    uint8_t server_dir; /* tw_conv_key direction of packets from the server + 1; 0 unknown */
-    bool resumed;
-    uint8_t client_sid_len;
-    uint8_t client_sid[32];
-    uint64_t client_ccs_frame, server_ccs_frame;
-    const char *app; /* application protocol the server's ALPN chose, NULL if none */
-};
-
 #define SESSIONS_MAX 65536
 static struct tw_state *sess_tab;
 
@@ -542,7 +88,7 @@ static void hs_end(struct hs_pend *h)
 
 static void session_drop(void *v)
 {
-    struct session *s = v;
+    struct tls_session *s = v;
     hs_end(&s->hs[0]);
     hs_end(&s->hs[1]);
 }
@@ -593,7 +139,8 @@ static void hs_add(struct hs_pend *h, uint32_t frame, const uint8_t *data, uint3
 static void tls_init(void)
 {
     hs_held = 0;
-    sess_tab = tw_state_open("tls.sessions", sizeof(struct session), SESSIONS_MAX, session_drop);
+    sess_tab =
+        tw_state_open("tls.sessions", sizeof(struct tls_session), SESSIONS_MAX, session_drop);
 }
 
 /* TLS ports tshark 4.0 binds on TCP (tshark -G decodes, tcp.port ... tls) */
@@ -624,17 +171,7 @@ static bool is_tls_port(uint16_t port)
     return false;
 }
 
-struct ctx {
-    struct tw_pkt *p;
-    struct session *s; /* may be NULL (state table full) */
-    struct session scratch;
-    bool from_server;
-    bool info_any;
-    bool cut; /* a record's body is not all in the capture: the dissection ends there */
-    uint64_t frame;
-};
-
-static void info_sep(struct ctx *x, const char *s)
+static void info_sep(struct tls_ctx *x, const char *s)
 {
     /* col_append_sep_str: a separator when the column has anything (before the fence too) */
     if (x->p->info.len) tw_info_add(x->p, ", ");
@@ -666,9 +203,20 @@ static bool valid_hs_type(uint8_t t)
     return tw_vs_find(tls_hs_type_vals, t) != NULL;
 }
 
+bool tls_valid_hs_type(uint8_t t)
+{
+    return valid_hs_type(t);
+}
+
+/* TLS 1.2 or later, or DTLS 1.2 (signature algorithms in ServerKeyExchange and friends) */
+static bool v12plus(uint16_t v)
+{
+    return v == 0x0303 || v == 0x0304 || v == 0xfefd;
+}
+
 /* tshark's ssl_try_set_version: a non-ClientHello handshake or any other valid record sets the
  * session version from the version it carries */
-static void try_set_version(struct session *s, uint8_t ct, uint8_t hs_type, uint16_t version)
+static void try_set_version(struct tls_session *s, uint8_t ct, uint8_t hs_type, uint16_t version)
 {
     bool auth = (ct == 22 && valid_hs_type(hs_type) && hs_type != 1) || (ct != 22 && valid_ct(ct));
     if (!auth) return;
@@ -706,14 +254,14 @@ static bool have(const struct tw_cur *c, uint32_t off, uint32_t n, uint32_t end)
     return (uint64_t)off + n <= c->cap && (uint64_t)off + n <= c->end;
 }
 
-static int32_t add_u(struct ctx *x, int f, const struct tw_cur *c, uint32_t off, uint32_t len)
+static int32_t add_u(struct tls_ctx *x, int f, const struct tw_cur *c, uint32_t off, uint32_t len)
 {
     uint64_t v = 0;
     for (uint32_t i = 0; i < len; i++) v = v << 8 | c->data[off + i];
     return tw_add_uint(x->p, HF(f), off, len, v);
 }
 
-static int32_t add_none(struct ctx *x, int f, uint32_t off, uint32_t len)
+static int32_t add_none(struct tls_ctx *x, int f, uint32_t off, uint32_t len)
 {
     return tw_want(x->p, HF(f)) ? tw_add_rec(x->p, HF(f), off, len) : -1;
 }
@@ -783,7 +331,7 @@ static int cmp_u16(const void *a, const void *b)
     return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
 }
 
-static void ja3_client(struct ctx *x, const struct fp *f, uint32_t off, uint32_t len)
+static void ja3_client(struct tls_ctx *x, const struct fp *f, uint32_t off, uint32_t len)
 {
     struct tw_pkt *p = x->p;
     bool want3 = tw_want(p, HF(F_JA3_FULL)) || tw_want(p, HF(F_JA3));
@@ -857,7 +405,7 @@ static void ja3_client(struct ctx *x, const struct fp *f, uint32_t off, uint32_t
     tw_buf_free(&b);
 }
 
-static void ja3_server(struct ctx *x, const struct fp *f, uint32_t off, uint32_t len)
+static void ja3_server(struct tls_ctx *x, const struct fp *f, uint32_t off, uint32_t len)
 {
     struct tw_pkt *p = x->p;
     if (!tw_want(p, HF(F_JA3S_FULL)) && !tw_want(p, HF(F_JA3S))) return;
@@ -898,7 +446,7 @@ static const char *alpn_app(const uint8_t *s, uint32_t n)
     return NULL;
 }
 
-static void sigalg_list(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end,
+static void sigalg_list(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end,
                         struct fp *f)
 {
     struct tw_pkt *p = x->p;
@@ -917,7 +465,8 @@ static void sigalg_list(struct ctx *x, const struct tw_cur *c, uint32_t off, uin
         if (s >= 0 && tw_want_labels(p) && !tw_vs_find(tls_sigalg_vals, a)) {
             /* not a TLS 1.3 SignatureScheme: tshark names the TLS 1.2 hash and signature pair
              * ("SHA256 DSA" for 0x0402) */
-            const char *h = tw_vs_find(tls_hash_vals, a >> 8), *g = tw_vs_find(tls_sig_vals, a & 0xff);
+            const char *h = tw_vs_find(tls_hash_vals, a >> 8),
+                       *g = tw_vs_find(tls_sig_vals, a & 0xff);
             tw_rec_label(p, s, "Signature Algorithm: %s %s (0x%04x)", h ? h : "Unknown",
                          g ? g : "Unknown", a);
         }
@@ -929,7 +478,7 @@ static void sigalg_list(struct ctx *x, const struct tw_cur *c, uint32_t off, uin
     tw_tree_pop(p);
 }
 
-static void ext_body(struct ctx *x, const struct tw_cur *c, uint16_t type, uint32_t off,
+static void ext_body(struct tls_ctx *x, const struct tw_cur *c, uint16_t type, uint32_t off,
                      uint32_t end, int hello, struct fp *f)
 {
     struct tw_pkt *p = x->p;
@@ -1236,6 +785,31 @@ static void ext_body(struct ctx *x, const struct tw_cur *c, uint16_t type, uint3
             }
         }
         return;
+    case 14: /* use_srtp: DTLS only (RFC 5764) */
+        if (!x->v->srtp_f) break;
+        if (len >= 2 && have(c, off, 2, end)) {
+            uint16_t f0 = x->v->srtp_f; /* profiles length, profile, MKI length, MKI */
+            uint32_t pl = be16(c->data + off);
+            add_u(x, f0, c, off, 2);
+            if (pl > len - 2) pl = len - 2;
+            uint32_t o = off + 2;
+            for (uint32_t pe = o + pl; o < pe && have(c, o, 2, end); o += 2)
+                add_u(x, f0 + 1, c, o, 2);
+            if (have(c, o, 1, end)) {
+                uint32_t ml = c->data[o];
+                add_u(x, f0 + 2, c, o, 1);
+                if (ml && have(c, o + 1, ml, end)) tw_add_bytes(p, HF(f0 + 3), c, o + 1, ml);
+            }
+        }
+        return;
+    case 53: /* connection_id (deprecated) */
+    case 54: /* connection_id (RFC 9146): cid<0..2^8-1> */
+        if (have(c, off, 1, end)) {
+            uint32_t n = c->data[off];
+            add_u(x, F_CID_LEN, c, off, 1);
+            if (n && have(c, off + 1, n, end)) tw_add_bytes(p, HF(F_CID), c, off + 1, n);
+        }
+        return;
     case 18: /* signed_certificate_timestamp */
     case 22: /* encrypt_then_mac */
     case 23: /* extended_master_secret */
@@ -1251,8 +825,8 @@ static void ext_body(struct ctx *x, const struct tw_cur *c, uint16_t type, uint3
     }
 }
 
-static void extensions(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end, int hello,
-                       struct fp *f)
+static void extensions(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end,
+                       int hello, struct fp *f)
 {
     struct tw_pkt *p = x->p;
     if (!have(c, off, 2, end)) return;
@@ -1290,7 +864,7 @@ static void extensions(struct ctx *x, const struct tw_cur *c, uint32_t off, uint
 /* ---------------------------------------------------------------------------------------------
  * Handshake messages
  * ------------------------------------------------------------------------------------------- */
-static void random_field(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+static void random_field(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
 {
     struct tw_pkt *p = x->p;
     if (!have(c, off, 32, end)) return;
@@ -1304,7 +878,7 @@ static void random_field(struct ctx *x, const struct tw_cur *c, uint32_t off, ui
     }
 }
 
-static void client_hello(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end,
+static void client_hello(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end,
                          uint32_t hs_off, uint32_t hs_len)
 {
     struct tw_pkt *p = x->p;
@@ -1330,6 +904,14 @@ static void client_hello(struct ctx *x, const struct tw_cur *c, uint32_t off, ui
         x->s->client_sid_len = 0;
     }
     off += sl;
+    if (x->v->dtls) { /* DTLS: cookie<0..2^8-1> */
+        if (!have(c, off, 1, end)) return;
+        uint32_t kl = c->data[off];
+        add_u(x, x->v->cookie_len_f, c, off, 1);
+        off++;
+        if (kl && have(c, off, kl, end)) tw_add_bytes(p, HF(x->v->cookie_f), c, off, kl);
+        off += kl;
+    }
     if (!have(c, off, 2, end)) return;
     uint32_t cl = be16(c->data + off);
     add_u(x, F_CS_LEN, c, off, 2);
@@ -1360,7 +942,7 @@ done:
     ja3_client(x, &f, hs_off, hs_len);
 }
 
-static void server_hello(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end,
+static void server_hello(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end,
                          uint32_t hs_off, uint32_t hs_len)
 {
     struct tw_pkt *p = x->p;
@@ -1427,7 +1009,7 @@ static void export_cert(struct tw_pkt *p, const uint8_t *der, uint32_t len)
     tw_export_object(p, TW_TAP_EO_TLS, NULL, "application/pkix-cert", name, der, len);
 }
 
-static void certificates(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+static void certificates(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
 {
     struct tw_pkt *p = x->p;
     if (x->s->version == 0x0304) {
@@ -1488,7 +1070,7 @@ static void certificates(struct ctx *x, const struct tw_cur *c, uint32_t off, ui
     tw_tree_pop(p);
 }
 
-static void cert_status(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+static void cert_status(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
 {
     struct tw_pkt *p = x->p;
     if (!have(c, off, 1, end)) return;
@@ -1521,7 +1103,7 @@ static int cipher_kex(uint16_t cs)
     return KEX_UNKNOWN;
 }
 
-static bool vec16(struct ctx *x, const struct tw_cur *c, uint32_t *off, uint32_t end, int flen,
+static bool vec16(struct tls_ctx *x, const struct tw_cur *c, uint32_t *off, uint32_t end, int flen,
                   int fdata)
 {
     if (!have(c, *off, 2, end)) return false;
@@ -1534,10 +1116,10 @@ static bool vec16(struct ctx *x, const struct tw_cur *c, uint32_t *off, uint32_t
     return true;
 }
 
-static void signature(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+static void signature(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
 {
     struct tw_pkt *p = x->p;
-    if (x->s->version >= 0x0303 && have(c, off, 2, end)) {
+    if (v12plus(x->s->version) && have(c, off, 2, end)) {
         int32_t s = add_u(x, F_SIGALG, c, off, 2);
         tw_tree_push(p, s);
         add_u(x, F_SIG_HASH, c, off, 1);
@@ -1548,10 +1130,10 @@ static void signature(struct ctx *x, const struct tw_cur *c, uint32_t off, uint3
     vec16(x, c, &off, end, F_SIG_LEN, F_SIG);
 }
 
-static void cert_verify(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+static void cert_verify(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
 {
     struct tw_pkt *p = x->p;
-    if (x->s->version >= 0x0303 && have(c, off, 2, end)) {
+    if (v12plus(x->s->version) && have(c, off, 2, end)) {
         int32_t s = add_u(x, F_SIGALG, c, off, 2);
         tw_tree_push(p, s);
         add_u(x, F_SIG_HASH, c, off, 1);
@@ -1562,7 +1144,7 @@ static void cert_verify(struct ctx *x, const struct tw_cur *c, uint32_t off, uin
     vec16(x, c, &off, end, F_CV_SIG_LEN, F_CV_SIG);
 }
 
-static void server_kex(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+static void server_kex(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
 {
     struct tw_pkt *p = x->p;
     int kex = cipher_kex(x->s->cipher);
@@ -1594,7 +1176,7 @@ static void server_kex(struct ctx *x, const struct tw_cur *c, uint32_t off, uint
     }
 }
 
-static void client_kex(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+static void client_kex(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
 {
     struct tw_pkt *p = x->p;
     int kex = cipher_kex(x->s->cipher);
@@ -1615,7 +1197,7 @@ static void client_kex(struct ctx *x, const struct tw_cur *c, uint32_t off, uint
     } else if (kex == KEX_RSA) {
         int32_t t = tw_add_text(p, off, end - off, "RSA Encrypted PreMaster Secret");
         tw_tree_push(p, t);
-        if (x->s->version == 0x0300) {
+        if (x->s->version == 0x0300 || x->s->version == 0x0100) { /* SSLv3, old OpenSSL DTLS */
             tw_add_bytes(p, HF(F_EPMS), c, off, end - off);
         } else {
             vec16(x, c, &off, end, F_EPMS_LEN, F_EPMS);
@@ -1624,7 +1206,7 @@ static void client_kex(struct ctx *x, const struct tw_cur *c, uint32_t off, uint
     }
 }
 
-static void cert_request(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+static void cert_request(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
 {
     struct tw_pkt *p = x->p;
     if (x->s->version == 0x0304) {
@@ -1648,7 +1230,7 @@ static void cert_request(struct ctx *x, const struct tw_cur *c, uint32_t off, ui
         add_u(x, F_CERT_TYPE, c, off + i, 1);
     tw_tree_pop(p);
     off += n;
-    if (x->s->version >= 0x0303) {
+    if (v12plus(x->s->version)) {
         if (!have(c, off, 2, end)) return;
         uint32_t sl = be16(c->data + off);
         sigalg_list(x, c, off, end, NULL);
@@ -1674,7 +1256,7 @@ static void cert_request(struct ctx *x, const struct tw_cur *c, uint32_t off, ui
     tw_tree_pop(p);
 }
 
-static void new_ticket_body(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end);
+static void new_ticket_body(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end);
 
 /* Wireshark's unsigned_time_secs_to_str: "2 hours, 1 minute" */
 static void secs_str(uint32_t t, char *out, size_t n)
@@ -1700,7 +1282,7 @@ static void secs_str(uint32_t t, char *out, size_t n)
     }
 }
 
-static void new_ticket(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+static void new_ticket(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
 {
     struct tw_pkt *p = x->p;
     if (!have(c, off, 4, end)) return;
@@ -1710,7 +1292,7 @@ static void new_ticket(struct ctx *x, const struct tw_cur *c, uint32_t off, uint
     tw_tree_pop(p);
 }
 
-static void new_ticket_body(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+static void new_ticket_body(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
 {
     struct tw_pkt *p = x->p;
     int32_t lr = add_u(x, F_TICKET_LIFETIME, c, off, 4);
@@ -1718,7 +1300,10 @@ static void new_ticket_body(struct ctx *x, const struct tw_cur *c, uint32_t off,
         char buf[96];
         uint32_t v = (uint32_t)be24(c->data + off) << 8 | c->data[off + 3];
         secs_str(v, buf, sizeof buf);
-        tw_rec_label(p, lr, "Session Ticket Lifetime Hint: %u seconds (%s)", v, buf);
+        if (v == 0) /* tshark writes no duration for 0 */
+            tw_rec_label(p, lr, "Session Ticket Lifetime Hint: 0 seconds");
+        else
+            tw_rec_label(p, lr, "Session Ticket Lifetime Hint: %u seconds (%s)", v, buf);
     }
     off += 4;
     bool v13 = x->s->version == 0x0304;
@@ -1742,92 +1327,16 @@ static void new_ticket_body(struct ctx *x, const struct tw_cur *c, uint32_t off,
     if (v13) extensions(x, c, off, end, HELLO_OTHER, NULL);
 }
 
-/* tshark's tls_scan_server_hello: the version a ServerHello negotiates (supported_versions
- * wins) */
-static uint16_t scan_server_version(const struct tw_cur *c, uint32_t off, uint32_t end)
+/* the handshake bodies TLS and DTLS share (tshark's ssl_dissect_hnd_* in packet-tls-utils.c) */
+void tls_hs_body(struct tls_ctx *x, const struct tw_cur *c, uint8_t type, uint32_t b, uint32_t e,
+                 uint32_t hs_off, uint32_t hs_len)
 {
-    if (!have(c, off, 2, end)) return 0;
-    uint16_t v = (uint16_t)be16(c->data + off);
-    off += 34;
-    if (!have(c, off, 1, end)) return v;
-    off += 1 + c->data[off] + 3;
-    if (!have(c, off, 2, end)) return v;
-    uint32_t ee = TW_MIN(end, off + 2 + be16(c->data + off));
-    off += 2;
-    while (have(c, off, 4, ee)) {
-        uint32_t t = be16(c->data + off), l = be16(c->data + off + 2);
-        if (t == 43 && l == 2 && have(c, off + 4, 2, ee)) return (uint16_t)be16(c->data + off + 4);
-        off += 4 + l;
-    }
-    return v;
-}
-
-/* the Info column and the record's label for one handshake message */
-static int32_t hs_details(struct ctx *x, int32_t rec, uint16_t version, const char *name,
-                          bool first, uint32_t off, uint32_t len)
-{
-    struct tw_pkt *p = x->p;
-    info_sep(x, name);
-    tw_rec_label(p, rec, "%s Record Layer: Handshake Protocol: %s", vname(version, "TLS"),
-                 first ? name : "Multiple Handshake Messages");
-    int32_t r = add_none(x, F_HS, off, len);
-    tw_rec_label(p, r, "Handshake Protocol: %s", name);
-    return r;
-}
-
-static bool encrypted_hs(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
-{
-    uint32_t len = end - off;
-    if (len < 16) return false;
-    if (!have(c, off, 5, end)) return true;
-    const uint8_t *b = c->data + off;
-    bool enc = !b[0] && !b[1] && !b[2] && !b[3] && !b[4];
-    /* a ChangeCipherSpec before it: encrypted, except in TLS 1.3, where CCS is the dummy of
-     * middlebox compatibility mode and the handshake after a HelloRetryRequest is still plain
-     * (the lab's tls.pcap frame 163: the real ServerHello after HRR and CCS) */
-    if (!enc && x->s->version != 0x0304) {
-        uint64_t ccs = x->from_server ? x->s->server_ccs_frame : x->s->client_ccs_frame;
-        enc = ccs != 0 && x->frame > ccs;
-    }
-    if (!enc) {
-        enc = !valid_hs_type(b[0]);
-        if (!enc) enc = be24(b + 1) >= 0x10000;
-    }
-    return enc;
-}
-
-/* one whole handshake message at off (4 + its length bytes readable or cut by the capture):
- * tshark's dissect_tls_handshake_full */
-static void hs_message(struct ctx *x, const struct tw_cur *c, int32_t rec, uint32_t off,
-                       uint32_t end, uint16_t version, bool first)
-{
-    struct tw_pkt *p = x->p;
-    uint8_t type = c->data[off];
-    uint32_t len = be24(c->data + off + 1);
-    const char *name = tw_vs_find(tls_hs_type_vals, type);
-    /* only the first message of a record, or one of a known type, is shown */
-    if (!name && !first) return;
-    bool hrr = false;
-    if (first && type == 2 && len > 2) {
-        uint16_t sv = scan_server_version(c, off + 4, off + 4 + len);
-        static const uint8_t hrr_random[8] = {0xcf, 0x21, 0xad, 0x74, 0xe5, 0x9a, 0x61, 0x11};
-        if (have(c, off + 6, 8, end) && memcmp(c->data + off + 6, hrr_random, 8) == 0) hrr = true;
-        try_set_version(x->s, 22, 2, sv);
-    }
-    if (hrr) name = "Hello Retry Request";
-    int32_t hr = hs_details(x, rec, version, name ? name : "Encrypted Handshake Message", first,
-                            off, 4 + len);
-    if (!name) return;
-    tw_tree_push(p, hr);
-    tw_add_uint(p, HF(F_HS_TYPE), off, 1, type);
-    tw_add_uint(p, HF(F_HS_LENGTH), off + 1, 3, len);
-    uint32_t b = off + 4, e = off + 4 + len;
     switch (type) {
     case 1:
-        client_hello(x, c, b, e, off, 4 + len);
+        client_hello(x, c, b, e, hs_off, hs_len);
         break;
     case 2:
-        server_hello(x, c, b, e, off, 4 + len);
+        server_hello(x, c, b, e, hs_off, hs_len);
         break;
     case 4:
         new_ticket(x, c, b, e);
@@ -1851,7 +1360,7 @@ static void hs_message(struct ctx *x, const struct tw_cur *c, int32_t rec, uint3
         client_kex(x, c, b, e);
         break;
     case 20:
-        add_none(x, F_VERIFY_DATA, b, len);
+        add_none(x, F_VERIFY_DATA, b, e - b);
         break;
     case 22:
         cert_status(x, c, b, e);
@@ -1859,12 +1368,94 @@ static void hs_message(struct ctx *x, const struct tw_cur *c, int32_t rec, uint3
     default:
         break;
     }
+}
+
+/* tshark's tls_scan_server_hello: the version a ServerHello negotiates (supported_versions
+ * wins) */
+static uint16_t scan_server_version(const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    if (!have(c, off, 2, end)) return 0;
+    uint16_t v = (uint16_t)be16(c->data + off);
+    off += 34;
+    if (!have(c, off, 1, end)) return v;
+    off += 1 + c->data[off] + 3;
+    if (!have(c, off, 2, end)) return v;
+    uint32_t ee = TW_MIN(end, off + 2 + be16(c->data + off));
+    off += 2;
+    while (have(c, off, 4, ee)) {
+        uint32_t t = be16(c->data + off), l = be16(c->data + off + 2);
+        if (t == 43 && l == 2 && have(c, off + 4, 2, ee)) return (uint16_t)be16(c->data + off + 4);
+        off += 4 + l;
+    }
+    return v;
+}
+
+/* the Info column and the record's label for one handshake message */
+static int32_t hs_details(struct tls_ctx *x, int32_t rec, uint16_t version, const char *name,
+                          bool first, uint32_t off, uint32_t len)
+{
+    struct tw_pkt *p = x->p;
+    info_sep(x, name);
+    tw_rec_label(p, rec, "%s Record Layer: Handshake Protocol: %s", vname(version, "TLS"),
+                 first ? name : "Multiple Handshake Messages");
+    int32_t r = add_none(x, F_HS, off, len);
+    tw_rec_label(p, r, "Handshake Protocol: %s", name);
+    return r;
+}
+
+static bool encrypted_hs(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    uint32_t len = end - off;
+    if (len < 16) return false;
+    if (!have(c, off, 5, end)) return true;
+    const uint8_t *b = c->data + off;
+    bool enc = !b[0] && !b[1] && !b[2] && !b[3] && !b[4];
+    /* a ChangeCipherSpec before it: encrypted, except in TLS 1.3, where CCS is the dummy of
+     * middlebox compatibility mode and the handshake after a HelloRetryRequest is still plain
+     * (the lab's tls.pcap frame 163: the real ServerHello after HRR and CCS) */
+    if (!enc && x->s->version != 0x0304) {
+        uint64_t ccs = x->from_server ? x->s->server_ccs_frame : x->s->client_ccs_frame;
+        enc = ccs != 0 && x->frame > ccs;
+    }
+    if (!enc) {
+        enc = !valid_hs_type(b[0]);
+        if (!enc) enc = be24(b + 1) >= 0x10000;
+    }
+    return enc;
+}
+
+/* one whole handshake message at off (4 + its length bytes readable or cut by the capture):
+ * tshark's dissect_tls_handshake_full */
+static void hs_message(struct tls_ctx *x, const struct tw_cur *c, int32_t rec, uint32_t off,
+                       uint32_t end, uint16_t version, bool first)
+{
+    struct tw_pkt *p = x->p;
+    uint8_t type = c->data[off];
+    uint32_t len = be24(c->data + off + 1);
+    const char *name = tw_vs_find(tls_hs_type_vals, type);
+    /* only the first message of a record, or one of a known type, is shown */
+    if (!name && !first) return;
+    bool hrr = false;
+    if (first && type == 2 && len > 2) {
+        uint16_t sv = scan_server_version(c, off + 4, off + 4 + len);
+        static const uint8_t hrr_random[8] = {0xcf, 0x21, 0xad, 0x74, 0xe5, 0x9a, 0x61, 0x11};
+        if (have(c, off + 6, 8, end) && memcmp(c->data + off + 6, hrr_random, 8) == 0) hrr = true;
+        try_set_version(x->s, 22, 2, sv);
+    }
+    if (hrr) name = "Hello Retry Request";
+    int32_t hr = hs_details(x, rec, version, name ? name : "Encrypted Handshake Message", first,
+                            off, 4 + len);
+    if (!name) return;
+    tw_tree_push(p, hr);
+    tw_add_uint(p, HF(F_HS_TYPE), off, 1, type);
+    tw_add_uint(p, HF(F_HS_LENGTH), off + 1, 3, len);
+    tls_hs_body(x, c, type, off + 4, off + 4 + len, off, 4 + len);
     tw_tree_pop(p);
 }
 
 /* the start of a message the record does not hold whole (tshark's tls_show_handshake_details
  * for an incomplete message): Info only for a record's first message */
-static void hs_fragment(struct ctx *x, int32_t rec, uint16_t version, uint8_t type, bool first,
+static void hs_fragment(struct tls_ctx *x, int32_t rec, uint16_t version, uint8_t type, bool first,
                         uint32_t off, uint32_t len)
 {
     struct tw_pkt *p = x->p;
@@ -1886,7 +1477,7 @@ static void hs_fragment(struct ctx *x, int32_t rec, uint16_t version, uint8_t ty
 
 /* a message reassembled from the held fragments and this record's last one: the
  * "Reassembled TLS Handshake" data source, the fragment list and the message over it */
-static void hs_complete(struct ctx *x, struct hs_pend *h, int32_t rec, uint16_t version)
+static void hs_complete(struct tls_ctx *x, struct hs_pend *h, int32_t rec, uint16_t version)
 {
     struct tw_pkt *p = x->p;
     uint32_t n = h->len;
@@ -1923,7 +1514,7 @@ static void hs_complete(struct ctx *x, struct hs_pend *h, int32_t rec, uint16_t 
  * completes it the reassembled message is shown, else the record is all fragment; (2) a record
  * that does not continue a message may be encrypted; (3) whole messages follow, and one that
  * runs past the record starts a new reassembly. */
-static void handshake(struct ctx *x, const struct tw_cur *c, int32_t rec, uint32_t off,
+static void handshake(struct tls_ctx *x, const struct tw_cur *c, int32_t rec, uint32_t off,
                       uint32_t end, uint16_t version)
 {
     struct tw_pkt *p = x->p;
@@ -1992,7 +1583,8 @@ static void handshake(struct ctx *x, const struct tw_cur *c, int32_t rec, uint32
 /* ---------------------------------------------------------------------------------------------
  * Records
  * ------------------------------------------------------------------------------------------- */
-static void alert(struct ctx *x, const struct tw_cur *c, int32_t rec, uint32_t off, uint32_t len)
+static void alert(struct tls_ctx *x, const struct tw_cur *c, int32_t rec, uint32_t off,
+                  uint32_t len)
 {
     struct tw_pkt *p = x->p;
     int32_t r = add_none(x, F_ALERT, off, len);
@@ -2016,7 +1608,7 @@ static void alert(struct ctx *x, const struct tw_cur *c, int32_t rec, uint32_t o
     tw_tree_pop(p);
 }
 
-static void heartbeat(struct ctx *x, const struct tw_cur *c, int32_t rec, uint32_t off,
+static void heartbeat(struct tls_ctx *x, const struct tw_cur *c, int32_t rec, uint32_t off,
                       uint32_t len, bool plaintext)
 {
     struct tw_pkt *p = x->p;
@@ -2051,11 +1643,11 @@ static void heartbeat(struct ctx *x, const struct tw_cur *c, int32_t rec, uint32
 
 /* one SSLv3/TLS record at off; returns the offset after it, or UINT32_MAX after a request for
  * more data */
-static uint32_t record(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end,
+static uint32_t record(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end,
                        uint32_t base)
 {
     struct tw_pkt *p = x->p;
-    struct session *s = x->s;
+    struct tls_session *s = x->s;
     uint32_t avail = end - off;
     if ((s->version >= 0x0301 && s->version <= 0x0303) || s->version == 0x0101) {
         if (avail >= 1 && have(c, off, 1, end) && !valid_ct(c->data[off])) {
@@ -2180,7 +1772,7 @@ static bool looks_like_v2_hello(const struct tw_cur *c, uint32_t off, uint32_t e
     return false;
 }
 
-static uint32_t v2_record(struct ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+static uint32_t v2_record(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
 {
     struct tw_pkt *p = x->p;
     const uint8_t *b = c->data + off;
@@ -2237,7 +1829,7 @@ static bool looks_like_v3(const struct tw_cur *c, uint32_t off, uint32_t end)
     return v == 0x0300 || v == 0x0301 || v == 0x0302 || v == 0x0303 || v == 0x0304 || v == 0x0101;
 }
 
-static struct session *session_for(struct tw_pkt *p, int *dir)
+static struct tls_session *session_for(struct tw_pkt *p, int *dir)
 {
     uint8_t key[TW_STATE_KEY_MAX];
     *dir = 0;
@@ -2246,7 +1838,7 @@ static struct session *session_for(struct tw_pkt *p, int *dir)
     return tw_state_put(sess_tab, key, kl, NULL);
 }
 
-static struct session *session_find(struct tw_pkt *p)
+static struct tls_session *session_find(struct tw_pkt *p)
 {
     uint8_t key[TW_STATE_KEY_MAX];
     int dir = 0;
@@ -2271,7 +1863,7 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
         tw_next(p, TW_TBL_NAME, TW_KEY_DATA, *c);
         return TW_OK;
     }
-    struct ctx x = {.p = p};
+    struct tls_ctx x = {.p = p, .v = &tls_variant};
     int dir = 0;
     x.s = session_for(p, &dir);
     if (!x.s) {
@@ -2295,7 +1887,7 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
     if (end > c->cap) end = c->end; /* lengths are judged on what was sent */
     while (off < end) {
         uint32_t next;
-        struct session *s = x.s;
+        struct tls_session *s = x.s;
         if (s->version == 0x0002) {
             next = looks_like_v2_hello(c, off, end) ? v2_record(x.p ? &x : &x, c, off, end) : end;
         } else if (s->version) {
