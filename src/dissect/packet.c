@@ -35,7 +35,7 @@ void tw_pkt_init(struct tw_pkt *p, struct tw_arena *arena, uint32_t maxrecs)
     p->rec_chain = no_chains;
     p->recs = calloc(maxrecs, sizeof *p->recs);
     p->maxrecs = p->recs ? maxrecs : 0;
-    tw_buf_init(&p->info, 4095); /* tshark's COL_MAX_INFO_LEN (4096) counts the NUL */
+    tw_buf_init(&p->info, 4096);
     tw_buf_reserve(&p->info, 1024);
 }
 
