@@ -33,7 +33,8 @@ static inline int64_t tl_line_end(const uint8_t *d, uint32_t off, uint32_t end, 
     return end - off;
 }
 
-/* format_text(): C escapes for control characters, \xhh for bytes that are not printable ASCII;
+/* format_text(): C escapes for control characters (a backslash stays as it is in tshark 4.0),
+ * \xhh for bytes that are not printable ASCII;
  * with wsp (format_text_wsp) every white-space control character becomes a space */
 static inline char *tl_fmt(struct tw_pkt *p, const uint8_t *s, uint32_t n, bool wsp)
 {
@@ -64,9 +65,6 @@ static inline char *tl_fmt(struct tw_pkt *p, const uint8_t *s, uint32_t n, bool 
             break;
         case '\v':
             e = 'v';
-            break;
-        case '\\':
-            e = '\\';
             break;
         default:
             break;
