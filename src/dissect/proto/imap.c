@@ -390,13 +390,9 @@ static enum tw_status dissect_imap(struct tw_pkt *p, struct tw_cur *c)
                     } else if (prefix_of(cmd, cmdlen, "login")) {
                         uint32_t un, pn;
                         uint32_t utl = token_len(d, nt, ll - (nt - o), &un);
-                        r = add_str(p, HF(F_REQUEST_USERNAME), d, nt + 1, utl >= 2 ? utl - 2 : 0);
-                        tw_rec_setlen(p, r, utl);
-                        if (r >= 0) p->recs[r].off = nt;
+                        add_str(p, HF(F_REQUEST_USERNAME), d, nt, utl);
                         uint32_t ptl = token_len(d, un, ll - (un - o), &pn);
-                        r = add_str(p, HF(F_REQUEST_PASSWORD), d, un + 1, ptl >= 2 ? ptl - 2 : 0);
-                        tw_rec_setlen(p, r, ptl);
-                        if (r >= 0) p->recs[r].off = un;
+                        add_str(p, HF(F_REQUEST_PASSWORD), d, un, ptl);
                     }
                 }
                 if (!request) {
