@@ -232,6 +232,7 @@ static enum tw_status dissect_imap(struct tw_pkt *p, struct tw_cur *c)
     tw_rec_flags(p, r, TW_RF_HIDDEN);
     bool first_line = true;
     uint32_t off = base;
+    uint32_t imf_from = 0, imf_to = 0; /* IMF's records: IMAP's later lines go before them */
     while (off < end) {
         linelen = tl_line_end(d, off, end, &next, true);
         if (linelen < 0) {
@@ -290,7 +291,12 @@ static enum tw_status dissect_imap(struct tw_pkt *p, struct tw_cur *c)
                                         sub.off = next;
                                         sub.end = next + (uint32_t)size;
                                         uint32_t key = MEDIA_RFC822;
+                                        imf_from = p->nrecs;
+                                        /* IMAP's later lines stay under IMAP's item */
+                                        int32_t top = p->ntree ? p->tree[p->ntree - 1] : -1;
                                         tw_dissect_here(p, TW_TBL_MEDIA_TYPE, 1, &key, sub);
+                                        if (p->ntree) p->tree[p->ntree - 1] = top;
+                                        imf_to = p->nrecs;
                                         next += (uint32_t)size;
                                     } else {
                                         c->off = c->end;
@@ -392,7 +398,12 @@ static enum tw_status dissect_imap(struct tw_pkt *p, struct tw_cur *c)
                         uint32_t utl = token_len(d, nt, ll - (nt - o), &un);
                         add_str(p, HF(F_REQUEST_USERNAME), d, nt, utl);
                         uint32_t ptl = token_len(d, un, ll - (un - o), &pn);
-                        add_str(p, HF(F_REQUEST_PASSWORD), d, un, ptl);
+                        /* the password without its first and last characters (the quotes) */
+                        r = add_str(p, HF(F_REQUEST_PASSWORD), d, un + 1, ptl >= 2 ? ptl - 2 : 0);
+                        if (r >= 0) {
+                            p->recs[r].off = un;
+                            p->recs[r].len = ptl;
+                        }
                     }
                 }
                 if (!request) {
@@ -420,6 +431,7 @@ static enum tw_status dissect_imap(struct tw_pkt *p, struct tw_cur *c)
         tw_info_printf(p, "%s: %s", request ? "Request" : "Response",
                        tl_fmt(p, d + base, (uint32_t)TW_MIN((uint64_t)linelen, end - base), false));
     }
+    if (imf_to > imf_from && p->nrecs > imf_to) tw_recs_move(p, imf_from, imf_to);
     c->off = c->end;
     return c->cap < c->end ? TW_TRUNCATED : TW_OK;
 }

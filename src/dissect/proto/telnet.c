@@ -143,24 +143,12 @@ static void add_text(struct tw_pkt *p, const struct tw_cur *c, uint32_t off, uin
                 break;
             }
             if (d[i] == '\r') {
-                next = i + 1 < end && d[i + 1] == '\n' ? i + 2 : i + 1;
+                /* CR LF, and CR NUL (RFC 854's bare carriage return), end a line */
+                next = i + 1 < end && (d[i + 1] == '\n' || d[i + 1] == 0) ? i + 2 : i + 1;
                 break;
             }
         }
-        /* tshark shows the line's text without its NUL bytes (a CR is often sent as CR NUL) */
-        const uint8_t *z = memchr(d + off, 0, next - off);
-        if (z && tw_want(p, HF(F_DATA))) {
-            uint8_t *t = tw_arena_alloc(p->arena, next - off);
-            uint32_t k = 0;
-            if (t) {
-                for (uint32_t j = off; j < next; j++)
-                    if (d[j]) t[k++] = d[j];
-                tw_add_ascii(p, HF(F_DATA), off, k, t);
-                tw_rec_setlen(p, p->nrecs ? (int32_t)p->nrecs - 1 : -1, next - off);
-            }
-        } else {
-            tw_add_ascii(p, HF(F_DATA), off, next - off, d + off);
-        }
+        tw_add_ascii(p, HF(F_DATA), off, next - off, d + off);
         off = next;
     }
 }
