@@ -570,7 +570,7 @@ static enum tw_status dissect_smtp(struct tw_pkt *p, struct tw_cur *c)
         case PDU_MESSAGE: {
             uint32_t left = c->end - off;
             tw_info_printf(p, "C: DATA fragment, %u byte%s", left, left == 1 ? "" : "s");
-            frag_add(p, cv, d + off, TW_MIN(left, end - off));
+            if (cv != &scratch) frag_add(p, cv, d + off, TW_MIN(left, end - off));
             uint32_t key = tw_media_key("text/plain", 10);
             tw_dissect_under(p, TW_TBL_MEDIA_TYPE, 1, &key, tw_cur_rest(c));
             /* the last BDAT chunk's segment does not end the message in tshark 4.0 (its
@@ -583,7 +583,7 @@ static enum tw_status dissect_smtp(struct tw_pkt *p, struct tw_cur *c)
                 int32_t r = tw_add_rec(p, HF(F_EOM), off, (uint32_t)ll);
                 tw_rec_label(p, r, "C: .");
             }
-            if (lo > off) frag_add(p, cv, d + off, lo - off);
+            if (lo > off && cv != &scratch) frag_add(p, cv, d + off, lo - off);
             if (cv != &scratch) frag_end(p, cv);
             break;
         }
