@@ -920,6 +920,11 @@ static inline uint32_t tw_media_key(const char *s, size_t n)
     return h;
 }
 
+/* The media type's name the text-lines and media protocols show for a body handed to them by
+ * tw_dissect_here() on TW_TBL_MEDIA_TYPE (Wireshark's pinfo->match_string): set it around the
+ * call, restoring what it returns (http.c). NULL: none. */
+const char *tw_media_name_swap(const char *name);
+
 /* ---------------------------------------------------------------------------------------------
  * TCP desegmentation (Wireshark's pinfo->can_desegment, desegment_offset, desegment_len, with
  * the single-pass behaviour of tshark 4.0). A protocol running on TCP that finds the PDU at

@@ -1802,6 +1802,13 @@ const struct tw_proto tw_proto_http = {
 
 /* ---- Line-based text data ------------------------------------------------------------------ */
 
+const char *tw_media_name_swap(const char *name)
+{
+    const char *old = cur_media;
+    cur_media = name;
+    return old;
+}
+
 static enum tw_status dissect_text_lines(struct tw_pkt *p, struct tw_cur *c)
 {
     uint32_t cap = c->cap < c->end ? c->cap : c->end;
