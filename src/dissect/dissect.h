@@ -241,6 +241,8 @@ struct tw_layer {
                      * TW_PROTO_NO_RECORD dissector that failed first): a filter does not see it */
     bool rooted;    /* nested (depth > 0), but its item hangs at the tree's root: what UDP carries
                      * inside an ICMP error, as tshark's tree shows it */
+    uint8_t more_items; /* further top-level items of its protocol (several BGP messages in one
+                         * segment are one layer, one "bgp" item each): -z io,phs counts them */
     bool under;     /* at depth 0, but its item hangs under another layer's (tw_dissect_under):
                      * not a top-level item of the tree (-z io,phs) */
     uint32_t off, len;
@@ -897,6 +899,11 @@ struct tw_cur tw_new_source(struct tw_pkt *p, const uint8_t *data, uint32_t len,
  * two keys the first one bound wins. Returns the status of the chain it ran. */
 enum tw_status tw_dissect_here(struct tw_pkt *p, enum tw_table t, uint32_t nkeys,
                                const uint32_t *keys, struct tw_cur c);
+/* A further protocol item of the running layer (one per message when several messages of a
+ * TCP protocol share a segment: BGP, DNS, PostgreSQL): the item `hf` at off/len, at tree depth
+ * `ntree` (where the layer's first item hangs), made the layer's record and the current subtree;
+ * counted in the layer's more_items. */
+void tw_layer_next_item(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len, uint32_t ntree);
 /* tw_dissect_here(), with the layers' items under the caller's current subtree instead of beside
  * the caller, at the same depth (unlike tw_dissect_nested(): the layers set the columns and
  * addresses as usual): 802.11 A-MSDU subframes */

@@ -483,6 +483,7 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, const struct tw_cur *s
          * the root of the tree, not under the ICMP item (Ultimate PCAP frame 12605: NTP) */
         l->rooted = p->depth > 0 && via_t == TW_TBL_UDP_PORT;
         l->under = false;
+        l->more_items = 0;
         l->rec = -1;
         l->src = p->cur_src = p->nsources > 1 ? source_of(p, c.data) : 0;
         p->ntree = base_tree;
@@ -674,6 +675,17 @@ static enum tw_status dissect_now(struct tw_pkt *p, enum tw_table t, uint32_t nk
     p->via_key = via_k;
     p->next.table = TW_TBL_NONE;
     return st;
+}
+
+void tw_layer_next_item(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t len, uint32_t ntree)
+{
+    if (!p->nlayers) return;
+    struct tw_layer *l = &p->layers[p->nlayers - 1];
+    if (l->more_items < UINT8_MAX) l->more_items++;
+    p->ntree = ntree;
+    int32_t r = tw_want(p, hf) ? tw_add_rec(p, hf, off, len) : -1;
+    l->rec = r;
+    tw_tree_push(p, r);
 }
 
 enum tw_status tw_dissect_here(struct tw_pkt *p, enum tw_table t, uint32_t nkeys,

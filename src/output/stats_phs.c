@@ -89,7 +89,7 @@ static void phs_packet(void *st, const struct tw_pkt *p, bool displayed)
         const struct tw_proto *pr = tw_proto_get(l->proto);
         if (((l->depth == 0 && !l->under) || l->rooted) && !l->hidden &&
             !(pr->flags & (TW_PROTO_NO_LAYER | TW_PROTO_NO_RECORD | TW_PROTO_PARENT_TREE)))
-            path[n++] = pr->abbrev;
+            for (uint32_t k = 0; k <= l->more_items && n < MAX_PATH; k++) path[n++] = pr->abbrev;
         if ((l->status == TW_TRUNCATED || l->status == TW_MALFORMED) && l->depth == 0 &&
             n < MAX_PATH)
             path[n++] = l->status == TW_TRUNCATED ? "_ws.short" : "_ws.malformed";

@@ -1046,11 +1046,7 @@ static void pdu(struct tw_pkt *p, const struct tw_cur *c, uint32_t off, uint32_t
 {
     if (st->n++ > 0 && p->nlayers) {
         /* a further message: a protocol item of its own beside the first */
-        struct tw_layer *l = &p->layers[p->nlayers - 1];
-        p->ntree = st->ntree;
-        int32_t r = tw_want(p, ids.field) ? tw_add_rec(p, ids.field, off, len) : -1;
-        l->rec = r;
-        tw_tree_push(p, r);
+        tw_layer_next_item(p, ids.field, off, len, st->ntree);
     } else {
         tw_rec_setlen(p, p->layers[p->nlayers - 1].rec, len);
         if (p->layers[p->nlayers - 1].rec >= 0) p->recs[p->layers[p->nlayers - 1].rec].off = off;

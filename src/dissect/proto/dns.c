@@ -2048,12 +2048,7 @@ static enum tw_status tcp_pdu(struct tw_pkt *p, struct tw_cur *pdu, void *arg)
     struct tcp_pdus *st = arg;
     if (st->n++ > 0 && p->nlayers) {
         /* a further message: a new protocol line at the layer's level */
-        struct tw_layer *l = &p->layers[p->nlayers - 1];
-        p->ntree = st->ntree;
-        int32_t r =
-            tw_want(p, ids.field) ? tw_add_rec(p, ids.field, pdu->off, pdu->end - pdu->off) : -1;
-        l->rec = r;
-        tw_tree_push(p, r);
+        tw_layer_next_item(p, ids.field, pdu->off, pdu->end - pdu->off, st->ntree);
     }
     return dissect_message(p, pdu, pdu->off + 2, pdu->end, K_DNS, true, true);
 }

@@ -80,20 +80,32 @@ enum {
     F_COUNT
 };
 
-static const struct tw_vs auth_vals[] = {
-    {0, "Success"},       {1, "Kerberos V4"},
-    {2, "Kerberos V5"},   {3, "Plaintext password"},
-    {4, "crypt()ed password"}, {5, "MD5 password"},
-    {6, "SCM credentials"}, {7, "GSSAPI"},
-    {8, "GSSAPI/SSPI continue"}, {9, "SSPI"},
-    {10, "SASL"},         {11, "SASL continue"},
-    {12, "SASL complete"}, {0, NULL}};
+static const struct tw_vs auth_vals[] = {{0, "Success"},
+                                         {1, "Kerberos V4"},
+                                         {2, "Kerberos V5"},
+                                         {3, "Plaintext password"},
+                                         {4, "crypt()ed password"},
+                                         {5, "MD5 password"},
+                                         {6, "SCM credentials"},
+                                         {7, "GSSAPI"},
+                                         {8, "GSSAPI/SSPI continue"},
+                                         {9, "SSPI"},
+                                         {10, "SASL"},
+                                         {11, "SASL continue"},
+                                         {12, "SASL complete"},
+                                         {0, NULL}};
 static const struct tw_vs status_vals[] = {
     {'I', "Idle"}, {'T', "In a transaction"}, {'E', "In a failed transaction"}, {0, NULL}};
 static const struct tw_vs format_vals[] = {{0, "Text"}, {1, "Binary"}, {0, NULL}};
 
-#define SZ(a, n)  {a, n, TW_FT_STRINGZ}
-#define U32(a, n) {a, n, TW_FT_UINT32, TW_BASE_DEC}
+#define SZ(a, n)                                                                                   \
+    {                                                                                              \
+        a, n, TW_FT_STRINGZ                                                                        \
+    }
+#define U32(a, n)                                                                                  \
+    {                                                                                              \
+        a, n, TW_FT_UINT32, TW_BASE_DEC                                                            \
+    }
 static const struct tw_field_def fields[F_COUNT] = {
     [F_FRONTEND] = {"pgsql.frontend", "Frontend", TW_FT_BOOLEAN, 0, 0, NULL, NULL, NULL,
                     "True for messages from the frontend, false otherwise."},
@@ -543,24 +555,59 @@ static void be_msg(struct ctx *x, uint8_t type, uint32_t length, uint32_t n)
             siz = strsize(x, n + 1);
             int f = F_TEXT;
             switch (c) {
-            case 'S': f = F_SEVERITY; break;
-            case 'C': f = F_CODE; break;
-            case 'M': f = F_MESSAGE; break;
-            case 'D': f = F_DETAIL; break;
-            case 'H': f = F_HINT; break;
-            case 'P': f = F_POSITION; break;
-            case 'p': f = F_INTERNAL_POSITION; break;
-            case 'q': f = F_INTERNAL_QUERY; break;
-            case 'W': f = F_WHERE; break;
-            case 's': f = F_SCHEMA; break;
-            case 't': f = F_TABLE; break;
-            case 'c': f = F_COLUMN; break;
-            case 'd': f = F_TYPE_NAME; break;
-            case 'n': f = F_CONSTRAINT; break;
-            case 'F': f = F_FILE; break;
-            case 'L': f = F_LINE; break;
-            case 'R': f = F_ROUTINE; break;
-            default: break;
+            case 'S':
+                f = F_SEVERITY;
+                break;
+            case 'C':
+                f = F_CODE;
+                break;
+            case 'M':
+                f = F_MESSAGE;
+                break;
+            case 'D':
+                f = F_DETAIL;
+                break;
+            case 'H':
+                f = F_HINT;
+                break;
+            case 'P':
+                f = F_POSITION;
+                break;
+            case 'p':
+                f = F_INTERNAL_POSITION;
+                break;
+            case 'q':
+                f = F_INTERNAL_QUERY;
+                break;
+            case 'W':
+                f = F_WHERE;
+                break;
+            case 's':
+                f = F_SCHEMA;
+                break;
+            case 't':
+                f = F_TABLE;
+                break;
+            case 'c':
+                f = F_COLUMN;
+                break;
+            case 'd':
+                f = F_TYPE_NAME;
+                break;
+            case 'n':
+                f = F_CONSTRAINT;
+                break;
+            case 'F':
+                f = F_FILE;
+                break;
+            case 'L':
+                f = F_LINE;
+                break;
+            case 'R':
+                f = F_ROUTINE;
+                break;
+            default:
+                break;
             }
             /* the item spans the code byte and the string; its value is the string */
             if (!x->err && need(x, n, siz + 1)) {
@@ -622,12 +669,21 @@ static void be_msg(struct ctx *x, uint8_t type, uint32_t length, uint32_t n)
     }
 }
 
-static const struct tw_vs fe_types[] = {
-    {'p', "Password message"}, {'Q', "Simple query"},    {'P', "Parse"},
-    {'B', "Bind"},             {'E', "Execute"},         {'D', "Describe"},
-    {'C', "Close"},            {'H', "Flush"},           {'S', "Sync"},
-    {'F', "Function call"},    {'d', "Copy data"},       {'c', "Copy completion"},
-    {'f', "Copy failure"},     {'X', "Termination"},     {0, NULL}};
+static const struct tw_vs fe_types[] = {{'p', "Password message"},
+                                        {'Q', "Simple query"},
+                                        {'P', "Parse"},
+                                        {'B', "Bind"},
+                                        {'E', "Execute"},
+                                        {'D', "Describe"},
+                                        {'C', "Close"},
+                                        {'H', "Flush"},
+                                        {'S', "Sync"},
+                                        {'F', "Function call"},
+                                        {'d', "Copy data"},
+                                        {'c', "Copy completion"},
+                                        {'f', "Copy failure"},
+                                        {'X', "Termination"},
+                                        {0, NULL}};
 static const struct tw_vs be_types[] = {{'R', "Authentication request"},
                                         {'K', "Backend key data"},
                                         {'S', "Parameter status"},
@@ -676,11 +732,7 @@ static enum tw_status pdu(struct tw_pkt *p, struct tw_cur *c, void *arg)
     struct ctx *x = st->x;
     if (st->n++ > 0 && p->nlayers) {
         /* a further message: a new protocol line at the layer's level */
-        struct tw_layer *l = &p->layers[p->nlayers - 1];
-        p->ntree = st->ntree;
-        int32_t r = tw_want(p, ids.field) ? tw_add_rec(p, ids.field, c->off, c->end - c->off) : -1;
-        l->rec = r;
-        tw_tree_push(p, r);
+        tw_layer_next_item(p, ids.field, c->off, c->end - c->off, st->ntree);
     }
     x->base = c->off;
     x->end = c->end;
@@ -703,10 +755,18 @@ static enum tw_status pdu(struct tw_pkt *p, struct tw_cur *c, void *arg)
                 typestr = "Startup message";
         } else if (type == 'p') {
             switch (x->cv ? x->cv->auth_state : AUTH_NONE) {
-            case AUTH_SASL_REQUESTED: typestr = "SASLInitialResponse message"; break;
-            case AUTH_SASL_CONTINUE: typestr = "SASLResponse message"; break;
-            case AUTH_GSSAPI_SSPI_DATA: typestr = "GSSAPI or SSPI response"; break;
-            default: typestr = "Password message"; break;
+            case AUTH_SASL_REQUESTED:
+                typestr = "SASLInitialResponse message";
+                break;
+            case AUTH_SASL_CONTINUE:
+                typestr = "SASLResponse message";
+                break;
+            case AUTH_GSSAPI_SSPI_DATA:
+                typestr = "GSSAPI or SSPI response";
+                break;
+            default:
+                typestr = "Password message";
+                break;
             }
         } else {
             const char *s = tw_vs_find(fe_types, type);
