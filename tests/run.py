@@ -1203,11 +1203,11 @@ def suite_stats(res, args):
 
 # ------------------------------------------------------------------------------------------------
 LAB_CAPS = os.path.join(ROOT, "tests", "lab", "captures")
-# protocol groups of the lab check: field prefix -> group (FTP is left out: its dissector is
-# still being written; the ftp captures are read under ASan all the same)
+# protocol groups of the lab check: field prefix -> group
 LAB_GROUPS = [("dns.", "dns"), ("mdns.", "dns"), ("http.", "http"), ("tls.", "tls"),
               ("x509", "x509"), ("pkix1", "x509"), ("pkcs1", "x509"), ("ocsp.", "ocsp"),
-              ("bfd.", "bfd"), ("bfd_echo.", "bfd"), ("ntp.", "ntp")]
+              ("bfd.", "bfd"), ("bfd_echo.", "bfd"), ("ntp.", "ntp"), ("ftp.", "ftp"),
+              ("ftp-data.", "ftp")]
 
 
 def lab_group(field):
@@ -1238,9 +1238,8 @@ def suite_lab(res, args):
             res.fail("lab/asan", "\n".join(bad[:5]))
         else:
             res.ok("lab/asan", "%d captures, -V -x under ASan+UBSan" % len(caps))
-    # 2. tshark agreement on the fields of the protocols trawl dissects, per protocol.  The
-    # ftp captures are left out: FTP (and the TLS it carries after AUTH TLS) waits for the FTP
-    # dissector.  Known disagreements (tests/lab/known.txt: capture, frame, field, cause) are
+    # 2. tshark agreement on the fields of the protocols trawl dissects, per protocol, on every
+    # lab capture.  Known disagreements (tests/lab/known.txt: capture, frame, field, cause) are
     # reported as XFAIL; any other one fails.
     if not shutil.which("tshark"):
         res.ok("lab/diff", "skipped: no tshark")
@@ -1254,7 +1253,7 @@ def suite_lab(res, args):
         if line and not line.startswith("#"):
             cap, frame, fld, cause = line.split(None, 3)
             known[(cap, int(frame), fld)] = cause
-    diffcaps = [p for p in caps if not os.path.basename(p).startswith("ftp")]
+    diffcaps = caps
 
     def one(p):
         return difftool.compare_file(p, normal, fields, 300, [], None)

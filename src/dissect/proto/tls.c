@@ -1960,13 +1960,27 @@ static bool other_port(uint16_t port)
     return false;
 }
 
+/* Does the dissector tshark gives this port keep bytes that do not look like its protocol?
+ * Modbus/TCP (502) and MRCPv2 (6075, 30000-30200: its TCP dissector returns 0 unless the bytes
+ * start "MRCP/2.0") refuse them, and the heuristics run (the lab's ftps.pcap: TLS on passive
+ * data port 30004). */
+static bool port_takes(uint16_t port, const struct tw_cur *c)
+{
+    if (port == 502) return modbus_takes(c);
+    if (port == 6075 || (port >= 30000 && port <= 30200)) {
+        const uint8_t *b;
+        return tw_cur_try_peek(c, 0, 8, &b) && memcmp(b, "MRCP/2.0", 8) == 0;
+    }
+    return true;
+}
+
 static bool heur_tls(struct tw_pkt *p, const struct tw_cur *c)
 {
     if (session_find(p)) return true;
     /* a port tshark gives to another protocol never reaches its heuristics (trawl may not have
      * that protocol yet) */
-    if ((other_port(p->ctx.srcport) && (p->ctx.srcport != 502 || modbus_takes(c))) ||
-        (other_port(p->ctx.dstport) && (p->ctx.dstport != 502 || modbus_takes(c))))
+    if ((other_port(p->ctx.srcport) && port_takes(p->ctx.srcport, c)) ||
+        (other_port(p->ctx.dstport) && port_takes(p->ctx.dstport, c)))
         return false;
     const uint8_t *b;
     if (tw_cur_try_peek(c, 0, 5, &b)) {
