@@ -1306,8 +1306,9 @@ EXPORT_TLS_CORPUS = ["zeek/testing/btest/Traces/tls/chrome-34-google.pcap",
 
 
 def suite_export(res, args):
-    """--export-objects: http against tshark's export (names and bytes) over the committed HTTP
-    captures and a few corpus ones; tls: every certificate exported parses with openssl."""
+    """--export-objects: http and ftp-data against tshark's export (names and bytes) over the
+    committed captures and a few corpus ones; tls: every certificate exported parses with
+    openssl."""
     tool = os.path.join(ROOT, "tests", "tools", "eo_compare.py")
     trawl = os.path.join(BUILD, "trawl")
     have = lambda prog: subprocess.run(["which", prog], stdout=subprocess.PIPE).returncode == 0
@@ -1318,7 +1319,15 @@ def suite_export(res, args):
     tls_own = sorted(glob.glob(os.path.join(ROOT, "tests", "pcaps", "*tls*.pcap")))
     tls_corpus = [os.path.join(SHARED, "corpora", p) for p in EXPORT_TLS_CORPUS]
     tls_corpus = [p for p in tls_corpus if os.path.exists(p)]
+    ftp_own = [os.path.join(ROOT, "tests", "pcaps", "ftp.pcap")]
+    ftp_corpus = [os.path.join(SHARED, "corpora", "suricata-verify", "tests", p) for p in (
+        "ftp/ftp-upload-active/input.pcap", "ftp/ftp-download-passive/input.pcap",
+        "firewall/ruletype-firewall-116-ftp-all-data-ipv4/input.pcap",
+        "firewall/ruletype-firewall-117-ftp-all-data-ipv6/input.pcap")]
+    ftp_corpus = [p for p in ftp_corpus if os.path.exists(p)]
     runs = [("export/http-own", "http", own, have("tshark")),
+            ("export/ftp-data-own", "ftp-data", ftp_own, have("tshark")),
+            ("export/ftp-data-corpus", "ftp-data", ftp_corpus, have("tshark") and ftp_corpus),
             ("export/http-corpus", "http", corpus, have("tshark") and corpus),
             ("export/tls-own", "tls", tls_own, have("openssl")),
             ("export/tls-corpus", "tls", tls_corpus, have("openssl") and tls_corpus)]

@@ -520,6 +520,9 @@ struct tw_export_obj {
     const char *hostname, *content_type, *filename;
     const uint8_t *data;
     uint32_t len;
+    uint32_t part_of; /* 0: a whole object; else the key of an object whose parts are appended
+                       * in packet order and written at the end of the run (FTP-DATA: the
+                       * frame of the command the transfer answers) */
 };
 static inline bool tw_export_wanted(const struct tw_pkt *p, enum tw_tap_id kind)
 {
@@ -528,6 +531,11 @@ static inline bool tw_export_wanted(const struct tw_pkt *p, enum tw_tap_id kind)
 bool tw_export_object(struct tw_pkt *p, enum tw_tap_id kind, const char *hostname,
                       const char *content_type, const char *filename, const uint8_t *data,
                       uint32_t len);
+/* a part of the object `key` (non-zero): parts with the same key are concatenated into one
+ * object, written when the run ends */
+bool tw_export_object_part(struct tw_pkt *p, enum tw_tap_id kind, uint32_t key,
+                           const char *hostname, const char *content_type, const char *filename,
+                           const uint8_t *data, uint32_t len);
 /* the packet's first item of a kind after `after` (NULL: from the start) */
 const struct tw_tap_item *tw_tap_next(const struct tw_pkt *p, enum tw_tap_id id,
                                       const struct tw_tap_item *after);

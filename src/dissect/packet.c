@@ -752,9 +752,9 @@ static const char *arena_strdup(struct tw_pkt *p, const char *s)
     return d;
 }
 
-bool tw_export_object(struct tw_pkt *p, enum tw_tap_id kind, const char *hostname,
-                      const char *content_type, const char *filename, const uint8_t *data,
-                      uint32_t len)
+static bool export_obj(struct tw_pkt *p, enum tw_tap_id kind, uint32_t key, const char *hostname,
+                       const char *content_type, const char *filename, const uint8_t *data,
+                       uint32_t len)
 {
     if (!tw_tap_wanted(p, kind)) return false;
     struct tw_export_obj *o = tw_arena_alloc(p->arena, sizeof *o);
@@ -765,7 +765,22 @@ bool tw_export_object(struct tw_pkt *p, enum tw_tap_id kind, const char *hostnam
     o->filename = arena_strdup(p, filename);
     o->data = data;
     o->len = len;
+    o->part_of = key;
     return tw_tap_queue(p, kind, o);
+}
+
+bool tw_export_object(struct tw_pkt *p, enum tw_tap_id kind, const char *hostname,
+                      const char *content_type, const char *filename, const uint8_t *data,
+                      uint32_t len)
+{
+    return export_obj(p, kind, 0, hostname, content_type, filename, data, len);
+}
+
+bool tw_export_object_part(struct tw_pkt *p, enum tw_tap_id kind, uint32_t key,
+                           const char *hostname, const char *content_type, const char *filename,
+                           const uint8_t *data, uint32_t len)
+{
+    return key && export_obj(p, kind, key, hostname, content_type, filename, data, len);
 }
 
 const struct tw_tap_item *tw_tap_next(const struct tw_pkt *p, enum tw_tap_id id,

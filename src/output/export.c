@@ -55,6 +55,18 @@ struct eo {
     struct row *rows;
     uint32_t nrows, caprows;
     uint64_t nwritten, nfailed;
+    /* objects made of parts (FTP-DATA), held until the end of the run, in order of first part */
+    struct part_obj *parts;
+    uint32_t nparts, capparts;
+    uint64_t parts_held, parts_dropped;
+};
+
+#define PARTS_HELD_MAX ((uint64_t)512 << 20) /* bytes held for objects made of parts */
+struct part_obj {
+    uint32_t key, frame;
+    char *host, *ctype, *name;
+    uint8_t *buf;
+    size_t len, cap;
 };
 
 struct handle {
@@ -273,9 +285,105 @@ static void add_row(struct eo *e, uint32_t frame, const struct tw_export_obj *o,
     r->name = strdup(name);
 }
 
+static void object_at(struct eo *e, const struct tw_pkt *p, uint32_t frame,
+                      const struct tw_export_obj *o);
+
+/* a part of an object: appended to the held object of its key (made at its first part, which
+ * names it); a part past the memory cap is counted and dropped */
+static void object_part(struct eo *e, uint32_t frame, const struct tw_export_obj *o)
+{
+    struct part_obj *po = NULL;
+    for (uint32_t i = e->nparts; i-- > 0;)
+        if (e->parts[i].key == o->part_of) {
+            po = &e->parts[i];
+            break;
+        }
+    if (!po) {
+        if (e->nparts == e->capparts) {
+            uint32_t nc = e->capparts ? e->capparts * 2 : 16;
+            struct part_obj *np = realloc(e->parts, nc * sizeof *np);
+            if (!np) {
+                e->parts_dropped += o->len;
+                return;
+            }
+            e->parts = np;
+            e->capparts = nc;
+        }
+        po = &e->parts[e->nparts++];
+        *po = (struct part_obj){o->part_of,
+                                frame,
+                                dup_or_null(o->hostname),
+                                dup_or_null(o->content_type),
+                                dup_or_null(o->filename),
+                                NULL,
+                                0,
+                                0};
+    }
+    if (!o->len) return;
+    if (e->parts_held + o->len > PARTS_HELD_MAX) {
+        e->parts_dropped += o->len;
+        return;
+    }
+    if (po->len + o->len > po->cap) {
+        size_t nc = po->cap ? po->cap : 4096;
+        while (nc < po->len + o->len) nc *= 2;
+        uint8_t *nb = realloc(po->buf, nc);
+        if (!nb) {
+            e->parts_dropped += o->len;
+            return;
+        }
+        po->buf = nb;
+        po->cap = nc;
+    }
+    memcpy(po->buf + po->len, o->data, o->len);
+    po->len += o->len;
+    e->parts_held += o->len;
+}
+
+/* the held objects, written (and listed) once the run is over; or only freed */
+static void parts_flush(struct eo *e, bool write)
+{
+    for (uint32_t i = 0; i < e->nparts; i++) {
+        struct part_obj *po = &e->parts[i];
+        struct tw_export_obj o = {(uint8_t)e->kind,
+                                  po->host,
+                                  po->ctype,
+                                  po->name,
+                                  po->buf ? po->buf : (const uint8_t *)"",
+                                  (uint32_t)po->len,
+                                  0};
+        if (write) object_at(e, NULL, po->frame, &o);
+        free(po->host);
+        free(po->ctype);
+        free(po->name);
+        free(po->buf);
+    }
+    if (e->parts_dropped && write)
+        fprintf(stderr,
+                "trawl: --export-objects %s: %llu bytes not exported (more than %llu MiB "
+                "held for objects made of parts)\n",
+                e->proto, (unsigned long long)e->parts_dropped,
+                (unsigned long long)(PARTS_HELD_MAX >> 20));
+    free(e->parts);
+    e->parts = NULL;
+    e->nparts = e->capparts = 0;
+    e->parts_held = e->parts_dropped = 0;
+}
+
 static void object(struct eo *e, const struct tw_pkt *p, const struct tw_export_obj *o)
 {
     uint32_t frame = (uint32_t)p->frame->recno;
+    if (o->part_of) {
+        object_part(e, frame, o);
+        return;
+    }
+    object_at(e, p, frame, o);
+}
+
+/* one whole object: named, written, listed (p: the packet, NULL for a held object) */
+static void object_at(struct eo *e, const struct tw_pkt *p, uint32_t frame,
+                      const struct tw_export_obj *o)
+{
     struct name nm;
     if (e->once) {
         name_for(&nm, o, frame, 0);
@@ -297,7 +405,7 @@ static void object(struct eo *e, const struct tw_pkt *p, const struct tw_export_
         /* the tls hostname: the server that sent the certificate */
         char host[64];
         struct tw_export_obj oo = *o;
-        if (!o->hostname && e->kind == TW_TAP_EO_TLS && p->net_src.type) {
+        if (!o->hostname && e->kind == TW_TAP_EO_TLS && p && p->net_src.type) {
             struct tw_buf b;
             tw_buf_init(&b, 256);
             tw_fmt_addr(&b, &p->net_src, false);
@@ -437,6 +545,7 @@ static void eo_finish(void *st, struct tw_out *out)
 {
     struct handle *h = st;
     struct eo *e = h->eo;
+    parts_flush(e, true);                    /* whichever handle finishes first */
     if (e->dir && h->primary) ensure_dir(e); /* tshark makes DIR even when nothing was found */
     if (!h->table) return;
     struct tw_buf *b = &out->b;
@@ -478,6 +587,7 @@ static void eo_close(void *st)
         fprintf(stderr, "trawl: --export-objects %s: %llu object(s) could not be written\n",
                 e->proto, (unsigned long long)e->nfailed);
     by_kind[e->kind] = NULL;
+    parts_flush(e, false);
     for (uint32_t i = 0; i < e->nslots; i++) free(e->names[i]);
     free(e->names);
     for (uint32_t i = 0; i < e->nrows; i++) {

@@ -991,6 +991,27 @@ static enum tw_status dissect_ftp_data(struct tw_pkt *p, struct tw_cur *c)
         add_generated(p, add_str(p, DHF(D_CWD), start, 0, dc->cwd.s, dc->cwd.n));
     }
     p->ntree = saved;
+    /* --export-objects ftp-data, as tshark's ftp_eo tap: the data of a STOR or RETR transfer
+     * (not APPE nor STOU: suricata-verify ruletype-firewall-116), appended packet by packet
+     * under the command's frame, named by the command's argument (its line from the 6th byte
+     * on) */
+    if (dc && dc->info.command_frame && caplen && tw_export_wanted(p, TW_TAP_EO_FTP_DATA) &&
+        dc->command.n >= 4) {
+        static const char *const xfer[] = {"STOR", "RETR"};
+        bool is_xfer = false;
+        for (size_t i = 0; i < TW_ARRAY_LEN(xfer); i++)
+            if (memcmp(dc->command.s, xfer[i], 4) == 0) is_xfer = true;
+        if (is_xfer) {
+            uint32_t nl = dc->command.n > 5 ? dc->command.n - 5 : 0;
+            char *fname = tw_arena_alloc(p->arena, nl + 1u);
+            if (fname) {
+                memcpy(fname, dc->command.s + (dc->command.n - nl), nl);
+                fname[nl] = 0;
+                tw_export_object_part(p, TW_TAP_EO_FTP_DATA, dc->info.command_frame, NULL, NULL,
+                                      fname, c->data + start, caplen);
+            }
+        }
+    }
     /* text if the first 20 bytes are printable ASCII, CR or LF */
     bool text = true;
     for (uint32_t i = 0; i < caplen && i < 20; i++) {
