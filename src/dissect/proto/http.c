@@ -32,7 +32,9 @@
 #include <string.h>
 #include <zlib.h>
 
-static struct tw_proto_ids ids, lines_ids, media_ids;
+static struct tw_proto_ids ids, lines_ids, media_ids, ssdp_ids;
+/* the Protocol column HTTP sets: "SSDP" while SSDP runs the HTTP parser over UDP */
+static const char *col_name = "HTTP";
 #define HF(x) ((uint16_t)(ids.base + (x)))
 #define EX(x) ((uint16_t)(ids.expert_base + (x)))
 
@@ -1359,7 +1361,7 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
 
     if (!(d[off] >= 0x20 && d[off] < 0x7f)) {
         if (have_seen) {
-            tw_col_proto(p, "HTTP");
+            tw_col_proto(p, col_name);
             info_message(p, first, "Continuation");
             ensure_rec(p, http_rec, first, off, c->end - off);
             /* the data dissector under HTTP's tree */
@@ -1416,7 +1418,7 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
 
     int32_t top = -1;
     if (ftype != T_OTHERS || have_seen) {
-        tw_col_proto(p, "HTTP");
+        tw_col_proto(p, col_name);
         saw_http = true;
         ensure_rec(p, http_rec, first, off, c->end - off);
         top = *http_rec;
@@ -1798,6 +1800,28 @@ const struct tw_proto tw_proto_http = {
     .ids = &ids,
     .heur = heur_http,
     .heur_tables = {TW_TBL_TCP_PORT},
+};
+
+/* ---- SSDP: HTTP's messages over UDP 1900, under a protocol item of its own (tshark's
+ * packet-http.c registers "ssdp" the same way; the fields are http.*) ---------------------- */
+static enum tw_status dissect_ssdp(struct tw_pkt *p, struct tw_cur *c)
+{
+    col_name = "SSDP";
+    enum tw_status st = dissect_http(p, c);
+    col_name = "HTTP";
+    return st;
+}
+
+static const struct tw_binding ssdp_bindings[] = {{TW_TBL_UDP_PORT, 1900}};
+
+const struct tw_proto tw_proto_ssdp = {
+    .abbrev = "ssdp",
+    .name = "Simple Service Discovery Protocol",
+    .short_name = "SSDP",
+    .bindings = ssdp_bindings,
+    .nbindings = TW_ARRAY_LEN(ssdp_bindings),
+    .dissect = dissect_ssdp,
+    .ids = &ssdp_ids,
 };
 
 /* ---- Line-based text data ------------------------------------------------------------------ */
