@@ -465,7 +465,7 @@ static const struct tw_expert_def experts[E_COUNT] = {
                       TW_GRP_MALFORMED, "Invalid length"},
     [E_TOS_MISSING] = {"ospf.lsa.tos_missing", "decoder.ospf.lsa_tos_missing", TW_SEV_ERROR,
                        TW_GRP_MALFORMED, "Blocks missing"},
-    [E_UNKNOWN_TYPE] = {"ospf.lsa.unknown_type", "decoder.ospf.lsa_unknown_type", TW_SEV_ERROR,
+    [E_UNKNOWN_TYPE] = {"ospf.lsa.unknown_type", "decoder.ospf.lsa_unknown_type", TW_SEV_WARN,
                         TW_GRP_PROTOCOL, "Unknown LSA Type"},
 };
 
@@ -925,6 +925,15 @@ static uint32_t v3_lsa(struct ox *x, uint32_t off, bool body)
         break;
     }
     default:
+        if (!tn) tw_expert(p, EX(E_UNKNOWN_TYPE), off - 20, 20, "Unknown LSA Type %u", type);
+        if (len < 20) {
+            /* tshark goes back to where the LSA's length points, before its own header, and
+             * fails there (tcpdump's ospf-signed-integer-ubsan.pcap: length 0); trawl would
+             * read the same LSA forever */
+            if (!x->c->err) x->c->err = TW_CUR_MALFORMED;
+            x->err = true;
+            goto out;
+        }
         off = end;
         break;
     }
@@ -1178,7 +1187,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             uint32_t o = off + 4;
             for (uint32_t i = 0; i < n && !x.err; i++) {
                 uint32_t nx = version == 2 ? v2_lsa(&x, o, true) : v3_lsa(&x, o, true);
-                if (!nx) break;
+                if (nx <= o) break; /* 0: stop; and never the same LSA again */
                 o = nx;
             }
         }
