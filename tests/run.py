@@ -406,7 +406,10 @@ def suite_trunc(res, args):
             res.fail(name, "not a little-endian classic pcap")
             continue
         maxlen = max(len(r[3]) for r in recs) if recs else 0
-        snaps = list(range(0, min(maxlen, 128) + 1)) + list(range(136, maxlen + 1, 24))
+        # every length through the first headers, then sparser (the suite's CI time grows with
+        # every golden capture)
+        snaps = (list(range(0, min(maxlen, 80) + 1)) + list(range(84, min(maxlen, 128) + 1, 4)) +
+                 list(range(136, maxlen + 1, 32)))
         problems = []
         unmarked = 0
         with tempfile.TemporaryDirectory() as d:
