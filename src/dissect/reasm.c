@@ -67,6 +67,7 @@ static bool store_add(struct tw_reasm *r, struct dgram *d, const uint8_t *data, 
                       uint32_t limit)
 {
     if ((uint64_t)d->store_len + len > limit) return false;
+    if (!len) return true; /* nothing to copy; d->store may still be NULL */
     if (d->store_len + len > d->store_cap) {
         uint32_t cap = d->store_cap ? d->store_cap : 2048;
         while (cap < d->store_len + len) cap *= 2;
