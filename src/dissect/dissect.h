@@ -188,6 +188,7 @@ enum {
      * tcp.c's above_tcp(); keys of protocols below or beside TCP go after this line) */
     TW_KEY_ISAKMP,         /* an ISAKMP message (after UDP 4500's non-ESP marker) */
     TW_KEY_EAP,            /* an EAP packet (IKEv2 EAP payload, EAPOL) */
+    TW_KEY_TLS_EAP,        /* TLS records of EAP-TLS/TTLS/PEAP/FAST/TEAP (after tls_eap_outer) */
 };
 
 struct tw_binding {
@@ -1111,6 +1112,11 @@ struct tw_reasm_fields {
  * tw_new_source() over res->data. */
 void tw_reasm_tree(struct tw_pkt *p, const struct tw_reasm_result *res,
                    const struct tw_reasm_fields *f);
+
+/* EAP-TLS (eap.c) names the TLS session (a state key of its EAP conversation) and the sender's
+ * side (an EAP Request comes from the server) of the records it hands over next under
+ * TW_KEY_TLS_EAP, as tshark's EAP dissector does with its conversation and port 443 (tls.c) */
+void tw_tls_eap_outer(struct tw_pkt *p, const uint8_t *key, size_t klen, bool from_server);
 
 /* Name helpers shared by dissectors and sinks */
 const char *tw_ipproto_name(uint8_t proto); /* "TCP", or NULL */

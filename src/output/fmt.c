@@ -395,9 +395,9 @@ static void label_raw(struct tw_buf *b, const struct tw_pkt *p, const struct tw_
 }
 
 /* Wireshark keeps a custom item label (one a dissector formats itself) in 240 bytes: a longer
- * one is cut at 239, at a UTF-8 character boundary. ("Name: value" labels are left whole here:
- * tshark shows a 340-character frame.protocols in one capture and cuts it with " [truncated]"
- * in another; the rule is not known yet, docs/notes.md.) */
+ * one is cut at 239, at a UTF-8 character boundary; a "Name: value" string label too long is cut
+ * with " [truncated]" after the name (frame.protocols included: tshark 4.0.17 cuts it in
+ * links.pcap and x509-tls.pcap alike). */
 #define LABEL_MAX 239
 void tw_fmt_label(struct tw_buf *b, const struct tw_pkt *p, const struct tw_rec *r)
 {
@@ -411,11 +411,9 @@ void tw_fmt_label(struct tw_buf *b, const struct tw_pkt *p, const struct tw_rec 
         b->len = cut;
     } else if (!r->label && r->field && b->len - s0 > LABEL_MAX) {
         /* Wireshark's label_fill(): a "Name: value" label of a string that does not fit in 240
-         * bytes becomes "Name [truncated]: valu" cut at 238 bytes (label_mark_truncated). Not for
-         * frame.protocols, which tshark has been seen to show whole (see above). */
+         * bytes becomes "Name [truncated]: valu" cut at 238 bytes (label_mark_truncated). */
         const struct tw_field_def *d = tw_field(r->field)->def;
-        if ((d->type == TW_FT_STRING || d->type == TW_FT_STRINGZ) && d->mask == 0 &&
-            strcmp(d->abbrev, "frame.protocols") != 0) {
+        if ((d->type == TW_FT_STRING || d->type == TW_FT_STRINGZ) && d->mask == 0) {
             static const char trunc[] = " [truncated]";
             const size_t tl = sizeof trunc - 1;
             size_t name_pos = strlen(d->name);

@@ -2,11 +2,15 @@
  * Notification and Nak bodies, the MD5-Challenge value, the flags and length of the TLS-based
  * methods (EAP-TLS, TTLS, PEAP, FAST, TEAP), the subtype and attributes of EAP-SIM/AKA/AKA', and
  * the data of other methods. Reached from the IKEv2 EAP payload and from EAPOL (TW_KEY_EAP).
- * Not done: EAP-TLS fragment reassembly and the TLS inside, LEAP, MS-CHAPv2, PAX/PSK/GPSK/SAKE
- * bodies (their bytes are shown as eap.data where tshark would decode them). */
+ * The TLS-based methods carry TLS records, reassembled across EAP packets as tshark 4.0 does
+ * (see tls_payload below) and handed to TLS (tls.c) with the session of the EAP conversation.
+ * Not done: LEAP, MS-CHAPv2, PAX/PSK/GPSK/SAKE bodies (their bytes are shown as eap.data where
+ * tshark would decode them), the EAP-FAST Authority ID, TEAP outer TLVs, the protocols inside
+ * TTLS/PEAP tunnels (needs TLS decryption). */
 #include "../dissect.h"
 
 #include "ike_vals.h"
+#include <string.h>
 
 static struct tw_proto_ids ids;
 
@@ -42,6 +46,15 @@ enum {
     F_AKA_VALUE,
     F_DATA,
     F_ID_ACTUAL,
+    F_TLS_FRAGMENTS,
+    F_TLS_FRAGMENT,
+    F_TLS_FRAG_OVERLAP,
+    F_TLS_FRAG_CONFLICT,
+    F_TLS_FRAG_MULTI_TAILS,
+    F_TLS_FRAG_TOO_LONG,
+    F_TLS_FRAG_ERROR,
+    F_TLS_FRAG_COUNT,
+    F_TLS_REASSEMBLED_LEN,
     F_COUNT
 };
 
@@ -80,6 +93,19 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_DATA] = {"eap.data", "EAP Data", TW_FT_BYTES},
     [F_ID_ACTUAL] = {"eap.identity.actual_len", "Identity Actual Length", TW_FT_UINT16,
                      TW_BASE_DEC},
+    [F_TLS_FRAGMENTS] = {"eap.tls.fragments", "EAP-TLS Fragments", TW_FT_NONE},
+    [F_TLS_FRAGMENT] = {"eap.tls.fragment", "EAP-TLS Fragment", TW_FT_FRAMENUM},
+    [F_TLS_FRAG_OVERLAP] = {"eap.tls.fragment.overlap", "Fragment Overlap", TW_FT_BOOLEAN},
+    [F_TLS_FRAG_CONFLICT] = {"eap.tls.fragment.overlap_conflict",
+                             "Conflicting Data In Fragment Overlap", TW_FT_BOOLEAN},
+    [F_TLS_FRAG_MULTI_TAILS] = {"eap.tls.fragment.multiple_tails", "Multiple Tail Fragments Found",
+                                TW_FT_BOOLEAN},
+    [F_TLS_FRAG_TOO_LONG] = {"eap.tls.fragment.fragment.too_long", "Fragment Too Long",
+                             TW_FT_BOOLEAN},
+    [F_TLS_FRAG_ERROR] = {"eap.tls.fragment.error", "Defragmentation Error", TW_FT_FRAMENUM},
+    [F_TLS_FRAG_COUNT] = {"eap.tls.fragment.count", "Fragment Count", TW_FT_UINT32, TW_BASE_DEC},
+    [F_TLS_REASSEMBLED_LEN] = {"eap.tls.reassembled.len", "Reassembled EAP-TLS Length",
+                               TW_FT_UINT32, TW_BASE_DEC},
 };
 #define HF(x) ((uint16_t)(ids.base + (x)))
 
@@ -97,6 +123,106 @@ enum {
     T_AKAP = 50,
     T_TEAP = 55
 };
+
+/* An EAP conversation, as tshark 4.0 keeps it: its transport's conversation (over EAPOL, with no
+ * addresses or ports, one for the whole capture), begun anew by every EAP-Request/Identity. It
+ * holds the EAP-TLS reassembly in progress: tshark starts one on a fragment with both the Length
+ * and the More flags, adds every later TLS-bearing packet of the conversation (either direction)
+ * in order, and completes it on the first one without More; a Start flag or an Identity drops it.
+ */
+struct eap_conv {
+    uint32_t generation; /* Request/Identity messages seen: part of the TLS session's key */
+    bool reassembling;
+    uint32_t cookie;   /* frame of the reassembly's first fragment */
+    uint32_t next_off; /* bytes of it so far */
+};
+
+static struct tw_state *conv_tab;
+static struct tw_reasm reasm;
+
+static void eap_init(void)
+{
+    conv_tab = tw_state_open("eap.conversations", sizeof(struct eap_conv), 4096, NULL);
+    tw_reasm_open(&reasm, "eap.tls.reassembly", 1024, 1u << 24, 4096, (uint64_t)64 << 20);
+}
+
+static struct eap_conv *conv_get(struct tw_pkt *p, uint8_t *key, size_t *klen, bool identity_req)
+{
+    *klen = tw_conv_key(p, p->ctx.srcport, p->ctx.dstport, key, NULL);
+    if (!conv_tab || p->ctx.in_error_pkt) return NULL;
+    bool fresh = false;
+    struct eap_conv *v = tw_state_put(conv_tab, key, *klen, &fresh);
+    if (!v) return NULL;
+    if (fresh) memset(v, 0, sizeof *v);
+    if (identity_req) {
+        /* tshark's conversation_new(): nothing of the last conversation carries over */
+        v->generation++;
+        v->reassembling = false;
+    }
+    return v;
+}
+
+/* the TLS data of an EAP-TLS/TTLS/PEAP/FAST/TEAP packet, size bytes at o (have of them
+ * captured): reassembled if it belongs to a fragmented message, then handed to TLS */
+static void tls_payload(struct tw_pkt *p, struct eap_conv *v, const uint8_t *key, size_t klen,
+                        uint8_t code, uint8_t type, bool more, bool has_len, const struct tw_cur *c,
+                        uint32_t o, uint32_t size, uint32_t have)
+{
+    uint8_t skey[TW_STATE_KEY_MAX];
+    size_t sk = 0;
+    skey[sk++] = 'E';
+    for (int i = 3; i >= 0; i--) skey[sk++] = (uint8_t)((v ? v->generation : 0) >> (8 * i));
+    if (klen > sizeof skey - sk) klen = sizeof skey - sk;
+    memcpy(skey + sk, key, klen);
+    sk += klen;
+    struct tw_cur tc;
+    if (v && (v->reassembling || (more && has_len))) {
+        if (!v->reassembling) {
+            v->reassembling = true;
+            v->cookie = p->frame ? (uint32_t)p->frame->recno : 0;
+            v->next_off = 0;
+        }
+        /* tshark copies the whole fragment: one the capture cut ends the dissection */
+        if (have < size) return;
+        uint8_t rkey[TW_STATE_KEY_MAX];
+        size_t rk = sk <= sizeof rkey - 4 ? sk : sizeof rkey - 4;
+        memcpy(rkey, skey, rk);
+        for (int i = 3; i >= 0; i--) rkey[rk++] = (uint8_t)(v->cookie >> (8 * i));
+        struct tw_reasm_result res;
+        uint32_t at = v->next_off;
+        v->next_off += size;
+        if (!more) v->reassembling = false;
+        if (!tw_reasm_add(&reasm, p, rkey, rk, at, c->data + o, size, more, &res)) return;
+        tc = tw_new_source(p, res.data, res.len, "Reassembled EAP-TLS");
+        const struct tw_reasm_fields rf = {.fragments = HF(F_TLS_FRAGMENTS),
+                                           .fragment = HF(F_TLS_FRAGMENT),
+                                           .error = HF(F_TLS_FRAG_ERROR),
+                                           .overlap = HF(F_TLS_FRAG_OVERLAP),
+                                           .conflict = HF(F_TLS_FRAG_CONFLICT),
+                                           .multiple_tails = HF(F_TLS_FRAG_MULTI_TAILS),
+                                           .too_long = HF(F_TLS_FRAG_TOO_LONG),
+                                           .count = HF(F_TLS_FRAG_COUNT),
+                                           .length = HF(F_TLS_REASSEMBLED_LEN),
+                                           .one = "EAP-TLS Fragment",
+                                           .many = "EAP-TLS Fragments"};
+        tw_reasm_tree(p, &res, &rf);
+    } else {
+        tc = *c;
+        tc.off = o;
+        tc.end = o + size;
+        tc.cap = o + have;
+    }
+    /* tshark's tls_set_appdata_dissector(): what the tunnel's application data is */
+    if (type == T_PEAP)
+        p->ctx.starttls_app = "Protected Extensible Authentication Protocol";
+    else if (type == T_TTLS)
+        p->ctx.starttls_app = "Diameter Protocol";
+    else if (type == T_TEAP)
+        p->ctx.starttls_app = "Tunnel Extensible Authentication Protocol";
+    tw_tls_eap_outer(p, skey, sk, code == 1);
+    uint32_t k = TW_KEY_TLS_EAP;
+    tw_dissect_under(p, TW_TBL_NAME, 1, &k, tc);
+}
 
 static enum tw_status dissect_eap(struct tw_pkt *p, struct tw_cur *c)
 {
@@ -145,9 +271,14 @@ static enum tw_status dissect_eap(struct tw_pkt *p, struct tw_cur *c)
     uint32_t have = avail - 5 < size ? avail - 5 : size;
     bool short_data = have < size;
     switch (type) {
-    case T_ID:
+    case T_ID: {
         if (have) tw_add_ascii(p, HF(F_IDENTITY), o, have, d + 5);
+        uint8_t key[TW_STATE_KEY_MAX];
+        size_t klen = 0;
+        struct eap_conv *v = conv_get(p, key, &klen, code == 1);
+        if (v) v->reassembling = false;
         break;
+    }
     case T_NOTIFY:
         tw_add_ascii(p, HF(F_NOTIFICATION), o, have, d + 5);
         break;
@@ -190,6 +321,16 @@ static enum tw_status dissect_eap(struct tw_pkt *p, struct tw_cur *c)
             tw_add_uint(p, HF(F_TLS_LEN), o + 1, 4,
                         (uint32_t)d[6] << 24 | (uint32_t)d[7] << 16 | (uint32_t)d[8] << 8 | d[9]);
         }
+        const bool more = fl & 0x40, has_len = fl & 0x80, start = fl & 0x20;
+        uint8_t key[TW_STATE_KEY_MAX];
+        size_t klen = 0;
+        struct eap_conv *v = conv_get(p, key, &klen, false);
+        if (start && v) v->reassembling = false;
+        /* EAP-FAST's Start carries the Authority ID, not TLS (not dissected yet) */
+        const uint32_t hdr = has_len ? 5 : 1;
+        if (size > hdr && !(type == T_FAST && start))
+            tls_payload(p, v, key, klen, code, type, more, has_len, c, o + hdr, size - hdr,
+                        have > hdr ? have - hdr : 0);
         break;
     }
     case T_SIM:
@@ -247,5 +388,6 @@ const struct tw_proto tw_proto_eap = {
     .bindings = bindings,
     .nbindings = TW_ARRAY_LEN(bindings),
     .dissect = dissect_eap,
+    .init = eap_init,
     .ids = &ids,
 };

@@ -25,6 +25,7 @@
 #include "tls.h"
 #include "tls_vals.h"
 #include "../ber.h"
+#include "x509.h"
 
 static struct tw_proto_ids ids;
 /* the field and expert ids of the protocol the context dissects (TLS or DTLS) */
@@ -1250,7 +1251,17 @@ static void cert_request(struct tls_ctx *x, const struct tw_cur *c, uint32_t off
         add_u(x, F_DNAME_LEN, c, off, 2);
         off += 2;
         if (!have(c, off, nl, de)) break;
-        add_none(x, F_DNAME, off, nl);
+        int32_t dr = add_none(x, F_DNAME, off, nl);
+        /* tshark decodes it as an X.509 DistinguishedName: the RDNs under the item, the
+         * DN text in its label */
+        struct tw_asn a = {.p = p, .d = c->data, .cap = off + nl};
+        struct tw_ber_tlv t;
+        char dn[600];
+        dn[0] = 0;
+        tw_tree_push(p, dr);
+        if (tw_asn_get(&a, off, off + nl, &t)) tw_asn_name(&a, &t, 0, 0, dn, sizeof dn);
+        tw_tree_pop(p);
+        if (dr >= 0 && tw_want_labels(p)) tw_rec_label(p, dr, "Distinguished Name: (%s)", dn);
         off += nl;
     }
     tw_tree_pop(p);
@@ -1847,6 +1858,25 @@ static struct tls_session *session_find(struct tw_pkt *p)
     return tw_state_get(sess_tab, key, kl);
 }
 
+/* the session and direction EAP-TLS names for the records it hands over next (tls.h) */
+static struct {
+    const struct tw_pkt *p;
+    uint64_t frame;
+    uint8_t key[TW_STATE_KEY_MAX];
+    size_t klen;
+    bool from_server;
+} eap_outer;
+
+void tw_tls_eap_outer(struct tw_pkt *p, const uint8_t *key, size_t klen, bool from_server)
+{
+    if (klen > sizeof eap_outer.key) klen = sizeof eap_outer.key;
+    eap_outer.p = p;
+    eap_outer.frame = p->frame ? p->frame->recno : 0;
+    memcpy(eap_outer.key, key, klen);
+    eap_outer.klen = klen;
+    eap_outer.from_server = from_server;
+}
+
 static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
 {
     const uint8_t *h;
@@ -1865,14 +1895,21 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
     }
     struct tls_ctx x = {.p = p, .v = &tls_variant};
     int dir = 0;
-    x.s = session_for(p, &dir);
+    x.frame = p->frame ? p->frame->recno : 0;
+    const bool from_eap = eap_outer.p == p && eap_outer.frame == x.frame;
+    eap_outer.p = NULL;
+    x.s = from_eap ? (sess_tab && !p->ctx.in_error_pkt
+                          ? tw_state_put(sess_tab, eap_outer.key, eap_outer.klen, NULL)
+                          : NULL)
+                   : session_for(p, &dir);
     if (!x.s) {
         memset(&x.scratch, 0, sizeof x.scratch);
         x.s = &x.scratch;
     }
-    x.frame = p->frame ? p->frame->recno : 0;
-    /* which side is the server: the receiver of a ClientHello, else a TLS port */
-    {
+    if (from_eap) {
+        x.from_server = eap_outer.from_server;
+    } else {
+        /* which side is the server: the receiver of a ClientHello, else a TLS port */
         const uint8_t *b;
         bool ch = tw_cur_try_peek(c, 0, 6, &b) && b[0] == 22 && b[5] == 1;
         if (ch && x.s->server_dir == 0) x.s->server_dir = (uint8_t)(2 - dir); /* receiver */
@@ -2001,14 +2038,15 @@ static bool heur_tls(struct tw_pkt *p, const struct tw_cur *c)
 }
 
 static const struct tw_binding bindings[] = {
-    {TW_TBL_TCP_PORT, 324},   {TW_TBL_TCP_PORT, 443},   {TW_TBL_TCP_PORT, 465},
-    {TW_TBL_TCP_PORT, 636},   {TW_TBL_TCP_PORT, 802},   {TW_TBL_TCP_PORT, 853},
-    {TW_TBL_TCP_PORT, 993},   {TW_TBL_TCP_PORT, 995},   {TW_TBL_TCP_PORT, 1300},
-    {TW_TBL_TCP_PORT, 2221},  {TW_TBL_TCP_PORT, 2443},  {TW_TBL_TCP_PORT, 3249},
-    {TW_TBL_TCP_PORT, 3250},  {TW_TBL_TCP_PORT, 3251},  {TW_TBL_TCP_PORT, 3252},
-    {TW_TBL_TCP_PORT, 3496},  {TW_TBL_TCP_PORT, 5061},  {TW_TBL_TCP_PORT, 5671},
-    {TW_TBL_TCP_PORT, 5684},  {TW_TBL_TCP_PORT, 5868},  {TW_TBL_TCP_PORT, 8883},
-    {TW_TBL_TCP_PORT, 11207}, {TW_TBL_TCP_PORT, 19999}, {TW_TBL_TCP_PORT, 27017},
+    {TW_TBL_NAME, TW_KEY_TLS_EAP}, {TW_TBL_TCP_PORT, 324},   {TW_TBL_TCP_PORT, 443},
+    {TW_TBL_TCP_PORT, 465},        {TW_TBL_TCP_PORT, 636},   {TW_TBL_TCP_PORT, 802},
+    {TW_TBL_TCP_PORT, 853},        {TW_TBL_TCP_PORT, 993},   {TW_TBL_TCP_PORT, 995},
+    {TW_TBL_TCP_PORT, 1300},       {TW_TBL_TCP_PORT, 2221},  {TW_TBL_TCP_PORT, 2443},
+    {TW_TBL_TCP_PORT, 3249},       {TW_TBL_TCP_PORT, 3250},  {TW_TBL_TCP_PORT, 3251},
+    {TW_TBL_TCP_PORT, 3252},       {TW_TBL_TCP_PORT, 3496},  {TW_TBL_TCP_PORT, 5061},
+    {TW_TBL_TCP_PORT, 5671},       {TW_TBL_TCP_PORT, 5684},  {TW_TBL_TCP_PORT, 5868},
+    {TW_TBL_TCP_PORT, 8883},       {TW_TBL_TCP_PORT, 11207}, {TW_TBL_TCP_PORT, 19999},
+    {TW_TBL_TCP_PORT, 27017},
 };
 
 const struct tw_proto tw_proto_tls = {
