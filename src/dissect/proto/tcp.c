@@ -2854,7 +2854,10 @@ static void desegment(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cu
         uint32_t req_abs = 0; /* the request's offset in c's data */
 
         m = msp_exact(ds, seq);
-        if (m) {
+        /* a segment that starts a PDU seen before but runs past its end is no retransmission
+         * (a one-byte zero window probe followed by more, data resent with more: tshark's bugs
+         * 15427, 13523): it joins that PDU below */
+        if (m && SEQ_LE(nxtseq, m->nxtpdu)) {
             /* seen before: a retransmission of a PDU's first segment */
             bool retrans = m->first_frame != frame;
             if (!retrans) {
@@ -2865,7 +2868,7 @@ static void desegment(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cu
                      retrans ? "Retransmitted " : "");
             break;
         }
-        m = msp_le(ds, seq - 1);
+        if (!m) m = msp_le(ds, seq - 1);
         /* tshark compares the PDU's end in sequence space (GT_SEQ): a request near 2^32 bytes
          * (garbage read as a length) ends "before" the next segment, which starts afresh */
         if (m && m->seq <= seq && SEQ_GT(m->nxtpdu, seq)) {
