@@ -14,6 +14,7 @@ record split over two segments, a heartbeat, TLS on 5223 (decode-as), and DTLS 1
 Deterministic: fixed timestamps, fixed "random" bytes. Run with /usr/bin/python3 (Debian's scapy)."""
 import os
 import struct
+import sys
 
 from scapy.layers.inet import IP, TCP, UDP
 from scapy.layers.l2 import Ether
@@ -21,6 +22,8 @@ from scapy.packet import Raw
 from scapy.utils import wrpcap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from tlsgen import ext, fill, hs, record, u8, u16, u24, v8, v16, v24  # noqa: E402
 OUT = os.path.join(HERE, "tls.pcap")
 CERT = open(os.path.join(HERE, "tls-test-cert.der"), "rb").read()
 
@@ -34,46 +37,6 @@ T = [1767225600.0]
 def step():
     T[0] += 0.001
     return T[0]
-
-
-def fill(seed, n):
-    return bytes((seed * 7 + i * 13) & 0xFF for i in range(n))
-
-
-def u8(v):
-    return struct.pack("!B", v)
-
-
-def u16(v):
-    return struct.pack("!H", v)
-
-
-def u24(v):
-    return struct.pack("!I", v)[1:]
-
-
-def v8(b):
-    return u8(len(b)) + b
-
-
-def v16(b):
-    return u16(len(b)) + b
-
-
-def v24(b):
-    return u24(len(b)) + b
-
-
-def record(ctype, body, ver=0x0303):
-    return u8(ctype) + u16(ver) + v16(body)
-
-
-def hs(htype, body):
-    return u8(htype) + v24(body)
-
-
-def ext(etype, body):
-    return u16(etype) + v16(body)
 
 
 def sni(name):

@@ -16,7 +16,7 @@ Deterministic: fixed timestamps and "random" bytes. Goldens: tlsfrag-1 (-V -x), 
 (fields), tlsfrag-3 (summary lines of -Y "tls.handshake.type == 1"), all tshark's output.
 Run: /usr/bin/python3 tests/pcaps/gen_tls_frag.py"""
 import os
-import struct
+import sys
 
 from scapy.layers.inet import IP, TCP
 from scapy.layers.l2 import Ether
@@ -24,6 +24,8 @@ from scapy.packet import Raw
 from scapy.utils import wrpcap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from tlsgen import ext, fill, hs, record, u8, u16, v8, v16, v24  # noqa: E402
 OUT = os.path.join(HERE, "tls-frag.pcap")
 CERT = open(os.path.join(HERE, "tls-test-cert.der"), "rb").read()
 
@@ -37,46 +39,6 @@ T = [1767225600.0]
 def step():
     T[0] += 0.001
     return T[0]
-
-
-def fill(seed, n):
-    return bytes((seed * 7 + i * 13) & 0xFF for i in range(n))
-
-
-def u8(v):
-    return struct.pack("!B", v)
-
-
-def u16(v):
-    return struct.pack("!H", v)
-
-
-def u24(v):
-    return struct.pack("!I", v)[1:]
-
-
-def v8(b):
-    return u8(len(b)) + b
-
-
-def v16(b):
-    return u16(len(b)) + b
-
-
-def v24(b):
-    return u24(len(b)) + b
-
-
-def record(ctype, body, ver=0x0303):
-    return u8(ctype) + u16(ver) + v16(body)
-
-
-def hs(htype, body):
-    return u8(htype) + v24(body)
-
-
-def ext(etype, body):
-    return u16(etype) + v16(body)
 
 
 def client_hello(rnd_seed, name):
