@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "tls.h"
+#include "tls_decrypt.h"
 #include "tls_vals.h"
 #include "../ber.h"
 
@@ -91,6 +92,8 @@ static void session_drop(void *v)
     struct tls_session *s = v;
     hs_end(&s->hs[0]);
     hs_end(&s->hs[1]);
+    tls_dec_free(s->dec);
+    s->dec = NULL;
 }
 
 /* adds a fragment of n bytes; false (the message given up) when a cap says no */
@@ -139,6 +142,7 @@ static void hs_add(struct hs_pend *h, uint32_t frame, const uint8_t *data, uint3
 static void tls_init(void)
 {
     hs_held = 0;
+    tls_dec_init();
     sess_tab =
         tw_state_open("tls.sessions", sizeof(struct tls_session), SESSIONS_MAX, session_drop);
 }
@@ -583,7 +587,8 @@ static void ext_body(struct tls_ctx *x, const struct tw_cur *c, uint16_t type, u
                     f->alpn[1] = (char)c->data[o + sl - 1];
                 }
                 first = false;
-                if (hello == HELLO_SERVER) x->s->app = alpn_app(c->data + o, sl);
+                if (hello == HELLO_SERVER || (hello == HELLO_OTHER && x->from_server))
+                    x->s->app = alpn_app(c->data + o, sl);
                 tw_add_ascii(p, HF(F_ALPN_STR), o, sl, c->data + o);
                 o += sl;
             }
@@ -810,8 +815,11 @@ static void ext_body(struct tls_ctx *x, const struct tw_cur *c, uint16_t type, u
             if (n && have(c, off + 1, n, end)) tw_add_bytes(p, HF(F_CID), c, off + 1, n);
         }
         return;
-    case 18: /* signed_certificate_timestamp */
     case 22: /* encrypt_then_mac */
+        if (hello == HELLO_SERVER) x->s->etm = true;
+        if (len == 0) return;
+        break;
+    case 18: /* signed_certificate_timestamp */
     case 23: /* extended_master_secret */
     case 49: /* post_handshake_auth */
         if (len == 0) return;
@@ -1331,6 +1339,17 @@ static void new_ticket_body(struct tls_ctx *x, const struct tw_cur *c, uint32_t 
 void tls_hs_body(struct tls_ctx *x, const struct tw_cur *c, uint8_t type, uint32_t b, uint32_t e,
                  uint32_t hs_off, uint32_t hs_len)
 {
+    /* the randoms decryption needs (after the version, 2 bytes) */
+    if ((type == 1 || type == 2) && have(c, b + 2, 32, e)) {
+        memcpy(type == 1 ? x->s->client_random : x->s->server_random, c->data + b + 2, 32);
+        if (type == 1) {
+            x->s->have_cr = true;
+            x->s->have_sr = false;
+            x->s->etm = false;
+        } else {
+            x->s->have_sr = true;
+        }
+    }
     switch (type) {
     case 1:
         client_hello(x, c, b, e, hs_off, hs_len);
@@ -1558,7 +1577,7 @@ static void handshake(struct tls_ctx *x, const struct tw_cur *c, int32_t rec, ui
             first = false;
         }
     }
-    if (!continued && encrypted_hs(x, c, off, end)) {
+    if (!continued && !x->decrypted && encrypted_hs(x, c, off, end)) {
         hs_details(x, rec, version, "Encrypted Handshake Message", true, off, end - off);
         return;
     }
@@ -1641,6 +1660,37 @@ static void heartbeat(struct tls_ctx *x, const struct tw_cur *c, int32_t rec, ui
     tw_tree_pop(p);
 }
 
+static const char *app_name(struct tls_ctx *x)
+{
+    struct tw_pkt *p = x->p;
+    const char *app = x->s->app;
+    if (!app) app = p->ctx.starttls_app;
+    if (!app) app = tw_vs_find(app_protos, p->ctx.srcport);
+    if (!app) app = tw_vs_find(app_protos, p->ctx.dstport);
+    return app;
+}
+
+static bool app_is_http(struct tls_ctx *x)
+{
+    const char *app = app_name(x);
+    return app && strcmp(app, "Hypertext Transfer Protocol") == 0;
+}
+
+static void app_data(struct tls_ctx *x, const struct tw_cur *c, int32_t rec, uint32_t b,
+                     uint32_t rlen, uint16_t version, const char *ctn)
+{
+    struct tw_pkt *p = x->p;
+    info_sep(x, "Application Data");
+    const char *app = app_name(x);
+    tw_rec_label(p, rec, "%s Record Layer: %s Protocol: %s", vname(version, "SSL"), ctn,
+                 app ? app : "Application Data");
+    if (have(c, b, rlen, b + rlen) || rlen == 0) tw_add_bytes(p, HF(F_APP_DATA), c, b, rlen);
+    if (app) {
+        int32_t r = tw_add_strf(p, HF(F_APP_PROTO), 0, 0, "%s", app);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+    }
+}
+
 /* one SSLv3/TLS record at off; returns the offset after it, or UINT32_MAX after a request for
  * more data */
 static uint32_t record(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end,
@@ -1707,9 +1757,67 @@ static uint32_t record(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, 
         tw_tree_pop(p);
         return end;
     }
+    /* a record the key log's secrets decrypt: its plaintext is the "Decrypted TLS" data
+     * source the content is dissected from (TLS 1.3: the inner content type, generated) */
+    struct tw_cur dc = *c;
+    uint8_t *plain = NULL;
+    uint32_t plen = 0;
+    uint8_t saved_src = p->cur_src;
+    if (ct != 20 && x->s != &x->scratch && have(c, b, rlen, e) &&
+        tls_dec_record(p, s, x->from_server, c->data + off, c->data + b, rlen, &plain, &plen,
+                       &ct)) {
+        if (plen) {
+            dc = tw_new_source(p, plain, plen, "Decrypted TLS");
+            for (uint32_t i = p->nsources; i-- > 1;)
+                if (p->sources[i].data == plain) {
+                    p->cur_src = (uint8_t)i;
+                    break;
+                }
+        } else {
+            dc.off = dc.end = dc.cap = 0;
+        }
+        if (s->version == 0x0304) {
+            p->cur_src = saved_src;
+            int32_t r = tw_add_uint(p, HF(F_CT), off, 0, ct);
+            tw_rec_flags(p, r, TW_RF_GENERATED);
+            if (plen) p->cur_src = (uint8_t)(p->nsources - 1);
+        }
+    }
     const char *ctn = tw_vs_find(tls_content_type_vals, ct);
     tw_rec_label(p, rec, "%s Record Layer: %s Protocol: %s", vname(version, "SSL"),
                  ctn ? ctn : "unknown", ctn ? ctn : "unknown");
+    if (plain) {
+        switch (ct) {
+        case 21:
+            alert(x, &dc, rec, 0, plen);
+            break;
+        case 22:
+            x->decrypted = true;
+            handshake(x, &dc, rec, 0, plen, version);
+            x->decrypted = false;
+            /* TLS 1.3: a side's Finished switches it to the application traffic keys */
+            for (uint32_t o = 0; s->version == 0x0304 && o + 4 <= plen;
+                 o += 4 + be24(plain + o + 1))
+                if (plain[o] == 20) tls_dec_finished(s, x->from_server);
+            break;
+        case 23:
+            p->cur_src = saved_src;
+            app_data(x, c, rec, b, rlen, version, ctn);
+            if (plen && x->napp < TW_ARRAY_LEN(x->app)) {
+                x->app[x->napp] = dc;
+                x->app_http[x->napp++] = app_is_http(x);
+            }
+            break;
+        case 24:
+            heartbeat(x, &dc, rec, 0, plen, true);
+            break;
+        default:
+            break;
+        }
+        p->cur_src = saved_src;
+        tw_tree_pop(p);
+        return e;
+    }
     switch (ct) {
     case 20: {
         info_sep(x, "Change Cipher Spec");
@@ -1721,6 +1829,7 @@ static uint32_t record(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, 
             tw_expert(p, EX(E_RESUMED), b, rlen, NULL);
             tw_tree_pop(p);
         }
+        tls_dec_ccs(s, x->from_server);
         if (x->from_server) {
             if (!s->server_ccs_frame) s->server_ccs_frame = x->frame;
             s->resumed = false;
@@ -1735,21 +1844,9 @@ static uint32_t record(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, 
     case 22:
         handshake(x, c, rec, b, e, version);
         break;
-    case 23: {
-        info_sep(x, "Application Data");
-        const char *app = s->app;
-        if (!app) app = p->ctx.starttls_app;
-        if (!app) app = tw_vs_find(app_protos, p->ctx.srcport);
-        if (!app) app = tw_vs_find(app_protos, p->ctx.dstport);
-        tw_rec_label(p, rec, "%s Record Layer: %s Protocol: %s", vname(version, "SSL"), ctn,
-                     app ? app : "Application Data");
-        if (have(c, b, rlen, e) || rlen == 0) tw_add_bytes(p, HF(F_APP_DATA), c, b, rlen);
-        if (app) {
-            int32_t r = tw_add_strf(p, HF(F_APP_PROTO), 0, 0, "%s", app);
-            tw_rec_flags(p, r, TW_RF_GENERATED);
-        }
+    case 23:
+        app_data(x, c, rec, b, rlen, version, ctn);
         break;
-    }
     case 24:
         if (version == 0x0304) break;
         heartbeat(x, c, rec, b, rlen,
@@ -1922,6 +2019,13 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
     }
     /* the version a ServerHello negotiated names the frame */
     if (x.s->version) tw_col_proto(p, vname(x.s->version, "SSL"));
+    /* decrypted application data to the protocol above (HTTP only, yet), which sets the
+     * Info column as tshark's does (no fence yet) */
+    for (uint32_t i = 0; i < x.napp; i++) {
+        if (!x.app_http[i]) continue;
+        uint32_t k = 80;
+        tw_dissect_here(p, TW_TBL_TCP_PORT, 1, &k, x.app[i]);
+    }
     tw_info_fence(p);
     c->off = c->end;
     return x.cut ? TW_TRUNCATED : TW_OK;

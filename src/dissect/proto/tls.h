@@ -187,6 +187,10 @@ struct tls_session {
     uint8_t client_sid[32];
     uint64_t client_ccs_frame, server_ccs_frame;
     const char *app; /* application protocol the server's ALPN chose, NULL if none */
+    /* decryption (tls_decrypt.c): the hellos' randoms, encrypt-then-MAC, the keys */
+    uint8_t client_random[32], server_random[32];
+    bool have_cr, have_sr, etm;
+    struct tls_dec *dec; /* NULL until a record may be decrypted */
 };
 
 /* the experts both register, in this order */
@@ -210,6 +214,11 @@ struct tls_ctx {
     bool from_server;
     bool info_any;
     bool cut; /* a record's body is not all in the capture: the dissection ends there */
+    bool decrypted; /* the handshake being dissected is decrypted plaintext */
+    /* decrypted application data, for the protocol above once the records are done */
+    struct tw_cur app[16];
+    bool app_http[16];
+    uint32_t napp;
     uint64_t frame;
 };
 
