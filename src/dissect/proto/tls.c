@@ -1787,6 +1787,7 @@ static uint32_t record(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, 
     tw_rec_label(p, rec, "%s Record Layer: %s Protocol: %s", vname(version, "SSL"),
                  ctn ? ctn : "unknown", ctn ? ctn : "unknown");
     if (plain) {
+        bool http = false;
         switch (ct) {
         case 21:
             alert(x, &dc, rec, 0, plen);
@@ -1803,10 +1804,7 @@ static uint32_t record(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, 
         case 23:
             p->cur_src = saved_src;
             app_data(x, c, rec, b, rlen, version, ctn);
-            if (plen && x->napp < TW_ARRAY_LEN(x->app)) {
-                x->app[x->napp] = dc;
-                x->app_http[x->napp++] = app_is_http(x);
-            }
+            http = plen && app_is_http(x);
             break;
         case 24:
             heartbeat(x, &dc, rec, 0, plen, true);
@@ -1816,6 +1814,12 @@ static uint32_t record(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, 
         }
         p->cur_src = saved_src;
         tw_tree_pop(p);
+        /* decrypted application data goes to the protocol above (HTTP only, yet) after the
+         * records, whose Info after this one then follows the protocol's */
+        if (http && x->napp < TW_ARRAY_LEN(x->app)) {
+            x->app[x->napp++] = dc;
+            x->info_mark = p->info.len;
+        }
         return e;
     }
     switch (ct) {
@@ -2018,13 +2022,21 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
         off = next;
     }
     /* the version a ServerHello negotiated names the frame */
-    if (x.s->version) tw_col_proto(p, vname(x.s->version, "SSL"));
-    /* decrypted application data to the protocol above (HTTP only, yet), which sets the
-     * Info column as tshark's does (no fence yet) */
-    for (uint32_t i = 0; i < x.napp; i++) {
-        if (!x.app_http[i]) continue;
-        uint32_t k = 80;
-        tw_dissect_here(p, TW_TBL_TCP_PORT, 1, &k, x.app[i]);
+    if (x.s->version && !x.napp) tw_col_proto(p, vname(x.s->version, "SSL"));
+    if (x.napp) {
+        /* tshark hands each record's plaintext on as it goes: the protocol's Info, then what
+         * the records after the last one added */
+        char tail[256];
+        size_t tl = 0;
+        if (p->want_cols && p->info.len > x.info_mark) {
+            tl = TW_MIN(p->info.len - x.info_mark, sizeof tail - 1);
+            memcpy(tail, p->info.p + x.info_mark, tl);
+        }
+        for (uint32_t i = 0; i < x.napp; i++) {
+            uint32_t k = 80;
+            tw_dissect_here(p, TW_TBL_TCP_PORT, 1, &k, x.app[i]);
+        }
+        if (tl) tw_info_addn(p, tail, tl);
     }
     tw_info_fence(p);
     c->off = c->end;

@@ -215,10 +215,10 @@ struct tls_ctx {
     bool info_any;
     bool cut; /* a record's body is not all in the capture: the dissection ends there */
     bool decrypted; /* the handshake being dissected is decrypted plaintext */
-    /* decrypted application data, for the protocol above once the records are done */
-    struct tw_cur app[16];
-    bool app_http[16];
+    /* decrypted application data for the protocol above, and the Info length after the last */
+    struct tw_cur app[8];
     uint32_t napp;
+    size_t info_mark;
     uint64_t frame;
 };
 
