@@ -318,6 +318,7 @@ struct tls_dec {
     bool ok;
     const struct suite *cs;
     uint16_t version;
+    uint8_t draft; /* TLS 1.3 draft, 0 for the RFC */
     struct keylog_entry kl;
     struct dir_keys d[2]; /* [from_server] */
 };
@@ -361,6 +362,7 @@ static void derive(struct tls_session *s, struct tls_dec *d)
     if (!s->have_cr || !s->have_sr) return;
     d->tried = true;
     d->version = s->version;
+    d->draft = s->draft;
     d->cs = suite_find(s->cipher);
     struct keylog_entry *e = keylog_find(s->client_random);
     if (!d->cs || !e) return;
@@ -490,17 +492,21 @@ bool tls_dec_record(struct tw_pkt *p, struct tls_session *s, bool from_server, c
     const struct suite *cs = d->cs;
     uint8_t *buf = tw_arena_alloc(p->arena, len ? len : 1);
     if (!buf) return false;
-    uint64_t seq = k->seq++;
+    /* a record that fails (TLS 1.3 early data without its secret) leaves the number alone */
+    uint64_t seq = k->seq;
     uint8_t aad[13], nonce[12];
     if (d->version == 0x0304) {
         if (len < 17) return false;
         memcpy(nonce, k->iv, 12);
         for (int i = 0; i < 8; i++) nonce[11 - i] ^= (uint8_t)(seq >> (8 * i));
-        if (!aead_open(cs, k->key, nonce, hdr, 5, body, (int)len - 16, buf)) return false;
+        /* the record header became the additional data in draft 25 */
+        int aadl = d->draft && d->draft < 25 ? 0 : 5;
+        if (!aead_open(cs, k->key, nonce, hdr, aadl, body, (int)len - 16, buf)) return false;
         uint32_t n = len - 16;
         while (n && buf[n - 1] == 0) n--;
         if (!n) return false;
         *ct = buf[n - 1];
+        k->seq++;
         *out = buf;
         *out_len = n - 1;
         return true;
@@ -518,6 +524,7 @@ bool tls_dec_record(struct tw_pkt *p, struct tls_session *s, bool from_server, c
         aad[11] = (uint8_t)(n >> 8);
         aad[12] = (uint8_t)n;
         if (!aead_open(cs, k->key, nonce, aad, 13, body + 8, (int)n, buf)) return false;
+        k->seq++;
         *out = buf;
         *out_len = n;
         return true;
@@ -530,6 +537,7 @@ bool tls_dec_record(struct tw_pkt *p, struct tls_session *s, bool from_server, c
         aad[11] = (uint8_t)(n >> 8);
         aad[12] = (uint8_t)n;
         if (!aead_open(cs, k->key, nonce, aad, 13, body, (int)n, buf)) return false;
+        k->seq++;
         *out = buf;
         *out_len = n;
         return true;
@@ -550,6 +558,7 @@ bool tls_dec_record(struct tw_pkt *p, struct tls_session *s, bool from_server, c
     }
     if (n == 0 || n % 16) return false;
     if (!cbc_decrypt(cs, k->key, iv, c, (int)n, buf)) return false;
+    k->seq++;
     if (d->version < 0x0302) memcpy(k->iv, c + n - 16, 16); /* TLS 1.0: chained IV */
     uint32_t pad = (uint32_t)buf[n - 1] + 1;
     if (pad > n) return false;
