@@ -94,6 +94,11 @@ static void session_drop(void *v)
     hs_end(&s->hs[1]);
     tls_dec_free(s->dec);
     s->dec = NULL;
+    for (int i = 0; i < 2; i++) {
+        free(s->app_pend[i].buf);
+        s->app_pend[i].buf = NULL;
+        s->app_pend[i].len = s->app_pend[i].cap = 0;
+    }
 }
 
 /* adds a fragment of n bytes; false (the message given up) when a cap says no */
@@ -1817,6 +1822,7 @@ static uint32_t record(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, 
         /* decrypted application data goes to the protocol above (HTTP only, yet) after the
          * records, whose Info after this one then follows the protocol's */
         if (http && x->napp < TW_ARRAY_LEN(x->app)) {
+            x->app_dir[x->napp] = x->from_server;
             x->app[x->napp++] = dc;
             x->info_mark = p->info.len;
         }
@@ -1948,6 +1954,78 @@ static struct tls_session *session_find(struct tw_pkt *p)
     return tw_state_get(sess_tab, key, kl);
 }
 
+/* Hands one direction's decrypted application data to the protocol above (HTTP) with TLS's
+ * own desegmentation: what it asks more for is kept and put before the next record's
+ * plaintext. True when the protocol dissected something. */
+#define APP_PEND_MAX (16u << 20)
+static bool app_one(struct tls_ctx *x, struct tw_cur dc, bool from_server)
+{
+    struct tw_pkt *p = x->p;
+    struct tls_session *s = x->s;
+    __typeof__(s->app_pend[0]) *pd = &s->app_pend[from_server];
+    uint32_t n = dc.end - dc.off;
+    if (pd->len) {
+        uint8_t *all = tw_arena_alloc(p->arena, (size_t)pd->len + n);
+        if (!all) return false;
+        memcpy(all, pd->buf, pd->len);
+        memcpy(all + pd->len, dc.data + dc.off, n);
+        n += pd->len;
+        pd->len = 0;
+        dc = tw_new_source(p, all, n, "Reassembled TLS");
+    }
+    __typeof__(p->deseg) saved = p->deseg;
+    bool can = s != &x->scratch;
+    p->deseg.can = can;
+    p->deseg.layer = p->nlayers;
+    p->deseg.base = dc.off;
+    p->deseg.offset = dc.off;
+    p->deseg.len = 0;
+    p->deseg.pdu_size_hf = 0;
+    uint32_t k = 80;
+    tw_dissect_here(p, TW_TBL_TCP_PORT, 1, &k, dc);
+    bool shown = true;
+    if (can && p->deseg.len) {
+        uint32_t from = p->deseg.offset > dc.off ? p->deseg.offset - dc.off : 0;
+        if (from == 0) shown = false;
+        uint32_t keep = from < n ? n - from : 0;
+        if (keep && keep <= APP_PEND_MAX) {
+            if (keep > pd->cap) {
+                uint8_t *b = realloc(pd->buf, keep);
+                if (b) {
+                    pd->buf = b;
+                    pd->cap = keep;
+                }
+            }
+            if (keep <= pd->cap) {
+                memcpy(pd->buf, dc.data + dc.off + from, keep);
+                pd->len = keep;
+            }
+        }
+    }
+    int32_t tcp_rec = p->deseg.tcp_rec;
+    p->deseg = saved;
+    p->deseg.tcp_rec = tcp_rec;
+    return shown;
+}
+
+static bool app_hand_on(struct tls_ctx *x)
+{
+    struct tw_pkt *p = x->p;
+    /* tshark hands each record's plaintext on as it goes: the protocol's Info, then what the
+     * records after the last one added */
+    char tail[256];
+    size_t tl = 0;
+    if (p->want_cols && p->info.len > x->info_mark) {
+        tl = TW_MIN(p->info.len - x->info_mark, sizeof tail - 1);
+        memcpy(tail, p->info.p + x->info_mark, tl);
+    }
+    bool shown = false;
+    for (uint32_t i = 0; i < x->napp; i++) shown |= app_one(x, x->app[i], x->app_dir[i]);
+    if (!shown) tw_info_set(p, "[TLS segment of a reassembled PDU]");
+    if (tl) tw_info_addn(p, tail, tl);
+    return shown;
+}
+
 static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
 {
     const uint8_t *h;
@@ -2022,22 +2100,8 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
         off = next;
     }
     /* the version a ServerHello negotiated names the frame */
-    if (x.s->version && !x.napp) tw_col_proto(p, vname(x.s->version, "SSL"));
-    if (x.napp) {
-        /* tshark hands each record's plaintext on as it goes: the protocol's Info, then what
-         * the records after the last one added */
-        char tail[256];
-        size_t tl = 0;
-        if (p->want_cols && p->info.len > x.info_mark) {
-            tl = TW_MIN(p->info.len - x.info_mark, sizeof tail - 1);
-            memcpy(tail, p->info.p + x.info_mark, tl);
-        }
-        for (uint32_t i = 0; i < x.napp; i++) {
-            uint32_t k = 80;
-            tw_dissect_here(p, TW_TBL_TCP_PORT, 1, &k, x.app[i]);
-        }
-        if (tl) tw_info_addn(p, tail, tl);
-    }
+    bool shown = x.napp && app_hand_on(&x);
+    if (x.s->version && !shown) tw_col_proto(p, vname(x.s->version, "SSL"));
     tw_info_fence(p);
     c->off = c->end;
     return x.cut ? TW_TRUNCATED : TW_OK;
