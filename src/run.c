@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define ARENA_SIZE  ((size_t)1 << 20)
+#define ARENA_SIZE ((size_t)1 << 20)
 #define MAX_RECORDS 65536u
 
 struct progress {
@@ -37,8 +37,7 @@ static void human(char *out, size_t n, double v)
     snprintf(out, n, "%.1f %s", v, u[i]);
 }
 
-static void progress_tick(struct progress *pr, const struct tw_capture *cap, uint64_t pkts,
-                          bool final)
+static void progress_tick(struct progress *pr, const struct tw_capture *cap, uint64_t pkts, bool final)
 {
     if (!pr->on) return;
     double t = now_s();

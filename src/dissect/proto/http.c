@@ -387,9 +387,9 @@ static const struct {
 
 /* ---- per-conversation state ---------------------------------------------------------------- */
 
-#define URI_MAX     1024
-#define METHOD_MAX  24
-#define CONV_MAX    8192
+#define URI_MAX    1024
+#define METHOD_MAX 24
+#define CONV_MAX   8192
 #define EO_HOST_MAX 256
 #define EO_NAME_MAX 768
 
@@ -1728,8 +1728,7 @@ static enum tw_status dissect_http(struct tw_pkt *p, struct tw_cur *c)
         r = tw_add_uint(p, HF(F_PROXY_CONNECT_PORT), c->off, 0, tv->tunnel_port);
         tw_rec_flags(p, r, TW_RF_GENERATED);
         if (tw_can_desegment(p)) p->deseg.layer = p->nlayers; /* the next layer's index */
-        p->ctx.starttls_app =
-            "Hypertext Transfer Protocol"; /* TLS in the tunnel carries HTTP, to tshark */
+        p->ctx.starttls_app = "Hypertext Transfer Protocol"; /* TLS in the tunnel carries HTTP, to tshark */
         tw_next(p, TW_TBL_TCP_PORT, tv->tunnel_port, *c);
         return TW_OK;
     }
