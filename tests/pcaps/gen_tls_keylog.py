@@ -9,8 +9,8 @@ every run, so the committed files are the reference, not the script's next outpu
   tls12-keylog.pcap + tls12-keylog.keys   TLS 1.2, ECDHE-RSA-AES128-GCM-SHA256
   tls12-cbc-keylog.pcap + .keys           TLS 1.2, ECDHE-RSA-AES256-SHA384 (CBC)
   tls13-keylog.pcap + tls13-keylog.keys   TLS 1.3, TLS_AES_256_GCM_SHA384
-  tls13-keylog-dsb.pcapng                 the TLS 1.3 capture with its keys in a DSB
-                                          (editcap --inject-secrets)
+  NAME-dsb.pcapng                         each capture with its keys in a pcapng
+                                          Decryption Secrets Block (editcap --inject-secrets)
 
 Needs root (port 443, tcpdump), openssl, tcpdump and editcap. Run: /usr/bin/python3 gen_tls_keylog.py
 """
@@ -89,11 +89,12 @@ def session(name, tls13, ciphers, tmp):
 
 def main():
     with tempfile.TemporaryDirectory() as tmp:
-        session("tls12-keylog", False, "ECDHE-RSA-AES128-GCM-SHA256", tmp)
-        session("tls12-cbc-keylog", False, "ECDHE-RSA-AES256-SHA384", tmp)
-        pcap, keys = session("tls13-keylog", True, None, tmp)
-        subprocess.run(["editcap", "--inject-secrets", "tls," + keys, pcap,
-                        os.path.join(HERE, "tls13-keylog-dsb.pcapng")], check=True)
+        for name, tls13, ciphers in (("tls12-keylog", False, "ECDHE-RSA-AES128-GCM-SHA256"),
+                                     ("tls12-cbc-keylog", False, "ECDHE-RSA-AES256-SHA384"),
+                                     ("tls13-keylog", True, None)):
+            pcap, keys = session(name, tls13, ciphers, tmp)
+            subprocess.run(["editcap", "--inject-secrets", "tls," + keys, pcap,
+                            os.path.join(HERE, name + "-dsb.pcapng")], check=True)
 
 
 if __name__ == "__main__":
