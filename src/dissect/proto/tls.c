@@ -1323,12 +1323,16 @@ static void new_ticket_body(struct tls_ctx *x, const struct tw_cur *c, uint32_t 
     if (v13) {
         if (!have(c, off, 5, end)) return;
         add_u(x, F_TICKET_AGE_ADD, c, off, 4);
-        uint32_t nl = c->data[off + 4];
-        add_u(x, F_TICKET_NONCE_LEN, c, off + 4, 1);
-        off += 5;
-        if (!have(c, off, nl, end)) return;
-        tw_add_bytes(p, HF(F_TICKET_NONCE), c, off, nl);
-        off += nl;
+        off += 4;
+        /* the nonce came with draft 21 */
+        if (!x->s->draft || x->s->draft >= 21) {
+            uint32_t nl = c->data[off];
+            add_u(x, F_TICKET_NONCE_LEN, c, off, 1);
+            off += 1;
+            if (!have(c, off, nl, end)) return;
+            tw_add_bytes(p, HF(F_TICKET_NONCE), c, off, nl);
+            off += nl;
+        }
     }
     if (!have(c, off, 2, end)) return;
     uint32_t tl = be16(c->data + off);
