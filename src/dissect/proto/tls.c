@@ -40,10 +40,28 @@ static const struct tw_vs version_short[] = {{0x0002, "SSLv2"},    {0x0300, "SSL
                                              {0x0101, "GMTLSv1"},  {0, NULL}};
 
 #define F0 0, NULL, NULL, NULL
-static const struct tw_field_def fields[F_COUNT] = {
+/* TLS's own fields after the shared ones */
+enum {
+    TF_SEG_DATA = F_COUNT,
+    TF_SEGMENTS,
+    TF_SEGMENT,
+    TF_SEG_COUNT,
+    TF_REASM_LEN,
+    TF_REASM_DATA,
+    TF_COUNT
+};
+
+static const struct tw_field_def fields[TF_COUNT] = {
 #define TLS_P "tls."
 #include "tls_fields.inc"
 #undef TLS_P
+    [TF_SEG_DATA] = {"tls.segment.data", "TLS segment data", TW_FT_BYTES},
+    [TF_SEGMENTS] = {"tls.segments", "Reassembled TLS segments", TW_FT_NONE},
+    [TF_SEGMENT] = {"tls.segment", "TLS segment", TW_FT_FRAMENUM},
+    [TF_SEG_COUNT] = {"tls.segment.count", "Segment count", TW_FT_UINT32, TW_BASE_DEC},
+    [TF_REASM_LEN] = {"tls.reassembled.length", "Reassembled PDU length", TW_FT_UINT32,
+                      TW_BASE_DEC},
+    [TF_REASM_DATA] = {"tls.reassembled.data", "Reassembled PDU data", TW_FT_BYTES},
 };
 
 static const struct tw_expert_def experts[E_COUNT] = {
@@ -96,8 +114,11 @@ static void session_drop(void *v)
     s->dec = NULL;
     for (int i = 0; i < 2; i++) {
         free(s->app_pend[i].buf);
+        free(s->app_pend[i].frags);
         s->app_pend[i].buf = NULL;
+        s->app_pend[i].frags = NULL;
         s->app_pend[i].len = s->app_pend[i].cap = 0;
+        s->app_pend[i].nfrags = s->app_pend[i].capfrags = 0;
     }
 }
 
@@ -1967,7 +1988,23 @@ static bool app_one(struct tls_ctx *x, struct tw_cur dc, bool from_server)
     struct tw_pkt *p = x->p;
     struct tls_session *s = x->s;
     __typeof__(s->app_pend[0]) *pd = &s->app_pend[from_server];
-    uint32_t n = dc.end - dc.off;
+    int32_t tls_rec = p->nlayers ? p->layers[p->nlayers - 1].rec : -1;
+    uint32_t n = dc.end - dc.off, rec_n = n;
+    struct tw_cur rec_dc = dc;
+    uint32_t frame = x->frame > UINT32_MAX ? UINT32_MAX : (uint32_t)x->frame;
+    /* the pieces of what goes up: the held ones, then this record's */
+    uint32_t nfl = pd->len ? pd->nfrags + 1 : 1;
+    struct tw_reasm_frag *fl = tw_arena_alloc(p->arena, nfl * sizeof *fl);
+    if (!fl) return false;
+    {
+        uint32_t at = 0;
+        for (uint32_t i = 0; pd->len && i < pd->nfrags; i++) {
+            fl[i] = (struct tw_reasm_frag){pd->frags[i].frame, at, pd->frags[i].len, 0};
+            at += pd->frags[i].len;
+        }
+        fl[nfl - 1] = (struct tw_reasm_frag){frame, at, n, 0};
+    }
+    bool joined = pd->len != 0;
     if (pd->len) {
         uint8_t *all = tw_arena_alloc(p->arena, (size_t)pd->len + n);
         if (!all) return false;
@@ -1985,12 +2022,33 @@ static bool app_one(struct tls_ctx *x, struct tw_cur dc, bool from_server)
     p->deseg.offset = dc.off;
     p->deseg.len = 0;
     p->deseg.pdu_size_hf = 0;
-    uint32_t k = 80;
+    uint32_t k = 80, mark = p->nrecs;
+    uint16_t mark_layer = (uint16_t)p->nlayers;
     tw_dissect_here(p, TW_TBL_TCP_PORT, 1, &k, dc);
     bool shown = true;
     if (can && p->deseg.len) {
         uint32_t from = p->deseg.offset > dc.off ? p->deseg.offset - dc.off : 0;
         if (from == 0) shown = false;
+        /* the record's bytes kept: "TLS segment data" */
+        if (rec_n && tls_rec >= 0) {
+            uint32_t saved_ntree = p->ntree;
+            if (p->ntree < TW_MAX_TREE) p->tree[p->ntree++] = tls_rec;
+            uint32_t sf = from > n - rec_n ? from - (n - rec_n) : 0;
+            struct tw_cur rc = rec_dc;
+            uint8_t saved_src = p->cur_src;
+            for (uint32_t i = p->nsources; i-- > 1;)
+                if (p->sources[i].data == rc.data) {
+                    p->cur_src = (uint8_t)i;
+                    break;
+                }
+            if (sf < rec_n) {
+                int32_t r = tw_add_bytes(p, (uint16_t)(ids.base + TF_SEG_DATA), &rc, rc.off + sf,
+                                         rec_n - sf);
+                tw_rec_label(p, r, "TLS segment data (%u bytes)", rec_n - sf);
+            }
+            p->cur_src = saved_src;
+            p->ntree = saved_ntree;
+        }
         uint32_t keep = from < n ? n - from : 0;
         if (keep && keep <= APP_PEND_MAX) {
             if (keep > pd->cap) {
@@ -2000,11 +2058,59 @@ static bool app_one(struct tls_ctx *x, struct tw_cur dc, bool from_server)
                     pd->cap = keep;
                 }
             }
-            if (keep <= pd->cap) {
+            if (keep <= pd->cap && nfl > pd->capfrags) {
+                struct hs_frag *nf = realloc(pd->frags, nfl * sizeof *nf);
+                if (nf) {
+                    pd->frags = nf;
+                    pd->capfrags = nfl;
+                }
+            }
+            if (keep <= pd->cap && nfl <= pd->capfrags) {
                 memcpy(pd->buf, dc.data + dc.off + from, keep);
                 pd->len = keep;
+                pd->nfrags = 0;
+                for (uint32_t i = 0; i < nfl; i++) {
+                    uint32_t fe = fl[i].off + fl[i].len;
+                    if (fe <= from) continue;
+                    uint32_t fs = fl[i].off > from ? fl[i].off : from;
+                    pd->frags[pd->nfrags++] = (struct hs_frag){fl[i].frame, fe - fs};
+                }
             }
         }
+    } else if (joined && tls_rec >= 0) {
+        /* completed: "TLS segment data" of this record's piece and the "[N Reassembled TLS
+         * segments]" tree at the top level, before the protocol's records */
+        uint32_t saved_ntree = p->ntree;
+        if (p->ntree < TW_MAX_TREE) p->tree[p->ntree++] = tls_rec;
+        uint8_t saved_src = p->cur_src;
+        for (uint32_t i = p->nsources; i-- > 1;)
+            if (p->sources[i].data == rec_dc.data) {
+                p->cur_src = (uint8_t)i;
+                break;
+            }
+        int32_t r = tw_add_bytes(p, (uint16_t)(ids.base + TF_SEG_DATA), &rec_dc, rec_dc.off, rec_n);
+        tw_rec_label(p, r, "TLS segment data (%u bytes)", rec_n);
+        for (uint32_t i = p->nsources; i-- > 1;)
+            if (p->sources[i].data == dc.data) {
+                p->cur_src = (uint8_t)i;
+                break;
+            }
+        uint32_t from_rec = p->nrecs;
+        if (p->nseg_items < TW_ARRAY_LEN(p->seg_items)) p->seg_items[p->nseg_items++] = mark_layer;
+        p->ntree = 0;
+        struct tw_reasm_result res = {dc.data + dc.off, n, fl, nfl, 0};
+        const struct tw_reasm_fields rf = {.fragments = (uint16_t)(ids.base + TF_SEGMENTS),
+                                           .fragment = (uint16_t)(ids.base + TF_SEGMENT),
+                                           .error = (uint16_t)(ids.base + TF_SEGMENT),
+                                           .count = (uint16_t)(ids.base + TF_SEG_COUNT),
+                                           .length = (uint16_t)(ids.base + TF_REASM_LEN),
+                                           .data = (uint16_t)(ids.base + TF_REASM_DATA),
+                                           .one = "Reassembled TLS segment",
+                                           .many = "Reassembled TLS segments"};
+        tw_reasm_tree(p, &res, &rf);
+        p->ntree = saved_ntree;
+        p->cur_src = saved_src;
+        if (mark < from_rec && from_rec < p->nrecs) tw_recs_move(p, mark, from_rec);
     }
     int32_t tcp_rec = p->deseg.tcp_rec;
     p->deseg = saved;
@@ -2200,7 +2306,7 @@ const struct tw_proto tw_proto_tls = {
     .name = "Transport Layer Security",
     .short_name = "TLS",
     .fields = fields,
-    .nfields = F_COUNT,
+    .nfields = TF_COUNT,
     .experts = experts,
     .nexperts = E_COUNT,
     .bindings = bindings,

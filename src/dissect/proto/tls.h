@@ -196,6 +196,8 @@ struct tls_session {
     struct {
         uint8_t *buf;
         uint32_t len, cap;
+        struct hs_frag *frags; /* the frames its bytes came in */
+        uint32_t nfrags, capfrags;
     } app_pend[2];
 };
 
