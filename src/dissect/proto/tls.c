@@ -1864,7 +1864,7 @@ static uint32_t record(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, 
             tw_expert(p, EX(E_RESUMED), b, rlen, NULL);
             tw_tree_pop(p);
         }
-        tls_dec_ccs(s, x->from_server);
+        if (s != &x->scratch) tls_dec_ccs(s, x->from_server);
         if (x->from_server) {
             if (!s->server_ccs_frame) s->server_ccs_frame = x->frame;
             s->resumed = false;

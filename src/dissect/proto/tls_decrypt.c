@@ -331,7 +331,8 @@ void tls_dec_free(struct tls_dec *d)
 
 static struct tls_dec *dec_get(struct tls_session *s)
 {
-    if (!s->dec) s->dec = calloc(1, sizeof *s->dec);
+    /* no state at all while there is no key log */
+    if (!s->dec && nkeylog) s->dec = calloc(1, sizeof *s->dec);
     return s->dec;
 }
 
