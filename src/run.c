@@ -196,7 +196,13 @@ int tw_run(const struct tw_config *cfg)
     uint64_t nread = 0, nseen = 0;
     bool any_disp = false;
     int rc = 0;
+    uint32_t nsecrets = 0;
     while (status == 0 && (rc = tw_capture_next(cap, &f)) == 1) {
+        /* pcapng DSB secrets read so far, for the dissectors that decrypt */
+        for (; nsecrets < tw_capture_nsecrets(cap); nsecrets++) {
+            const struct tw_secret *sec = tw_capture_secret(cap, nsecrets);
+            tw_secrets_add(sec->type, sec->data, sec->len);
+        }
         /* BPF read filter: as if the capture had been taken with it, a frame that fails is
          * not there at all: no number, no times, no dissection, no state */
         if (bpf) {

@@ -997,6 +997,10 @@ bool tw_pref_bool(const char *name, bool dflt);
 long tw_pref_int(const char *name, long dflt);
 const char *tw_pref_str(const char *name);
 
+/* Decryption secrets the capture carries (pcapng DSB: type 0x544c534b is a TLS key log), handed
+ * over as they are read, before the packets after them are dissected (tls_decrypt.c). */
+void tw_secrets_add(uint32_t type, const uint8_t *data, uint32_t len);
+
 /* MAC address names (names.c): Wireshark's manuf/wka resolution ("IntelCor_0a:0b:0c",
  * "Broadcast"). With names disabled (-n) tw_ether_name gives the plain address; tw_oui_name
  * (the vendor's long name, NULL if unknown) works either way, as in tshark. The returned

@@ -1514,15 +1514,22 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
         bool absolute =
             (uri_len >= 7 && ieq(uri, "http://", 7)) || (uri_len >= 8 && ieq(uri, "https://", 8)) ||
             (cv && cv->method_len >= 7 && ieq((const uint8_t *)cv->method, "CONNECT", 7));
-        size_t n = absolute ? uri_len : 7 + hl + uri_len;
+        /* over TLS (decrypted) the scheme is https, as in tshark */
+        bool tls = false;
+        for (uint32_t i = 0; i < p->nlayers; i++) {
+            const struct tw_proto *lp = tw_proto_get(p->layers[i].proto);
+            if (lp && strcmp(lp->abbrev, "tls") == 0) tls = true;
+        }
+        size_t sl = tls ? 8 : 7;
+        size_t n = absolute ? uri_len : sl + hl + uri_len;
         full = tw_arena_alloc(p->arena, n + 1);
         if (full) {
             if (absolute) {
                 memcpy(full, uri, uri_len);
             } else {
-                memcpy(full, "http://", 7);
-                memcpy(full + 7, hs, hl);
-                memcpy(full + 7 + hl, uri, uri_len);
+                memcpy(full, tls ? "https://" : "http://", sl);
+                memcpy(full + sl, hs, hl);
+                memcpy(full + sl + hl, uri, uri_len);
             }
             full[n] = 0;
             /* tshark keeps C strings: replace bytes above 0x7f as ENC_ASCII did already */

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "tls.h"
+#include "tls_decrypt.h"
 #include "tls_vals.h"
 #include "../ber.h"
 #include "x509.h"
@@ -40,10 +41,28 @@ static const struct tw_vs version_short[] = {{0x0002, "SSLv2"},    {0x0300, "SSL
                                              {0x0101, "GMTLSv1"},  {0, NULL}};
 
 #define F0 0, NULL, NULL, NULL
-static const struct tw_field_def fields[F_COUNT] = {
+/* TLS's own fields after the shared ones */
+enum {
+    TF_SEG_DATA = F_COUNT,
+    TF_SEGMENTS,
+    TF_SEGMENT,
+    TF_SEG_COUNT,
+    TF_REASM_LEN,
+    TF_REASM_DATA,
+    TF_COUNT
+};
+
+static const struct tw_field_def fields[TF_COUNT] = {
 #define TLS_P "tls."
 #include "tls_fields.inc"
 #undef TLS_P
+    [TF_SEG_DATA] = {"tls.segment.data", "TLS segment data", TW_FT_BYTES},
+    [TF_SEGMENTS] = {"tls.segments", "Reassembled TLS segments", TW_FT_NONE},
+    [TF_SEGMENT] = {"tls.segment", "TLS segment", TW_FT_FRAMENUM},
+    [TF_SEG_COUNT] = {"tls.segment.count", "Segment count", TW_FT_UINT32, TW_BASE_DEC},
+    [TF_REASM_LEN] = {"tls.reassembled.length", "Reassembled PDU length", TW_FT_UINT32,
+                      TW_BASE_DEC},
+    [TF_REASM_DATA] = {"tls.reassembled.data", "Reassembled PDU data", TW_FT_BYTES},
 };
 
 static const struct tw_expert_def experts[E_COUNT] = {
@@ -92,6 +111,16 @@ static void session_drop(void *v)
     struct tls_session *s = v;
     hs_end(&s->hs[0]);
     hs_end(&s->hs[1]);
+    tls_dec_free(s->dec);
+    s->dec = NULL;
+    for (int i = 0; i < 2; i++) {
+        free(s->app_pend[i].buf);
+        free(s->app_pend[i].frags);
+        s->app_pend[i].buf = NULL;
+        s->app_pend[i].frags = NULL;
+        s->app_pend[i].len = s->app_pend[i].cap = 0;
+        s->app_pend[i].nfrags = s->app_pend[i].capfrags = 0;
+    }
 }
 
 /* adds a fragment of n bytes; false (the message given up) when a cap says no */
@@ -140,6 +169,7 @@ static void hs_add(struct hs_pend *h, uint32_t frame, const uint8_t *data, uint3
 static void tls_init(void)
 {
     hs_held = 0;
+    tls_dec_init();
     sess_tab =
         tw_state_open("tls.sessions", sizeof(struct tls_session), SESSIONS_MAX, session_drop);
 }
@@ -584,7 +614,8 @@ static void ext_body(struct tls_ctx *x, const struct tw_cur *c, uint16_t type, u
                     f->alpn[1] = (char)c->data[o + sl - 1];
                 }
                 first = false;
-                if (hello == HELLO_SERVER) x->s->app = alpn_app(c->data + o, sl);
+                if (hello == HELLO_SERVER || (hello == HELLO_OTHER && x->from_server))
+                    x->s->app = alpn_app(c->data + o, sl);
                 tw_add_ascii(p, HF(F_ALPN_STR), o, sl, c->data + o);
                 o += sl;
             }
@@ -811,8 +842,11 @@ static void ext_body(struct tls_ctx *x, const struct tw_cur *c, uint16_t type, u
             if (n && have(c, off + 1, n, end)) tw_add_bytes(p, HF(F_CID), c, off + 1, n);
         }
         return;
-    case 18: /* signed_certificate_timestamp */
     case 22: /* encrypt_then_mac */
+        if (hello == HELLO_SERVER) x->s->etm = true;
+        if (len == 0) return;
+        break;
+    case 18: /* signed_certificate_timestamp */
     case 23: /* extended_master_secret */
     case 49: /* post_handshake_auth */
         if (len == 0) return;
@@ -1321,12 +1355,16 @@ static void new_ticket_body(struct tls_ctx *x, const struct tw_cur *c, uint32_t 
     if (v13) {
         if (!have(c, off, 5, end)) return;
         add_u(x, F_TICKET_AGE_ADD, c, off, 4);
-        uint32_t nl = c->data[off + 4];
-        add_u(x, F_TICKET_NONCE_LEN, c, off + 4, 1);
-        off += 5;
-        if (!have(c, off, nl, end)) return;
-        tw_add_bytes(p, HF(F_TICKET_NONCE), c, off, nl);
-        off += nl;
+        off += 4;
+        /* the nonce came with draft 21 */
+        if (!x->s->draft || x->s->draft >= 21) {
+            uint32_t nl = c->data[off];
+            add_u(x, F_TICKET_NONCE_LEN, c, off, 1);
+            off += 1;
+            if (!have(c, off, nl, end)) return;
+            tw_add_bytes(p, HF(F_TICKET_NONCE), c, off, nl);
+            off += nl;
+        }
     }
     if (!have(c, off, 2, end)) return;
     uint32_t tl = be16(c->data + off);
@@ -1342,6 +1380,17 @@ static void new_ticket_body(struct tls_ctx *x, const struct tw_cur *c, uint32_t 
 void tls_hs_body(struct tls_ctx *x, const struct tw_cur *c, uint8_t type, uint32_t b, uint32_t e,
                  uint32_t hs_off, uint32_t hs_len)
 {
+    /* the randoms decryption needs (after the version, 2 bytes) */
+    if ((type == 1 || type == 2) && have(c, b + 2, 32, e)) {
+        memcpy(type == 1 ? x->s->client_random : x->s->server_random, c->data + b + 2, 32);
+        if (type == 1) {
+            x->s->have_cr = true;
+            x->s->have_sr = false;
+            x->s->etm = false;
+        } else {
+            x->s->have_sr = true;
+        }
+    }
     switch (type) {
     case 1:
         client_hello(x, c, b, e, hs_off, hs_len);
@@ -1569,7 +1618,7 @@ static void handshake(struct tls_ctx *x, const struct tw_cur *c, int32_t rec, ui
             first = false;
         }
     }
-    if (!continued && encrypted_hs(x, c, off, end)) {
+    if (!continued && !x->decrypted && encrypted_hs(x, c, off, end)) {
         hs_details(x, rec, version, "Encrypted Handshake Message", true, off, end - off);
         return;
     }
@@ -1652,6 +1701,37 @@ static void heartbeat(struct tls_ctx *x, const struct tw_cur *c, int32_t rec, ui
     tw_tree_pop(p);
 }
 
+static const char *app_name(struct tls_ctx *x)
+{
+    struct tw_pkt *p = x->p;
+    const char *app = x->s->app;
+    if (!app) app = p->ctx.starttls_app;
+    if (!app) app = tw_vs_find(app_protos, p->ctx.srcport);
+    if (!app) app = tw_vs_find(app_protos, p->ctx.dstport);
+    return app;
+}
+
+static bool app_is_http(struct tls_ctx *x)
+{
+    const char *app = app_name(x);
+    return app && strcmp(app, "Hypertext Transfer Protocol") == 0;
+}
+
+static void app_data(struct tls_ctx *x, const struct tw_cur *c, int32_t rec, uint32_t b,
+                     uint32_t rlen, uint16_t version, const char *ctn)
+{
+    struct tw_pkt *p = x->p;
+    info_sep(x, "Application Data");
+    const char *app = app_name(x);
+    tw_rec_label(p, rec, "%s Record Layer: %s Protocol: %s", vname(version, "SSL"), ctn,
+                 app ? app : "Application Data");
+    if (have(c, b, rlen, b + rlen) || rlen == 0) tw_add_bytes(p, HF(F_APP_DATA), c, b, rlen);
+    if (app) {
+        int32_t r = tw_add_strf(p, HF(F_APP_PROTO), 0, 0, "%s", app);
+        tw_rec_flags(p, r, TW_RF_GENERATED);
+    }
+}
+
 /* one SSLv3/TLS record at off; returns the offset after it, or UINT32_MAX after a request for
  * more data */
 static uint32_t record(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end,
@@ -1718,9 +1798,72 @@ static uint32_t record(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, 
         tw_tree_pop(p);
         return end;
     }
+    /* a record the key log's secrets decrypt: its plaintext is the "Decrypted TLS" data
+     * source the content is dissected from (TLS 1.3: the inner content type, generated) */
+    struct tw_cur dc = *c;
+    uint8_t *plain = NULL;
+    uint32_t plen = 0;
+    uint8_t saved_src = p->cur_src;
+    if (ct != 20 && x->s != &x->scratch && have(c, b, rlen, e) &&
+        tls_dec_record(p, s, x->from_server, c->data + off, c->data + b, rlen, &plain, &plen,
+                       &ct)) {
+        if (plen) {
+            dc = tw_new_source(p, plain, plen, "Decrypted TLS");
+            for (uint32_t i = p->nsources; i-- > 1;)
+                if (p->sources[i].data == plain) {
+                    p->cur_src = (uint8_t)i;
+                    break;
+                }
+        } else {
+            dc.off = dc.end = dc.cap = 0;
+        }
+        if (s->version == 0x0304) {
+            p->cur_src = saved_src;
+            int32_t r = tw_add_uint(p, HF(F_CT), off, 0, ct);
+            tw_rec_flags(p, r, TW_RF_GENERATED);
+            if (plen) p->cur_src = (uint8_t)(p->nsources - 1);
+        }
+    }
     const char *ctn = tw_vs_find(tls_content_type_vals, ct);
     tw_rec_label(p, rec, "%s Record Layer: %s Protocol: %s", vname(version, "SSL"),
                  ctn ? ctn : "unknown", ctn ? ctn : "unknown");
+    if (plain) {
+        bool http = false;
+        switch (ct) {
+        case 21:
+            alert(x, &dc, rec, 0, plen);
+            break;
+        case 22:
+            x->decrypted = true;
+            handshake(x, &dc, rec, 0, plen, version);
+            x->decrypted = false;
+            /* TLS 1.3: a side's Finished switches it to the application traffic keys */
+            for (uint32_t o = 0; s->version == 0x0304 && o + 4 <= plen;
+                 o += 4 + be24(plain + o + 1))
+                if (plain[o] == 20) tls_dec_finished(s, x->from_server);
+            break;
+        case 23:
+            p->cur_src = saved_src;
+            app_data(x, c, rec, b, rlen, version, ctn);
+            http = plen && app_is_http(x);
+            break;
+        case 24:
+            heartbeat(x, &dc, rec, 0, plen, true);
+            break;
+        default:
+            break;
+        }
+        p->cur_src = saved_src;
+        tw_tree_pop(p);
+        /* decrypted application data goes to the protocol above (HTTP only, yet) after the
+         * records, whose Info after this one then follows the protocol's */
+        if (http && x->napp < TW_ARRAY_LEN(x->app)) {
+            x->app_dir[x->napp] = x->from_server;
+            x->app[x->napp++] = dc;
+            x->info_mark = p->info.len;
+        }
+        return e;
+    }
     switch (ct) {
     case 20: {
         info_sep(x, "Change Cipher Spec");
@@ -1732,6 +1875,7 @@ static uint32_t record(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, 
             tw_expert(p, EX(E_RESUMED), b, rlen, NULL);
             tw_tree_pop(p);
         }
+        if (s != &x->scratch) tls_dec_ccs(s, x->from_server);
         if (x->from_server) {
             if (!s->server_ccs_frame) s->server_ccs_frame = x->frame;
             s->resumed = false;
@@ -1746,21 +1890,9 @@ static uint32_t record(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, 
     case 22:
         handshake(x, c, rec, b, e, version);
         break;
-    case 23: {
-        info_sep(x, "Application Data");
-        const char *app = s->app;
-        if (!app) app = p->ctx.starttls_app;
-        if (!app) app = tw_vs_find(app_protos, p->ctx.srcport);
-        if (!app) app = tw_vs_find(app_protos, p->ctx.dstport);
-        tw_rec_label(p, rec, "%s Record Layer: %s Protocol: %s", vname(version, "SSL"), ctn,
-                     app ? app : "Application Data");
-        if (have(c, b, rlen, e) || rlen == 0) tw_add_bytes(p, HF(F_APP_DATA), c, b, rlen);
-        if (app) {
-            int32_t r = tw_add_strf(p, HF(F_APP_PROTO), 0, 0, "%s", app);
-            tw_rec_flags(p, r, TW_RF_GENERATED);
-        }
+    case 23:
+        app_data(x, c, rec, b, rlen, version, ctn);
         break;
-    }
     case 24:
         if (version == 0x0304) break;
         heartbeat(x, c, rec, b, rlen,
@@ -1877,6 +2009,163 @@ void tw_tls_eap_outer(struct tw_pkt *p, const uint8_t *key, size_t klen, bool fr
     eap_outer.from_server = from_server;
 }
 
+/* Hands one direction's decrypted application data to the protocol above (HTTP) with TLS's
+ * own desegmentation: what it asks more for is kept and put before the next record's
+ * plaintext. True when the protocol dissected something. */
+#define APP_PEND_MAX (16u << 20)
+static bool app_one(struct tls_ctx *x, struct tw_cur dc, bool from_server)
+{
+    struct tw_pkt *p = x->p;
+    struct tls_session *s = x->s;
+    __typeof__(s->app_pend[0]) *pd = &s->app_pend[from_server];
+    int32_t tls_rec = p->nlayers ? p->layers[p->nlayers - 1].rec : -1;
+    uint32_t n = dc.end - dc.off, rec_n = n;
+    struct tw_cur rec_dc = dc;
+    uint32_t frame = x->frame > UINT32_MAX ? UINT32_MAX : (uint32_t)x->frame;
+    /* the pieces of what goes up: the held ones, then this record's */
+    uint32_t nfl = pd->len ? pd->nfrags + 1 : 1;
+    struct tw_reasm_frag *fl = tw_arena_alloc(p->arena, nfl * sizeof *fl);
+    if (!fl) return false;
+    {
+        uint32_t at = 0;
+        for (uint32_t i = 0; pd->len && i < pd->nfrags; i++) {
+            fl[i] = (struct tw_reasm_frag){pd->frags[i].frame, at, pd->frags[i].len, 0};
+            at += pd->frags[i].len;
+        }
+        fl[nfl - 1] = (struct tw_reasm_frag){frame, at, n, 0};
+    }
+    bool joined = pd->len != 0;
+    if (pd->len) {
+        uint8_t *all = tw_arena_alloc(p->arena, (size_t)pd->len + n);
+        if (!all) return false;
+        memcpy(all, pd->buf, pd->len);
+        memcpy(all + pd->len, dc.data + dc.off, n);
+        n += pd->len;
+        pd->len = 0;
+        dc = tw_new_source(p, all, n, "Reassembled TLS");
+    }
+    __typeof__(p->deseg) saved = p->deseg;
+    bool can = s != &x->scratch;
+    p->deseg.can = can;
+    p->deseg.layer = p->nlayers;
+    p->deseg.base = dc.off;
+    p->deseg.offset = dc.off;
+    p->deseg.len = 0;
+    p->deseg.pdu_size_hf = 0;
+    uint32_t k = 80, mark = p->nrecs;
+    uint16_t mark_layer = (uint16_t)p->nlayers;
+    tw_dissect_here(p, TW_TBL_TCP_PORT, 1, &k, dc);
+    bool shown = true;
+    if (can && p->deseg.len) {
+        uint32_t from = p->deseg.offset > dc.off ? p->deseg.offset - dc.off : 0;
+        if (from == 0) shown = false;
+        /* the record's bytes kept: "TLS segment data" */
+        if (rec_n && tls_rec >= 0) {
+            uint32_t saved_ntree = p->ntree;
+            if (p->ntree < TW_MAX_TREE) p->tree[p->ntree++] = tls_rec;
+            uint32_t sf = from > n - rec_n ? from - (n - rec_n) : 0;
+            struct tw_cur rc = rec_dc;
+            uint8_t saved_src = p->cur_src;
+            for (uint32_t i = p->nsources; i-- > 1;)
+                if (p->sources[i].data == rc.data) {
+                    p->cur_src = (uint8_t)i;
+                    break;
+                }
+            if (sf < rec_n) {
+                int32_t r = tw_add_bytes(p, (uint16_t)(ids.base + TF_SEG_DATA), &rc, rc.off + sf,
+                                         rec_n - sf);
+                tw_rec_label(p, r, "TLS segment data (%u bytes)", rec_n - sf);
+            }
+            p->cur_src = saved_src;
+            p->ntree = saved_ntree;
+        }
+        uint32_t keep = from < n ? n - from : 0;
+        if (keep && keep <= APP_PEND_MAX) {
+            if (keep > pd->cap) {
+                uint8_t *b = realloc(pd->buf, keep);
+                if (b) {
+                    pd->buf = b;
+                    pd->cap = keep;
+                }
+            }
+            if (keep <= pd->cap && nfl > pd->capfrags) {
+                struct hs_frag *nf = realloc(pd->frags, nfl * sizeof *nf);
+                if (nf) {
+                    pd->frags = nf;
+                    pd->capfrags = nfl;
+                }
+            }
+            if (keep <= pd->cap && nfl <= pd->capfrags) {
+                memcpy(pd->buf, dc.data + dc.off + from, keep);
+                pd->len = keep;
+                pd->nfrags = 0;
+                for (uint32_t i = 0; i < nfl; i++) {
+                    uint32_t fe = fl[i].off + fl[i].len;
+                    if (fe <= from) continue;
+                    uint32_t fs = fl[i].off > from ? fl[i].off : from;
+                    pd->frags[pd->nfrags++] = (struct hs_frag){fl[i].frame, fe - fs};
+                }
+            }
+        }
+    } else if (joined && tls_rec >= 0) {
+        /* completed: "TLS segment data" of this record's piece and the "[N Reassembled TLS
+         * segments]" tree at the top level, before the protocol's records */
+        uint32_t saved_ntree = p->ntree;
+        if (p->ntree < TW_MAX_TREE) p->tree[p->ntree++] = tls_rec;
+        uint8_t saved_src = p->cur_src;
+        for (uint32_t i = p->nsources; i-- > 1;)
+            if (p->sources[i].data == rec_dc.data) {
+                p->cur_src = (uint8_t)i;
+                break;
+            }
+        int32_t r = tw_add_bytes(p, (uint16_t)(ids.base + TF_SEG_DATA), &rec_dc, rec_dc.off, rec_n);
+        tw_rec_label(p, r, "TLS segment data (%u bytes)", rec_n);
+        for (uint32_t i = p->nsources; i-- > 1;)
+            if (p->sources[i].data == dc.data) {
+                p->cur_src = (uint8_t)i;
+                break;
+            }
+        uint32_t from_rec = p->nrecs;
+        if (p->nseg_items < TW_ARRAY_LEN(p->seg_items)) p->seg_items[p->nseg_items++] = mark_layer;
+        p->ntree = 0;
+        struct tw_reasm_result res = {dc.data + dc.off, n, fl, nfl, 0};
+        const struct tw_reasm_fields rf = {.fragments = (uint16_t)(ids.base + TF_SEGMENTS),
+                                           .fragment = (uint16_t)(ids.base + TF_SEGMENT),
+                                           .error = (uint16_t)(ids.base + TF_SEGMENT),
+                                           .count = (uint16_t)(ids.base + TF_SEG_COUNT),
+                                           .length = (uint16_t)(ids.base + TF_REASM_LEN),
+                                           .data = (uint16_t)(ids.base + TF_REASM_DATA),
+                                           .one = "Reassembled TLS segment",
+                                           .many = "Reassembled TLS segments"};
+        tw_reasm_tree(p, &res, &rf);
+        p->ntree = saved_ntree;
+        p->cur_src = saved_src;
+        if (mark < from_rec && from_rec < p->nrecs) tw_recs_move(p, mark, from_rec);
+    }
+    int32_t tcp_rec = p->deseg.tcp_rec;
+    p->deseg = saved;
+    p->deseg.tcp_rec = tcp_rec;
+    return shown;
+}
+
+static bool app_hand_on(struct tls_ctx *x)
+{
+    struct tw_pkt *p = x->p;
+    /* tshark hands each record's plaintext on as it goes: the protocol's Info, then what the
+     * records after the last one added */
+    char tail[256];
+    size_t tl = 0;
+    if (p->want_cols && p->info.len > x->info_mark) {
+        tl = TW_MIN(p->info.len - x->info_mark, sizeof tail - 1);
+        memcpy(tail, p->info.p + x->info_mark, tl);
+    }
+    bool shown = false;
+    for (uint32_t i = 0; i < x->napp; i++) shown |= app_one(x, x->app[i], x->app_dir[i]);
+    if (!shown) tw_info_set(p, "[TLS segment of a reassembled PDU]");
+    if (tl) tw_info_addn(p, tail, tl);
+    return shown;
+}
+
 static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
 {
     const uint8_t *h;
@@ -1958,7 +2247,8 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
         off = next;
     }
     /* the version a ServerHello negotiated names the frame */
-    if (x.s->version) tw_col_proto(p, vname(x.s->version, "SSL"));
+    bool shown = x.napp && app_hand_on(&x);
+    if (x.s->version && !shown) tw_col_proto(p, vname(x.s->version, "SSL"));
     tw_info_fence(p);
     c->off = c->end;
     return x.cut ? TW_TRUNCATED : TW_OK;
@@ -2054,7 +2344,7 @@ const struct tw_proto tw_proto_tls = {
     .name = "Transport Layer Security",
     .short_name = "TLS",
     .fields = fields,
-    .nfields = F_COUNT,
+    .nfields = TF_COUNT,
     .experts = experts,
     .nexperts = E_COUNT,
     .bindings = bindings,

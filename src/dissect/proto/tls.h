@@ -187,6 +187,18 @@ struct tls_session {
     uint8_t client_sid[32];
     uint64_t client_ccs_frame, server_ccs_frame;
     const char *app; /* application protocol the server's ALPN chose, NULL if none */
+    /* decryption (tls_decrypt.c): the hellos' randoms, encrypt-then-MAC, the keys */
+    uint8_t client_random[32], server_random[32];
+    bool have_cr, have_sr, etm;
+    struct tls_dec *dec; /* NULL until a record may be decrypted */
+    /* decrypted application data the protocol above asked more for (tshark's TLS
+     * desegmentation of application data), per direction [from_server] */
+    struct {
+        uint8_t *buf;
+        uint32_t len, cap;
+        struct hs_frag *frags; /* the frames its bytes came in */
+        uint32_t nfrags, capfrags;
+    } app_pend[2];
 };
 
 /* the experts both register, in this order */
@@ -209,7 +221,13 @@ struct tls_ctx {
     struct tls_session scratch;
     bool from_server;
     bool info_any;
-    bool cut; /* a record's body is not all in the capture: the dissection ends there */
+    bool cut;       /* a record's body is not all in the capture: the dissection ends there */
+    bool decrypted; /* the handshake being dissected is decrypted plaintext */
+    /* decrypted application data for the protocol above, and the Info length after the last */
+    struct tw_cur app[8];
+    bool app_dir[8]; /* from_server */
+    uint32_t napp;
+    size_t info_mark;
     uint64_t frame;
 };
 
