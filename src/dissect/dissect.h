@@ -188,6 +188,8 @@ enum {
      * tcp.c's above_tcp(); keys of protocols below or beside TCP go after this line) */
     TW_KEY_ISAKMP,         /* an ISAKMP message (after UDP 4500's non-ESP marker) */
     TW_KEY_EAP,            /* an EAP packet (IKEv2 EAP payload, EAPOL) */
+    TW_KEY_ISL,            /* a Cisco ISL frame (Ethernet to 01:00:0c:00:00 with a length) */
+    TW_KEY_ETH_FCS,        /* Ethernet ending with a 4-byte FCS (inside Cisco ISL) */
 };
 
 struct tw_binding {
