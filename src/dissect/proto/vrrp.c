@@ -154,7 +154,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             sb = (sb & 0xffff) + (sb >> 16);
             tw_rec_label(p, r, "Checksum: 0x%04x incorrect, should be 0x%04x", sum, sb);
             tw_tree_push(p, r);
-            tw_expert(p, EX(E_CKSUM_BAD), s + 6, 2, NULL);
+            tw_expert(p, EX(E_CKSUM_BAD), s + 6, 2, "Bad checksum [should be 0x%04x]", sb);
             tw_tree_pop(p);
             st = tw_add_uint(p, HF(F_CKSUM_STATUS), s + 6, 2, 0);
         }
