@@ -189,6 +189,9 @@ enum {
     TW_KEY_ISAKMP,         /* an ISAKMP message (after UDP 4500's non-ESP marker) */
     TW_KEY_EAP,            /* an EAP packet (IKEv2 EAP payload, EAPOL) */
     TW_KEY_TLS_EAP,        /* TLS records of EAP-TLS/TTLS/PEAP/FAST/TEAP (after tls_eap_outer) */
+    TW_KEY_ISL,            /* a Cisco ISL frame (Ethernet to 01:00:0c:00:00 with a length) */
+    TW_KEY_ETH_FCS,        /* Ethernet ending with a 4-byte FCS (inside Cisco ISL) */
+    TW_KEY_ATMARP,         /* ARP of hardware type 19 (ATM, RFC 2225) */
 };
 
 struct tw_binding {

@@ -18,6 +18,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 extern const struct tw_vs tw_etype_vals[];
 
@@ -55,6 +56,23 @@ enum {
     F_DRARP_ERROR,
     F_DUP_FRAME,
     F_DUP_SECONDS,
+    F_SRC_E164,
+    F_SRC_NSAP,
+    F_SRC_SUBADDR,
+    F_DST_E164,
+    F_DST_NSAP,
+    F_DST_SUBADDR,
+    F_ATM_DCC,
+    F_ATM_DCC_GROUP,
+    F_ATM_HO_DSP,
+    F_ATM_ESI,
+    F_ATM_SEL,
+    F_ATM_ICD,
+    F_ATM_ICD_GROUP,
+    F_ATM_E164_ISDN,
+    F_ATM_E164_ISDN_GROUP,
+    F_ATM_REST,
+    F_ATM_AFI,
     F_COUNT
 };
 
@@ -248,6 +266,26 @@ static const struct tw_field_def fields[F_COUNT] = {
                      TW_FT_FRAMENUM},
     [F_DUP_SECONDS] = {"arp.seconds-since-duplicate-address-frame",
                        "Seconds since earlier frame seen", TW_FT_UINT32, TW_BASE_DEC},
+    [F_SRC_E164] = {"arp.src.atm_num_e164", "Sender ATM number (E.164)", TW_FT_STRING},
+    [F_SRC_NSAP] = {"arp.src.atm_num_nsap", "Sender ATM number (NSAP)", TW_FT_BYTES},
+    [F_SRC_SUBADDR] = {"arp.src.atm_subaddr", "Sender ATM subaddress", TW_FT_BYTES},
+    [F_DST_E164] = {"arp.dst.atm_num_e164", "Target ATM number (E.164)", TW_FT_STRING},
+    [F_DST_NSAP] = {"arp.dst.atm_num_nsap", "Target ATM number (NSAP)", TW_FT_BYTES},
+    [F_DST_SUBADDR] = {"arp.dst.atm_subaddr", "Target ATM subaddress", TW_FT_BYTES},
+    [F_ATM_DCC] = {"arp.src.atm_data_country_code", "Data Country Code", TW_FT_UINT16, TW_BASE_HEX},
+    [F_ATM_DCC_GROUP] = {"arp.src.atm_data_country_code_group", "Data Country Code (group)",
+                         TW_FT_UINT16, TW_BASE_HEX},
+    [F_ATM_HO_DSP] = {"arp.src.atm_high_order_dsp", "High Order DSP", TW_FT_BYTES},
+    [F_ATM_ESI] = {"arp.src.atm_end_system_identifier", "End System Identifier", TW_FT_BYTES},
+    [F_ATM_SEL] = {"arp.src.atm_selector", "Selector", TW_FT_UINT8, TW_BASE_HEX},
+    [F_ATM_ICD] = {"arp.src.atm_international_code_designator", "International Code Designator",
+                   TW_FT_UINT16, TW_BASE_HEX},
+    [F_ATM_ICD_GROUP] = {"arp.src.atm_international_code_designator_group",
+                         "International Code Designator (group)", TW_FT_UINT16, TW_BASE_HEX},
+    [F_ATM_E164_ISDN] = {"arp.src.atm_e.164_isdn", "E.164 ISDN", TW_FT_BYTES},
+    [F_ATM_E164_ISDN_GROUP] = {"arp.src.atm_e.164_isdn_group", "E.164 ISDN", TW_FT_BYTES},
+    [F_ATM_REST] = {"arp.src.atm_rest_of_address", "Rest of address", TW_FT_BYTES},
+    [F_ATM_AFI] = {"arp.src.atm_afi", "AFI", TW_FT_UINT8, TW_BASE_HEX},
 };
 
 static const struct tw_expert_def experts[] = {
@@ -258,7 +296,7 @@ static const struct tw_expert_def experts[] = {
     {"arp.src.atm_afi.unknown", "decoder.arp.atm_afi_unknown", TW_SEV_WARN, TW_GRP_PROTOCOL,
      "Unknown AFI"},
 };
-enum { E_DUP_ADDR };
+enum { E_DUP_ADDR, E_STORM, E_AFI_UNKNOWN };
 
 /* ---- the per-run IPv4 -> MAC table behind duplicate detection ----
  * Open addressing, capped: once it holds TABLE_MAX addresses new ones are no longer learnt
@@ -452,6 +490,12 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             return TW_OK;
         }
         ax25 = hrd0 == 3;
+        /* ATM (RFC 2225): tshark's ATMARP; ARP itself adds no line then */
+        if (hrd0 == 19 && tw_dispatch_find(TW_TBL_NAME, TW_KEY_ATMARP) >= 0) {
+            tw_layer_unrecord(p);
+            tw_next(p, TW_TBL_NAME, TW_KEY_ATMARP, *c);
+            return TW_OK;
+        }
     }
     /* fixed part: each field is recorded before the next read may fail */
     uint16_t hrd = tw_cur_u16(c);
@@ -729,4 +773,238 @@ const struct tw_proto tw_proto_arp = {
     .dissect = dissect,
     .init = table_reset,
     .ids = &ids,
+};
+
+/* ---------------------------------------------------------------------------------------------
+ * ATMARP (RFC 2225): ARP of hardware type 19, whose addresses have type/length octets:
+ *   hrd (2) | pro (2) | shtl | sstl | op (2) | spln | thtl | tstl | tpln |
+ *   sender number (shtl & 0x3f) | sender subaddress (sstl & 0x3f) | sender protocol (spln) |
+ *   target number | target subaddress | target protocol
+ * Bit 0x40 of a type/length octet says E.164 (else ATM Forum NSAPA). As in tshark, the line is
+ * arp's own item, the protocol listed in frame.protocols is "atmarp", and a datagram whose
+ * lengths run past the frame is malformed before anything is shown.
+ * ------------------------------------------------------------------------------------------- */
+static struct tw_proto_ids atm_ids;
+
+static const struct tw_vs atmop_vals[] = {{1, "request"},
+                                          {2, "reply"},
+                                          {3, "reverse request"},
+                                          {4, "reverse reply"},
+                                          {8, "inverse request"},
+                                          {9, "inverse reply"},
+                                          {10, "nak"},
+                                          {0, NULL}};
+
+/* an address as tshark's Info column shows it */
+static void atm_num_str(char *out, const uint8_t *b, uint8_t tl, const uint8_t *sb, uint8_t stl)
+{
+    uint32_t n = tl & 0x3f, sn = stl & 0x3f, o = 0;
+    if (n == 0) {
+        snprintf(out, ADDR_TXT, "<No address>");
+        return;
+    }
+    if (tl & 0x40) {
+        for (uint32_t i = 0; i < n && o + 1 < ADDR_TXT / 2; i++) out[o++] = (char)b[i];
+        out[o] = 0;
+    } else {
+        hex_str(out, b, n);
+        o = (uint32_t)strlen(out);
+    }
+    if (sn && o + 2 < ADDR_TXT) {
+        out[o++] = ',';
+        if (stl & 0x40) {
+            for (uint32_t i = 0; i < sn && o + 1 < ADDR_TXT; i++) out[o++] = (char)sb[i];
+            out[o] = 0;
+        } else if (o + 2 * (sn > 36 ? 36 : sn) + 4 < ADDR_TXT) {
+            hex_str(out + o, sb, sn);
+        } else {
+            out[o] = 0;
+        }
+    }
+}
+
+/* an NSAP address broken into its parts (tshark's dissect_atm_nsap) */
+static void atm_nsap(struct tw_pkt *p, const uint8_t *b, uint32_t off, uint32_t len)
+{
+    uint8_t afi = b[0];
+    int32_t r = tw_add_uint(p, HF(F_ATM_AFI), off, 1, afi);
+    switch (afi) {
+    case 0x39: /* DCC ATM format */
+    case 0xbd: /* DCC ATM group format */
+        tw_rec_label(p, r, "AFI: %s (0x%02x)",
+                     afi == 0xbd ? "DCC ATM group format" : "DCC ATM format", afi);
+        tw_add_uint(p, HF(afi == 0xbd ? F_ATM_DCC_GROUP : F_ATM_DCC), off + 1, 2,
+                    (uint32_t)(b[1] << 8 | b[2]));
+        break;
+    case 0x47: /* ICD ATM format */
+    case 0xc5: /* ICD ATM group format */
+        tw_rec_label(p, r, "AFI: %s (0x%02x)",
+                     afi == 0xc5 ? "ICD ATM group format" : "ICD ATM format", afi);
+        tw_add_uint(p, HF(afi == 0xc5 ? F_ATM_ICD_GROUP : F_ATM_ICD), off + 1, 2,
+                    (uint32_t)(b[1] << 8 | b[2]));
+        break;
+    case 0x45: /* E.164 ATM format */
+    case 0xc3: /* E.164 ATM group format */
+        tw_rec_label(p, r, "AFI: %s (0x%02x)",
+                     afi == 0xc3 ? "E.164 ATM group format" : "E.164 ATM format", afi);
+        tw_add_ptr(p, HF(afi == 0xc3 ? F_ATM_E164_ISDN_GROUP : F_ATM_E164_ISDN), off + 1, 8, b + 1,
+                   8);
+        tw_add_ptr(p, HF(F_ATM_HO_DSP), off + 9, 4, b + 9, 4);
+        tw_add_ptr(p, HF(F_ATM_ESI), off + 13, 6, b + 13, 6);
+        tw_add_uint(p, HF(F_ATM_SEL), off + 19, 1, b[19]);
+        return;
+    default:
+        tw_rec_label(p, r, "AFI: Unknown (0x%02x)", afi);
+        tw_tree_push(p, r);
+        tw_expert(p, EX(E_AFI_UNKNOWN), off, 1, NULL);
+        tw_tree_pop(p);
+        tw_add_ptr(p, HF(F_ATM_REST), off + 1, len - 1, b + 1, len - 1);
+        return;
+    }
+    tw_add_ptr(p, HF(F_ATM_HO_DSP), off + 3, 10, b + 3, 10);
+    tw_add_ptr(p, HF(F_ATM_ESI), off + 13, 6, b + 13, 6);
+    tw_add_uint(p, HF(F_ATM_SEL), off + 19, 1, b[19]);
+}
+
+/* an ATM number or subaddress: E.164 digits, or an NSAP (broken down when 20 bytes) */
+static void atm_number(struct tw_pkt *p, const uint8_t *b, uint32_t off, uint8_t tl, int f_e164,
+                       int f_nsap)
+{
+    uint32_t n = tl & 0x3f;
+    if (tl & 0x40) {
+        tw_add_ascii(p, HF(f_e164), off, n, b);
+        return;
+    }
+    int32_t r = tw_add_ptr(p, HF(f_nsap), off, n, b, n);
+    if (n < 20) return;
+    tw_tree_push(p, r);
+    atm_nsap(p, b, off, n);
+    tw_tree_pop(p);
+}
+
+static void atm_tl(struct tw_pkt *p, uint32_t off, uint8_t v, const char *what, int f_type,
+                   int f_len)
+{
+    int32_t r = -1;
+    if (tw_want_labels(p))
+        r = tw_add_text_(p, off, 1, "%s type/length: %s/%u", what,
+                         (v & 0x40) ? "E.164" : "ATM Forum NSAPA", v & 0x3f);
+    tw_tree_push(p, r);
+    tw_add_bits(p, HF(f_type), off, 1, v);
+    tw_add_bits(p, HF(f_len), off, 1, v);
+    tw_tree_pop(p);
+}
+
+static enum tw_status atmarp_dissect(struct tw_pkt *p, struct tw_cur *c)
+{
+    const uint32_t s = c->off;
+    const uint8_t *h = tw_cur_bytes(c, 12);
+    if (!h) return c->err == TW_CUR_TRUNCATED ? TW_TRUNCATED : TW_MALFORMED;
+    uint16_t hrd = (uint16_t)(h[0] << 8 | h[1]), pro = (uint16_t)(h[2] << 8 | h[3]);
+    uint8_t shtl = h[4], sstl = h[5], spln = h[8], thtl = h[9], tstl = h[10], tpln = h[11];
+    uint16_t op = (uint16_t)(h[6] << 8 | h[7]);
+    uint32_t shl = shtl & 0x3fu, ssl = sstl & 0x3fu, thl = thtl & 0x3fu, tsl = tstl & 0x3fu;
+    uint32_t tot = 12u + shl + ssl + spln + thl + tsl + tpln;
+    /* the datagram's own length: beyond what the link layer delivered is malformed */
+    if (tot > c->end - s) {
+        c->err = TW_CUR_MALFORMED;
+        return TW_MALFORMED;
+    }
+    tw_layer_claim(p, tot);
+    c->end = s + tot;
+    if (c->cap > c->end) c->cap = c->end;
+    const uint8_t *a = tw_cur_bytes(c, tot - 12);
+    if (!a) return c->err == TW_CUR_TRUNCATED ? TW_TRUNCATED : TW_MALFORMED;
+    uint32_t o_sha = s + 12, o_ssa = o_sha + shl, o_spa = o_ssa + ssl, o_tha = o_spa + spln,
+             o_tsa = o_tha + thl, o_tpa = o_tsa + tsl;
+    const uint8_t *d = c->data;
+
+    const char *cp = "ATMARP";
+    if (op == OP_RREQUEST || op == OP_RREPLY)
+        cp = "RARP";
+    else if (op == OP_IREQUEST || op == OP_IREPLY)
+        cp = "Inverse ATMARP";
+    tw_col_proto(p, cp);
+    char sha[ADDR_TXT], spa[ADDR_TXT], tha[ADDR_TXT], tpa[ADDR_TXT];
+    atm_num_str(sha, d + o_sha, shtl, d + o_ssa, sstl);
+    atm_num_str(tha, d + o_tha, thtl, d + o_tsa, tstl);
+    pro_str(spa, d + o_spa, spln, pro);
+    pro_str(tpa, d + o_tpa, tpln, pro);
+    tw_info_clear(p);
+    switch (op) {
+    case OP_REQUEST:
+        tw_info_printf(p, "Who has %s? Tell %s", tpa, spa);
+        break;
+    case OP_REPLY:
+        tw_info_printf(p, "%s is at %s", spa, sha);
+        break;
+    case OP_IREQUEST:
+        tw_info_printf(p, "Who is %s? Tell %s", tha, sha);
+        break;
+    case OP_IREPLY:
+        tw_info_printf(p, "%s is at %s", sha, spa);
+        break;
+    case OP_RREQUEST:
+        tw_info_printf(p, "Who is %s? Tell %s", tha, sha);
+        break;
+    case OP_RREPLY:
+        tw_info_printf(p, "%s is at %s", tha, tpa);
+        break;
+    case OP_ATMARP_NAK:
+        tw_info_printf(p, "I don't know where %s is", spa);
+        break;
+    default:
+        tw_info_printf(p, "Unknown ATMARP opcode 0x%04x", op);
+        break;
+    }
+
+    /* the line is arp's protocol item */
+    int32_t top = -1;
+    if (tw_want(p, ids.field)) {
+        top = tw_add_rec(p, ids.field, s, tot);
+        const char *on = tw_vs_find(atmop_vals, op);
+        tw_rec_label(p, top, "ATM Address Resolution Protocol (%s)", on ? on : "Unknown");
+    }
+    tw_tree_push(p, top);
+    tw_add_uint(p, HF(F_HW_TYPE), s, 2, hrd);
+    tw_add_uint(p, HF(F_PROTO_TYPE), s + 2, 2, pro);
+    atm_tl(p, s + 4, shtl, "Sender ATM number", F_SRC_HTYPE, F_SRC_HLEN);
+    atm_tl(p, s + 5, sstl, "Sender ATM subaddress", F_SRC_STYPE, F_SRC_SLEN);
+    tw_add_uint(p, HF(F_OPCODE), s + 6, 2, op);
+    tw_add_uint(p, HF(F_SRC_PLN), s + 8, 1, spln);
+    atm_tl(p, s + 9, thtl, "Target ATM number", F_DST_HTYPE, F_DST_HLEN);
+    atm_tl(p, s + 10, tstl, "Target ATM subaddress", F_DST_STYPE, F_DST_SLEN);
+    tw_add_uint(p, HF(F_DST_PLN), s + 11, 1, tpln);
+    bool v4 = pro_is_ipv4(pro, 4);
+    if (shl) atm_number(p, d + o_sha, o_sha, shtl, F_SRC_E164, F_SRC_NSAP);
+    if (ssl) atm_number(p, d + o_ssa, o_ssa, sstl, F_SRC_SUBADDR, F_SRC_SUBADDR);
+    if (spln) {
+        if (v4 && spln == 4)
+            tw_add_ptr(p, HF(F_SRC_PROTO_IPV4), o_spa, 4, d + o_spa, 4);
+        else
+            tw_add_ptr(p, HF(F_SRC_PROTO), o_spa, spln, d + o_spa, spln);
+    }
+    if (thl) atm_number(p, d + o_tha, o_tha, thtl, F_DST_E164, F_DST_NSAP);
+    if (tsl) atm_number(p, d + o_tsa, o_tsa, tstl, F_DST_SUBADDR, F_DST_SUBADDR);
+    if (tpln) {
+        if (v4 && tpln == 4)
+            tw_add_ptr(p, HF(F_DST_PROTO_IPV4), o_tpa, 4, d + o_tpa, 4);
+        else
+            tw_add_ptr(p, HF(F_DST_PROTO), o_tpa, tpln, d + o_tpa, tpln);
+    }
+    tw_tree_pop(p);
+    return TW_OK;
+}
+
+static const struct tw_binding atm_bindings[] = {{TW_TBL_NAME, TW_KEY_ATMARP}};
+
+const struct tw_proto tw_proto_atmarp = {
+    .abbrev = "atmarp",
+    .name = "ATM Address Resolution Protocol",
+    .short_name = "ATMARP",
+    .bindings = atm_bindings,
+    .nbindings = TW_ARRAY_LEN(atm_bindings),
+    .dissect = atmarp_dissect,
+    .ids = &atm_ids,
+    .flags = TW_PROTO_NO_COLUMN | TW_PROTO_NO_RECORD,
 };

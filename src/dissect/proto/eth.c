@@ -43,8 +43,9 @@ enum {
     F_COUNT
 };
 
-static const struct tw_tfs lg_tfs = {"Locally administered address (this is NOT the factory default)",
-                                     "Globally unique address (factory default)"};
+static const struct tw_tfs lg_tfs = {
+    "Locally administered address (this is NOT the factory default)",
+    "Globally unique address (factory default)"};
 static const struct tw_tfs ig_tfs = {"Group address (multicast/broadcast)",
                                      "Individual address (unicast)"};
 
@@ -198,8 +199,8 @@ static const struct tw_field_def fields[F_COUNT] = {
                "Destination Hardware Address"},
     [F_DST_RESOLVED] = {"eth.dst_resolved", "Destination (resolved)", TW_FT_STRING, TW_BASE_NONE, 0,
                         NULL, NULL, NULL, "Destination Hardware Address (resolved)"},
-    [F_DST_OUI] = {"eth.dst.oui", "Destination OUI", TW_FT_UINT24, TW_BASE_OUI, 0, NULL, NULL,
-                   NULL, "Destination Organizationally Unique Identifier"},
+    [F_DST_OUI] = {"eth.dst.oui", "Destination OUI", TW_FT_UINT24, TW_BASE_OUI, 0, NULL, NULL, NULL,
+                   "Destination Organizationally Unique Identifier"},
     [F_DST_OUI_RESOLVED] = {"eth.dst.oui_resolved", "Destination OUI (resolved)", TW_FT_STRING,
                             TW_BASE_NONE, 0, NULL, NULL, NULL,
                             "Destination Organizationally Unique Identifier (resolved)"},
@@ -220,8 +221,8 @@ static const struct tw_field_def fields[F_COUNT] = {
                 "Source or Destination Hardware Address"},
     [F_ADDR_RESOLVED] = {"eth.addr_resolved", "Address (resolved)", TW_FT_STRING, TW_BASE_NONE, 0,
                          NULL, NULL, NULL, "Source or Destination Hardware Address (resolved)"},
-    [F_ADDR_OUI] = {"eth.addr.oui", "Address OUI", TW_FT_UINT24, TW_BASE_OUI, 0, NULL, NULL,
-                    NULL, "Address Organizationally Unique Identifier"},
+    [F_ADDR_OUI] = {"eth.addr.oui", "Address OUI", TW_FT_UINT24, TW_BASE_OUI, 0, NULL, NULL, NULL,
+                    "Address Organizationally Unique Identifier"},
     [F_ADDR_OUI_RESOLVED] = {"eth.addr.oui_resolved", "Address OUI (resolved)", TW_FT_STRING,
                              TW_BASE_NONE, 0, NULL, NULL, NULL,
                              "Address Organizationally Unique Identifier (resolved)"},
@@ -296,12 +297,14 @@ static void add_addr(struct tw_pkt *p, int f_addr, int f_res, int f_oui, int f_o
     }
     if (res) tw_rec_flags(p, tw_add_ptr(p, HF(f_res), off, 6, res, resn), TW_RF_HIDDEN);
     tw_rec_flags(p, tw_add_uint(p, HF(f_oui), off, 3, oui), TW_RF_HIDDEN);
-    if (vendor) tw_rec_flags(p, tw_add_ptr(p, HF(f_oui_res), off, 3, vendor, vendorn), TW_RF_HIDDEN);
+    if (vendor)
+        tw_rec_flags(p, tw_add_ptr(p, HF(f_oui_res), off, 3, vendor, vendorn), TW_RF_HIDDEN);
     r = tw_add_ptr(p, HF(F_ADDR), off, 6, a, 6);
     if (res) tw_rec_flags(p, tw_add_ptr(p, HF(F_ADDR_RESOLVED), off, 6, res, resn), TW_RF_HIDDEN);
     tw_rec_flags(p, tw_add_uint(p, HF(F_ADDR_OUI), off, 3, oui), TW_RF_HIDDEN);
     if (vendor)
-        tw_rec_flags(p, tw_add_ptr(p, HF(F_ADDR_OUI_RESOLVED), off, 3, vendor, vendorn), TW_RF_HIDDEN);
+        tw_rec_flags(p, tw_add_ptr(p, HF(F_ADDR_OUI_RESOLVED), off, 3, vendor, vendorn),
+                     TW_RF_HIDDEN);
     tw_add_bits(p, HF(f_lg), off, 3, oui);
     tw_rec_flags(p, tw_add_bits(p, HF(F_LG), off, 3, oui), TW_RF_HIDDEN);
     tw_add_bits(p, HF(f_ig), off, 3, oui);
@@ -316,6 +319,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     int8_t fcs_len = 0; /* Ethernet inside a tunnel carries no FCS */
     if (p->via_table == TW_TBL_LINKTYPE)
         fcs_len = p->frame->fcs_len < 0 ? -1 : (int8_t)p->frame->fcs_len;
+    else if (p->via_table == TW_TBL_NAME && p->via_key == TW_KEY_ETH_FCS)
+        fcs_len = 4;
 
     const uint8_t *h = tw_cur_bytes(c, 14);
     if (!h) {
@@ -323,6 +328,17 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         return c->err == TW_CUR_TRUNCATED ? TW_TRUNCATED : TW_MALFORMED;
     }
     uint16_t type = (uint16_t)(h[12] << 8 | h[13]);
+    /* Cisco ISL: a length, and a destination whose first 40 bits are 01-00-0C-00-00 (or
+     * 0C-00-0C-00-00); Wireshark hands the whole frame to ISL, which shows it in place of the
+     * Ethernet line ("eth" stays in frame.protocols) */
+    if (type <= 1500 && (h[0] == 0x01 || h[0] == 0x0c) && h[1] == 0 && h[2] == 0x0c && h[3] == 0 &&
+        h[4] == 0 && tw_dispatch_find(TW_TBL_NAME, TW_KEY_ISL) >= 0) {
+        tw_layer_unrecord(p);
+        struct tw_cur ic = *c;
+        ic.off = start;
+        tw_next(p, TW_TBL_NAME, TW_KEY_ISL, ic);
+        return TW_OK;
+    }
 
     tw_col_dl(p, TW_AT_ETHER, h + 6, h, 6);
     if (tw_tap_wanted(p, TW_TAP_ETH)) {
@@ -340,8 +356,10 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     p->net_src = p->net_dst = (struct tw_addr){TW_AT_NONE, 0, NULL};
     if (tw_layer_recorded(p)) {
         char rs[18], rd[18], s[96], d[96];
-        snprintf(rs, sizeof rs, "%02x:%02x:%02x:%02x:%02x:%02x", h[6], h[7], h[8], h[9], h[10], h[11]);
-        snprintf(rd, sizeof rd, "%02x:%02x:%02x:%02x:%02x:%02x", h[0], h[1], h[2], h[3], h[4], h[5]);
+        snprintf(rs, sizeof rs, "%02x:%02x:%02x:%02x:%02x:%02x", h[6], h[7], h[8], h[9], h[10],
+                 h[11]);
+        snprintf(rd, sizeof rd, "%02x:%02x:%02x:%02x:%02x:%02x", h[0], h[1], h[2], h[3], h[4],
+                 h[5]);
         if (tw_names_enabled()) {
             snprintf(s, sizeof s, "%.64s (%s)", tw_ether_name(h + 6), rs);
             snprintf(d, sizeof d, "%.64s (%s)", tw_ether_name(h), rd);
@@ -385,8 +403,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     if (type < 0x0600) {
         int32_t r = tw_add_uint(p, HF(F_INVALID_LENTYPE), start + 12, 2, type);
         (void)r;
-        tw_expert(p, EX(E_INVALID_LENTYPE), start + 12, 2, "Invalid length/type: 0x%04x (%u)",
-                  type, type);
+        tw_expert(p, EX(E_INVALID_LENTYPE), start + 12, 2, "Invalid length/type: 0x%04x (%u)", type,
+                  type);
         return TW_OK;
     }
     struct tw_cur pl = *c;
@@ -408,11 +426,11 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
  * minimum), a trailer, and an FCS (known, or guessed for frames of 64+ bytes with 4+ trailing
  * bytes), as Wireshark's add_ethernet_trailer decides. */
 static void eth_trailer(struct tw_pkt *p, const uint8_t *data, uint32_t cap_end, uint32_t trail_off,
-                    uint32_t trail_len, uint32_t link_off, int8_t fcs_len, uint16_t trailer_hf)
+                        uint32_t trail_len, uint32_t link_off, int8_t fcs_len, uint16_t trailer_hf)
 {
     const struct tw_frame *f = p->frame;
     uint32_t pkt_len = f->wirelen;
-    uint32_t rep = trail_len;                                      /* reported trailer length */
+    uint32_t rep = trail_len; /* reported trailer length */
     uint32_t caplen = trail_off < cap_end ? TW_MIN(trail_len, cap_end - trail_off) : 0;
     uint32_t pad = 0;
     bool maybe_padded = pkt_len >= 60 && pkt_len - rep < 60;
@@ -444,7 +462,8 @@ static void eth_trailer(struct tw_pkt *p, const uint8_t *data, uint32_t cap_end,
         has_fcs = true;
     }
     if (rep != 0 && caplen != 0) {
-        int32_t r = tw_add_ptr(p, trailer_hf, trail_off + pad, caplen, data + trail_off + pad, caplen);
+        int32_t r =
+            tw_add_ptr(p, trailer_hf, trail_off + pad, caplen, data + trail_off + pad, caplen);
         if (maybe_padded && pad == 0) {
             tw_tree_push(p, r);
             tw_expert(p, EX(E_PADDING_BAD), trail_off, caplen,
@@ -459,7 +478,8 @@ static void eth_trailer(struct tw_pkt *p, const uint8_t *data, uint32_t cap_end,
             uint32_t v = (uint32_t)data[fo] << 24 | (uint32_t)data[fo + 1] << 16 |
                          (uint32_t)data[fo + 2] << 8 | data[fo + 3];
             int32_t r = tw_add_uint(p, HF(F_FCS), fo, 4, v);
-            if (tw_want_labels(p)) tw_rec_label(p, r, "Frame check sequence: 0x%08x [unverified]", v);
+            if (tw_want_labels(p))
+                tw_rec_label(p, r, "Frame check sequence: 0x%08x [unverified]", v);
             r = tw_add_uint(p, HF(F_FCS_STATUS), fo, 4, 2);
             tw_rec_flags(p, r, TW_RF_GENERATED);
             if (tw_want_labels(p)) tw_rec_label(p, r, "FCS Status: Unverified");
@@ -468,10 +488,11 @@ static void eth_trailer(struct tw_pkt *p, const uint8_t *data, uint32_t cap_end,
 }
 
 static const struct tw_binding bindings[] = {
-    {TW_TBL_LINKTYPE, 1},                 /* LINKTYPE_ETHERNET */
-    {TW_TBL_NAME, TW_KEY_ETH},            /* Ethernet inside tunnels, without FCS */
-    {TW_TBL_ETHERTYPE, 0x6558},           /* transparent Ethernet bridging (GRE, ...) */
-    {TW_TBL_IP_PROTO, 143},               /* Ethernet over IPv6 (RFC 8986 segment routing) */
+    {TW_TBL_LINKTYPE, 1},          /* LINKTYPE_ETHERNET */
+    {TW_TBL_NAME, TW_KEY_ETH},     /* Ethernet inside tunnels, without FCS */
+    {TW_TBL_NAME, TW_KEY_ETH_FCS}, /* Ethernet with its FCS (inside Cisco ISL) */
+    {TW_TBL_ETHERTYPE, 0x6558},    /* transparent Ethernet bridging (GRE, ...) */
+    {TW_TBL_IP_PROTO, 143},        /* Ethernet over IPv6 (RFC 8986 segment routing) */
 };
 
 const struct tw_proto tw_proto_eth = {
@@ -569,8 +590,10 @@ static enum tw_status l8023_dissect(struct tw_pkt *p, struct tw_cur *c)
     const uint8_t *q;
     if (tw_cur_try_peek(&pl, 0, 2, &q) && q[0] == 0xff && q[1] == 0xff) {
         /* IPX, which binds its EtherType; without it, plain data */
-        if (tw_dispatch_find(TW_TBL_ETHERTYPE, 0x8137) >= 0) tw_next(p, TW_TBL_ETHERTYPE, 0x8137, pl);
-        else tw_next(p, TW_TBL_NAME, TW_KEY_DATA, pl);
+        if (tw_dispatch_find(TW_TBL_ETHERTYPE, 0x8137) >= 0)
+            tw_next(p, TW_TBL_ETHERTYPE, 0x8137, pl);
+        else
+            tw_next(p, TW_TBL_NAME, TW_KEY_DATA, pl);
     } else
         tw_next(p, TW_TBL_NAME, TW_KEY_LLC, pl);
     return TW_OK;
