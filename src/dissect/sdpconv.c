@@ -112,10 +112,10 @@ static void media_done(const struct media *m, const uint8_t *saddr, uint8_t sale
     const uint8_t *a = m->alen ? m->addr : saddr;
     uint8_t al = m->alen ? m->alen : salen;
     if (!al) return;
-    tw_udp_conv_expect(a, al, (uint16_t)m->port);
+    tw_udp_conv_expect(a, al, (uint16_t)m->port, m->kind == 1 ? TW_MEDIA_RTP : TW_MEDIA_T38);
     if (m->kind == 1) {
         uint32_t rp = m->rtcp ? m->rtcp : m->port + 1;
-        if (rp <= 65535) tw_udp_conv_expect(a, al, (uint16_t)rp);
+        if (rp <= 65535) tw_udp_conv_expect(a, al, (uint16_t)rp, TW_MEDIA_RTCP);
     }
 }
 
