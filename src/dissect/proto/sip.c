@@ -1,0 +1,298 @@
+/* Session Initiation Protocol (RFC 3261) over UDP: port 5060 and tshark's heuristic (a request
+ * line "METHOD URI SIP/2.0" or a status line "SIP/2.0 NNN", any port). Shown: the request or
+ * status line (sip.Request-Line, sip.Method, sip.r-uri, sip.Status-Line, sip.Status-Code), the
+ * message header with one item per header line (the headers below by their tshark field names,
+ * CSeq's number and method), and the body, handed by its Content-Type to the media type table
+ * under the "Message Body" item (application/sdp: SDP). The media conversations an SDP body
+ * announces are set up by sdpconv.c from UDP. Not done: SIP over TCP, the URI/address
+ * sub-fields (sip.r-uri.user, sip.from.addr ...), sip.resend, multipart bodies. */
+#include "../dissect.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+static struct tw_proto_ids ids;
+#define HF(x) ((uint16_t)(ids.base + (x)))
+
+enum {
+    F_REQ_LINE,
+    F_METHOD,
+    F_RURI,
+    F_STATUS_LINE,
+    F_STATUS_CODE,
+    F_MSG_HDR,
+    F_MSG_BODY,
+    F_CSEQ_SEQ,
+    F_CSEQ_METHOD,
+    F_H_FIRST,
+};
+
+/* headers with their own field (name, compact form) */
+static const struct {
+    const char *name, *compact;
+} hdrs[] = {
+    {"Via", "v"},
+    {"From", "f"},
+    {"To", "t"},
+    {"Call-ID", "i"},
+    {"CSeq", NULL},
+    {"Contact", "m"},
+    {"Content-Type", "c"},
+    {"Content-Length", "l"},
+    {"Max-Forwards", NULL},
+    {"Allow", NULL},
+    {"Supported", "k"},
+    {"User-Agent", NULL},
+    {"Server", NULL},
+    {"Record-Route", NULL},
+    {"Route", NULL},
+    {"Expires", NULL},
+    {"Session-Expires", "x"},
+    {"Min-SE", NULL},
+    {"Accept", NULL},
+    {"Accept-Contact", "a"},
+    {"P-Asserted-Identity", NULL},
+    {"Require", NULL},
+    {"Event", "o"},
+    {"Subject", "s"},
+    {"Authorization", NULL},
+    {"WWW-Authenticate", NULL},
+    {"Proxy-Authenticate", NULL},
+    {"Proxy-Authorization", NULL},
+    {"Session-ID", NULL},
+    {"Reason", NULL},
+};
+#define NHDRS   (sizeof hdrs / sizeof hdrs[0])
+#define F_COUNT (F_H_FIRST + (int)NHDRS)
+
+#define HDR(abbrev, name)                                                                          \
+    {                                                                                              \
+        "sip." abbrev, name, TW_FT_STRING, TW_BASE_NONE                                            \
+    }
+static const struct tw_field_def fields[] = {
+    [F_REQ_LINE] = {"sip.Request-Line", "Request-Line", TW_FT_STRING, TW_BASE_NONE},
+    [F_METHOD] = {"sip.Method", "Method", TW_FT_STRING, TW_BASE_NONE},
+    [F_RURI] = {"sip.r-uri", "Request-URI", TW_FT_STRING, TW_BASE_NONE},
+    [F_STATUS_LINE] = {"sip.Status-Line", "Status-Line", TW_FT_STRING, TW_BASE_NONE},
+    [F_STATUS_CODE] = {"sip.Status-Code", "Status-Code", TW_FT_UINT32, TW_BASE_DEC},
+    [F_MSG_HDR] = {"sip.msg_hdr", "Message Header", TW_FT_STRING, TW_BASE_NONE},
+    [F_MSG_BODY] = {"sip.msg_body", "Message Body", TW_FT_BYTES, TW_BASE_NONE},
+    [F_CSEQ_SEQ] = {"sip.CSeq.seq", "Sequence Number", TW_FT_UINT32, TW_BASE_DEC},
+    [F_CSEQ_METHOD] = {"sip.CSeq.method", "Method", TW_FT_STRING, TW_BASE_NONE},
+    HDR("Via", "Via"),
+    HDR("From", "From"),
+    HDR("To", "To"),
+    HDR("Call-ID", "Call-ID"),
+    HDR("CSeq", "CSeq"),
+    HDR("Contact", "Contact"),
+    HDR("Content-Type", "Content-Type"),
+    {"sip.Content-Length", "Content-Length", TW_FT_UINT32, TW_BASE_DEC},
+    {"sip.Max-Forwards", "Max-Forwards", TW_FT_UINT32, TW_BASE_DEC},
+    HDR("Allow", "Allow"),
+    HDR("Supported", "Supported"),
+    HDR("User-Agent", "User-Agent"),
+    HDR("Server", "Server"),
+    HDR("Record-Route", "Record-Route"),
+    HDR("Route", "Route"),
+    {"sip.Expires", "Expires", TW_FT_UINT32, TW_BASE_DEC},
+    HDR("Session-Expires", "Session-Expires"),
+    HDR("Min-SE", "Min-Se"),
+    HDR("Accept", "Accept"),
+    HDR("Accept-Contact", "Accept-Contact"),
+    HDR("P-Asserted-Identity", "P-Asserted-Identity"),
+    HDR("Require", "Require"),
+    HDR("Event", "Event"),
+    HDR("Subject", "Subject"),
+    HDR("Authorization", "Authorization"),
+    HDR("WWW-Authenticate", "WWW-Authenticate"),
+    HDR("Proxy-Authenticate", "Proxy-Authenticate"),
+    HDR("Proxy-Authorization", "Proxy-Authorization"),
+    HDR("Session-ID", "Session-ID"),
+    HDR("Reason", "Reason"),
+};
+_Static_assert(sizeof fields / sizeof fields[0] == F_COUNT, "one field per header");
+
+static bool is_token_char(uint8_t c)
+{
+    return c > 0x20 && c < 0x7f && !strchr("()<>@,;:\\\"/[]?={}", c);
+}
+
+/* the first line: 1 request, 2 status, 0 neither; *mlen the method's length */
+static int first_line(const uint8_t *l, uint32_t n, uint32_t *mlen)
+{
+    if (n >= 12 && memcmp(l, "SIP/2.0 ", 8) == 0 && l[8] >= '0' && l[8] <= '9' && l[9] >= '0' &&
+        l[9] <= '9' && l[10] >= '0' && l[10] <= '9')
+        return 2;
+    uint32_t i = 0;
+    while (i < n && is_token_char(l[i])) i++;
+    if (i == 0 || i >= n || l[i] != ' ') return 0;
+    if (n >= i + 1 + 8 && memcmp(l + n - 8, " SIP/2.0", 8) == 0 && n - 8 > i + 1) {
+        *mlen = i;
+        return 1;
+    }
+    return 0;
+}
+
+/* the line at o: its length without CR/LF, *next the offset after it */
+static uint32_t line_at(const uint8_t *d, uint32_t o, uint32_t end, uint32_t *next)
+{
+    const uint8_t *e = memchr(d + o, '\n', end - o);
+    uint32_t len = e ? (uint32_t)(e - (d + o)) : end - o;
+    *next = e ? o + len + 1 : end;
+    if (len && d[o + len - 1] == '\r') len--;
+    return len;
+}
+
+static bool sip_heur(struct tw_pkt *p, const struct tw_cur *c)
+{
+    (void)p;
+    uint32_t avail = tw_cur_avail(c), next, ml;
+    if (avail < 12) return false;
+    uint32_t n = line_at(c->data, c->off, c->off + avail, &next);
+    return first_line(c->data + c->off, n, &ml) != 0;
+}
+
+static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
+{
+    const uint32_t start = c->off, end = c->off + tw_cur_avail(c);
+    const uint8_t *d = c->data;
+    uint32_t next, mlen = 0;
+    uint32_t n = line_at(d, start, end, &next);
+    int kind = first_line(d + start, n, &mlen);
+    if (!kind) {
+        tw_layer_hide(p);
+        return TW_OK;
+    }
+    tw_col_proto(p, "SIP");
+    tw_info_clear(p);
+    const uint8_t *l = d + start;
+    char method[64] = "";
+    uint32_t code = 0;
+    if (kind == 1) {
+        snprintf(method, sizeof method, "%.*s", (int)mlen, (const char *)l);
+        tw_add_ascii(p, HF(F_REQ_LINE), start, n, l);
+        tw_tree_push(p, p->nrecs ? (int32_t)p->nrecs - 1 : -1);
+        tw_add_ascii(p, HF(F_METHOD), start, mlen, l);
+        tw_add_ascii(p, HF(F_RURI), start + mlen + 1, n - mlen - 1 - 8, l + mlen + 1);
+        tw_tree_pop(p);
+        tw_layer_label(p, "Session Initiation Protocol (%s)", method);
+    } else {
+        code = (uint32_t)(l[8] - '0') * 100 + (uint32_t)(l[9] - '0') * 10 + (uint32_t)(l[10] - '0');
+        tw_add_ascii(p, HF(F_STATUS_LINE), start, n, l);
+        tw_tree_push(p, p->nrecs ? (int32_t)p->nrecs - 1 : -1);
+        tw_add_uint(p, HF(F_STATUS_CODE), start + 8, 3, code);
+        tw_tree_pop(p);
+        tw_layer_label(p, "Session Initiation Protocol (%u)", code);
+    }
+    /* headers */
+    uint32_t o = next, hstart = next;
+    int32_t hr = tw_add_text(p, o, 0, "Message Header");
+    tw_tree_push(p, hr);
+    const uint8_t *ctype = NULL;
+    uint32_t ctype_n = 0;
+    int64_t clen = -1;
+    char cseq_method[64] = "";
+    bool blank = false;
+    while (o < end) {
+        uint32_t ln = line_at(d, o, end, &next);
+        if (ln == 0) {
+            blank = true;
+            o = next;
+            break;
+        }
+        const uint8_t *h = d + o;
+        const uint8_t *colon = memchr(h, ':', ln);
+        if (colon) {
+            uint32_t nl = (uint32_t)(colon - h);
+            while (nl && (h[nl - 1] == ' ' || h[nl - 1] == '\t')) nl--;
+            uint32_t vo = (uint32_t)(colon - h) + 1;
+            while (vo < ln && (h[vo] == ' ' || h[vo] == '\t')) vo++;
+            const uint8_t *v = h + vo;
+            uint32_t vn = ln - vo;
+            int which = -1;
+            for (uint32_t i = 0; i < NHDRS; i++) {
+                if ((strlen(hdrs[i].name) == nl &&
+                     strncasecmp((const char *)h, hdrs[i].name, nl) == 0) ||
+                    (hdrs[i].compact && nl == 1 && (h[0] | 0x20) == hdrs[i].compact[0])) {
+                    which = (int)i;
+                    break;
+                }
+            }
+            if (which >= 0) {
+                uint16_t hf = HF(F_H_FIRST + which);
+                const char *nm = hdrs[which].name;
+                int32_t r;
+                if (fields[F_H_FIRST + which].type == TW_FT_UINT32) {
+                    uint32_t x = 0;
+                    for (uint32_t k = 0; k < vn && v[k] >= '0' && v[k] <= '9'; k++)
+                        x = x * 10 + (uint32_t)(v[k] - '0');
+                    r = tw_add_uint(p, hf, o, ln, x);
+                    if (strcmp(nm, "Content-Length") == 0) clen = x;
+                } else {
+                    r = tw_add_ascii(p, hf, o, vn, v);
+                    tw_rec_setlen(p, r, ln);
+                }
+                if (strcmp(nm, "Content-Type") == 0) {
+                    ctype = v;
+                    ctype_n = vn;
+                } else if (strcmp(nm, "CSeq") == 0) {
+                    uint32_t k = 0, x = 0;
+                    while (k < vn && v[k] >= '0' && v[k] <= '9')
+                        x = x * 10 + (uint32_t)(v[k++] - '0');
+                    uint32_t ke = k;
+                    while (k < vn && v[k] == ' ') k++;
+                    tw_tree_push(p, r);
+                    tw_add_uint(p, HF(F_CSEQ_SEQ), o + vo, ke, x);
+                    tw_add_ascii(p, HF(F_CSEQ_METHOD), o + vo + k, vn - k, v + k);
+                    tw_tree_pop(p);
+                    snprintf(cseq_method, sizeof cseq_method, "%.*s", (int)(vn - k),
+                             (const char *)v + k);
+                }
+            } else {
+                tw_add_text(p, o, ln, "%.*s", (int)ln, (const char *)h);
+            }
+        }
+        o = next;
+    }
+    tw_rec_setlen(p, hr, o - hstart);
+    tw_tree_pop(p);
+    if (kind == 1)
+        tw_info_printf(p, "Request: %.*s | ", (int)n - 8, (const char *)l);
+    else if (code >= 200 && cseq_method[0])
+        tw_info_printf(p, "Status: %.*s (%s) | ", (int)n - 8, (const char *)l + 8, cseq_method);
+    else
+        tw_info_printf(p, "Status: %.*s | ", (int)n - 8, (const char *)l + 8);
+    if (blank && o < end && ctype) {
+        uint32_t blen = end - o;
+        if (clen >= 0 && (uint64_t)clen < blen) blen = (uint32_t)clen;
+        int32_t br = tw_add_ptr(p, HF(F_MSG_BODY), o, blen, d + o, blen);
+        tw_rec_label(p, br, "Message Body");
+        tw_tree_push(p, br);
+        struct tw_cur b = *c;
+        b.off = o;
+        b.end = o + blen;
+        if (b.cap > b.end) b.cap = b.end;
+        uint32_t key = tw_media_key((const char *)ctype, ctype_n);
+        tw_dissect_under(p, TW_TBL_MEDIA_TYPE, 1, &key, b);
+        tw_tree_pop(p);
+    }
+    c->off = c->end;
+    return TW_OK;
+}
+
+static const struct tw_binding bindings[] = {{TW_TBL_UDP_PORT, 5060}};
+
+const struct tw_proto tw_proto_sip = {
+    .abbrev = "sip",
+    .name = "Session Initiation Protocol",
+    .short_name = "SIP",
+    .fields = fields,
+    .nfields = F_COUNT,
+    .bindings = bindings,
+    .nbindings = TW_ARRAY_LEN(bindings),
+    .dissect = dissect,
+    .ids = &ids,
+    .heur = sip_heur,
+    .heur_tables = {TW_TBL_UDP_PORT},
+};
