@@ -15,6 +15,8 @@
 
 #include <stdio.h>
 
+#include "rtp_pt.h"
+
 static struct tw_proto_ids ids;
 #define HF(x) ((uint16_t)(ids.base + (x)))
 
@@ -42,44 +44,13 @@ static const struct tw_vs version_vals[] = {
     {0, "Old VAT Version"}, {1, "First Draft Version"}, {2, "RFC 1889 Version"}, {0, NULL}};
 static const struct tw_tfs tfs_true_false = {"True", "False"};
 
-/* RFC 3551 static payload types, as tshark names them */
-static const struct tw_vs pt_vals[] = {
-    {0, "ITU-T G.711 PCMU"},
-    {1, "USA Federal Standard FS-1016"},
-    {2, "ITU-T G.721"},
-    {3, "GSM 06.10"},
-    {4, "ITU-T G.723"},
-    {5, "DVI4 8000 samples/s"},
-    {6, "DVI4 16000 samples/s"},
-    {7, "Experimental linear predictive encoding from Xerox PARC"},
-    {8, "ITU-T G.711 PCMA"},
-    {9, "ITU-T G.722"},
-    {10, "16-bit uncompressed audio, stereo"},
-    {11, "16-bit uncompressed audio, monaural"},
-    {12, "Qualcomm Code Excited Linear Predictive coding"},
-    {13, "Comfort noise"},
-    {14, "MPEG-I/II Audio"},
-    {15, "ITU-T G.728"},
-    {16, "DVI4 11025 samples/s"},
-    {17, "DVI4 22050 samples/s"},
-    {18, "ITU-T G.729"},
-    {19, "Comfort noise (old)"},
-    {25, "Sun CellB video encoding"},
-    {26, "JPEG-compressed video"},
-    {28, "'nv' program"},
-    {31, "ITU-T H.261"},
-    {32, "MPEG-I/II Video"},
-    {33, "MPEG-II transport streams"},
-    {34, "ITU-T H.263"},
-    {0, NULL}};
-
 static const struct tw_field_def fields[F_COUNT] = {
     [F_VERSION] = {"rtp.version", "Version", TW_FT_UINT8, TW_BASE_DEC, 0xC0, version_vals},
     [F_PADDING] = {"rtp.padding", "Padding", TW_FT_BOOLEAN, 8, 0x20, NULL, NULL, &tfs_true_false},
     [F_EXT] = {"rtp.ext", "Extension", TW_FT_BOOLEAN, 8, 0x10, NULL, NULL, &tfs_true_false},
     [F_CC] = {"rtp.cc", "Contributing source identifiers count", TW_FT_UINT8, TW_BASE_DEC, 0x0F},
     [F_MARKER] = {"rtp.marker", "Marker", TW_FT_BOOLEAN, 8, 0x80, NULL, NULL, &tfs_true_false},
-    [F_PT] = {"rtp.p_type", "Payload type", TW_FT_UINT8, TW_BASE_DEC, 0x7F, pt_vals},
+    [F_PT] = {"rtp.p_type", "Payload type", TW_FT_UINT8, TW_BASE_DEC, 0x7F, tw_rtp_pt_vals},
     [F_SEQ] = {"rtp.seq", "Sequence number", TW_FT_UINT16, TW_BASE_DEC},
     [F_TS] = {"rtp.timestamp", "Timestamp", TW_FT_UINT32, TW_BASE_DEC},
     [F_SSRC] = {"rtp.ssrc", "Synchronization Source identifier", TW_FT_UINT32, TW_BASE_HEX_DEC},
@@ -111,9 +82,9 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     bool pad = o0 & 0x20, ext = o0 & 0x10, mark = o1 & 0x80;
     uint16_t seq = (uint16_t)(b[2] << 8 | b[3]);
     uint32_t ts = rd32(b + 4), ssrc = rd32(b + 8);
-    tw_col_proto(p, "RTP");
+    if (!p->cols_locked) tw_col_proto(p, "RTP");
     tw_info_clear(p);
-    const char *ptn = tw_vs_find(pt_vals, pt);
+    const char *ptn = tw_vs_find(tw_rtp_pt_vals, pt);
     char dyn[32];
     if (!ptn) {
         snprintf(dyn, sizeof dyn, pt >= 96 ? "DynamicRTP-Type-%u" : "Unknown (%u)", pt);

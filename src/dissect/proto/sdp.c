@@ -6,7 +6,10 @@
  * own sub-fields (rtpmap, fmtp ...). */
 #include "../dissect.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "rtp_pt.h"
 
 static struct tw_proto_ids ids;
 #define HF(x) ((uint16_t)(ids.base + (x)))
@@ -47,6 +50,9 @@ enum {
     F_ATTR_FIELD,
     F_ATTR_VALUE,
     F_UNKNOWN,
+    F_MIME_TYPE,
+    F_SAMPLE_RATE,
+    F_FMTP_PARAM,
     F_COUNT
 };
 
@@ -90,6 +96,9 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_ATTR_FIELD] = S("sdp.media_attribute.field", "Media Attribute Fieldname"),
     [F_ATTR_VALUE] = S("sdp.media_attribute.value", "Media Attribute Value"),
     [F_UNKNOWN] = S("sdp.unknown", "Unknown"),
+    [F_MIME_TYPE] = S("sdp.mime.type", "MIME Type"),
+    [F_SAMPLE_RATE] = S("sdp.sample_rate", "Sample Rate"),
+    [F_FMTP_PARAM] = S("sdp.fmtp.parameter", "Media format specific parameters"),
 };
 
 /* the next space-separated word of [*o, end) */
@@ -123,11 +132,17 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     const uint8_t *d = c->data;
     uint32_t o = c->off, end = c->off + tw_cur_avail(c);
     const char *cur = p->col_proto;
-    if (cur && strcmp(cur, "SIP") == 0)
+    if (p->cols_locked)
+        ;
+    else if (cur && strcmp(cur, "SIP") == 0)
         tw_col_proto(p, "SIP/SDP");
     else
         tw_col_proto(p, "SDP");
     bool media = false;
+    struct {
+        uint32_t pt_o, pt_n, mo, mn;
+    } maps[16];
+    uint32_t nmaps = 0;
     while (o < end) {
         const uint8_t *e = memchr(d + o, '\n', end - o);
         uint32_t ln = e ? (uint32_t)(e - (d + o)) : end - o;
@@ -214,13 +229,69 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
                 tw_add_uint(p, HF(F_MEDIA_PORT), wo, k, port & 0xffff);
             }
             if (word(d, &x, ve, &wo, &wn)) tw_add_ascii(p, HF(F_MEDIA_PROTO), wo, wn, d + wo);
-            while (word(d, &x, ve, &wo, &wn)) tw_add_ascii(p, HF(F_MEDIA_FORMAT), wo, wn, d + wo);
+            while (word(d, &x, ve, &wo, &wn)) {
+                uint32_t pt = 0, k = 0;
+                while (k < wn && k < 4 && d[wo + k] >= '0' && d[wo + k] <= '9')
+                    pt = pt * 10 + (uint32_t)(d[wo + k++] - '0');
+                const char *nm = k == wn && k ? tw_vs_find(tw_rtp_pt_vals, pt) : NULL;
+                if (nm)
+                    tw_add_strf(p, HF(F_MEDIA_FORMAT), wo, wn, "%s", nm);
+                else if (k == wn && k && pt >= 96 && pt <= 127)
+                    tw_add_strf(p, HF(F_MEDIA_FORMAT), wo, wn, "DynamicRTP-Type-%u", pt);
+                else
+                    tw_add_ascii(p, HF(F_MEDIA_FORMAT), wo, wn, d + wo);
+            }
+            nmaps = 0;
         } else if (f == F_MEDIA_ATTR || f == F_SESSION_ATTR) {
             const uint8_t *col = memchr(d + vo, ':', ve - vo);
             uint32_t fe = col ? (uint32_t)(col - d) : ve;
-            if (f == F_MEDIA_ATTR) {
+            if (f == F_MEDIA_ATTR && col) {
                 tw_add_ascii(p, HF(F_ATTR_FIELD), vo, fe - vo, d + vo);
-                if (col) tw_add_ascii(p, HF(F_ATTR_VALUE), fe + 1, ve - fe - 1, d + fe + 1);
+                uint32_t fl = fe - vo;
+                bool rtpmap = fl == 6 && memcmp(d + vo, "rtpmap", 6) == 0;
+                bool fmtp = fl == 4 && memcmp(d + vo, "fmtp", 4) == 0;
+                if (rtpmap || fmtp) {
+                    /* "<pt> <encoding>/<rate>[/<params>]" or "<pt> <param>[; <param>]..." */
+                    uint32_t x = fe + 1, wo, wn;
+                    if (word(d, &x, ve, &wo, &wn)) {
+                        int32_t fr = tw_add_ascii(p, HF(F_MEDIA_FORMAT), wo, wn, d + wo);
+                        while (x < ve && d[x] == ' ') x++;
+                        if (rtpmap) {
+                            const uint8_t *sl = memchr(d + x, '/', ve - x);
+                            uint32_t me = sl ? (uint32_t)(sl - d) : ve;
+                            tw_add_ascii(p, HF(F_MIME_TYPE), x, me - x, d + x);
+                            if (nmaps < 16) {
+                                maps[nmaps].pt_o = wo, maps[nmaps].pt_n = wn;
+                                maps[nmaps].mo = x, maps[nmaps].mn = me - x;
+                                nmaps++;
+                            }
+                            if (sl) {
+                                uint32_t ro = me + 1, re = ro;
+                                while (re < ve && d[re] != '/') re++;
+                                tw_add_ascii(p, HF(F_SAMPLE_RATE), ro, re - ro, d + ro);
+                            }
+                        } else {
+                            for (uint32_t m = 0; m < nmaps; m++)
+                                if (maps[m].pt_n == wn &&
+                                    memcmp(d + maps[m].pt_o, d + wo, wn) == 0) {
+                                    tw_rec_label(p, fr, "Media Format: %.*s [%.*s]", (int)wn,
+                                                 (const char *)d + wo, (int)maps[m].mn,
+                                                 (const char *)d + maps[m].mo);
+                                    break;
+                                }
+                            while (x < ve) {
+                                while (x < ve && (d[x] == ' ' || d[x] == ';')) x++;
+                                uint32_t po = x;
+                                while (x < ve && d[x] != ';') x++;
+                                uint32_t pe = x;
+                                while (pe > po && d[pe - 1] == ' ') pe--;
+                                if (pe > po) tw_add_ascii(p, HF(F_FMTP_PARAM), po, pe - po, d + po);
+                            }
+                        }
+                    }
+                } else if (col) {
+                    tw_add_ascii(p, HF(F_ATTR_VALUE), fe + 1, ve - fe - 1, d + fe + 1);
+                }
             }
         }
         tw_tree_pop(p);

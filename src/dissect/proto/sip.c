@@ -77,7 +77,7 @@ static const struct tw_field_def fields[] = {
     [F_STATUS_LINE] = {"sip.Status-Line", "Status-Line", TW_FT_STRING, TW_BASE_NONE},
     [F_STATUS_CODE] = {"sip.Status-Code", "Status-Code", TW_FT_UINT32, TW_BASE_DEC},
     [F_MSG_HDR] = {"sip.msg_hdr", "Message Header", TW_FT_STRING, TW_BASE_NONE},
-    [F_MSG_BODY] = {"sip.msg_body", "Message Body", TW_FT_BYTES, TW_BASE_NONE},
+    [F_MSG_BODY] = {"sip.msg_body", "Message Body", TW_FT_NONE, TW_BASE_NONE},
     [F_CSEQ_SEQ] = {"sip.CSeq.seq", "Sequence Number", TW_FT_UINT32, TW_BASE_DEC},
     [F_CSEQ_METHOD] = {"sip.CSeq.method", "Method", TW_FT_STRING, TW_BASE_NONE},
     HDR("Via", "Via"),
@@ -164,7 +164,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         tw_layer_hide(p);
         return TW_OK;
     }
-    tw_col_proto(p, "SIP");
+    if (!p->cols_locked) tw_col_proto(p, "SIP");
     tw_info_clear(p);
     const uint8_t *l = d + start;
     char method[64] = "";
@@ -187,7 +187,11 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     }
     /* headers */
     uint32_t o = next, hstart = next;
-    int32_t hr = tw_add_text(p, o, 0, "Message Header");
+    int32_t hr = -1;
+    if (tw_want(p, HF(F_MSG_HDR))) {
+        hr = tw_add_ptr(p, HF(F_MSG_HDR), o, 0, d + o, 0);
+        tw_rec_label(p, hr, "Message Header");
+    }
     tw_tree_push(p, hr);
     const uint8_t *ctype = NULL;
     uint32_t ctype_n = 0;
@@ -255,7 +259,11 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         }
         o = next;
     }
-    tw_rec_setlen(p, hr, o - hstart);
+    if (hr >= 0) {
+        /* tshark's item runs to the end of the message, body included */
+        p->recs[hr].len = end - hstart;
+        p->recs[hr].v.b.n = end - hstart;
+    }
     tw_tree_pop(p);
     if (kind == 1)
         tw_info_printf(p, "Request: %.*s | ", (int)n - 8, (const char *)l);
@@ -266,8 +274,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     if (blank && o < end && ctype) {
         uint32_t blen = end - o;
         if (clen >= 0 && (uint64_t)clen < blen) blen = (uint32_t)clen;
-        int32_t br = tw_add_ptr(p, HF(F_MSG_BODY), o, blen, d + o, blen);
-        tw_rec_label(p, br, "Message Body");
+        int32_t br = tw_want(p, HF(F_MSG_BODY)) ? tw_add_rec(p, HF(F_MSG_BODY), o, blen) : -1;
         tw_tree_push(p, br);
         struct tw_cur b = *c;
         b.off = o;

@@ -11,6 +11,10 @@ static struct tw_proto_ids ids;
 
 static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
 {
+    if (p->cols_locked) {
+        c->off = c->end;
+        return TW_OK;
+    }
     const char *cur = p->col_proto;
     if (cur && strcmp(cur, "HTTP") == 0)
         tw_col_proto(p, "HTTP/XML");
