@@ -153,19 +153,53 @@ static bool sip_heur(struct tw_pkt *p, const struct tw_cur *c)
     return first_line(c->data + c->off, n, &ml) != 0;
 }
 
-static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
+/* Contact values: how many contacts, how many with an expires=0 parameter, a "*" */
+struct contacts {
+    uint32_t n, exp0;
+    bool star;
+};
+
+static void count_contacts(const uint8_t *v, uint32_t vn, struct contacts *ct)
 {
-    const uint32_t start = c->off, end = c->off + tw_cur_avail(c);
-    const uint8_t *d = c->data;
-    uint32_t next, mlen = 0;
-    uint32_t n = line_at(d, start, end, &next);
-    int kind = first_line(d + start, n, &mlen);
-    if (!kind) {
-        tw_layer_hide(p);
-        return TW_OK;
+    uint32_t i = 0;
+    while (i < vn) {
+        while (i < vn && (v[i] == ' ' || v[i] == '\t' || v[i] == ',')) i++;
+        if (i >= vn) break;
+        uint32_t s = i;
+        bool q = false, a = false;
+        while (i < vn && (q || a || v[i] != ',')) {
+            if (v[i] == '"')
+                q = !q;
+            else if (!q && v[i] == '<')
+                a = true;
+            else if (!q && v[i] == '>')
+                a = false;
+            i++;
+        }
+        if (i - s == 1 && v[s] == '*') {
+            ct->star = true;
+            continue;
+        }
+        ct->n++;
+        /* an expires parameter after the address (outside <>) */
+        const uint8_t *gt = memchr(v + s, '>', i - s);
+        uint32_t ps = gt ? (uint32_t)(gt - v) : s;
+        for (uint32_t k = ps; k + 9 <= i; k++)
+            if (v[k] == ';' && strncasecmp((const char *)v + k + 1, "expires=", 8) == 0) {
+                uint32_t x = k + 9, val = 0;
+                bool digits = false;
+                while (x < i && v[x] >= '0' && v[x] <= '9')
+                    val = val * 10 + (uint32_t)(v[x++] - '0'), digits = true;
+                if (digits && val == 0) ct->exp0++;
+                break;
+            }
     }
-    if (!p->cols_locked) tw_col_proto(p, "SIP");
-    tw_info_clear(p);
+}
+
+static uint32_t dissect_msg(struct tw_pkt *p, struct tw_cur *c, uint32_t start, uint32_t end,
+                            int kind, uint32_t mlen, uint32_t n, uint32_t next)
+{
+    const uint8_t *d = c->data;
     const uint8_t *l = d + start;
     char method[64] = "";
     uint32_t code = 0;
@@ -198,6 +232,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     int64_t clen = -1;
     char cseq_method[64] = "";
     bool blank = false;
+    struct contacts ct = {0, 0, false};
+    int64_t expires = -1;
     while (o < end) {
         uint32_t ln = line_at(d, o, end, &next);
         if (ln == 0) {
@@ -233,10 +269,12 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
                         x = x * 10 + (uint32_t)(v[k] - '0');
                     r = tw_add_uint(p, hf, o, ln, x);
                     if (strcmp(nm, "Content-Length") == 0) clen = x;
+                    if (strcmp(nm, "Expires") == 0) expires = x;
                 } else {
                     r = tw_add_ascii(p, hf, o, vn, v);
                     tw_rec_setlen(p, r, ln);
                 }
+                if (strcmp(nm, "Contact") == 0) count_contacts(v, vn, &ct);
                 if (strcmp(nm, "Content-Type") == 0) {
                     ctype = v;
                     ctype_n = vn;
@@ -264,13 +302,31 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         p->recs[hr].len = end - hstart;
         p->recs[hr].v.b.n = end - hstart;
     }
+    /* the message's end: Content-Length after the blank line (all the rest without one) */
+    uint32_t mend = end;
+    if (blank && clen >= 0 && (uint64_t)o + (uint64_t)clen < end) mend = o + (uint32_t)clen;
+    end = mend;
     tw_tree_pop(p);
     if (kind == 1)
-        tw_info_printf(p, "Request: %.*s | ", (int)n - 8, (const char *)l);
-    else if (code >= 200 && cseq_method[0])
-        tw_info_printf(p, "Status: %.*s (%s) | ", (int)n - 8, (const char *)l + 8, cseq_method);
+        tw_info_printf(p, "Request: %.*s", (int)n - 8, (const char *)l);
+    else if (code >= 200 && code < 300 && cseq_method[0])
+        tw_info_printf(p, "Status: %.*s (%s)", (int)n - 8, (const char *)l + 8, cseq_method);
     else
-        tw_info_printf(p, "Status: %.*s | ", (int)n - 8, (const char *)l + 8);
+        tw_info_printf(p, "Status: %.*s", (int)n - 8, (const char *)l + 8);
+    /* REGISTER and its 2xx answers: what happens to the bindings */
+    if ((kind == 1 && strcmp(method, "REGISTER") == 0) ||
+        (kind == 2 && code >= 200 && code < 300 && strcmp(cseq_method, "REGISTER") == 0)) {
+        uint32_t rm = ct.exp0 + (expires == 0 ? ct.n : 0); /* as tshark counts */
+        if (ct.star && expires == 0)
+            tw_info_printf(p, "  (remove all bindings)");
+        else if (ct.n == 0)
+            tw_info_printf(p, "  (fetch bindings)");
+        else if (rm)
+            tw_info_printf(p, "  (remove %u binding%s)", rm, rm == 1 ? "" : "s");
+        else
+            tw_info_printf(p, "  (%u binding%s)", ct.n, ct.n == 1 ? "" : "s");
+    }
+    tw_info_printf(p, " | ");
     if (blank && o < end && ctype) {
         uint32_t blen = end - o;
         if (clen >= 0 && (uint64_t)clen < blen) blen = (uint32_t)clen;
@@ -284,11 +340,89 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         tw_dissect_under(p, TW_TBL_MEDIA_TYPE, 1, &key, b);
         tw_tree_pop(p);
     }
+    return end - start;
+}
+
+/* over TCP: where the message at `start` ends (headers, blank line, Content-Length bytes), 0
+ * when its headers are not complete in [start, end) */
+static uint32_t tcp_msg_len(const uint8_t *d, uint32_t start, uint32_t end, bool *has_len)
+{
+    uint32_t o = start, next;
+    int64_t clen = -1;
+    *has_len = false;
+    line_at(d, o, end, &next);
+    o = next;
+    while (o < end) {
+        uint32_t ln = line_at(d, o, end, &next);
+        if (next == end && d[end - 1] != '\n') return 0; /* a line cut by the segment */
+        if (ln == 0) {
+            if (clen >= 0) *has_len = true;
+            return next - start + (clen > 0 ? (uint32_t)clen : 0);
+        }
+        const uint8_t *h = d + o;
+        if ((ln > 15 && strncasecmp((const char *)h, "Content-Length:", 15) == 0) ||
+            (ln > 2 && (h[0] | 0x20) == 'l' && (h[1] == ':' || h[1] == ' '))) {
+            const uint8_t *colon = memchr(h, ':', ln);
+            uint32_t k = colon ? (uint32_t)(colon - h) + 1 : ln, x = 0;
+            while (k < ln && (h[k] == ' ' || h[k] == '\t')) k++;
+            while (k < ln && h[k] >= '0' && h[k] <= '9' && x < 100000000u)
+                x = x * 10 + (uint32_t)(h[k++] - '0');
+            clen = x;
+        }
+        o = next;
+    }
+    return 0;
+}
+
+static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
+{
+    const uint32_t start = c->off, end = c->off + tw_cur_avail(c);
+    const uint8_t *d = c->data;
+    uint32_t next, mlen = 0;
+    uint32_t n = line_at(d, start, end, &next);
+    int kind = first_line(d + start, n, &mlen);
+    if (!kind) {
+        /* not SIP (a keep-alive of blanks on 5060): tshark's SIP refuses it */
+        tw_layer_unrecord(p);
+        tw_layer_hide(p);
+        tw_next(p, TW_TBL_NAME, TW_KEY_DATA, *c);
+        return TW_OK;
+    }
+    if (!p->cols_locked) tw_col_proto(p, "SIP");
+    tw_info_clear(p);
+    bool tcp = p->via_table == TW_TBL_TCP_PORT;
+    if (!tcp) {
+        dissect_msg(p, c, start, end, kind, mlen, n, next);
+        c->off = c->end;
+        return TW_OK;
+    }
+    /* SIP over TCP: one message after the other, each reassembled to its Content-Length */
+    uint32_t o = start, ntree = p->ntree;
+    for (bool first = true; o < end; first = false) {
+        bool has_len;
+        uint32_t len = tcp_msg_len(d, o, end, &has_len);
+        if (tw_can_desegment(p) && (len == 0 || o + len > end)) {
+            tw_deseg_request(p, o, len == 0 ? TW_DESEG_ONE_MORE_SEGMENT : o + len - end);
+            if (first) {
+                tw_layer_unrecord(p);
+                tw_layer_hide(p);
+            }
+            break;
+        }
+        if (len == 0 || o + len > end) len = end - o;
+        n = line_at(d, o, end, &next);
+        kind = first_line(d + o, n, &mlen);
+        if (!kind) break;
+        if (!first) tw_layer_next_item(p, ids.field, o, len, ntree);
+        tw_layer_setlen(p, len);
+        dissect_msg(p, c, o, o + len, kind, mlen, n, next);
+        o += len;
+    }
     c->off = c->end;
     return TW_OK;
 }
 
-static const struct tw_binding bindings[] = {{TW_TBL_UDP_PORT, 5060}};
+static const struct tw_binding bindings[] = {{TW_TBL_UDP_PORT, 5060}, {TW_TBL_TCP_PORT, 5060}};
 
 const struct tw_proto tw_proto_sip = {
     .abbrev = "sip",
@@ -301,5 +435,6 @@ const struct tw_proto tw_proto_sip = {
     .dissect = dissect,
     .ids = &ids,
     .heur = sip_heur,
-    .heur_tables = {TW_TBL_UDP_PORT},
+    .heur_tables = {TW_TBL_UDP_PORT, TW_TBL_TCP_PORT},
+    .flags = TW_PROTO_NO_COLUMN, /* set by the dissector: a refused datagram keeps UDP's */
 };
