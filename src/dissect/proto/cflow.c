@@ -319,9 +319,10 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             tw_add_uint(p, HF(F_SEQUENCE), start + 12, 4, rd32(b + 12));
             domain = rd32(b + 16);
             tw_add_uint(p, HF(F_SOURCE_ID), start + 16, 4, domain);
-            tw_info_printf(p, "total: %u (v%u) records Obs-Domain-ID=%5u", count, ver, domain);
+            tw_info_printf(p, "total: %u (v%u) record%s Obs-Domain-ID=%5u", count, ver,
+                           count == 1 ? "" : "s", domain);
         } else {
-            tw_info_printf(p, "total: %u (v%u) record%s", count, ver, count == 1 ? "" : "s");
+            tw_info_printf(p, "total: %u (v%u) flow%s", count, ver, count == 1 ? "" : "s");
             if (ver == 5) {
                 tw_add_uint(p, HF(F_SEQUENCE), start + 16, 4, rd32(b + 16));
                 tw_add_uint(p, HF(F_ENGINE_TYPE), start + 20, 1, b[20]);

@@ -322,7 +322,8 @@ static uint32_t dissect_msg(struct tw_pkt *p, struct tw_cur *c, uint32_t start, 
         else if (ct.n == 0)
             tw_info_printf(p, "  (fetch bindings)");
         else if (rm)
-            tw_info_printf(p, "  (remove %u binding%s)", rm, rm == 1 ? "" : "s");
+            tw_info_printf(p, "  (%s %u binding%s)", kind == 1 ? "remove" : "removed", rm,
+                           rm == 1 ? "" : "s");
         else
             tw_info_printf(p, "  (%u binding%s)", ct.n, ct.n == 1 ? "" : "s");
     }
@@ -337,7 +338,18 @@ static uint32_t dissect_msg(struct tw_pkt *p, struct tw_cur *c, uint32_t start, 
         b.end = o + blen;
         if (b.cap > b.end) b.cap = b.end;
         uint32_t key = tw_media_key((const char *)ctype, ctype_n);
+        /* the media type's name (no parameters) for the body's protocol to show */
+        char mname[128];
+        uint32_t mn = 0;
+        while (mn < ctype_n && mn + 1 < sizeof mname && ctype[mn] != ';') {
+            uint8_t ch = ctype[mn];
+            mname[mn++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        }
+        while (mn && (mname[mn - 1] == ' ' || mname[mn - 1] == '\t')) mn--;
+        mname[mn] = 0;
+        const char *saved = tw_media_name_swap(mname);
         tw_dissect_under(p, TW_TBL_MEDIA_TYPE, 1, &key, b);
+        tw_media_name_swap(saved);
         tw_tree_pop(p);
     }
     return end - start;
@@ -388,10 +400,10 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         tw_next(p, TW_TBL_NAME, TW_KEY_DATA, *c);
         return TW_OK;
     }
-    if (!p->cols_locked) tw_col_proto(p, "SIP");
-    tw_info_clear(p);
     bool tcp = p->via_table == TW_TBL_TCP_PORT;
     if (!tcp) {
+        if (!p->cols_locked) tw_col_proto(p, "SIP");
+        tw_info_clear(p);
         dissect_msg(p, c, start, end, kind, mlen, n, next);
         c->off = c->end;
         return TW_OK;
@@ -413,7 +425,12 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         n = line_at(d, o, end, &next);
         kind = first_line(d + o, n, &mlen);
         if (!kind) break;
-        if (!first) tw_layer_next_item(p, ids.field, o, len, ntree);
+        if (first) {
+            if (!p->cols_locked) tw_col_proto(p, "SIP");
+            tw_info_clear(p);
+        } else {
+            tw_layer_next_item(p, ids.field, o, len, ntree);
+        }
         tw_layer_setlen(p, len);
         dissect_msg(p, c, o, o + len, kind, mlen, n, next);
         o += len;
