@@ -98,19 +98,25 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     tw_add_bits(p, HF(F_CC), start, 1, o0);
     tw_add_bits(p, HF(F_MARKER), start + 1, 1, o1);
     int32_t r = tw_add_bits(p, HF(F_PT), start + 1, 1, o1);
-    if (ptn == dyn) tw_rec_label(p, r, "Payload type: %s (%u)", ptn, pt);
+    tw_rec_label(p, r, "Payload type: %s (%u)", ptn, pt); /* tshark shows no bit pattern */
     tw_add_uint(p, HF(F_SEQ), start + 2, 2, seq);
     tw_add_uint(p, HF(F_TS), start + 4, 4, ts);
     tw_add_uint(p, HF(F_SSRC), start + 8, 4, ssrc);
     (void)version;
     uint32_t o = start + 12;
+    int32_t cl =
+        cc ? tw_add_text(p, o, 4 * cc, "Contributing Source identifiers (%u items)", cc) : -1;
+    tw_tree_push(p, cl);
     for (uint32_t i = 0; i < cc; i++, o += 4) {
         if (o + 4 > start + avail) {
             c->err = TW_CUR_TRUNCATED;
             return TW_TRUNCATED;
         }
-        tw_add_uint(p, HF(F_CSRC), o, 4, rd32(c->data + o));
+        uint32_t v = rd32(c->data + o);
+        r = tw_add_uint(p, HF(F_CSRC), o, 4, v);
+        tw_rec_label(p, r, "CSRC item %u: 0x%x", i, v);
     }
+    tw_tree_pop(p);
     if (ext) {
         if (o + 4 > start + avail) {
             c->err = TW_CUR_TRUNCATED;

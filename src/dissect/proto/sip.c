@@ -409,7 +409,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         return TW_OK;
     }
     /* SIP over TCP: one message after the other, each reassembled to its Content-Length */
-    uint32_t o = start, ntree = p->ntree;
+    uint32_t o = start, ntree = p->ntree ? p->ntree - 1 : 0; /* where the item hangs */
     for (bool first = true; o < end; first = false) {
         bool has_len;
         uint32_t len = tcp_msg_len(d, o, end, &has_len);
