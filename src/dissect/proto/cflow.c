@@ -52,6 +52,8 @@ enum {
     F_DSTAS,
     F_SRCMASK,
     F_DSTMASK,
+    F_SRCADDR6,
+    F_DSTADDR6,
     F_FLOWSET_ID,
     F_FLOWSET_LENGTH,
     F_TEMPLATE_ID,
@@ -110,9 +112,9 @@ static const struct tw_field_def fields[F_COUNT] = {
                     "Flow Input Interface"},
     [F_OUTPUTINT] = {"cflow.outputint", "OutputInt", TW_FT_UINT32, TW_BASE_DEC, 0, NULL, NULL, NULL,
                      "Flow Output Interface"},
-    [F_PACKETS] = {"cflow.packets", "Packets", TW_FT_UINT32, TW_BASE_DEC, 0, NULL, NULL, NULL,
+    [F_PACKETS] = {"cflow.packets", "Packets", TW_FT_UINT64, TW_BASE_DEC, 0, NULL, NULL, NULL,
                    "Count of packets"},
-    [F_OCTETS] = {"cflow.octets", "Octets", TW_FT_UINT32, TW_BASE_DEC, 0, NULL, NULL, NULL,
+    [F_OCTETS] = {"cflow.octets", "Octets", TW_FT_UINT64, TW_BASE_DEC, 0, NULL, NULL, NULL,
                   "Count of bytes"},
     [F_TIMESTART] = {"cflow.timestart", "StartTime", TW_FT_RELATIVE_TIME, TW_BASE_NONE, 0, NULL,
                      NULL, NULL, "Uptime at start of flow"},
@@ -128,14 +130,18 @@ static const struct tw_field_def fields[F_COUNT] = {
                     "IP Protocol"},
     [F_TOS] = {"cflow.tos", "IP ToS", TW_FT_UINT8, TW_BASE_HEX, 0, NULL, NULL, NULL,
                "IP type of service"},
-    [F_SRCAS] = {"cflow.srcas", "SrcAS", TW_FT_UINT16, TW_BASE_DEC, 0, NULL, NULL, NULL,
+    [F_SRCAS] = {"cflow.srcas", "SrcAS", TW_FT_UINT32, TW_BASE_DEC, 0, NULL, NULL, NULL,
                  "Source AS"},
-    [F_DSTAS] = {"cflow.dstas", "DstAS", TW_FT_UINT16, TW_BASE_DEC, 0, NULL, NULL, NULL,
+    [F_DSTAS] = {"cflow.dstas", "DstAS", TW_FT_UINT32, TW_BASE_DEC, 0, NULL, NULL, NULL,
                  "Destination AS"},
     [F_SRCMASK] = {"cflow.srcmask", "SrcMask", TW_FT_UINT8, TW_BASE_DEC, 0, NULL, NULL, NULL,
                    "Source Prefix Mask"},
     [F_DSTMASK] = {"cflow.dstmask", "DstMask", TW_FT_UINT8, TW_BASE_DEC, 0, NULL, NULL, NULL,
                    "Destination Prefix Mask"},
+    [F_SRCADDR6] = {"cflow.srcaddrv6", "SrcAddr", TW_FT_IPv6, TW_BASE_NONE, 0, NULL, NULL, NULL,
+                    "Flow Source Address (IPv6)"},
+    [F_DSTADDR6] = {"cflow.dstaddrv6", "DstAddr", TW_FT_IPv6, TW_BASE_NONE, 0, NULL, NULL, NULL,
+                    "Flow Destination Address (IPv6)"},
     [F_FLOWSET_ID] = {"cflow.flowset_id", "FlowSet Id", TW_FT_UINT16, TW_BASE_DEC, 0, NULL,
                       flowset_ids, NULL, "FlowSet Id"},
     [F_FLOWSET_LENGTH] = {"cflow.flowset_length", "FlowSet Length", TW_FT_UINT16, TW_BASE_DEC, 0,
@@ -163,11 +169,19 @@ struct tmpl_key {
     uint32_t domain;
     uint16_t id;
 };
+/* a template's fields (type, length), as many as fit */
+#define TMPL_MAX 64
+struct tmpl {
+    uint16_t n;
+    bool opt;        /* an options template: its records are not decoded */
+    bool incomplete; /* more fields than TMPL_MAX, or a variable length one: not decoded */
+    uint16_t type[TMPL_MAX], len[TMPL_MAX];
+};
 static struct tw_state *tmpl_tab;
 
 static void cflow_init(void)
 {
-    tmpl_tab = tw_state_open("cflow.templates", sizeof(uint8_t), 1u << 16, NULL);
+    tmpl_tab = tw_state_open("cflow.templates", sizeof(struct tmpl), 1u << 14, NULL);
 }
 
 static size_t tmpl_key(const struct tw_pkt *p, uint32_t domain, uint16_t id, struct tmpl_key *k)
@@ -220,6 +234,97 @@ static void v5_record(struct tw_pkt *p, const uint8_t *b, uint32_t o)
     tw_add_uint(p, HF(F_DSTMASK), o + 45, 1, b[45]);
 }
 
+/* the records of a data flowset, by its template: the common information elements */
+static void data_records(struct tw_pkt *p, const uint8_t *d, uint32_t o, uint32_t end,
+                         const struct tmpl *t)
+{
+    if (t->opt || t->incomplete) return;
+    uint32_t rl = 0;
+    for (uint16_t i = 0; i < t->n; i++) rl += t->len[i];
+    if (rl == 0) return;
+    for (uint32_t rn = 1; o + rl <= end; rn++) {
+        int32_t fr = tw_add_text(p, o, rl, "Flow %u", rn);
+        tw_tree_push(p, fr);
+        for (uint16_t i = 0; i < t->n; i++) {
+            uint16_t ln = t->len[i];
+            const uint8_t *b = d + o;
+            uint64_t v = 0;
+            for (uint16_t k = 0; k < ln && k < 8; k++) v = v << 8 | b[k];
+            int f = -1;
+            switch (t->type[i]) {
+            case 1:
+                f = F_OCTETS;
+                break;
+            case 2:
+                f = F_PACKETS;
+                break;
+            case 4:
+                f = F_PROTOCOL;
+                break;
+            case 5:
+                f = F_TOS;
+                break;
+            case 6:
+                f = F_TCPFLAGS;
+                break;
+            case 7:
+                f = F_SRCPORT;
+                break;
+            case 8:
+                f = ln == 4 ? F_SRCADDR : -1;
+                break;
+            case 9:
+                f = F_SRCMASK;
+                break;
+            case 10:
+                f = F_INPUTINT;
+                break;
+            case 11:
+                f = F_DSTPORT;
+                break;
+            case 12:
+                f = ln == 4 ? F_DSTADDR : -1;
+                break;
+            case 13:
+                f = F_DSTMASK;
+                break;
+            case 14:
+                f = F_OUTPUTINT;
+                break;
+            case 15:
+                f = ln == 4 ? F_NEXTHOP : -1;
+                break;
+            case 16:
+                f = F_SRCAS;
+                break;
+            case 17:
+                f = F_DSTAS;
+                break;
+            case 21:
+                if (ln == 4) add_reltime_ms(p, F_TIMEEND, o, (uint32_t)v);
+                break;
+            case 22:
+                if (ln == 4) add_reltime_ms(p, F_TIMESTART, o, (uint32_t)v);
+                break;
+            case 27:
+                f = ln == 16 ? F_SRCADDR6 : -1;
+                break;
+            case 28:
+                f = ln == 16 ? F_DSTADDR6 : -1;
+                break;
+            default:
+                break;
+            }
+            if (f >= 0 && ln <= 8 && fields[f].type != TW_FT_IPv4 && fields[f].type != TW_FT_IPv6)
+                tw_add_uint(p, HF(f), o, ln, v);
+            else if (f >= 0)
+                tw_add_ptr(p, HF(f), o, ln, b, ln);
+            o += ln;
+        }
+        tw_tree_pop(p);
+    }
+}
+
 /* one v9/IPFIX template flowset's templates (options templates: their ids only) */
 static void templates(struct tw_pkt *p, const uint8_t *d, uint32_t o, uint32_t end, uint16_t fsid,
                       uint32_t domain, bool ipfix)
@@ -240,7 +345,11 @@ static void templates(struct tw_pkt *p, const uint8_t *d, uint32_t o, uint32_t e
             tw_tree_pop(p);
             struct tmpl_key k;
             bool fresh;
-            tw_state_put(tmpl_tab, &k, tmpl_key(p, domain, tid, &k), &fresh);
+            struct tmpl *tp = tw_state_put(tmpl_tab, &k, tmpl_key(p, domain, tid, &k), &fresh);
+            if (tp) {
+                memset(tp, 0, sizeof *tp);
+                tp->opt = true;
+            }
             o += len;
             continue;
         }
@@ -250,8 +359,16 @@ static void templates(struct tw_pkt *p, const uint8_t *d, uint32_t o, uint32_t e
         tw_add_uint(p, HF(F_TEMPLATE_ID), o, 2, tid);
         tw_add_uint(p, HF(F_TEMPLATE_FIELD_COUNT), o + 2, 2, cnt);
         o += 4;
+        struct tmpl tm = {0};
         for (uint32_t i = 0; i < cnt && o + 4 <= end; i++) {
             uint16_t ty = rd16(d + o), ln = rd16(d + o + 2);
+            if (tm.n < TMPL_MAX && ln != 0xffff) {
+                tm.type[tm.n] = ipfix ? (uint16_t)(ty & 0x7fff) : ty;
+                tm.len[tm.n++] = ln;
+            } else {
+                tm.incomplete = true;
+            }
+            if (ipfix && (ty & 0x8000)) tm.type[tm.n - 1] = 0xffff; /* enterprise: not decoded */
             int32_t fr = tw_add_text(p, o, 4, "Field (%u/%u)", i + 1, cnt);
             tw_tree_push(p, fr);
             tw_add_uint(p, HF(F_TEMPLATE_FIELD_TYPE), o, 2, ipfix ? ty & 0x7fffu : ty);
@@ -263,7 +380,8 @@ static void templates(struct tw_pkt *p, const uint8_t *d, uint32_t o, uint32_t e
         tw_tree_pop(p);
         struct tmpl_key k;
         bool fresh;
-        tw_state_put(tmpl_tab, &k, tmpl_key(p, domain, tid, &k), &fresh);
+        struct tmpl *tp = tw_state_put(tmpl_tab, &k, tmpl_key(p, domain, tid, &k), &fresh);
+        if (tp) *tp = tm;
         if (o == start) break;
     }
 }
@@ -366,7 +484,10 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         else if (fsid >= 256) {
             tw_info_printf(p, " [Data:%u]", fsid);
             struct tmpl_key k;
-            if (!tw_state_get(tmpl_tab, &k, tmpl_key(p, domain, fsid, &k))) {
+            const struct tmpl *tp = tw_state_get(tmpl_tab, &k, tmpl_key(p, domain, fsid, &k));
+            if (tp) {
+                data_records(p, c->data, o + 4, fend, tp);
+            } else {
                 uint32_t dl = fend - (o + 4);
                 int32_t nr = tw_add_text(p, o + 4, dl, "Data (%u bytes), no template found", dl);
                 tw_tree_push(p, nr);
