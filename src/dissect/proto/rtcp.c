@@ -241,7 +241,9 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
                 uint32_t msw = rd32(d + x), lsw = rd32(d + x + 4);
                 tw_add_uint(p, HF(F_NTP_MSW), x, 4, msw);
                 tw_add_uint(p, HF(F_NTP_LSW), x + 4, 4, lsw);
-                struct tw_time t = {(int64_t)msw - 2208988800LL,
+                /* NTP era: a seconds value without its top bit is past 2036 (era 1) */
+                int64_t secs = (int64_t)msw + ((msw & 0x80000000u) ? 0 : 4294967296LL);
+                struct tw_time t = {secs - 2208988800LL,
                                     (int32_t)(((uint64_t)lsw * 1000000000ull) >> 32)};
                 r = tw_add_time(p, HF(F_NTP), x, 8, t);
                 tw_rec_flags(p, r, TW_RF_GENERATED);

@@ -127,12 +127,15 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         tw_add_uint(p, HF(F_EXT_PROFILE), o, 2, prof);
         tw_add_uint(p, HF(F_EXT_LEN), o + 2, 2, words);
         o += 4;
+        /* RFC 5285 one-byte (0xBEDE) and two-byte (0x100x) elements: tshark decodes them
+         * instead of listing words (not done here) */
+        bool rfc5285 = prof == 0xBEDE || (prof & 0xFFF0) == 0x1000;
         for (uint32_t i = 0; i < words; i++, o += 4) {
             if (o + 4 > start + avail) {
                 c->err = TW_CUR_TRUNCATED;
                 return TW_TRUNCATED;
             }
-            tw_add_uint(p, HF(F_HDR_EXT), o, 4, rd32(c->data + o));
+            if (!rfc5285) tw_add_uint(p, HF(F_HDR_EXT), o, 4, rd32(c->data + o));
         }
     }
     uint32_t end = start + total, cap = start + avail;
