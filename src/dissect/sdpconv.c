@@ -7,7 +7,10 @@
  * the a=rtcp: port, else port + 1) or t38_add_address(): each makes a new conversation for the
  * address and port with the other side wildcarded (see docs/notes.md, "udp.stream: tshark's
  * conversation rules"). This file only finds those media; it shows nothing (no sip/sdp layer).
- * Not done: SIP over TCP, multipart bodies, tshark's SIP resend tracking (a resent message sets
+ * UDP calls it for every payload outside ICMP errors; sip.c calls it for each SIP message
+ * reassembled from TCP. Each media also tells UDP what it carries (RTP, RTCP, T.38), which UDP
+ * dispatches to before its ports (the rtp.c and rtcp.c dissectors).
+ * Not done: multipart bodies, tshark's SIP resend tracking (a resent message sets
  * up the original's media, which is what it carries unless the resend differs). */
 #include "dissect.h"
 

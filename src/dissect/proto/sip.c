@@ -1,10 +1,11 @@
-/* Session Initiation Protocol (RFC 3261) over UDP: port 5060 and tshark's heuristic (a request
- * line "METHOD URI SIP/2.0" or a status line "SIP/2.0 NNN", any port). Shown: the request or
- * status line (sip.Request-Line, sip.Method, sip.r-uri, sip.Status-Line, sip.Status-Code), the
- * message header with one item per header line (the headers below by their tshark field names,
- * CSeq's number and method), and the body, handed by its Content-Type to the media type table
- * under the "Message Body" item (application/sdp: SDP). The media conversations an SDP body
- * announces are set up by sdpconv.c from UDP. Not done: SIP over TCP, the URI/address
+/* Session Initiation Protocol (RFC 3261) over UDP and TCP: port 5060 and tshark's heuristic (a
+ * request line "METHOD URI SIP/2.0" or a status line "SIP/2.0 NNN", any port); over TCP each
+ * message is reassembled to its Content-Length. Shown: the request or status line
+ * (sip.Request-Line, sip.Method, sip.r-uri, sip.Status-Line, sip.Status-Code), the message header
+ * with one item per header line (the headers below by their tshark field names, CSeq's number
+ * and method), and the body, handed by its Content-Type to the media type table under the
+ * "Message Body" item (application/sdp: SDP). The media conversations an SDP body announces are
+ * set up by sdpconv.c (called by UDP, and here for SIP over TCP). Not done: the URI/address
  * sub-fields (sip.r-uri.user, sip.from.addr ...), sip.resend, multipart bodies. */
 #include "../dissect.h"
 
@@ -432,6 +433,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             tw_layer_next_item(p, ids.field, o, len, ntree);
         }
         tw_layer_setlen(p, len);
+        /* its SDP sets up UDP media too (UDP does this for SIP over UDP) */
+        if (!p->ctx.in_error_pkt) tw_sdp_conv_setup(d + o, len, p->ctx.srcport, p->ctx.dstport);
         dissect_msg(p, c, o, o + len, kind, mlen, n, next);
         o += len;
     }
