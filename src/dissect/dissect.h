@@ -192,6 +192,8 @@ enum {
     TW_KEY_ISL,            /* a Cisco ISL frame (Ethernet to 01:00:0c:00:00 with a length) */
     TW_KEY_ETH_FCS,        /* Ethernet ending with a 4-byte FCS (inside Cisco ISL) */
     TW_KEY_ATMARP,         /* ARP of hardware type 19 (ATM, RFC 2225) */
+    TW_KEY_RTP,            /* RTP on a conversation SDP announced (tw_udp_conv_expect) */
+    TW_KEY_RTCP,           /* RTCP on a conversation SDP announced */
 };
 
 struct tw_binding {
@@ -1041,7 +1043,10 @@ bool tw_udp_conv_new(struct tw_pkt *p, uint16_t proto);
  * for `addr` (alen 4 or 16 bytes) and `port` with the other side wildcarded; packets with no exact
  * conversation find it by their source address/port, else their destination's, and it gets its
  * udp.stream at its first packet. A no-op when UDP conversations are not tracked in this run. */
-void tw_udp_conv_expect(const uint8_t *addr, uint8_t alen, uint16_t port);
+void tw_udp_conv_expect(const uint8_t *addr, uint8_t alen, uint16_t port, uint8_t media);
+/* what a conversation made by tw_udp_conv_expect carries: its packets go to TW_TBL_NAME key
+ * TW_KEY_RTP / TW_KEY_RTCP before any port's protocol */
+enum { TW_MEDIA_NONE, TW_MEDIA_RTP, TW_MEDIA_RTCP, TW_MEDIA_T38 };
 /* tshark's conversation_new(..., NO_PORT2) + conversation_set_dissector() over TCP (FTP's data
  * connections): a conversation between a1 (port port1) and a2 (any port), alen 4 or 16 bytes,
  * made before its first packet. The first TCP connection with no conversation of its own that

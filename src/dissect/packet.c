@@ -481,7 +481,9 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, const struct tw_cur *s
         l->itemless = false;
         /* tshark hangs the protocol a quoted UDP datagram carries (inside an ICMP error) at
          * the root of the tree, not under the ICMP item (Ultimate PCAP frame 12605: NTP) */
-        l->rooted = p->depth > 0 && via_t == TW_TBL_UDP_PORT;
+        l->rooted = p->depth > 0 &&
+                    (via_t == TW_TBL_UDP_PORT ||
+                     (via_t == TW_TBL_NAME && (via_k == TW_KEY_RTP || via_k == TW_KEY_RTCP)));
         l->under = false;
         l->more_items = 0;
         l->rec = -1;

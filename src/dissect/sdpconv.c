@@ -7,7 +7,10 @@
  * the a=rtcp: port, else port + 1) or t38_add_address(): each makes a new conversation for the
  * address and port with the other side wildcarded (see docs/notes.md, "udp.stream: tshark's
  * conversation rules"). This file only finds those media; it shows nothing (no sip/sdp layer).
- * Not done: SIP over TCP, multipart bodies, tshark's SIP resend tracking (a resent message sets
+ * UDP calls it for every payload outside ICMP errors; sip.c calls it for each SIP message
+ * reassembled from TCP. Each media also tells UDP what it carries (RTP, RTCP, T.38), which UDP
+ * dispatches to before its ports (the rtp.c and rtcp.c dissectors).
+ * Not done: multipart bodies, tshark's SIP resend tracking (a resent message sets
  * up the original's media, which is what it carries unless the resend differs). */
 #include "dissect.h"
 
@@ -112,10 +115,10 @@ static void media_done(const struct media *m, const uint8_t *saddr, uint8_t sale
     const uint8_t *a = m->alen ? m->addr : saddr;
     uint8_t al = m->alen ? m->alen : salen;
     if (!al) return;
-    tw_udp_conv_expect(a, al, (uint16_t)m->port);
+    tw_udp_conv_expect(a, al, (uint16_t)m->port, m->kind == 1 ? TW_MEDIA_RTP : TW_MEDIA_T38);
     if (m->kind == 1) {
         uint32_t rp = m->rtcp ? m->rtcp : m->port + 1;
-        if (rp <= 65535) tw_udp_conv_expect(a, al, (uint16_t)rp);
+        if (rp <= 65535) tw_udp_conv_expect(a, al, (uint16_t)rp, TW_MEDIA_RTCP);
     }
 }
 

@@ -133,7 +133,8 @@ static enum tw_status dissect_tftp(struct tw_pkt *p, struct tw_cur *c)
         size_t kl = xkey(&p->ctx.ip_src, p->ctx.srcport, k);
         bool fresh = false;
         x = tw_state_put(xfers, k, kl, &fresh);
-        if (x && fresh) tw_udp_conv_expect(p->ctx.ip_src.p, p->ctx.ip_src.len, p->ctx.srcport);
+        if (x && fresh)
+            tw_udp_conv_expect(p->ctx.ip_src.p, p->ctx.ip_src.len, p->ctx.srcport, TW_MEDIA_NONE);
         if (x) {
             x->req_frame = (uint32_t)p->frame->recno;
             x->write = op == 2;

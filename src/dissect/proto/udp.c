@@ -93,6 +93,7 @@ struct conv {
     uint32_t stream;
     struct tw_time first, prev;
     uint16_t dissector; /* protocol index + 1 of the dissector set on the conversation, 0 none */
+    uint8_t media;      /* TW_MEDIA_*: what SDP announced on it (wildcard conversations) */
     bool shadowed;      /* a dissector made a new conversation for the pair: the next packet
                          * of the pair starts a new stream (tw_udp_conv_new) */
 };
@@ -168,7 +169,7 @@ bool tw_udp_conv_new(struct tw_pkt *p, uint16_t proto)
     return true;
 }
 
-void tw_udp_conv_expect(const uint8_t *addr, uint8_t alen, uint16_t port)
+void tw_udp_conv_expect(const uint8_t *addr, uint8_t alen, uint16_t port, uint8_t media)
 {
     if (!wild_tab || alen > 16) return;
     uint8_t key[TW_STATE_KEY_MAX];
@@ -177,6 +178,7 @@ void tw_udp_conv_expect(const uint8_t *addr, uint8_t alen, uint16_t port)
     if (!cv) return;
     /* a new conversation each time (tshark: another setup frame), numbered at its first packet */
     cv->dissector = 0;
+    cv->media = media;
     cv->shadowed = true;
 }
 
@@ -463,13 +465,26 @@ static enum tw_status dissect_common(struct tw_pkt *p, struct tw_cur *c, bool li
         return poff >= c->end ? TW_MALFORMED : TW_TRUNCATED;
     }
     /* SIP's SDP bodies set up the media conversations (tshark's SIP and SDP dissectors) */
-    if (cv && !p->ctx.in_error_pkt) tw_sdp_conv_setup(c->data + poff, n, sport, dport);
+    if (!p->ctx.in_error_pkt) tw_sdp_conv_setup(c->data + poff, n, sport, dport);
+    /* a conversation SDP announced carries RTP/RTCP (tshark's conversation dissector, tried
+     * before the ports); without conversation tracking in this run, its wildcard is looked up */
+    uint8_t media = TW_MEDIA_NONE;
+    if (cv)
+        media = cv->media;
+    else if (wild_tab && tw_state_count(wild_tab)) {
+        const struct conv *w = find_wild(p, sport, dport);
+        if (w) media = w->media;
+    }
     r = tw_add_ptr(p, HF(F_PAYLOAD), poff, cap_left, c->data + poff, cap_left);
     if (labels) tw_rec_label(p, r, "UDP payload (%u byte%s)", n, n == 1 ? "" : "s");
     struct tw_cur pl = *c;
     pl.off = poff;
     pl.end = poff + rep_left;
     if (pl.cap > pl.end) pl.cap = pl.end;
+    if (media == TW_MEDIA_RTP || media == TW_MEDIA_RTCP) {
+        tw_next(p, TW_TBL_NAME, media == TW_MEDIA_RTP ? TW_KEY_RTP : TW_KEY_RTCP, pl);
+        return TW_OK;
+    }
     /* lower port first, then the higher one, then the heuristics; port 0 is never looked up */
     uint16_t lo = sport < dport ? sport : dport, hi = sport < dport ? dport : sport;
     if (lo == 0)
