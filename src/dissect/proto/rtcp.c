@@ -45,6 +45,9 @@ enum {
     F_PADDING_COUNT,
     F_PADDING_DATA,
     F_LENGTH_CHECK,
+    F_PSE_TYPE,
+    F_PSE_LEN,
+    F_PSE,
     F_COUNT
 };
 
@@ -128,6 +131,11 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_PADDING_DATA] = {"rtcp.padding.data", "Padding data", TW_FT_BYTES},
     [F_LENGTH_CHECK] = {"rtcp.length_check", "RTCP frame length check", TW_FT_BOOLEAN, 0, 0, NULL,
                         NULL, &tfs_ok},
+    [F_PSE_TYPE] = {"rtcp.profile-specific-extension.type", "Extension Type", TW_FT_UINT16,
+                    TW_BASE_DEC},
+    [F_PSE_LEN] = {"rtcp.profile-specific-extension.length", "Extension Length", TW_FT_UINT16,
+                   TW_BASE_DEC},
+    [F_PSE] = {"rtcp.profile-specific-extension", "Profile-specific extension", TW_FT_BYTES},
 };
 
 static uint32_t rd32(const uint8_t *b)
@@ -135,8 +143,8 @@ static uint32_t rd32(const uint8_t *b)
     return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
 }
 
-static void report_blocks(struct tw_pkt *p, const uint8_t *d, uint32_t o, uint32_t end,
-                          uint32_t count)
+static uint32_t report_blocks(struct tw_pkt *p, const uint8_t *d, uint32_t o, uint32_t end,
+                              uint32_t count)
 {
     for (uint32_t i = 0; i < count && o + 24 <= end; i++, o += 24) {
         const uint8_t *b = d + o;
@@ -165,6 +173,31 @@ static void report_blocks(struct tw_pkt *p, const uint8_t *d, uint32_t o, uint32
                      (int)((double)dlsr / 65.536));
         tw_tree_pop(p);
     }
+    return o;
+}
+
+/* profile-specific extensions, `remaining` bytes of the packet at o: type, length (at least 4),
+ * value; false when one runs past the data (tshark's exception) */
+static bool pse(struct tw_pkt *p, const uint8_t *d, uint32_t o, uint32_t end, uint32_t remaining)
+{
+    int64_t rem = remaining;
+    while (rem != 0) {
+        if (o + 4 > end) return false;
+        uint16_t et = (uint16_t)(d[o] << 8 | d[o + 1]);
+        uint32_t el = (uint32_t)(d[o + 2] << 8 | d[o + 3]);
+        if (el < 4) el = 4;
+        if (o + el > end) return false;
+        int32_t t = tw_add_text(p, o, el, "Payload Specific Extension (Unknown)");
+        tw_tree_push(p, t);
+        int32_t r = tw_add_uint(p, HF(F_PSE_TYPE), o, 2, et);
+        tw_rec_label(p, r, "Extension Type: Unknown (%u)", et);
+        tw_add_uint(p, HF(F_PSE_LEN), o + 2, 2, el);
+        if (el > 4) tw_add_ptr(p, HF(F_PSE), o + 4, el - 4, d + o + 4, el - 4);
+        tw_tree_pop(p);
+        o += el;
+        rem -= el;
+    }
+    return true;
 }
 
 /* SDES chunks, or BYE's SSRCs and reason */
@@ -252,7 +285,14 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
                 tw_add_uint(p, HF(F_OCTETS), x + 16, 4, rd32(d + x + 16));
                 x += 20;
             }
-            report_blocks(p, d, x, pend, count);
+            x = report_blocks(p, d, x, pend, count);
+            /* what the packet's length leaves after the reports: profile-specific extensions
+             * (tshark reads them up to the length, so one that runs past the data ends the
+             * dissection) */
+            if (x < o + plen && !pse(p, d, x, end, o + plen - x)) {
+                c->off = c->end;
+                return tw_cur_left(c) > tw_cur_avail(c) ? TW_TRUNCATED : TW_MALFORMED;
+            }
         } else if (pt == 202) {
             sdes(p, d, x, pend, count);
         } else if (pt == 203) {
@@ -282,6 +322,19 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     return TW_OK;
 }
 
+/* tshark 4.0's RTCP heuristic on UDP (enabled by default): version 2, a first packet that is a
+ * sender or receiver report, BYE, APP or payload-specific feedback, and a datagram length that
+ * is a multiple of 4 */
+static bool rtcp_heur(struct tw_pkt *p, const struct tw_cur *c)
+{
+    (void)p;
+    const uint8_t *b;
+    if (!tw_cur_try_peek(c, 0, 2, &b)) return false;
+    if (b[0] >> 6 != 2) return false;
+    if (b[1] != 200 && b[1] != 201 && b[1] != 203 && b[1] != 204 && b[1] != 206) return false;
+    return tw_cur_left(c) % 4 == 0;
+}
+
 static const struct tw_binding bindings[] = {{TW_TBL_NAME, TW_KEY_RTCP}};
 
 const struct tw_proto tw_proto_rtcp = {
@@ -294,5 +347,7 @@ const struct tw_proto tw_proto_rtcp = {
     .nbindings = TW_ARRAY_LEN(bindings),
     .dissect = dissect,
     .ids = &ids,
+    .heur = rtcp_heur,
+    .heur_tables = {TW_TBL_UDP_PORT},
     .flags = TW_PROTO_NO_COLUMN,
 };
