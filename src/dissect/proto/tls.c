@@ -49,8 +49,22 @@ enum {
     TF_SEG_COUNT,
     TF_REASM_LEN,
     TF_REASM_DATA,
+    TF_V2_IS_ESCAPE,
+    TF_V2_PADDING_LEN,
+    TF_V2_SID_HIT,
+    TF_V2_CERT_TYPE,
+    TF_V2_CONN_ID_LEN,
+    TF_V2_CONN_ID,
+    TF_V2_CLEAR_KEY_LEN,
+    TF_V2_ENC_KEY_LEN,
+    TF_V2_KEY_ARG_LEN,
+    TF_V2_CLEAR_KEY,
+    TF_V2_ENC_KEY,
+    TF_V2_KEY_ARG,
     TF_COUNT
 };
+
+static const struct tw_vs v2_cert_type_vals[] = {{1, "X.509 Certificate"}, {0, NULL}};
 
 static const struct tw_field_def fields[TF_COUNT] = {
 #define TLS_P "tls."
@@ -63,7 +77,25 @@ static const struct tw_field_def fields[TF_COUNT] = {
     [TF_REASM_LEN] = {"tls.reassembled.length", "Reassembled PDU length", TW_FT_UINT32,
                       TW_BASE_DEC},
     [TF_REASM_DATA] = {"tls.reassembled.data", "Reassembled PDU data", TW_FT_BYTES},
+    [TF_V2_IS_ESCAPE] = {"tls.record.is_escape", "Is Escape", TW_FT_BOOLEAN},
+    [TF_V2_PADDING_LEN] = {"tls.record.padding_length", "Padding Length", TW_FT_UINT8, TW_BASE_DEC},
+    [TF_V2_SID_HIT] = {"tls.handshake.session_id_hit", "Session ID Hit", TW_FT_BOOLEAN},
+    [TF_V2_CERT_TYPE] = {"tls.handshake.cert_type", "Certificate Type", TW_FT_UINT8, TW_BASE_DEC, 0,
+                         v2_cert_type_vals},
+    [TF_V2_CONN_ID_LEN] = {"tls.handshake.connection_id_length", "Connection ID Length",
+                           TW_FT_UINT16, TW_BASE_DEC},
+    [TF_V2_CONN_ID] = {"tls.handshake.connection_id", "Connection ID", TW_FT_NONE},
+    [TF_V2_CLEAR_KEY_LEN] = {"tls.handshake.clear_key_length", "Clear Key Data Length",
+                             TW_FT_UINT16, TW_BASE_DEC},
+    [TF_V2_ENC_KEY_LEN] = {"tls.handshake.encrypted_key_length", "Encrypted Key Data Length",
+                           TW_FT_UINT16, TW_BASE_DEC},
+    [TF_V2_KEY_ARG_LEN] = {"tls.handshake.key_arg_length", "Key Argument Length", TW_FT_UINT16,
+                           TW_BASE_DEC},
+    [TF_V2_CLEAR_KEY] = {"tls.handshake.clear_key_data", "Clear Key Data", TW_FT_NONE},
+    [TF_V2_ENC_KEY] = {"tls.handshake.encrypted_key", "Encrypted Key", TW_FT_NONE},
+    [TF_V2_KEY_ARG] = {"tls.handshake.key_arg", "Key Argument", TW_FT_NONE},
 };
+#define TF(x) ((uint16_t)(ids.base + (x)))
 
 static const struct tw_expert_def experts[E_COUNT] = {
     [E_RESUMED] = {"tls.resumed", "decoder.tls.resumed", TW_SEV_NOTE, TW_GRP_SEQUENCE,
@@ -1044,6 +1076,38 @@ static void export_cert(struct tw_pkt *p, const uint8_t *der, uint32_t len)
     tw_export_object(p, TW_TAP_EO_TLS, NULL, "application/pkix-cert", name, der, len);
 }
 
+/* one DER certificate of cl bytes at off: the bytes labelled with the subject, exported for
+ * --export-objects tls, the X.509 tree under them */
+static void one_cert(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t cl)
+{
+    struct tw_pkt *p = x->p;
+    int32_t cr = tw_add_bytes(p, HF(F_CERT), c, off, cl);
+    if (tw_export_wanted(p, TW_TAP_EO_TLS)) export_cert(p, c->data + off, cl);
+    if (cr >= 0 && tw_want_labels(p)) {
+        /* tshark names the certificate by its subject */
+        char dn[600];
+        uint32_t have_cl = c->cap > off ? TW_MIN(cl, c->cap - off) : 0;
+        if (tw_x509_subject_text(c->data + off, have_cl, dn, sizeof dn) > 0) {
+            /* the value as tshark abbreviates bytes in a label: 36 bytes, then an ellipsis */
+            char hx[80];
+            uint32_t k = TW_MIN(have_cl, 36u);
+            for (uint32_t i = 0; i < k; i++) snprintf(hx + 2 * i, 3, "%02x", c->data[off + i]);
+            hx[2 * k] = 0;
+            tw_rec_label(p, cr, "Certificate: %s%s (%s)", hx, have_cl > 36 ? "\xe2\x80\xa6" : "",
+                         dn);
+        }
+    }
+    tw_tree_push(p, cr);
+    struct tw_cur cc = *c;
+    cc.off = off;
+    cc.end = off + cl;
+    if (cc.cap > cc.end) cc.cap = cc.end;
+    p->cols_locked++;
+    tw_dissect_nested(p, TW_TBL_NAME, TW_KEY_X509_CERT, cc);
+    p->cols_locked--;
+    tw_tree_pop(p);
+}
+
 static void certificates(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
 {
     struct tw_pkt *p = x->p;
@@ -1069,31 +1133,7 @@ static void certificates(struct tls_ctx *x, const struct tw_cur *c, uint32_t off
         add_u(x, F_CERT_LEN, c, off, 3);
         off += 3;
         if (!have(c, off, cl, le)) break;
-        int32_t cr = tw_add_bytes(p, HF(F_CERT), c, off, cl);
-        if (tw_export_wanted(p, TW_TAP_EO_TLS)) export_cert(p, c->data + off, cl);
-        if (cr >= 0 && tw_want_labels(p)) {
-            /* tshark names the certificate by its subject */
-            char dn[600];
-            uint32_t have_cl = c->cap > off ? TW_MIN(cl, c->cap - off) : 0;
-            if (tw_x509_subject_text(c->data + off, have_cl, dn, sizeof dn) > 0) {
-                /* the value as tshark abbreviates bytes in a label: 36 bytes, then an ellipsis */
-                char hx[80];
-                uint32_t k = TW_MIN(have_cl, 36u);
-                for (uint32_t i = 0; i < k; i++) snprintf(hx + 2 * i, 3, "%02x", c->data[off + i]);
-                hx[2 * k] = 0;
-                tw_rec_label(p, cr, "Certificate: %s%s (%s)", hx,
-                             have_cl > 36 ? "\xe2\x80\xa6" : "", dn);
-            }
-        }
-        tw_tree_push(p, cr);
-        struct tw_cur cc = *c;
-        cc.off = off;
-        cc.end = off + cl;
-        if (cc.cap > cc.end) cc.cap = cc.end;
-        p->cols_locked++;
-        tw_dissect_nested(p, TW_TBL_NAME, TW_KEY_X509_CERT, cc);
-        p->cols_locked--;
-        tw_tree_pop(p);
+        one_cert(x, c, off, cl);
         off += cl;
         if (x->s->version == 0x0304) { /* per-certificate extensions */
             if (!have(c, off, 2, le)) break;
@@ -1915,52 +1955,177 @@ static bool looks_like_v2_hello(const struct tw_cur *c, uint32_t off, uint32_t e
     return false;
 }
 
-static uint32_t v2_record(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+/* tshark's ssl_is_valid_ssl_version */
+static bool v2_valid_version(uint16_t v)
+{
+    return v == 0x0002 || v == 0x0300 || v == 0x0301 || v == 0x0302 || v == 0x0303 || v == 0x0304 ||
+           v == 0xfeff || v == 0xfefd || v == 0x0100;
+}
+
+/* tshark's ssl_looks_like_sslv2: an unencrypted SSLv2 handshake record (two-byte header) of a
+ * conversation whose version is not known yet */
+static bool looks_like_sslv2(const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    if (!have(c, off, 3, end)) return false;
+    const uint8_t *b = c->data + off;
+    return b[0] >= 0x80 && (b[2] == 1 || b[2] == 2 || b[2] == 4);
+}
+
+/* tshark's ssl_looks_like_valid_v2_handshake: the message at o of a record of rlen bytes */
+static bool v2_valid_handshake(const struct tw_cur *c, uint32_t o, uint32_t e, uint32_t rlen)
+{
+    if (!have(c, o, 1, e)) return false;
+    const uint8_t *b = c->data + o;
+    switch (b[0]) {
+    case 1:
+        return have(c, o, 3, e) && v2_valid_version((uint16_t)be16(b + 1));
+    case 4:
+        return have(c, o, 5, e) && v2_valid_version((uint16_t)be16(b + 3));
+    case 2:
+        return have(c, o, 10, e) && be16(b + 4) + be16(b + 6) + be16(b + 8) <= rlen;
+    default:
+        return false;
+    }
+}
+
+static void v2_client_hello(struct tls_ctx *x, const struct tw_cur *c, uint32_t o, uint32_t e)
 {
     struct tw_pkt *p = x->p;
-    const uint8_t *b = c->data + off;
-    uint32_t rlen = (uint32_t)(b[0] & 0x7f) << 8 | b[1];
-    uint32_t hdr = 2;
-    if (end - off < rlen + hdr) {
-        if (tw_can_desegment(p)) {
-            tw_deseg_request(p, off, rlen + hdr - (end - off));
-            return UINT32_MAX;
-        }
-        return end;
+    if (!have(c, o, 8, e)) return;
+    add_u(x, F_HS_VERSION, c, o, 2);
+    uint32_t csl = be16(c->data + o + 2), sl = be16(c->data + o + 4), chl = be16(c->data + o + 6);
+    add_u(x, F_V2_CIPHER_SPEC_LEN, c, o + 2, 2);
+    add_u(x, F_V2_SID_LEN, c, o + 4, 2);
+    add_u(x, F_V2_CHALLENGE_LEN, c, o + 6, 2);
+    o += 8;
+    int32_t t = add_none(x, F_CSS, o, csl);
+    tw_rec_label(p, t, "Cipher Specs (%u specs)", csl / 3);
+    tw_tree_push(p, t);
+    for (uint32_t i = 0; i + 3 <= csl && have(c, o + i, 3, e); i += 3)
+        add_u(x, F_V2_CIPHER_SPEC, c, o + i, 3);
+    tw_tree_pop(p);
+    o += csl;
+    if (sl && have(c, o, sl, e)) tw_add_bytes(p, HF(F_SID), c, o, sl);
+    o += sl;
+    if (chl && have(c, o, chl, e)) add_none(x, F_V2_CHALLENGE, o, chl);
+}
+
+static void v2_client_master_key(struct tls_ctx *x, const struct tw_cur *c, uint32_t o, uint32_t e)
+{
+    struct tw_pkt *p = x->p;
+    if (!have(c, o, 9, e)) return;
+    add_u(x, F_V2_CIPHER_SPEC, c, o, 3);
+    uint32_t ckl = be16(c->data + o + 3), ekl = be16(c->data + o + 5), kal = be16(c->data + o + 7);
+    tw_add_uint(p, TF(TF_V2_CLEAR_KEY_LEN), o + 3, 2, ckl);
+    tw_add_uint(p, TF(TF_V2_ENC_KEY_LEN), o + 5, 2, ekl);
+    tw_add_uint(p, TF(TF_V2_KEY_ARG_LEN), o + 7, 2, kal);
+    o += 9;
+    if (ckl && have(c, o, ckl, e)) tw_add_uint(p, TF(TF_V2_CLEAR_KEY), o, ckl, 0);
+    o += ckl;
+    if (ekl && have(c, o, ekl, e)) tw_add_uint(p, TF(TF_V2_ENC_KEY), o, ekl, 0);
+    o += ekl;
+    if (kal && have(c, o, kal, e)) tw_add_uint(p, TF(TF_V2_KEY_ARG), o, kal, 0);
+}
+
+static void v2_server_hello(struct tls_ctx *x, const struct tw_cur *c, uint32_t o, uint32_t e)
+{
+    struct tw_pkt *p = x->p;
+    if (!have(c, o, 2, e)) return;
+    tw_add_uint(p, TF(TF_V2_SID_HIT), o, 1, c->data[o]);
+    tw_add_uint(p, TF(TF_V2_CERT_TYPE), o + 1, 1, c->data[o + 1]);
+    o += 2;
+    if (!have(c, o, 8, e) || !v2_valid_version((uint16_t)be16(c->data + o))) return;
+    add_u(x, F_HS_VERSION, c, o, 2);
+    uint32_t certl = be16(c->data + o + 2), csl = be16(c->data + o + 4),
+             cidl = be16(c->data + o + 6);
+    tw_add_uint(p, HF(F_CERT_LEN), o + 2, 2, certl);
+    add_u(x, F_V2_CIPHER_SPEC_LEN, c, o + 4, 2);
+    tw_add_uint(p, TF(TF_V2_CONN_ID_LEN), o + 6, 2, cidl);
+    o += 8;
+    if (certl) {
+        if (!have(c, o, certl, e)) return;
+        one_cert(x, c, o, certl);
+        o += certl;
     }
-    tw_col_proto(p, "SSLv2");
-    info_sep(x, "Client Hello");
-    int32_t rec = add_none(x, F_RECORD, off, hdr + rlen);
-    tw_rec_label(p, rec, "SSLv2 Record Layer: Client Hello");
-    tw_tree_push(p, rec);
-    int32_t vr = tw_add_uint(p, HF(F_REC_VERSION), off, 0, 0x0002);
-    tw_rec_flags(p, vr, TW_RF_GENERATED);
-    tw_add_uint(p, HF(F_REC_LENGTH), off, 2, rlen);
-    uint32_t o = off + 2, e = off + 2 + rlen;
-    if (have(c, o, 9, e)) {
-        add_u(x, F_V2_HS_TYPE, c, o, 1);
-        add_u(x, F_HS_VERSION, c, o + 1, 2);
-        uint32_t csl = be16(c->data + o + 3), sl = be16(c->data + o + 5),
-                 chl = be16(c->data + o + 7);
-        add_u(x, F_V2_CIPHER_SPEC_LEN, c, o + 3, 2);
-        add_u(x, F_V2_SID_LEN, c, o + 5, 2);
-        add_u(x, F_V2_CHALLENGE_LEN, c, o + 7, 2);
-        o += 9;
+    if (csl) {
         int32_t t = add_none(x, F_CSS, o, csl);
-        tw_rec_label(p, t, "Cipher Specs (%u specs)", csl / 3);
+        tw_rec_label(p, t, "Cipher Specs (%u spec%s)", csl / 3, csl / 3 == 1 ? "" : "s");
         tw_tree_push(p, t);
         for (uint32_t i = 0; i + 3 <= csl && have(c, o + i, 3, e); i += 3)
             add_u(x, F_V2_CIPHER_SPEC, c, o + i, 3);
         tw_tree_pop(p);
         o += csl;
-        if (sl && have(c, o, sl, e)) tw_add_bytes(p, HF(F_SID), c, o, sl);
-        o += sl;
-        if (chl && have(c, o, chl, e)) add_none(x, F_V2_CHALLENGE, o, chl);
+    }
+    if (cidl && have(c, o, cidl, e)) tw_add_uint(p, TF(TF_V2_CONN_ID), o, cidl, 0);
+}
+
+/* an SSLv2 record (tshark's dissect_ssl2_record): a two-byte header (top bit set) or a
+ * three-byte one with the escape bit and a padding length; handshake messages in the clear,
+ * anything else "Encrypted Data" */
+static uint32_t v2_record(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    struct tw_pkt *p = x->p;
+    const uint8_t *b = c->data + off;
+    const uint32_t hdr = (b[0] & 0x80) ? 2 : 3;
+    if (end - off < hdr || !have(c, off, hdr, end)) {
+        if (tw_can_desegment(p)) {
+            tw_deseg_request(p, off, TW_DESEG_ONE_MORE_SEGMENT);
+            return UINT32_MAX;
+        }
+        return end;
+    }
+    uint32_t rlen =
+        hdr == 2 ? (uint32_t)(b[0] & 0x7f) << 8 | b[1] : (uint32_t)(b[0] & 0x3f) << 8 | b[1];
+    if (end - off < rlen + hdr) {
+        if (tw_can_desegment(p)) {
+            tw_deseg_request(p, off, rlen + hdr - (end - off));
+            return UINT32_MAX;
+        }
+    }
+    uint32_t o = off + hdr, e = TW_MIN(end, o + rlen);
+    int32_t rec = add_none(x, F_RECORD, off, TW_MIN(hdr + rlen, end - off));
+    tw_tree_push(p, rec);
+    uint8_t mt = have(c, o, 1, e) ? c->data[o] : 0xff;
+    /* a handshake past the ClientHello makes the conversation SSLv2 */
+    if (x->s->version == 0 && mt >= 2 && mt <= 8) x->s->version = 0x0002;
+    tw_col_proto(p, "SSLv2");
+    x->v2 = true;
+    const char *mn = tw_vs_find(tls_hs_type_v2_vals, mt);
+    if (!mn || !v2_valid_handshake(c, o, e, rlen)) {
+        tw_rec_label(p, rec, "SSLv2 Record Layer: Encrypted Data");
+        int32_t vr = tw_add_uint(p, HF(F_REC_VERSION), off, 0, 0x0002);
+        tw_rec_flags(p, vr, TW_RF_GENERATED);
+        info_sep(x, "Encrypted Data");
+        tw_tree_pop(p);
+        return off + hdr + rlen;
+    }
+    info_sep(x, mn);
+    tw_rec_label(p, rec, "SSLv2 Record Layer: %s", mn);
+    int32_t vr = tw_add_uint(p, HF(F_REC_VERSION), off, 0, 0x0002);
+    tw_rec_flags(p, vr, TW_RF_GENERATED);
+    tw_add_uint(p, HF(F_REC_LENGTH), off, hdr == 2 ? 2 : 3, rlen);
+    if (hdr == 3) {
+        tw_add_uint(p, TF(TF_V2_IS_ESCAPE), off, 1, (b[0] & 0x40) != 0);
+        tw_add_uint(p, TF(TF_V2_PADDING_LEN), off + 2, 1, b[2]);
+    }
+    add_u(x, F_V2_HS_TYPE, c, o, 1);
+    switch (mt) {
+    case 1:
+        v2_client_hello(x, c, o + 1, e);
+        break;
+    case 2:
+        v2_client_master_key(x, c, o + 1, e);
+        break;
+    case 4:
+        v2_server_hello(x, c, o + 1, e);
+        break;
+    default:
+        break;
     }
     /* a body the capture cut: tshark's reads stop there */
-    if (!have(c, off, hdr + rlen, e)) x->cut = true;
+    if (!have(c, off, hdr + rlen, end)) x->cut = true;
     tw_tree_pop(p);
-    return e;
+    return off + hdr + rlen;
 }
 
 static bool looks_like_v3(const struct tw_cur *c, uint32_t off, uint32_t end)
@@ -2215,7 +2380,7 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
         uint32_t next;
         struct tls_session *s = x.s;
         if (s->version == 0x0002) {
-            next = looks_like_v2_hello(c, off, end) ? v2_record(x.p ? &x : &x, c, off, end) : end;
+            next = v2_record(&x, c, off, end);
         } else if (s->version) {
             if (end - off < 5) {
                 if (tw_can_desegment(p)) {
@@ -2233,7 +2398,7 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
                 if (tw_can_desegment(p)) tw_deseg_request(p, off, TW_DESEG_ONE_MORE_SEGMENT);
                 break;
             }
-            if (looks_like_v2_hello(c, off, end) && !looks_like_v3(c, off, end))
+            if (looks_like_sslv2(c, off, end) && !looks_like_v3(c, off, end))
                 next = v2_record(&x, c, off, end);
             else if (looks_like_v3(c, off, end))
                 next = record(&x, c, off, end, c->off);
@@ -2248,7 +2413,7 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
     }
     /* the version a ServerHello negotiated names the frame */
     bool shown = x.napp && app_hand_on(&x);
-    if (x.s->version && !shown) tw_col_proto(p, vname(x.s->version, "SSL"));
+    if (x.s->version && !shown && !x.v2) tw_col_proto(p, vname(x.s->version, "SSL"));
     tw_info_fence(p);
     c->off = c->end;
     return x.cut ? TW_TRUNCATED : TW_OK;

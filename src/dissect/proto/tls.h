@@ -222,6 +222,7 @@ struct tls_ctx {
     bool from_server;
     bool info_any;
     bool cut;       /* a record's body is not all in the capture: the dissection ends there */
+    bool v2;        /* an SSLv2 record was dissected: the Protocol column stays "SSLv2" */
     bool decrypted; /* the handshake being dissected is decrypted plaintext */
     /* decrypted application data for the protocol above, and the Info length after the last */
     struct tw_cur app[8];
