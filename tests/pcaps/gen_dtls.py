@@ -13,6 +13,7 @@ Conversation 2 (UDP 5684, CoAP's DTLS port): ClientHello, application data.
 Deterministic: fixed timestamps, fixed "random" bytes. Run with /usr/bin/python3 (Debian's scapy)."""
 import os
 import struct
+import sys
 
 from scapy.layers.inet import IP, UDP
 from scapy.layers.l2 import Ether
@@ -20,6 +21,8 @@ from scapy.packet import Raw
 from scapy.utils import wrpcap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from tlsgen import ext, u8, u16, u24, v8, v16, v24  # noqa: E402
 OUT = os.path.join(HERE, "dtls.pcap")
 CERT = open(os.path.join(HERE, "tls-test-cert.der"), "rb").read()
 CLI, SRV = "192.0.2.30", "198.51.100.40"
@@ -27,36 +30,8 @@ T0 = 1700000000.0
 pkts = []
 
 
-def u8(v):
-    return struct.pack("!B", v)
-
-
-def u16(v):
-    return struct.pack("!H", v)
-
-
-def u24(v):
-    return struct.pack("!I", v)[1:]
-
-
-def v8(b):
-    return u8(len(b)) + b
-
-
-def v16(b):
-    return u16(len(b)) + b
-
-
-def v24(b):
-    return u24(len(b)) + b
-
-
 def fill(seed, n):
     return bytes((seed * 31 + i * 7) & 0xFF for i in range(n))
-
-
-def ext(t, body):
-    return u16(t) + v16(body)
 
 
 def record(ct, epoch, seq, body, ver=0xFEFD):
