@@ -170,6 +170,7 @@ static const struct {
     {"2.5.4.46", "id-at-dnQualifier"},
     {"2.5.4.65", "id-at-pseudonym"},
     {"1.2.840.113549.1.9.1", "pkcs-9-at-emailAddress"},
+    {"0.9.2342.19200300.100.1.25", "dc"},
     {"1.3.6.1.4.1.311.60.2.1.1", "jurisdictionOfIncorporationLocalityName"},
     {"1.3.6.1.4.1.311.60.2.1.2", "jurisdictionOfIncorporationStateOrProvinceName"},
     {"1.3.6.1.4.1.311.60.2.1.3", "jurisdictionOfIncorporationCountryName"},

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ike_vals.h"
+#include "x509.h"
 
 static struct tw_proto_ids ids, uids;
 
@@ -113,6 +114,7 @@ enum {
     F_CERT_DATA,
     F_CERTREQ_TYPE,
     F_CERTREQ_AUTH,
+    F_CERTREQ_SIG,
     F_AUTH_METHOD,
     F_AUTH_DATA,
     F_NOTIFY_DOI,
@@ -128,6 +130,8 @@ enum {
     F_DELETE_SPI,
     F_VID_BYTES,
     F_VID_STRING,
+    F_VID_UNITY_MAJOR,
+    F_VID_UNITY_MINOR,
     F_HASH,
     F_SIG,
     F_NONCE,
@@ -324,6 +328,8 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_CERT_DATA] = NONE("isakmp.cert.data", "Certificate Data"),
     [F_CERTREQ_TYPE] = R8("isakmp.certreq.type", "Certificate Type", ike_certenc_v1_rvals),
     [F_CERTREQ_AUTH] = BYTES("isakmp.ike.certreq.authority", "Certificate Authority Data"),
+    [F_CERTREQ_SIG] = {"isakmp.certreq.authority.sig", "Certificate Authority Signature",
+                       TW_FT_UINT32, TW_BASE_DEC},
     [F_AUTH_METHOD] = R8("isakmp.auth.method", "Authentication Method", ike_authmeth_rvals),
     [F_AUTH_DATA] = BYTES("isakmp.auth.data", "Authentication Data"),
     [F_NOTIFY_DOI] = {"isakmp.notify.doi", "Domain of interpretation", TW_FT_UINT32, TW_BASE_DEC, 0,
@@ -343,6 +349,10 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_DELETE_SPI] = BYTES("isakmp.delete.spi", "Delete SPI"),
     [F_VID_BYTES] = BYTES("isakmp.vid_bytes", "Vendor ID"),
     [F_VID_STRING] = {"isakmp.vid_string", "Vendor ID", TW_FT_STRING},
+    [F_VID_UNITY_MAJOR] = {"isakmp.vid.cisco_unity.major", "CISCO-UNITY Major version",
+                           TW_FT_UINT8, TW_BASE_DEC},
+    [F_VID_UNITY_MINOR] = {"isakmp.vid.cisco_unity.minor", "CISCO-UNITY Minor version",
+                           TW_FT_UINT8, TW_BASE_DEC},
     [F_HASH] = BYTES("isakmp.hash", "Hash DATA"),
     [F_SIG] = BYTES("isakmp.sig", "Signature DATA"),
     [F_NONCE] = BYTES("isakmp.nonce", "Nonce DATA"),
@@ -408,6 +418,10 @@ static const struct vid vids[] = {
     {"214ca4faffa7f32d6748e5303395ae83", "MS-Negotiation Discovery Capable"},
     {"72872b95fcda2eb708efe322119b4971", "IKE CGA version 1"},
     {"4048b7d56ebce88525e7de7f00d6c2d3c0000000", "Cisco Fragmentation"},
+    {"439b59f8ba676c4c7737ae22eab8f582", "draft-ietf-ipsec-nat-t-ike-07"},
+    {"27bab5dc01ea0760ea4e3190ac27c0d0", "draft-stenberg-ipsec-nat-traversal-01"},
+    {"6105c422e76847e43f9684801292aecd", "draft-stenberg-ipsec-nat-traversal-02"},
+    {"699369228741c6d4ca094c93e242c9de19e7b7c60000000500000500", "Netscreen-6"},
 };
 
 static int hexval(char ch)
@@ -668,8 +682,13 @@ static void body(struct tw_pkt *p, const struct tw_cur *c, struct ctx *x, uint8_
             tw_rec_label(p, r, "ID type: %s (%u)",
                          rs(x->ver == 1 ? ike_idtype_v1_rvals : ike_idtype_v2_rvals, it), it);
         if (x->ver == 1) {
-            tw_add_uint(p, HF(F_ID_PROTO), off + 1, 1, d[off + 1]);
-            tw_add_uint(p, HF(F_ID_PORT), off + 2, 2, (uint32_t)(d[off + 2] << 8 | d[off + 3]));
+            int32_t pr = tw_add_uint(p, HF(F_ID_PROTO), off + 1, 1, d[off + 1]);
+            uint32_t port = (uint32_t)(d[off + 2] << 8 | d[off + 3]);
+            int32_t po = tw_add_uint(p, HF(F_ID_PORT), off + 2, 2, port);
+            if (tw_want_labels(p)) { /* zero means "any" */
+                if (!d[off + 1]) tw_rec_label(p, pr, "Protocol ID: Unused");
+                if (!port) tw_rec_label(p, po, "Port: Unused");
+            }
         } else {
             tw_add_bytes(p, HF(F_RESERVED), c, off + 1, 3);
         }
@@ -677,15 +696,29 @@ static void body(struct tw_pkt *p, const struct tw_cur *c, struct ctx *x, uint8_
         r = tw_add_rec(p, HF(F_ID_DATA), o, n);
         tw_tree_push(p, r);
         uint32_t hn = end > o ? end - o : 0;
+        /* tshark reads a fixed-size address from the packet even when the payload's length is
+         * shorter (a malformed payload shows the bytes after it) */
+        uint32_t hcap = c->cap > o ? c->cap - o : 0;
         switch (it) {
         case 1:
-            if (hn >= 4) tw_add_ptr(p, HF(F_ID_IPV4), o, 4, d + o, 4);
+            if (hcap >= 4) {
+                tw_add_ptr(p, HF(F_ID_IPV4), o, 4, d + o, 4);
+                if (tw_want_labels(p))
+                    tw_rec_label(p, r, "Identification Data:%u.%u.%u.%u", d[o], d[o + 1],
+                                 d[o + 2], d[o + 3]);
+            }
             break;
         case 2:
-            tw_add_ascii(p, HF(F_ID_FQDN), o, hn, d + o);
-            break;
         case 3:
-            tw_add_ascii(p, HF(F_ID_UFQDN), o, hn, d + o);
+            tw_add_ascii(p, HF(it == 2 ? F_ID_FQDN : F_ID_UFQDN), o, hn, d + o);
+            if (tw_want_labels(p)) {
+                char txt[256];
+                size_t k = 0;
+                for (uint32_t i = 0; i < hn && d[o + i] && k + 1 < sizeof txt; i++)
+                    txt[k++] = d[o + i] >= 0x20 && d[o + i] < 0x7f ? (char)d[o + i] : '.';
+                txt[k] = 0;
+                tw_rec_label(p, r, "Identification Data:%s", txt);
+            }
             break;
         case 4:
             if (hn >= 8) {
@@ -719,7 +752,20 @@ static void body(struct tw_pkt *p, const struct tw_cur *c, struct ctx *x, uint8_
     case 38: /* CERTREQ */
         NEED(1);
         tw_add_uint(p, HF(F_CERTREQ_TYPE), off, 1, d[off]);
-        if (have > 1) tw_add_bytes(p, HF(F_CERTREQ_AUTH), c, off + 1, have - 1);
+        if (have <= 1) break;
+        if (x->ver == 1 && d[off] == 4) {
+            /* IKEv1 X.509-signature requests name the CA as an X.509 Name (x509if) */
+            struct tw_asn a = {.p = p, .d = d, .cap = off + have};
+            struct tw_ber_tlv t;
+            if (tw_asn_get(&a, off + 1, off + have, &t))
+                tw_asn_name(&a, &t, HF(F_CERTREQ_SIG), TW_X509IF_RDNSEQUENCE_HF, NULL, 0);
+        } else if (x->ver == 2) {
+            /* IKEv2: a list of 20-byte SHA-1 hashes of CA public keys */
+            for (uint32_t o = off + 1; o < off + have; o += 20)
+                tw_add_bytes(p, HF(F_CERTREQ_AUTH), c, o, off + have - o < 20 ? off + have - o : 20);
+        } else {
+            tw_add_bytes(p, HF(F_CERTREQ_AUTH), c, off + 1, have - 1);
+        }
         break;
     case 8:
         if (have) tw_add_bytes(p, HF(F_HASH), c, off, have);
@@ -815,8 +861,21 @@ static void body(struct tw_pkt *p, const struct tw_cur *c, struct ctx *x, uint8_
         tw_add_bytes(p, HF(F_VID_BYTES), c, off, have);
         const char *vn = vid_name(d + off, have);
         tw_add_strf(p, HF(F_VID_STRING), off, have, "%s", vn);
-        if (item >= 0 && tw_want_labels(p))
-            tw_rec_label(p, item, "Payload: Vendor ID (%u) : %s", type, vn);
+        /* CISCO-UNITY: 14 bytes of hash, then the major and minor version */
+        static const uint8_t unity[14] = {0x12, 0xf5, 0xf2, 0x8c, 0x45, 0x71, 0x68,
+                                          0xa9, 0x70, 0x2d, 0x9f, 0xe2, 0x74, 0xcc};
+        bool is_unity = have >= 16 && memcmp(d + off, unity, sizeof unity) == 0;
+        if (is_unity) {
+            tw_add_uint(p, HF(F_VID_UNITY_MAJOR), off + 14, 1, d[off + 14]);
+            tw_add_uint(p, HF(F_VID_UNITY_MINOR), off + 15, 1, d[off + 15]);
+        }
+        if (item >= 0 && tw_want_labels(p)) {
+            if (is_unity)
+                tw_rec_label(p, item, "Payload: Vendor ID (%u) : %s %u.%u", type, vn, d[off + 14],
+                             d[off + 15]);
+            else
+                tw_rec_label(p, item, "Payload: Vendor ID (%u) : %s", type, vn);
+        }
         break;
     }
     case 14:
@@ -1019,6 +1078,12 @@ static enum tw_status dissect_isakmp(struct tw_pkt *p, struct tw_cur *c)
         c->off = c->end;
         return TW_OK;
     }
+    if (length > 0x7fffffffu) { /* tshark's length is a signed int */
+        if (tw_want_labels(p))
+            tw_rec_label(p, r, "Length: (bogus, length is %u, which is too large)", length);
+        c->off = c->end;
+        return TW_OK;
+    }
     if (length - 28 > rep - 28) {
         if (tw_want_labels(p))
             tw_rec_label(p, r, "Length: (bogus, length is %u, greater than packet length of %u)",
@@ -1028,7 +1093,8 @@ static enum tw_status dissect_isakmp(struct tw_pkt *p, struct tw_cur *c)
     }
     uint32_t len = length - 28;
     if (x.ver == 1 && (flags & 0x01)) {
-        tw_add_rec(p, HF(F_ENC_DATA), off + 28, len);
+        int32_t er = tw_add_rec(p, HF(F_ENC_DATA), off + 28, len);
+        if (tw_want_labels(p)) tw_rec_label(p, er, "Encrypted Data (%u bytes)", len);
     } else {
         payloads(p, c, &x, off + 28, len, next, 0, 0);
     }

@@ -56,6 +56,7 @@ enum {
 #define TW_X509AF_HF(x)          ((uint16_t)(tw_x509_af_ids.base + (x)))
 #define TW_X509EXPL_HF(x)        ((uint16_t)(tw_x509_expl_ids.base + (x)))
 #define TW_X509CE_GENERALNAME_HF ((uint16_t)(tw_x509_ce_ids.base + 18))
+#define TW_X509IF_RDNSEQUENCE_HF ((uint16_t)(tw_x509_if_ids.base + 0)) /* x509if.rdnSequence */
 #define TW_X509IF_RDNSEQUENCE_HF ((uint16_t)(tw_x509_if_ids.base + 0))
 
 bool tw_asn_get(struct tw_asn *a, uint32_t pos, uint32_t limit, struct tw_ber_tlv *t);
