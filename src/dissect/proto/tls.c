@@ -509,6 +509,25 @@ static const char *alpn_app(const uint8_t *s, uint32_t n)
     return NULL;
 }
 
+
+/* one SignatureAndHashAlgorithm: the pair, then its hash and signature bytes */
+static void sigalg_item(struct tls_ctx *x, const struct tw_cur *c, uint32_t off)
+{
+    struct tw_pkt *p = x->p;
+    uint16_t a = (uint16_t)be16(c->data + off);
+    int32_t s = add_u(x, F_SIGALG, c, off, 2);
+    if (s >= 0 && tw_want_labels(p) && !tw_vs_find(tls_sigalg_vals, a)) {
+        /* not a TLS 1.3 SignatureScheme: tshark names the TLS 1.2 hash and signature pair
+         * ("SHA256 DSA" for 0x0402) */
+        const char *h = tw_vs_find(tls_hash_vals, a >> 8), *g = tw_vs_find(tls_sig_vals, a & 0xff);
+        tw_rec_label(p, s, "Signature Algorithm: %s %s (0x%04x)", h ? h : "Unknown",
+                     g ? g : "Unknown", a);
+    }
+    tw_tree_push(p, s);
+    add_u(x, F_SIG_HASH, c, off, 1);
+    add_u(x, F_SIG_SIG, c, off + 1, 1);
+    tw_tree_pop(p);
+}
 static void sigalg_list(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end,
                         struct fp *f)
 {
@@ -524,19 +543,7 @@ static void sigalg_list(struct tls_ctx *x, const struct tw_cur *c, uint32_t off,
     for (uint32_t i = 0; i + 2 <= n && have(c, off + i, 2, end); i += 2) {
         uint16_t a = (uint16_t)be16(c->data + off + i);
         if (f && f->nsigalgs < TW_ARRAY_LEN(f->sigalgs)) f->sigalgs[f->nsigalgs++] = a;
-        int32_t s = add_u(x, F_SIGALG, c, off + i, 2);
-        if (s >= 0 && tw_want_labels(p) && !tw_vs_find(tls_sigalg_vals, a)) {
-            /* not a TLS 1.3 SignatureScheme: tshark names the TLS 1.2 hash and signature pair
-             * ("SHA256 DSA" for 0x0402) */
-            const char *h = tw_vs_find(tls_hash_vals, a >> 8),
-                       *g = tw_vs_find(tls_sig_vals, a & 0xff);
-            tw_rec_label(p, s, "Signature Algorithm: %s %s (0x%04x)", h ? h : "Unknown",
-                         g ? g : "Unknown", a);
-        }
-        tw_tree_push(p, s);
-        add_u(x, F_SIG_HASH, c, off + i, 1);
-        add_u(x, F_SIG_SIG, c, off + i + 1, 1);
-        tw_tree_pop(p);
+        sigalg_item(x, c, off + i);
     }
     tw_tree_pop(p);
 }
@@ -1164,17 +1171,38 @@ static void cert_status(struct tls_ctx *x, const struct tw_cur *c, uint32_t off,
     p->cols_locked--;
 }
 
-/* key exchange algorithm of a cipher suite, from its IANA name */
-enum { KEX_UNKNOWN, KEX_RSA, KEX_DHE, KEX_ECDHE, KEX_PSK, KEX_TLS13 };
+/* key exchange algorithm of a cipher suite, from its IANA name, in the classes tshark 4.0's
+ * key exchange dissection tells apart (it leaves DHE_PSK and ECDHE_PSK undissected) */
+enum {
+    KEX_UNKNOWN,
+    KEX_RSA,
+    KEX_DHE,
+    KEX_DH_ANON,
+    KEX_ECDHE,
+    KEX_ECDH_ANON,
+    KEX_PSK,
+    KEX_RSA_PSK,
+    KEX_XDHE_PSK,
+    KEX_TLS13
+};
 static int cipher_kex(uint16_t cs)
 {
+    static const struct {
+        const char *prefix;
+        int kex;
+    } classes[] = {
+        {"TLS_RSA_PSK_", KEX_RSA_PSK},     {"TLS_DHE_PSK_", KEX_XDHE_PSK},
+        {"TLS_ECDHE_PSK_", KEX_XDHE_PSK},  {"TLS_PSK_", KEX_PSK},
+        {"TLS_ECDH_anon_", KEX_ECDH_ANON}, {"TLS_ECDHE_", KEX_ECDHE},
+        {"TLS_ECDH_", KEX_ECDHE},          {"TLS_DH_anon_", KEX_DH_ANON},
+        {"TLS_DHE_", KEX_DHE},             {"TLS_DH_", KEX_DHE},
+        {"TLS_RSA_", KEX_RSA},             {"TLS_AES_", KEX_TLS13},
+        {"TLS_CHACHA20_", KEX_TLS13},
+    };
     const char *n = tw_vs_find(tls_cipher_vals, cs);
     if (!n) return KEX_UNKNOWN;
-    if (strncmp(n, "TLS_ECDHE_", 10) == 0 || strncmp(n, "TLS_ECDH_", 9) == 0) return KEX_ECDHE;
-    if (strncmp(n, "TLS_DHE_", 8) == 0 || strncmp(n, "TLS_DH_", 7) == 0) return KEX_DHE;
-    if (strncmp(n, "TLS_RSA_", 8) == 0) return KEX_RSA;
-    if (strncmp(n, "TLS_PSK_", 8) == 0) return KEX_PSK;
-    if (strncmp(n, "TLS_AES_", 8) == 0 || strncmp(n, "TLS_CHACHA20_", 13) == 0) return KEX_TLS13;
+    for (size_t i = 0; i < TW_ARRAY_LEN(classes); i++)
+        if (strncmp(n, classes[i].prefix, strlen(classes[i].prefix)) == 0) return classes[i].kex;
     return KEX_UNKNOWN;
 }
 
@@ -1191,39 +1219,32 @@ static bool vec16(struct tls_ctx *x, const struct tw_cur *c, uint32_t *off, uint
     return true;
 }
 
-static void signature(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+/* digitally-signed: the algorithm pair from TLS 1.2 on, then the signature (flen, fdata) */
+static void signed_struct(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end,
+                          int flen, int fdata)
 {
-    struct tw_pkt *p = x->p;
     if (v12plus(x->s->version) && have(c, off, 2, end)) {
-        int32_t s = add_u(x, F_SIGALG, c, off, 2);
-        tw_tree_push(p, s);
-        add_u(x, F_SIG_HASH, c, off, 1);
-        add_u(x, F_SIG_SIG, c, off + 1, 1);
-        tw_tree_pop(p);
+        sigalg_item(x, c, off);
         off += 2;
     }
-    vec16(x, c, &off, end, F_SIG_LEN, F_SIG);
+    vec16(x, c, &off, end, flen, fdata);
+}
+
+static void signature(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    signed_struct(x, c, off, end, F_SIG_LEN, F_SIG);
 }
 
 static void cert_verify(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
 {
-    struct tw_pkt *p = x->p;
-    if (v12plus(x->s->version) && have(c, off, 2, end)) {
-        int32_t s = add_u(x, F_SIGALG, c, off, 2);
-        tw_tree_push(p, s);
-        add_u(x, F_SIG_HASH, c, off, 1);
-        add_u(x, F_SIG_SIG, c, off + 1, 1);
-        tw_tree_pop(p);
-        off += 2;
-    }
-    vec16(x, c, &off, end, F_CV_SIG_LEN, F_CV_SIG);
+    signed_struct(x, c, off, end, F_CV_SIG_LEN, F_CV_SIG);
 }
 
 static void server_kex(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
 {
     struct tw_pkt *p = x->p;
     int kex = cipher_kex(x->s->cipher);
-    if (kex == KEX_ECDHE) {
+    if (kex == KEX_ECDHE || kex == KEX_ECDH_ANON) {
         int32_t t = tw_add_text(p, off, end - off, "EC Diffie-Hellman Server Params");
         tw_tree_push(p, t);
         if (have(c, off, 1, end)) {
@@ -1236,17 +1257,29 @@ static void server_kex(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, 
                 if (have(c, off, n, end)) {
                     tw_add_bytes(p, HF(F_SERVER_POINT), c, off, n);
                     off += n;
-                    signature(x, c, off, end);
+                    if (kex != KEX_ECDH_ANON) signature(x, c, off, end);
                 }
             }
         }
         tw_tree_pop(p);
-    } else if (kex == KEX_DHE) {
+    } else if (kex == KEX_DHE || kex == KEX_DH_ANON) {
         int32_t t = tw_add_text(p, off, end - off, "Diffie-Hellman Server Params");
         tw_tree_push(p, t);
         if (vec16(x, c, &off, end, F_P_LEN, F_P) && vec16(x, c, &off, end, F_G_LEN, F_G) &&
-            vec16(x, c, &off, end, F_YS_LEN, F_YS))
+            vec16(x, c, &off, end, F_YS_LEN, F_YS) && kex == KEX_DHE)
             signature(x, c, off, end);
+        tw_tree_pop(p);
+    } else if (kex == KEX_RSA) { /* only sent for export-grade RSA */
+        int32_t t = tw_add_text(p, off, end - off, "RSA-EXPORT Server Params");
+        tw_tree_push(p, t);
+        if (vec16(x, c, &off, end, F_MODULUS_LEN, F_MODULUS) &&
+            vec16(x, c, &off, end, F_EXPONENT_LEN, F_EXPONENT))
+            signature(x, c, off, end);
+        tw_tree_pop(p);
+    } else if (kex == KEX_PSK || kex == KEX_RSA_PSK) {
+        int32_t t = tw_add_text(p, off, end - off, "PSK Server Params");
+        tw_tree_push(p, t);
+        vec16(x, c, &off, end, F_HINT_LEN, F_HINT);
         tw_tree_pop(p);
     }
 }
@@ -1255,7 +1288,7 @@ static void client_kex(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, 
 {
     struct tw_pkt *p = x->p;
     int kex = cipher_kex(x->s->cipher);
-    if (kex == KEX_ECDHE) {
+    if (kex == KEX_ECDHE || kex == KEX_ECDH_ANON) {
         int32_t t = tw_add_text(p, off, end - off, "EC Diffie-Hellman Client Params");
         tw_tree_push(p, t);
         if (have(c, off, 1, end)) {
@@ -1264,7 +1297,7 @@ static void client_kex(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, 
             if (have(c, off + 1, n, end)) tw_add_bytes(p, HF(F_CLIENT_POINT), c, off + 1, n);
         }
         tw_tree_pop(p);
-    } else if (kex == KEX_DHE) {
+    } else if (kex == KEX_DHE || kex == KEX_DH_ANON) {
         int32_t t = tw_add_text(p, off, end - off, "Diffie-Hellman Client Params");
         tw_tree_push(p, t);
         vec16(x, c, &off, end, F_YC_LEN, F_YC);
@@ -1277,6 +1310,13 @@ static void client_kex(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, 
         } else {
             vec16(x, c, &off, end, F_EPMS_LEN, F_EPMS);
         }
+        tw_tree_pop(p);
+    } else if (kex == KEX_PSK || kex == KEX_RSA_PSK) {
+        int32_t t = tw_add_text(p, off, end - off,
+                                kex == KEX_PSK ? "PSK Client Params" : "RSA PSK Client Params");
+        tw_tree_push(p, t);
+        if (vec16(x, c, &off, end, F_IDENTITY_LEN, F_IDENTITY) && kex == KEX_RSA_PSK)
+            vec16(x, c, &off, end, F_EPMS_LEN, F_EPMS);
         tw_tree_pop(p);
     }
 }
