@@ -194,6 +194,7 @@ static const struct {
     {"2.5.29.36", "id-ce-policyConstraints"},
     {"2.5.29.37", "id-ce-extKeyUsage"},
     {"1.3.6.1.5.5.7.1.1", "id-pe-authorityInfoAccess"},
+    {"1.3.6.1.4.1.11129.2.4.2", "SignedCertificateTimestampList"},
     {"1.3.6.1.5.5.7.2.1", "id-qt-cps"},
     {"1.3.6.1.5.5.7.2.2", "id-qt-unotice"},
     {"1.3.6.1.5.5.7.3.1", "id-kp-serverAuth"},

@@ -189,6 +189,7 @@ enum {
     TW_KEY_ISAKMP,         /* an ISAKMP message (after UDP 4500's non-ESP marker) */
     TW_KEY_EAP,            /* an EAP packet (IKEv2 EAP payload, EAPOL) */
     TW_KEY_TLS_EAP,        /* TLS records of EAP-TLS/TTLS/PEAP/FAST/TEAP (after tls_eap_outer) */
+    TW_KEY_TLS_SCT,        /* an X.509 SignedCertificateTimestampList extension (tw_tls_sct_ext) */
     TW_KEY_ISL,            /* a Cisco ISL frame (Ethernet to 01:00:0c:00:00 with a length) */
     TW_KEY_ETH_FCS,        /* Ethernet ending with a 4-byte FCS (inside Cisco ISL) */
     TW_KEY_ATMARP,         /* ARP of hardware type 19 (ATM, RFC 2225) */
@@ -1129,6 +1130,10 @@ void tw_reasm_tree(struct tw_pkt *p, const struct tw_reasm_result *res,
  * side (an EAP Request comes from the server) of the records it hands over next under
  * TW_KEY_TLS_EAP, as tshark's EAP dissector does with its conversation and port 443 (tls.c) */
 void tw_tls_eap_outer(struct tw_pkt *p, const uint8_t *key, size_t klen, bool from_server);
+/* an X.509 certificate's SignedCertificateTimestampList (RFC 6962), bytes [off, end) of data:
+ * dissected by TLS as tshark does (a "tls" entry in frame.protocols, no line of its own) */
+enum tw_status tw_tls_sct_ext(struct tw_pkt *p, const uint8_t *data, uint32_t off, uint32_t end,
+                              uint32_t cap);
 
 /* Name helpers shared by dissectors and sinks */
 const char *tw_ipproto_name(uint8_t proto); /* "TCP", or NULL */

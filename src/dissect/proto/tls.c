@@ -510,6 +510,10 @@ static const char *alpn_app(const uint8_t *s, uint32_t n)
 }
 
 
+static void sct_list(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end);
+/* the TLS version of the session whose certificate is being dissected */
+static uint16_t sct_version;
+
 /* one SignatureAndHashAlgorithm: the pair, then its hash and signature bytes */
 static void sigalg_item(struct tls_ctx *x, const struct tw_cur *c, uint32_t off)
 {
@@ -886,6 +890,12 @@ static void ext_body(struct tls_ctx *x, const struct tw_cur *c, uint16_t type, u
         if (len == 0) return;
         break;
     case 18: /* signed_certificate_timestamp */
+        if (len == 0) return;
+        if (have(c, off, len, end)) {
+            sct_list(x, c, off, off + len);
+            return;
+        }
+        break;
     case 23: /* extended_master_secret */
     case 49: /* post_handshake_auth */
         if (len == 0) return;
@@ -923,7 +933,8 @@ static void extensions(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, 
         if (f && type == 0) f->sni_kind = 'd';
         const char *nm = tw_vs_find(tls_ext_vals, type);
         int32_t t =
-            tw_add_text(p, off, 4 + len, "Extension: %s (len=%u)", nm ? nm : "Unknown type", len);
+            nm ? tw_add_text(p, off, 4 + len, "Extension: %s (len=%u)", nm, len)
+               : tw_add_text(p, off, 4 + len, "Extension: Unknown type %u (len=%u)", type, len);
         tw_tree_push(p, t);
         add_u(x, F_EXT_TYPE, c, off, 2);
         add_u(x, F_EXT_LEN, c, off + 2, 2);
@@ -1110,6 +1121,7 @@ static void one_cert(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, ui
     cc.end = off + cl;
     if (cc.cap > cc.end) cc.cap = cc.end;
     p->cols_locked++;
+    sct_version = x->s->version; /* an SCT list inside reads its signatures by it */
     tw_dissect_nested(p, TW_TBL_NAME, TW_KEY_X509_CERT, cc);
     p->cols_locked--;
     tw_tree_pop(p);
@@ -1211,8 +1223,16 @@ static bool vec16(struct tls_ctx *x, const struct tw_cur *c, uint32_t *off, uint
 {
     if (!have(c, *off, 2, end)) return false;
     uint32_t n = be16(c->data + *off);
-    add_u(x, flen, c, *off, 2);
+    int32_t lr = add_u(x, flen, c, *off, 2);
     *off += 2;
+    if (*off + n > end) {
+        /* Wireshark's ssl_add_vector(): longer than what is left, the vector is not read */
+        tw_tree_push(x->p, lr);
+        tw_expert(x->p, EX(E_VECTOR_LEN), *off - 2, 2,
+                  "Vector length %u is too large, truncating it to %u", n, end - *off);
+        tw_tree_pop(x->p);
+        return false;
+    }
     if (!have(c, *off, n, end)) return false;
     tw_add_bytes(x->p, HF(fdata), c, *off, n);
     *off += n;
@@ -2371,8 +2391,124 @@ static bool app_hand_on(struct tls_ctx *x)
     return shown;
 }
 
+/* ---- Signed Certificate Timestamps (RFC 6962) ---- */
+
+/* the Certificate Transparency logs tshark 4.0 names, by log ID (those the corpora's
+ * certificates cite; any other is an "Unknown Log") */
+static const struct {
+    const char *id;
+    const char *name;
+} ct_logs[] = {
+    {"4494652eb0eeceafc44007d8a8fe28c0dae682bed8cb31b53fd33396b5b681a8", "Cloudflare 'Nimbus2021' Log"},
+    {"41c8cab1df22464a10c6a13a0942875e4e318b1b03ebeb4bc768f090629606f6", "Cloudflare 'Nimbus2022' Log"},
+    {"7a328c54d8b72db620ea38e0521ee98416703213854d3bd22bc13a57a352eb52", "Cloudflare 'Nimbus2023' Log"},
+    {"dab6bf6b3fb5b6229f9bc2bb5c6be87091716cbb51848534bda43d3048d7fbab", "Cloudflare 'Nimbus2024' Log"},
+    {"5614069a2fd7c2ecd3f5e1bd44b23ec74676b9bc99115cc0ef949855d689d0dd", "DigiCert Log Server"},
+    {"8775bfe7597cf88c43995fbdf36eff568d475636ff4ab560c1b4eaff5ea0830f", "DigiCert Log Server 2"},
+    {"51a3b0f5fd01799c566db837788f0ca47acc1b27cbf79e88429a0dfed48b05e5", "DigiCert Nessie2022 Log"},
+    {"b3737707e18450f86386d605a9dc11094a792db1670c0b87dcf0030e7936a59a", "DigiCert Nessie2023 Log"},
+    {"5cdc4392fee6ab4544b15e9ad456e61037fbd5fa47dca17394b25ee6f6c70eca", "DigiCert Yeti2021 Log"},
+    {"2245450759552456963fa12ff1f76d86e0232663adc04b7f5dc6835c6ee20f02", "DigiCert Yeti2022 Log"},
+    {"059c01d320e00784139580498d117c903266afaf7250b5af3b46a43e11840d4a", "DigiCert Yeti2022-2 Log"},
+    {"48b0e36bdaa647340fe56a02fa9d30eb1c5201cb56dd2c81d9bbbfab39d88473", "DigiCert Yeti2024 Log"},
+    {"f65c942fd1773022145418083094568ee34d131933bfdf0c2f200bcc4ef164e3", "Google 'Argon2021' log"},
+    {"2979bef09e393921f056739f63a577e5be577d9c600af8f94d5d265c255dc784", "Google 'Argon2022' log"},
+    {"eecdd064d5db1acec55cb79db4cd13a23287467cbcecdec351485946711fb59b", "Google 'Argon2024' log"},
+    {"68f698f81f6482be3a8ceeb9281d4cfc71515d6793d444d10a67acbb4f4ffbc4", "Google 'Aviator' log"},
+    {"a4b90990b418581487bb13a2cc67700a3c359804f91bdfb8e377cd0ec80ddc10", "Google 'Pilot' log"},
+    {"ee4bbdb775ce60bae142691fabe19e66a30f7e5fb072d88300c47b897aa8fdcb", "Google 'Rocketeer' log"},
+    {"bbd9dfbc1f8a71b593942397aa927b473857950aab52e81a909664368e1ed185", "Google 'Skydiver' log"},
+    {"7d3ef2f88fff88556824c2c0ca9e5289792bc50e78097f2e6a9768997e22f0d7", "Google 'Xenon2021' log"},
+    {"46a555eb75fa912030b5a28969f4f37d112c4174befd49b885abf2fc70fe6d47", "Google 'Xenon2022' log"},
+    {"adf7befa7cff10c88b9d3d9c1e3e186ab467295dcfb10c24ca858634ebdc828a", "Google 'Xenon2023' log"},
+    {"dfa55eab68824f1f6cadeeb85f4e3e5aeacda212a46a5e8e3b12c020445c2a73", "Let's Encrypt 'Oak2022' log"},
+    {"b73efb24df9c4dba75f239c5ba58f46c5dfc42cf7a9f35c49e1d098125edb499", "Let's Encrypt 'Oak2023' log"},
+    {"3f174b4fd7224758941d651c84be0d12ed90377f1f856aebc1bf2885ecf8646e", "Let's Encrypt 'Oak2024H2' log"},
+    {"6f5376ac31f03119d89900a45115ff77151c11d902c10029068db2089a37d913", "Sectigo 'Mammoth' CT log"},
+    {"5581d4c2169036014aea0b9b573c53f0c0e43878702508172fa3aa1d0713d30c", "Sectigo 'Sabre' CT log"},
+    {"ddeb1d2b7a0d4fa6208b81ad8168707e2e8e9d01d55c888d3d11c4cdb6ecbecc", "Symantec log"},
+    {"03019df3fd85a69a8ebd1facc6da9ba73e469774fe77f579fc5a08b8328c1d6b", "Venafi Gen2 CT log"},
+    {"ac3b9aed7fa9674757159e6d7d575672f9d98100941e9bdeffeca1313b75782d", "Venafi log"},
+};
+
+static const char *ct_log_name(const uint8_t *id)
+{
+    char hex[65];
+    for (int i = 0; i < 32; i++) snprintf(hex + 2 * i, 3, "%02x", id[i]);
+    for (size_t i = 0; i < TW_ARRAY_LEN(ct_logs); i++)
+        if (memcmp(ct_logs[i].id, hex, 64) == 0) return ct_logs[i].name;
+    return "Unknown Log";
+}
+
+/* SignedCertificateTimestampList: from a TLS extension or an X.509 certificate's extension */
+static void sct_list(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, uint32_t end)
+{
+    struct tw_pkt *p = x->p;
+    if (!have(c, off, 2, end)) return;
+    uint32_t n = be16(c->data + off);
+    add_u(x, F_SCTS_LEN, c, off, 2);
+    off += 2;
+    uint32_t le = end - off > n ? off + n : end;
+    while (have(c, off, 2, le)) {
+        uint32_t sl = be16(c->data + off);
+        uint32_t se = le - (off + 2) > sl ? off + 2 + sl : le;
+        int32_t it = tw_add_text(p, off, se - off, "Signed Certificate Timestamp (%s)",
+                                 have(c, off + 3, 32, se) ? ct_log_name(c->data + off + 3)
+                                                          : "Unknown Log");
+        tw_tree_push(p, it);
+        add_u(x, F_SCT_LEN, c, off, 2);
+        uint32_t o = off + 2;
+        if (have(c, o, 1, se)) add_u(x, F_SCT_VERSION, c, o, 1);
+        if (have(c, o + 1, 32, se)) tw_add_bytes(p, HF(F_SCT_LOGID), c, o + 1, 32);
+        if (have(c, o + 33, 8, se)) {
+            uint64_t ms = 0;
+            for (int i = 0; i < 8; i++) ms = ms << 8 | c->data[o + 33 + i];
+            struct tw_time t = {(int64_t)(ms / 1000), (int32_t)(ms % 1000) * 1000000};
+            tw_add_time(p, HF(F_SCT_TIMESTAMP), o + 33, 8, t);
+        }
+        o += 41;
+        if (have(c, o, 2, se)) {
+            uint32_t el = be16(c->data + o);
+            add_u(x, F_SCT_EXTS_LEN, c, o, 2);
+            o += 2;
+            if (el && have(c, o, el, se)) add_none(x, F_SCT_EXTS, o, el);
+            o += el;
+            signed_struct(x, c, o, se, F_SCT_SIG_LEN, F_SCT_SIG);
+        }
+        tw_tree_pop(p);
+        off = se;
+    }
+}
+
+static struct {
+    struct tw_pkt *p;
+} sct_pending;
+
+enum tw_status tw_tls_sct_ext(struct tw_pkt *p, const uint8_t *data, uint32_t off, uint32_t end,
+                              uint32_t cap)
+{
+    struct tw_cur c = {data, off, end, cap, TW_CUR_OK};
+    sct_pending.p = p;
+    enum tw_status st = tw_dissect_nested(p, TW_TBL_NAME, TW_KEY_TLS_SCT, c);
+    sct_pending.p = NULL;
+    return st;
+}
+
 static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
 {
+    if (sct_pending.p == p) {
+        /* a certificate's SCT list (tw_tls_sct_ext): in frame.protocols, without a line */
+        sct_pending.p = NULL;
+        tw_layer_unrecord(p);
+        if (p->ntree >= 2) p->tree[p->ntree - 1] = p->tree[p->ntree - 2];
+        struct tls_ctx x = {.p = p, .v = &tls_variant};
+        memset(&x.scratch, 0, sizeof x.scratch);
+        x.s = &x.scratch;
+        x.s->version = sct_version;
+        sct_list(&x, c, c->off, c->end);
+        c->off = c->end;
+        return TW_OK;
+    }
     const uint8_t *h;
     if (tw_cur_try_peek(c, 0, 5, &h) && h[0] >= 0x20 && h[0] < 0x7f && h[1] >= 0x20 &&
         h[1] < 0x7f && h[2] >= 0x20 && h[2] < 0x7f && h[3] >= 0x20 && h[3] < 0x7f) {
@@ -2533,7 +2669,7 @@ static bool heur_tls(struct tw_pkt *p, const struct tw_cur *c)
 }
 
 static const struct tw_binding bindings[] = {
-    {TW_TBL_NAME, TW_KEY_TLS_EAP}, {TW_TBL_TCP_PORT, 324},   {TW_TBL_TCP_PORT, 443},
+    {TW_TBL_NAME, TW_KEY_TLS_EAP}, {TW_TBL_NAME, TW_KEY_TLS_SCT}, {TW_TBL_TCP_PORT, 324},   {TW_TBL_TCP_PORT, 443},
     {TW_TBL_TCP_PORT, 465},        {TW_TBL_TCP_PORT, 636},   {TW_TBL_TCP_PORT, 802},
     {TW_TBL_TCP_PORT, 853},        {TW_TBL_TCP_PORT, 993},   {TW_TBL_TCP_PORT, 995},
     {TW_TBL_TCP_PORT, 1300},       {TW_TBL_TCP_PORT, 2221},  {TW_TBL_TCP_PORT, 2443},
