@@ -195,6 +195,7 @@ static const struct {
     {"2.5.29.37", "id-ce-extKeyUsage"},
     {"1.3.6.1.5.5.7.1.1", "id-pe-authorityInfoAccess"},
     {"1.3.6.1.4.1.11129.2.4.2", "SignedCertificateTimestampList"},
+    {"1.3.6.1.4.1.11129.2.4.5", "SignedCertificateTimestampList"},
     {"1.3.6.1.5.5.7.2.1", "id-qt-cps"},
     {"1.3.6.1.5.5.7.2.2", "id-qt-unotice"},
     {"1.3.6.1.5.5.7.3.1", "id-kp-serverAuth"},
@@ -202,7 +203,7 @@ static const struct {
     {"1.3.6.1.5.5.7.3.3", "id-kp-codeSigning"},
     {"1.3.6.1.5.5.7.3.4", "id-kp-emailProtection"},
     {"1.3.6.1.5.5.7.3.8", "id-kp-timeStamping"},
-    {"1.3.6.1.5.5.7.3.9", "id-kp-OCSPSigning"},
+    {"1.3.6.1.5.5.7.3.9", "OCSPSigning"}, /* as tshark 4.0 names it */
     {"1.3.6.1.5.5.7.48.1", "id-ad-ocsp"},
     {"1.3.6.1.5.5.7.48.2", "id-ad-caIssuers"},
     /* Netscape certificate extensions */
@@ -236,7 +237,11 @@ bool tw_ber_oid_resolved(const char *dotted, char *out, size_t cap)
     static const struct {
         const char *oid, *name;
     } roots[] = {
-        {"0", "itu-t"}, {"1", "iso"}, {"2", "joint-iso-itu-t"}, {"2.16.840.1", "US company arc"}};
+        {"0", "itu-t"},
+        {"1", "iso"},
+        {"1.2.840", "ISO assigned OIDs, USA"},
+        {"2", "joint-iso-itu-t"},
+        {"2.16.840.1", "US company arc"}};
     if (cap) out[0] = 0;
     const char *best = NULL;
     size_t best_len = 0;

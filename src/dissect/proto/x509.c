@@ -1215,9 +1215,11 @@ void tw_asn_extensions(struct tw_asn *a, const struct tw_ber_tlv *t, uint16_t hf
                         nested(a, TW_KEY_X509CE, PK_EXTENSION, oid, &val, NULL, 0);
                     else if (ns_field(oid) >= 0)
                         nested(a, TW_KEY_NS_CERT_EXTS, PK_EXTENSION, oid, &val, NULL, 0);
-                    else if (strcmp(oid, "1.3.6.1.4.1.11129.2.4.2") == 0 &&
+                    else if ((strcmp(oid, "1.3.6.1.4.1.11129.2.4.2") == 0 ||
+                              strcmp(oid, "1.3.6.1.4.1.11129.2.4.5") == 0) &&
                              tw_ber_is(&val, TW_BER_UNIVERSAL, TW_BER_OCTETSTRING)) {
-                        /* RFC 6962's SCT list: TLS-encoded, inside an OCTET STRING */
+                        /* RFC 6962's SCT list (in a certificate, .2, or an OCSP response, .5): TLS-encoded,
+                         * inside an OCTET STRING */
                         enum tw_status st = tw_tls_sct_ext(p, a->d, val.off, val.end, a->cap);
                         if (st != TW_OK) a->st = st, a->reported = true;
                     }
