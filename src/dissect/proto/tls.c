@@ -1076,6 +1076,12 @@ done:
  * characters; "no-cn" without one). tshark 4.0 has no such export (docs/export-objects.md). */
 static void export_cert(struct tw_pkt *p, const uint8_t *der, uint32_t len)
 {
+    /* bytes that are not one whole DER SEQUENCE are no certificate file (fuzzed or cut
+     * handshakes): not written, so that every file exported is a certificate */
+    struct tw_ber_tlv t;
+    if (tw_ber_read(der, 0, len, len, &t) != TW_OK ||
+        !tw_ber_is(&t, TW_BER_UNIVERSAL, TW_BER_SEQUENCE) || t.end != len)
+        return;
     char cn[65], name[100];
     size_t n = tw_x509_subject_cn(der, len, cn, sizeof cn);
     for (size_t i = 0; i < n; i++) {
