@@ -18,6 +18,13 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "bench", "out")
 TRAWL = os.path.join(ROOT, "build", "trawl")
+# fields of every application protocol the generator writes: DNS, HTTP and TLS run on every
+# packet of theirs, with TCP desegmentation, as tshark does for its -T fields
+APP_FIELDS = []
+for _f in ("frame.number", "dns.qry.name", "dns.a", "http.request.method", "http.host",
+           "http.request.uri", "http.response.code", "http.content_length", "tls.handshake.type",
+           "tls.handshake.extensions_server_name", "tls.handshake.ciphersuite", "tls.record.length"):
+    APP_FIELDS += ["-e", _f]
 # bumped whenever bench/gen.c writes different traffic, so an old file is not reused
 GEN_VERSION = 2
 
@@ -79,6 +86,8 @@ def main():
         ("trawl -T fields (5 fields)", "trawl-fields",
          [TRAWL, "-r", path, "-T", "fields", "-e", "frame.number", "-e", "ip.src", "-e", "ip.dst",
           "-e", "tcp.srcport", "-e", "tcp.dstport"]),
+        ("trawl -T fields (application fields: DNS, HTTP, TLS)", "trawl-appfields",
+         [TRAWL, "-r", path, "-T", "fields"] + APP_FIELDS),
         ("trawl -V (full trees)", "trawl-tree", [TRAWL, "-V", "-r", path]),
         ("tcpdump text output", "tcpdump-text", ["tcpdump", "-n", "-r", path]),
         ("tcpdump -w /dev/null (read only)", "tcpdump-read", ["tcpdump", "-r", path, "-w", "/dev/null"]),
@@ -95,6 +104,8 @@ def main():
         ("tshark -q -Y 'ip.addr == 10.0.0.1 && tcp.port in {80, 443}'", "tshark-Y",
          ["tshark", "-n", "-q", "-r", path, "-Y", "ip.addr == 10.0.0.1 && tcp.port in {80, 443}"]),
         ("tshark one-line output", "tshark-line", ["tshark", "-n", "-r", path]),
+        ("tshark -T fields (application fields: DNS, HTTP, TLS)", "tshark-appfields",
+         ["tshark", "-n", "-r", path, "-T", "fields"] + APP_FIELDS),
         ("tshark -T fields (5 fields)", "tshark-fields",
          ["tshark", "-n", "-r", path, "-T", "fields", "-e", "frame.number", "-e", "ip.src", "-e",
           "ip.dst", "-e", "tcp.srcport", "-e", "tcp.dstport"]),
@@ -123,6 +134,7 @@ def main():
         lines.append("| %s | %.2f | %.0f | %.1f | %.1f |" % (label, el, pps, mbs, rss))
     ratios = []
     for a, b in (("trawl-line", "tshark-line"), ("trawl-fields", "tshark-fields"),
+                 ("trawl-appfields", "tshark-appfields"),
                  ("trawl-line", "tcpdump-text"), ("trawl-q", "tcpdump-read"),
                  ("trawl-bpf", "tcpdump-bpf"), ("trawl-bpf-write", "tcpdump-bpf"),
                  ("trawl-Y", "tshark-Y")):

@@ -252,6 +252,11 @@ struct tw_layer {
                          * segment are one layer, one "bgp" item each): -z io,phs counts them */
     bool under;     /* at depth 0, but its item hangs under another layer's (tw_dissect_under):
                      * not a top-level item of the tree (-z io,phs) */
+    /* per top-level item k < 32 (the first, then the more_items): bit k of item_bad/item_short
+     * when a "[Malformed Packet]"/"[Packet size limited]" line follows that item (a PDU of
+     * tw_tcp_pdus that failed), of item_noline when the item itself was taken back
+     * (tw_layer_unrecord): -z io,phs walks the tree's lines as tshark does */
+    uint32_t item_bad, item_short, item_noline;
     uint32_t off, len;
     uint32_t avail;   /* bytes the layer was given (its cursor's claimed length) */
     uint32_t claim;   /* bytes it says it really spans (IP total length), 0 = all it was given */
@@ -827,11 +832,15 @@ void tw_layer_label_(struct tw_pkt *p, const char *fmt, ...) TW_PRINTF(2, 3);
 static inline void tw_layer_unrecord(struct tw_pkt *p)
 {
     struct tw_layer *l = p->nlayers ? &p->layers[p->nlayers - 1] : NULL;
-    if (l && l->rec >= 0 && (uint32_t)l->rec + 1 == p->nrecs) {
+    if (!l) return;
+    if (l->more_items < 32) l->item_noline |= 1u << l->more_items;
+    if (l->rec < 0) return;
+    if ((uint32_t)l->rec + 1 == p->nrecs)
         p->nrecs--;
-        l->rec = -1;
-        if (p->ntree) p->tree[p->ntree - 1] = -1;
-    }
+    else /* records came after it (tcp.pdu.size under TCP): it stays, unseen in the tree */
+        p->recs[l->rec].flags |= TW_RF_HIDDEN;
+    l->rec = -1;
+    if (p->ntree) p->tree[p->ntree - 1] = -1;
 }
 /* Is the current layer's protocol line recorded (so a label is worth building)? */
 /* the current layer has its own record (a tree or a filter wants it): labels are worth making */

@@ -486,6 +486,7 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, const struct tw_cur *s
                      (via_t == TW_TBL_NAME && (via_k == TW_KEY_RTP || via_k == TW_KEY_RTCP)));
         l->under = false;
         l->more_items = 0;
+        l->item_bad = l->item_short = l->item_noline = 0;
         l->rec = -1;
         l->src = p->cur_src = p->nsources > 1 ? source_of(p, c.data) : 0;
         p->ntree = base_tree;

@@ -34,20 +34,34 @@ static void col_text(struct tw_sink *s, struct tw_buf *b, const struct tw_pkt *p
     }
 }
 
-/* \n, \r and \t from position `at` on become two-character escapes */
+/* the characters tshark 4.0's -T fields escapes: \n, \r, \t, \b and \f (not \a, \v, other
+ * control characters or the backslash itself); 0 when ch stays as it is */
+static char wsp_escape(char ch)
+{
+    switch (ch) {
+    case '\n': return 'n';
+    case '\r': return 'r';
+    case '\t': return 't';
+    case '\b': return 'b';
+    case '\f': return 'f';
+    default: return 0;
+    }
+}
+
+/* from position `at` on, the characters of wsp_escape() become two-character escapes */
 static void escape_wsp(struct tw_buf *b, size_t at)
 {
     size_t extra = 0;
     for (size_t i = at; i < b->len; i++)
-        if (b->p[i] == '\n' || b->p[i] == '\r' || b->p[i] == '\t') extra++;
+        if (wsp_escape(b->p[i])) extra++;
     if (!extra || !tw_buf_reserve(b, extra)) return;
     size_t r = b->len, w = b->len + extra;
     b->len = w;
     while (r > at) {
         char ch = b->p[--r];
-        const char *e = ch == '\n' ? "n" : ch == '\r' ? "r" : ch == '\t' ? "t" : NULL;
+        char e = wsp_escape(ch);
         if (e) {
-            b->p[--w] = e[0];
+            b->p[--w] = e;
             b->p[--w] = '\\';
         } else {
             b->p[--w] = ch;

@@ -89,9 +89,16 @@ static void phs_packet(void *st, const struct tw_pkt *p, bool displayed)
         const struct tw_proto *pr = tw_proto_get(l->proto);
         if (((l->depth == 0 && !l->under) || l->rooted) && !l->hidden &&
             !(pr->flags & (TW_PROTO_NO_LAYER | TW_PROTO_NO_RECORD | TW_PROTO_PARENT_TREE)))
-            for (uint32_t k = 0; k <= l->more_items && n < MAX_PATH; k++) path[n++] = pr->abbrev;
+            for (uint32_t k = 0; k <= l->more_items && n < MAX_PATH; k++) {
+                /* an item taken back has no line; a PDU that failed has its marker after it */
+                uint32_t bit = k < 32 ? 1u << k : 0;
+                if (!(l->item_noline & bit)) path[n++] = pr->abbrev;
+                if (n < MAX_PATH && (l->item_bad & bit)) path[n++] = "_ws.malformed";
+                else if (n < MAX_PATH && (l->item_short & bit)) path[n++] = "_ws.short";
+            }
+        /* (a layer whose PDUs failed has its markers after them, above) */
         if ((l->status == TW_TRUNCATED || l->status == TW_MALFORMED) && l->depth == 0 &&
-            n < MAX_PATH)
+            !(l->item_bad | l->item_short) && n < MAX_PATH)
             path[n++] = l->status == TW_TRUNCATED ? "_ws.short" : "_ws.malformed";
     }
     uint32_t at = 0;

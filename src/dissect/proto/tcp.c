@@ -3038,6 +3038,7 @@ tw_tcp_pdus(struct tw_pkt *p, struct tw_cur *c, uint32_t fixed,
                           p->layers[p->deseg.layer].proto == p->cur_proto &&
                           p->layers[p->deseg.layer].depth == p->depth && p->deseg.pdu_size_hf;
     uint32_t off = c->off;
+    const uint32_t li = p->nlayers ? p->nlayers - 1 : 0; /* the running layer */
     bool cut_shown = false; /* a PDU already ended "truncated" (its marker is shown) */
     while (off < c->end) {
         uint32_t cap_end = TW_MIN(c->cap, c->end);
@@ -3095,7 +3096,16 @@ tw_tcp_pdus(struct tw_pkt *p, struct tw_cur *c, uint32_t fixed,
         pdu.err = 0;
         enum tw_status st = dissect_pdu(p, &pdu, arg);
         if (st == TW_OK && pdu.err) st = pdu.err == TW_CUR_TRUNCATED ? TW_TRUNCATED : TW_MALFORMED;
-        if (st != TW_OK) tw_show_status(p, st);
+        if (st != TW_OK) {
+            tw_show_status(p, st);
+            struct tw_layer *l = p->nlayers ? &p->layers[li] : NULL;
+            if (l && l->more_items < 32) {
+                if (st == TW_TRUNCATED)
+                    l->item_short |= 1u << l->more_items;
+                else
+                    l->item_bad |= 1u << l->more_items;
+            }
+        }
         if (st == TW_TRUNCATED) cut_shown = true;
         if ((uint64_t)off + plen >= c->end) break;
         off += plen;
