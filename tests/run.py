@@ -45,7 +45,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.environ.get("TRAWL_SHARED") or os.path.join(os.path.dirname(ROOT), "shared")
-BUILD = os.path.join(ROOT, "build")
+BUILD = os.environ.get("TRAWL_BUILD") or os.path.join(ROOT, "build")
 ASAN = os.path.join(ROOT, "build-asan")
 ENV = dict(os.environ, TZ="UTC", LC_ALL="C.UTF-8")
 sys.path.insert(0, os.path.join(ROOT, "tests", "tools"))

@@ -218,6 +218,10 @@ enum tw_status { TW_OK = 0, TW_TRUNCATED = 1, TW_MALFORMED = 2 };
 #define TW_RF_HIDDEN    0x02 /* filterable and in -T fields, not in trees or JSON */
 #define TW_RF_LABEL     0x04 /* label is the whole line (text item) */
 #define TW_RF_EXPERT    0x08
+/* a custom label too long shows " [truncated]" first, as the labels Wireshark's *_format()
+ * functions set (proto_tree_set_representation); without it a long one is just cut, as text
+ * appended with proto_item_append_text */
+#define TW_RF_MARK_TRUNC 0x10
 
 struct tw_rec {
     uint16_t field;
@@ -257,6 +261,7 @@ struct tw_layer {
      * tw_tcp_pdus that failed), of item_noline when the item itself was taken back
      * (tw_layer_unrecord): -z io,phs walks the tree's lines as tshark does */
     uint32_t item_bad, item_short, item_noline;
+    bool item_kept; /* an earlier top-level item of it stays in the tree (rec is the newest) */
     uint32_t off, len;
     uint32_t avail;   /* bytes the layer was given (its cursor's claimed length) */
     uint32_t claim;   /* bytes it says it really spans (IP total length), 0 = all it was given */

@@ -487,6 +487,7 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, const struct tw_cur *s
         l->under = false;
         l->more_items = 0;
         l->item_bad = l->item_short = l->item_noline = 0;
+        l->item_kept = false;
         l->rec = -1;
         l->src = p->cur_src = p->nsources > 1 ? source_of(p, c.data) : 0;
         p->ntree = base_tree;
@@ -685,6 +686,7 @@ void tw_layer_next_item(struct tw_pkt *p, uint16_t hf, uint32_t off, uint32_t le
     if (!p->nlayers) return;
     struct tw_layer *l = &p->layers[p->nlayers - 1];
     if (l->more_items < UINT8_MAX) l->more_items++;
+    if (l->rec >= 0) l->item_kept = true;
     p->ntree = ntree;
     int32_t r = tw_want(p, hf) ? tw_add_rec(p, hf, off, len) : -1;
     l->rec = r;

@@ -798,7 +798,7 @@ static bool proto_present(const struct tw_pkt *p, int32_t proto)
             /* present = its tree item exists (protocols without an item of their own are
              * present as layers) */
             const struct tw_proto *pr = tw_proto_get(p->layers[i].proto);
-            if (p->layers[i].rec >= 0 ||
+            if (p->layers[i].rec >= 0 || p->layers[i].item_kept ||
                 (pr->flags & (TW_PROTO_NO_RECORD | TW_PROTO_PARENT_TREE)) || !pr->ids)
                 return true;
         }

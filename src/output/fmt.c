@@ -405,7 +405,19 @@ void tw_fmt_label(struct tw_buf *b, const struct tw_pkt *p, const struct tw_rec 
     if (gen) tw_buf_addc(b, '[');
     size_t s0 = b->len;
     label_raw(b, p, r);
-    if (r->label && b->len - s0 > LABEL_MAX) {
+    if (r->label && b->len - s0 > LABEL_MAX && (r->flags & TW_RF_MARK_TRUNC)) {
+        /* label_mark_truncated() at position 0: " [truncated]" then the text */
+        static const char trunc[] = " [truncated]";
+        const size_t tl = sizeof trunc - 1;
+        if (tw_buf_reserve(b, tl) && b->p) {
+            char *l = b->p + s0;
+            memmove(l + tl, l, LABEL_MAX + 1 - tl);
+            memcpy(l, trunc, tl);
+            size_t cut = LABEL_MAX - 1; /* what tshark 4.0 shows: 238 bytes */
+            while (cut > 0 && ((uint8_t)l[cut] & 0xc0) == 0x80) cut--;
+            b->len = s0 + cut;
+        }
+    } else if (r->label && b->len - s0 > LABEL_MAX) {
         size_t cut = s0 + LABEL_MAX;
         while (cut > s0 && ((uint8_t)b->p[cut] & 0xc0) == 0x80) cut--;
         b->len = cut;

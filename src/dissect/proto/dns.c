@@ -133,6 +133,51 @@ enum {
     F_DS_ALGO,
     F_DS_DIGEST_TYPE,
     F_DS_DIGEST,
+    F_HINFO_CPU_LEN,
+    F_HINFO_CPU,
+    F_HINFO_OS_LEN,
+    F_HINFO_OS,
+    F_LOC_VERSION,
+    F_LOC_SIZE,
+    F_LOC_HPREC,
+    F_LOC_VPREC,
+    F_LOC_LAT,
+    F_LOC_LON,
+    F_LOC_ALT,
+    F_LOC_UNKNOWN,
+    F_RP_MAILBOX,
+    F_RP_TXT,
+    F_APL_FAMILY,
+    F_APL_PREFIX,
+    F_APL_NEG,
+    F_APL_AFDLEN,
+    F_APL_IPV4,
+    F_APL_IPV6,
+    F_APL_DATA,
+    F_SSHFP_ALGO,
+    F_SSHFP_TYPE,
+    F_SSHFP_FP,
+    F_NSEC3_ALGO,
+    F_NSEC3_FLAGS,
+    F_NSEC3_OPTOUT,
+    F_NSEC3_ITER,
+    F_NSEC3_SALT_LEN,
+    F_NSEC3_SALT,
+    F_NSEC3_HASH_LEN,
+    F_NSEC3_HASH,
+    F_TSIG_ALGO,
+    F_TSIG_TIME,
+    F_TSIG_FUDGE,
+    F_TSIG_MAC_SIZE,
+    F_TSIG_MAC,
+    F_TSIG_ORIG_ID,
+    F_TSIG_ERROR,
+    F_TSIG_OTHER_LEN,
+    F_TSIG_OTHER,
+    F_TLSA_USAGE,
+    F_TLSA_SELECTOR,
+    F_TLSA_MATCHING,
+    F_TLSA_DATA,
     F_DNSKEY_FLAGS,
     F_DNSKEY_ZONE,
     F_DNSKEY_REVOKED,
@@ -337,6 +382,25 @@ static const struct tw_vs svcb_key_vals[] = {
     {0, "mandatory"}, {1, "alpn"},     {2, "no-default-alpn"}, {3, "port"},         {4, "ipv4hint"},
     {5, "echconfig"}, {6, "ipv6hint"}, {32769, "odohconfig"},  {65535, "key65535"}, {0, NULL}};
 static const struct tw_vs family_vals[] = {{1, "IPv4"}, {2, "IPv6"}, {0, NULL}};
+static const struct tw_vs nsec3_algo_vals[] = {{0, "Reserved"}, {1, "SHA-1"}, {0, NULL}};
+static const struct tw_vs sshfp_algo_vals[] = {{0, "Reserved"}, {1, "RSA"},     {2, "DSA"}, {3, "ECDSA"},
+                                               {4, "Ed25519"},  {5, "XMSS"},    {0, NULL}};
+static const struct tw_vs sshfp_type_vals[] = {{0, "Reserved"}, {1, "SHA1"}, {2, "SHA256"}, {0, NULL}};
+static const struct tw_tfs tfs_apl_neg = {"Yes (!)", "No (0)"};
+static const struct tw_tfs tfs_optout = {"Additional insecure delegations allowed",
+                                         "Additional insecure delegations forbidden"};
+/* TLSA (RFC 6698, the acronyms of RFC 7218) */
+static const struct tw_vs tlsa_usage_vals[] = {{0, "CA constraint (PKIX-TA)"},
+                                               {1, "Service certificate constraint (PKIX-EE)"},
+                                               {2, "Trust anchor assertion (DANE-TA)"},
+                                               {3, "Domain-issued certificate (DANE-EE)"},
+                                               {0, NULL}};
+static const struct tw_vs tlsa_selector_vals[] = {
+    {0, "Full certificate (Cert)"}, {1, "SubjectPublicKeyInfo (SPKI)"}, {0, NULL}};
+static const struct tw_vs tlsa_matching_vals[] = {{0, "No Hash Used (Full)"},
+                                                  {1, "256 bit hash by SHA2 (SHA2-256)"},
+                                                  {2, "512 bit hash by SHA2 (SHA2-512)"},
+                                                  {0, NULL}};
 
 static const struct tw_tfs tfs_response = {"Message is a response", "Message is a query"};
 static const struct tw_tfs tfs_auth = {"Server is an authority for domain",
@@ -553,6 +617,87 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_DS_DIGEST_TYPE] = {"dns.ds.digest_type", "Digest Type", TW_FT_UINT8, TW_BASE_DEC, 0,
                           digest_vals, NULL, NULL, NULL},
     [F_DS_DIGEST] = {"dns.ds.digest", "Digest", TW_FT_BYTES, 0, 0, NULL, NULL, NULL, NULL},
+    [F_HINFO_CPU_LEN] = {"dns.hinfo.cpu_length", "CPU Length", TW_FT_UINT8, TW_BASE_DEC, 0, NULL,
+                         NULL, NULL, NULL},
+    [F_HINFO_CPU] = {"dns.hinfo.cpu", "CPU", TW_FT_STRING, 0, 0, NULL, NULL, NULL, NULL},
+    [F_HINFO_OS_LEN] = {"dns.hinfo.os_length", "OS Length", TW_FT_UINT8, TW_BASE_DEC, 0, NULL,
+                        NULL, NULL, NULL},
+    [F_HINFO_OS] = {"dns.hinfo.os", "OS", TW_FT_STRING, 0, 0, NULL, NULL, NULL, NULL},
+    [F_LOC_VERSION] = {"dns.loc.version", "Version", TW_FT_UINT8, TW_BASE_DEC, 0, NULL, NULL, NULL,
+                       NULL},
+    [F_LOC_SIZE] = {"dns.loc.size", "Size", TW_FT_UINT8, TW_BASE_DEC, 0, NULL, NULL, NULL, NULL},
+    [F_LOC_HPREC] = {"dns.loc.horizontal_precision", "Horizontal Precision", TW_FT_UINT8,
+                     TW_BASE_DEC, 0, NULL, NULL, NULL, NULL},
+    [F_LOC_VPREC] = {"dns.loc.vertical_precision", "Vertical Precision", TW_FT_UINT8, TW_BASE_DEC,
+                     0, NULL, NULL, NULL, NULL},
+    [F_LOC_LAT] = {"dns.loc.latitude", "Latitude", TW_FT_UINT32, TW_BASE_DEC, 0, NULL, NULL, NULL,
+                   NULL},
+    [F_LOC_LON] = {"dns.loc.longitude", "Longitude", TW_FT_UINT32, TW_BASE_DEC, 0, NULL, NULL,
+                   NULL, NULL},
+    [F_LOC_ALT] = {"dns.loc.altitude", "Altitude", TW_FT_UINT32, TW_BASE_DEC, 0, NULL, NULL, NULL,
+                   NULL},
+    [F_LOC_UNKNOWN] = {"dns.loc.unknown_data", "Unknown data", TW_FT_BYTES, 0, 0, NULL, NULL, NULL,
+                       NULL},
+    [F_RP_MAILBOX] = {"dns.rp.mailbox", "Mailbox", TW_FT_STRING, 0, 0, NULL, NULL, NULL, NULL},
+    [F_RP_TXT] = {"dns.rp.txt_rr", "TXT RR", TW_FT_STRING, 0, 0, NULL, NULL, NULL, NULL},
+    [F_APL_FAMILY] = {"dns.apl.address_family", "Address Family", TW_FT_UINT16, TW_BASE_DEC, 0,
+                      family_vals, NULL, NULL, NULL},
+    [F_APL_PREFIX] = {"dns.apl.coded_prefix", "Prefix Length", TW_FT_UINT8, TW_BASE_DEC, 0, NULL,
+                      NULL, NULL, NULL},
+    [F_APL_NEG] = {"dns.apl.negation", "Negation Flag", TW_FT_BOOLEAN, 8, 0x80, NULL, NULL,
+                   &tfs_apl_neg, NULL},
+    [F_APL_AFDLEN] = {"dns.apl.afdlength", "Address Length", TW_FT_UINT8, TW_BASE_DEC, 0x7f, NULL,
+                      NULL, NULL, NULL},
+    [F_APL_IPV4] = {"dns.apl.afdpart.ipv4", "Address", TW_FT_IPv4, 0, 0, NULL, NULL, NULL, NULL},
+    [F_APL_IPV6] = {"dns.apl.afdpart.ipv6", "Address", TW_FT_IPv6, 0, 0, NULL, NULL, NULL, NULL},
+    [F_APL_DATA] = {"dns.apl.afdpart.data", "Address", TW_FT_BYTES, 0, 0, NULL, NULL, NULL, NULL},
+    [F_SSHFP_ALGO] = {"dns.sshfp.algorithm", "Algorithm", TW_FT_UINT8, TW_BASE_DEC, 0,
+                      sshfp_algo_vals, NULL, NULL, NULL},
+    [F_SSHFP_TYPE] = {"dns.sshfp.fingerprint.type", "Fingerprint type", TW_FT_UINT8, TW_BASE_DEC,
+                      0, sshfp_type_vals, NULL, NULL, NULL},
+    [F_SSHFP_FP] = {"dns.sshfp.fingerprint", "Fingerprint", TW_FT_BYTES, 0, 0, NULL, NULL, NULL,
+                    NULL},
+    [F_NSEC3_ALGO] = {"dns.nsec3.algo", "Hash algorithm", TW_FT_UINT8, TW_BASE_DEC, 0,
+                      nsec3_algo_vals, NULL, NULL, NULL},
+    [F_NSEC3_FLAGS] = {"dns.nsec3.flags", "NSEC3 flags", TW_FT_UINT8, TW_BASE_DEC, 0, NULL, NULL,
+                       NULL, NULL},
+    [F_NSEC3_OPTOUT] = {"dns.nsec3.flags.opt_out", "NSEC3 Opt-out flag", TW_FT_BOOLEAN, 8, 0x1,
+                        NULL, NULL, &tfs_optout, NULL},
+    [F_NSEC3_ITER] = {"dns.nsec3.iterations", "NSEC3 iterations", TW_FT_UINT16, TW_BASE_DEC, 0,
+                      NULL, NULL, NULL, NULL},
+    [F_NSEC3_SALT_LEN] = {"dns.nsec3.salt_length", "Salt length", TW_FT_UINT8, TW_BASE_DEC, 0,
+                          NULL, NULL, NULL, NULL},
+    [F_NSEC3_SALT] = {"dns.nsec3.salt_value", "Salt value", TW_FT_BYTES, 0, 0, NULL, NULL, NULL,
+                      NULL},
+    [F_NSEC3_HASH_LEN] = {"dns.nsec3.hash_length", "Hash length", TW_FT_UINT8, TW_BASE_DEC, 0,
+                          NULL, NULL, NULL, NULL},
+    [F_NSEC3_HASH] = {"dns.nsec3.hash_value", "Next hashed owner", TW_FT_STRING, 0, 0, NULL, NULL,
+                      NULL, NULL},
+    [F_TSIG_ALGO] = {"dns.tsig.algorithm_name", "Algorithm Name", TW_FT_STRING, 0, 0, NULL, NULL,
+                     NULL, NULL},
+    [F_TSIG_TIME] = {"dns.tsig.time_signed", "Time Signed", TW_FT_ABSOLUTE_TIME, TW_ABSTIME_UTC, 0,
+                     NULL, NULL, NULL, NULL},
+    [F_TSIG_FUDGE] = {"dns.tsig.fudge", "Fudge", TW_FT_UINT16, TW_BASE_DEC, 0, NULL, NULL, NULL,
+                      NULL},
+    [F_TSIG_MAC_SIZE] = {"dns.tsig.mac_size", "MAC Size", TW_FT_UINT16, TW_BASE_DEC, 0, NULL, NULL,
+                         NULL, NULL},
+    [F_TSIG_MAC] = {"dns.tsig.mac", "MAC", TW_FT_NONE, 0, 0, NULL, NULL, NULL, NULL},
+    [F_TSIG_ORIG_ID] = {"dns.tsig.original_id", "Original Id", TW_FT_UINT16, TW_BASE_DEC, 0, NULL,
+                        NULL, NULL, NULL},
+    [F_TSIG_ERROR] = {"dns.tsig.error", "Error", TW_FT_UINT16, TW_BASE_DEC, 0, rcode_vals, NULL,
+                      NULL, NULL},
+    [F_TSIG_OTHER_LEN] = {"dns.tsig.other_len", "Other Len", TW_FT_UINT16, TW_BASE_DEC, 0, NULL,
+                          NULL, NULL, NULL},
+    [F_TSIG_OTHER] = {"dns.tsig.other_data", "Other Data", TW_FT_BYTES, 0, 0, NULL, NULL, NULL,
+                      NULL},
+    [F_TLSA_USAGE] = {"dns.tlsa.certificate_usage", "Certificate Usage", TW_FT_UINT8, TW_BASE_DEC,
+                      0, tlsa_usage_vals, NULL, NULL, NULL},
+    [F_TLSA_SELECTOR] = {"dns.tlsa.selector", "Selector", TW_FT_UINT8, TW_BASE_DEC, 0,
+                         tlsa_selector_vals, NULL, NULL, NULL},
+    [F_TLSA_MATCHING] = {"dns.tlsa.matching_type", "Matching Type", TW_FT_UINT8, TW_BASE_DEC, 0,
+                         tlsa_matching_vals, NULL, NULL, NULL},
+    [F_TLSA_DATA] = {"dns.tlsa.certificate_association_data", "Certificate Association Data",
+                     TW_FT_BYTES, 0, 0, NULL, NULL, NULL, NULL},
     [F_DNSKEY_FLAGS] = {"dns.dnskey.flags", "Flags", TW_FT_UINT16, TW_BASE_HEX, 0, NULL, NULL, NULL,
                         NULL},
     [F_DNSKEY_ZONE] = {"dns.dnskey.flags.zone_key", "Zone Key", TW_FT_BOOLEAN, 16, 0x100, NULL,
@@ -648,6 +793,7 @@ enum {
     E_EXTRANEOUS,
     E_OPT_BAD_LEN,
     E_KEYID_SHORT,
+    E_TSIG_NOALG,
     E_COUNT
 };
 static const struct tw_expert_def experts[E_COUNT] = {
@@ -665,6 +811,8 @@ static const struct tw_expert_def experts[E_COUNT] = {
                        TW_GRP_MALFORMED, "Length too long for any type of IP address."},
     [E_KEYID_SHORT] = {"dns.key_id_buffer_too_short", "decoder.dns.key_id_short", TW_SEV_WARN,
                        TW_GRP_PROTOCOL, "Buffer too short to compute a key id"},
+    [E_TSIG_NOALG] = {"dns.tsig.noalg", "decoder.dns.tsig.noalg", TW_SEV_WARN, TW_GRP_UNDECODED,
+                      "No dissector for algorithm"},
 };
 
 /* record types with something to say beyond their name */
@@ -683,10 +831,12 @@ enum {
     T_RRSIG = 46,
     T_NSEC = 47,
     T_DNSKEY = 48,
+    T_TLSA = 52,
     T_SVCB = 64,
     T_HTTPS = 65,
     T_AXFR = 252,
     T_IXFR = 251,
+    T_TSIG = 250,
     T_CAA = 257,
 };
 
@@ -1066,6 +1216,7 @@ static uint32_t dissect_question(struct msg *m, uint32_t off, bool *multiple)
     int32_t q = tw_add_text(p, off, used + 4, "%s: type %s, class %s%s", n.txt, tn,
                             tw_vs_find(class_vals, cls) ? tw_vs_find(class_vals, cls) : "Unknown",
                             m->mdns ? (qu ? ", \"QU\" question" : ", \"QM\" question") : "");
+    tw_rec_flags(p, q, TW_RF_MARK_TRUNC);
     tw_tree_push(p, q);
     add_name(p, HF(F_QRY_NAME), off, used, &n);
     uint32_t nl = name_rawlen(&n);
@@ -1470,6 +1621,31 @@ static void type_bitmap(struct msg *m, uint32_t o, int32_t left)
 }
 
 /* an rdata name: text in Info, ", what NAME" on the record's line, and the field */
+/* LOC (RFC 1876): a size or precision byte (mantissa, power of ten, in centimetres) */
+static void loc_size(struct msg *m, uint16_t f, uint32_t off, const char *name)
+{
+    uint8_t v = rd8(m, off);
+    if (m->err) return;
+    int32_t r = add_u(m, f, off, 1, v);
+    if (r < 0 || !m->labels) return;
+    double cm = v >> 4;
+    for (int e = v & 0xf; e > 0; e--) cm *= 10;
+    tw_rec_label(m->p, r, "%s: %u (%g m)", name, v, cm / 100);
+}
+
+/* a latitude or longitude: thousandths of an arc second from 2^31 */
+static void loc_angle(struct msg *m, uint16_t f, uint32_t off, const char *name, char pos,
+                      char neg)
+{
+    uint32_t v = rd32(m, off);
+    if (m->err) return;
+    int32_t r = add_u(m, f, off, 4, v);
+    if (r < 0 || !m->labels) return;
+    uint32_t a = v >= 0x80000000u ? v - 0x80000000u : 0x80000000u - v;
+    tw_rec_label(m->p, r, "%s: %u (%u deg %u min %u.%03u sec %c)", name, v, a / 3600000,
+                 a / 60000 % 60, a / 1000 % 60, a % 1000, v >= 0x80000000u ? pos : neg);
+}
+
 static void rdata_name(struct msg *m, uint32_t cur, uint16_t f, const char *what, char *lab,
                        size_t labn)
 {
@@ -1664,6 +1840,131 @@ static uint32_t dissect_rr(struct msg *m, uint32_t off)
         if (data_len > 4) add_bytes(m, F_DS_DIGEST, cur + 4, data_len - 4u);
         break;
     }
+    case T_TSIG: {
+        struct dname an;
+        uint32_t u = get_name(m, cur, &an);
+        if (m->err) break;
+        format_name(&an);
+        add_name(p, HF(F_TSIG_ALGO), cur, u, &an);
+        uint32_t o = cur + u;
+        if (!need(m, o, 10)) break;
+        struct tw_time ts = {(int64_t)((uint64_t)rd16(m, o) << 32 | rd32(m, o + 2)), 0};
+        tw_add_time(p, HF(F_TSIG_TIME), o, 6, ts);
+        add_u(m, F_TSIG_FUDGE, o + 6, 2, rd16(m, o + 6));
+        uint16_t ms = rd16(m, o + 8);
+        add_u(m, F_TSIG_MAC_SIZE, o + 8, 2, ms);
+        o += 10;
+        if (!need(m, o, ms)) break;
+        /* tshark verifies no MAC: it says so for every algorithm */
+        int32_t mr = tw_add_rec(p, HF(F_TSIG_MAC), o, ms);
+        tw_tree_push(p, mr);
+        tw_expert(p, EX(E_TSIG_NOALG), o, 0, "No dissector for algorithm:%s", an.txt);
+        tw_tree_pop(p);
+        o += ms;
+        add_u(m, F_TSIG_ORIG_ID, o, 2, rd16(m, o));
+        add_u(m, F_TSIG_ERROR, o + 2, 2, rd16(m, o + 2));
+        uint16_t ol = rd16(m, o + 4);
+        if (m->err) break;
+        add_u(m, F_TSIG_OTHER_LEN, o + 4, 2, ol);
+        if (ol) add_bytes(m, F_TSIG_OTHER, o + 6, ol);
+        break;
+    }
+    case 13: { /* HINFO: two character-strings */
+        uint8_t cl = rd8(m, cur);
+        uint8_t ol = rd8(m, cur + 1 + cl);
+        if (!need(m, cur + 2 + cl, ol)) break;
+        add_u(m, F_HINFO_CPU_LEN, cur, 1, cl);
+        add_string(m, F_HINFO_CPU, cur + 1, cl);
+        add_u(m, F_HINFO_OS_LEN, cur + 1 + cl, 1, ol);
+        add_string(m, F_HINFO_OS, cur + 2 + cl, ol);
+        tw_info_printf(p, " %.*s %.*s", (int)cl, (const char *)m->d + cur + 1, (int)ol,
+                       (const char *)m->d + cur + 2 + cl);
+        snprintf(lab, sizeof lab, ", CPU %.*s, OS %.*s", (int)cl, (const char *)m->d + cur + 1,
+                 (int)ol, (const char *)m->d + cur + 2 + cl);
+        break;
+    }
+    case 29: { /* LOC (RFC 1876) */
+        uint8_t ver = rd8(m, cur);
+        if (m->err) break;
+        add_u(m, F_LOC_VERSION, cur, 1, ver);
+        if (ver != 0) {
+            if (data_len > 1) add_bytes(m, F_LOC_UNKNOWN, cur + 1, data_len - 1u);
+            break;
+        }
+        loc_size(m, F_LOC_SIZE, cur + 1, "Size");
+        loc_size(m, F_LOC_HPREC, cur + 2, "Horizontal Precision");
+        loc_size(m, F_LOC_VPREC, cur + 3, "Vertical Precision");
+        loc_angle(m, F_LOC_LAT, cur + 4, "Latitude", 'N', 'S');
+        loc_angle(m, F_LOC_LON, cur + 8, "Longitude", 'E', 'W');
+        uint32_t alt = rd32(m, cur + 12);
+        if (m->err) break;
+        int32_t ar = add_u(m, F_LOC_ALT, cur + 12, 4, alt);
+        if (ar >= 0 && m->labels)
+            tw_rec_label(p, ar, "Altitude: %u (%g m)", alt, ((double)alt - 10000000.0) / 100);
+        break;
+    }
+    case 17: { /* RP (RFC 1183): Info shows the owner's name, as tshark's */
+        struct dname mb, tx;
+        uint32_t u1 = get_name(m, cur, &mb);
+        if (m->err) break;
+        uint32_t u2 = get_name(m, cur + u1, &tx);
+        if (m->err) break;
+        format_name(&mb);
+        format_name(&tx);
+        tw_info_printf(p, " %s", n.txt);
+        add_name(p, HF(F_RP_MAILBOX), cur, u1, &mb);
+        add_name(p, HF(F_RP_TXT), cur + u1, u2, &tx);
+        break;
+    }
+    case 51: { /* NSEC3PARAM (RFC 5155): the flags without their bits; Info the owner */
+        uint8_t sl = rd8(m, cur + 4);
+        if (m->err) break;
+        tw_info_printf(p, " %s", n.txt);
+        add_u(m, F_NSEC3_ALGO, cur, 1, rd8(m, cur));
+        add_u(m, F_NSEC3_FLAGS, cur + 1, 1, rd8(m, cur + 1));
+        add_u(m, F_NSEC3_ITER, cur + 2, 2, rd16(m, cur + 2));
+        add_u(m, F_NSEC3_SALT_LEN, cur + 4, 1, sl);
+        int32_t sr = add_bytes(m, F_NSEC3_SALT, cur + 5, sl);
+        if (sr >= 0 && sl == 0) tw_rec_label(p, sr, "Salt value: <MISSING>");
+        break;
+    }
+    case 42: { /* APL (RFC 3123): address prefixes, the address's trailing zero bytes left out */
+        uint32_t o = cur, e = cur + data_len;
+        tw_info_printf(p, " %s", n.txt);
+        while (o + 4 <= e && !m->err) {
+            uint16_t fam = rd16(m, o);
+            uint8_t nl = rd8(m, o + 3), an = nl & 0x7f;
+            if (m->err) break;
+            add_u(m, F_APL_FAMILY, o, 2, fam);
+            add_u(m, F_APL_PREFIX, o + 2, 1, rd8(m, o + 2));
+            tw_add_bits(p, HF(F_APL_NEG), o + 3, 1, nl);
+            tw_add_bits(p, HF(F_APL_AFDLEN), o + 3, 1, nl);
+            if (!need(m, o + 4, an)) break;
+            uint32_t alen = fam == 1 ? 4 : fam == 2 ? 16 : 0;
+            uint8_t *a = alen && an <= alen ? tw_arena_alloc(p->arena, alen) : NULL;
+            if (a) {
+                memset(a, 0, alen);
+                memcpy(a, m->d + o + 4, an);
+                tw_add_ptr(p, HF(fam == 1 ? F_APL_IPV4 : F_APL_IPV6), o + 4, an, a, alen);
+            } else {
+                add_bytes(m, F_APL_DATA, o + 4, an);
+            }
+            o += 4u + an;
+        }
+        break;
+    }
+    case 44: /* SSHFP (RFC 4255) */
+        add_u(m, F_SSHFP_ALGO, cur, 1, rd8(m, cur));
+        add_u(m, F_SSHFP_TYPE, cur + 1, 1, rd8(m, cur + 1));
+        if (data_len > 2) add_bytes(m, F_SSHFP_FP, cur + 2, data_len - 2u);
+        break;
+    case T_TLSA:
+        tw_info_printf(p, " %s", n.txt);
+        add_u(m, F_TLSA_USAGE, cur, 1, rd8(m, cur));
+        add_u(m, F_TLSA_SELECTOR, cur + 1, 1, rd8(m, cur + 1));
+        add_u(m, F_TLSA_MATCHING, cur + 2, 1, rd8(m, cur + 2));
+        if (data_len > 3) add_bytes(m, F_TLSA_DATA, cur + 3, data_len - 3u);
+        break;
     case T_DNSKEY: {
         uint16_t fl = rd16(m, cur);
         if (m->err) break;
@@ -1717,10 +2018,39 @@ static uint32_t dissect_rr(struct msg *m, uint32_t off)
         type_bitmap(m, cur + u, (int32_t)data_len - (int32_t)u);
         break;
     }
-    case 50: { /* NSEC3 (RFC 5155): only its type bit map is decoded */
+    case 50: { /* NSEC3 (RFC 5155) */
+        uint8_t fl = rd8(m, cur + 1);
         uint8_t sl = rd8(m, cur + 4);
+        if (m->err) break;
+        add_u(m, F_NSEC3_ALGO, cur, 1, rd8(m, cur));
+        int32_t fr = add_u(m, F_NSEC3_FLAGS, cur + 1, 1, fl);
+        tw_tree_push(p, fr);
+        tw_add_bits(p, HF(F_NSEC3_OPTOUT), cur + 1, 1, fl);
+        tw_tree_pop(p);
+        add_u(m, F_NSEC3_ITER, cur + 2, 2, rd16(m, cur + 2));
+        add_u(m, F_NSEC3_SALT_LEN, cur + 4, 1, sl);
+        int32_t sr = add_bytes(m, F_NSEC3_SALT, cur + 5, sl);
+        if (sr >= 0 && sl == 0) tw_rec_label(p, sr, "Salt value: <MISSING>");
         uint8_t hl = rd8(m, cur + 5 + sl);
         if (m->err) break;
+        add_u(m, F_NSEC3_HASH_LEN, cur + 5 + sl, 1, hl);
+        uint32_t ho = cur + 6u + sl;
+        if (!need(m, ho, hl)) break;
+        /* the next hashed owner name in base32hex (RFC 4648), lowercase, unpadded */
+        char b32[420];
+        uint32_t k = 0, bits = 0, acc = 0;
+        for (uint32_t i = 0; i < hl; i++) {
+            acc = acc << 8 | m->d[ho + i];
+            bits += 8;
+            while (bits >= 5) {
+                bits -= 5;
+                b32[k++] = "0123456789abcdefghijklmnopqrstuv"[acc >> bits & 31];
+            }
+        }
+        if (bits) b32[k++] = "0123456789abcdefghijklmnopqrstuv"[acc << (5 - bits) & 31];
+        b32[k] = 0;
+        int32_t hr = tw_add_strf(p, HF(F_NSEC3_HASH), ho, hl, "%s", b32);
+        tw_rec_flags(p, hr, TW_RF_GENERATED);
         uint32_t u = 6u + sl + hl;
         type_bitmap(m, cur + u, (int32_t)data_len - (int32_t)u);
         break;
@@ -1732,14 +2062,6 @@ static uint32_t dissect_rr(struct msg *m, uint32_t off)
             tw_info_printf(p, " %s", a);
         }
         break;
-    case 13: { /* HINFO: Info shows CPU and OS */
-        uint8_t cl = rd8(m, cur);
-        uint8_t ol = rd8(m, cur + 1 + cl);
-        if (!need(m, cur + 2 + cl, ol)) break;
-        tw_info_printf(p, " %.*s %.*s", (int)cl, (const char *)m->d + cur + 1, (int)ol,
-                       (const char *)m->d + cur + 2 + cl);
-        break;
-    }
     case T_SVCB:
     case T_HTTPS:
         dissect_svcb(m, cur, data_len);
@@ -1760,6 +2082,7 @@ static uint32_t dissect_rr(struct msg *m, uint32_t off)
 done:
     if (rr >= 0) {
         if (m->labels) {
+            tw_rec_flags(p, rr, TW_RF_MARK_TRUNC);
             if (type == T_OPT)
                 tw_rec_label(p, rr, "%s: type %s%s", n.txt, tn, flush ? ", cache flush" : "");
             else

@@ -3002,6 +3002,22 @@ static bool deseg_fin(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cu
     if (!m) return false;
     uint32_t cap_end = TW_MIN(c->cap, c->end);
     uint32_t have = c->off < cap_end ? cap_end - c->off : 0;
+    /* the bytes held so far, from the PDU's start without a gap */
+    uint32_t covered = 0;
+    for (uint32_t k = 0; k < m->nfrags; k++) {
+        const struct msp_frag *g = &m->frags[k];
+        if (g->off <= covered && g->off + g->len > covered) covered = g->off + g->len;
+    }
+    if (!m->reassembled_in && !m->dropped && covered < seq - m->seq) {
+        /* a gap before the FIN: the PDU read "until FIN" now ends here, so deseg_closed keeps
+         * it, and a segment filling the gap later completes it (shown there, not handed over,
+         * as tshark does: Ultimate PCAP frame 21223); the segment itself goes on as any other */
+        if (SEQ_GT(m->nxtpdu, seq + seglen)) {
+            m->nxtpdu = seq + seglen;
+            m->entire_segment = false;
+        }
+        return false;
+    }
     if (!msp_add(m, frame, seq - m->seq, c->data + c->off, TW_MIN(seglen, have), false))
         return false;
     struct tw_reasm_result res;
