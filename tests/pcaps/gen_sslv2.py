@@ -12,14 +12,9 @@ from scapy.utils import wrpcap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from tlsgen import TcpConv, fill, u8, u16  # noqa: E402
+from tlsgen import TcpConv, clock, fill, u8, u16  # noqa: E402
 
-T = [1767225900.0]
-
-
-def step():
-    T[0] += 0.001
-    return T[0]
+step = clock(1767225900.0)
 
 
 def rec2(body):

@@ -18,14 +18,9 @@ from scapy.utils import wrpcap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from tlsgen import TcpConv, fill, hs, record, u8, u16, v8, v16  # noqa: E402
+from tlsgen import TcpConv, clock, fill, hs, record, u8, u16, v8, v16  # noqa: E402
 
-T = [1767226800.0]
-
-
-def step():
-    T[0] += 0.001
-    return T[0]
+step = clock(1767226800.0)
 
 
 def hello(htype, ver, suites, seed):

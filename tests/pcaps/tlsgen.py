@@ -44,6 +44,16 @@ def ext(etype, body):
     return u16(etype) + v16(body)
 
 
+def clock(start, dt=0.001):
+    """a packet clock for TcpConv: each call returns a time dt later than the one before"""
+    t = [start]
+
+    def step():
+        t[0] += dt
+        return t[0]
+    return step
+
+
 class TcpConv:
     """A TCP connection written into `out` (a list of scapy packets): handshake on creation,
     c()/s() send data from the client/server with PSH+ACK, close() ends it with FINs. Packet
