@@ -1853,7 +1853,8 @@ static enum tw_status dissect_text_lines(struct tw_pkt *p, struct tw_cur *c)
         while (o < cap) {
             int64_t ll = find_line_end(c->data, o, cap, &next, false);
             (void)ll;
-            tw_add_text(p, o, next - o, "%s", fmt_text(p, c->data + o, next - o));
+            tw_rec_flags(p, tw_add_text(p, o, next - o, "%s", fmt_text(p, c->data + o, next - o)),
+                         TW_RF_MARK_TRUNC);
             n++;
             o = next;
         }
