@@ -6,7 +6,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const uint32_t linktypes[] = {1, 0, 9, 50, 101, 105, 108, 113, 127, 192, 228, 229, 276, 147, 10};
+static const uint32_t linktypes[] = {1, 0, 9, 50, 101, 105, 108, 113, 127, 192, 228, 229, 276, 147, 10, 239};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
