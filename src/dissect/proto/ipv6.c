@@ -899,6 +899,18 @@ static enum tw_status ipv6_dissect(struct tw_pkt *p, struct tw_cur *c)
             tw_col_proto(p, tw_arena_printf(p->arena, "0x%04x", p->via_key & 0xffff));
             tw_info_set(p, "IPv6");
             tw_next(p, TW_TBL_NAME, TW_KEY_DATA, *c);
+        } else if (p->via_table == TW_TBL_IP_PROTO && p->nlayers >= 2) {
+            /* inside IP (6in4, 6in6): the IP below shows its payload as for a protocol it has
+             * no dissector for */
+            const struct tw_proto *below = tw_proto_get(p->layers[p->nlayers - 2].proto);
+            uint8_t key = (uint8_t)p->via_key;
+            tw_col_proto(p, below->short_name);
+            tw_info_clear(p);
+            if (strcmp(below->abbrev, "ip") == 0)
+                tw_info_printf(p, "%s (%u)", tw_ip6_proto_str(key), key);
+            else
+                tw_info_printf(p, "Unknown IP Protocol: %s (%u)", tw_ip6_proto_str(key), key);
+            tw_next(p, TW_TBL_NAME, TW_KEY_DATA, *c);
         }
         return TW_OK;
     }

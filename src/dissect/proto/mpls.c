@@ -7,13 +7,22 @@
  *   |                Label                  | TC  |S|       TTL     |
  *   +-------+-------+-------+-------+-------+-------+-------+-------+
  *
- * After the bottom entry: label 0 is IPv4 and 2 IPv6 (the explicit nulls); otherwise the first
- * nibble of the payload says IPv4 (4) or IPv6 (6); anything else is data here (tshark tries
- * pseudowire control words and Ethernet, which trawl does not dissect). */
+ * After the bottom entry the first nibble of the payload says IPv4 (4) or IPv6 (6), whatever the
+ * label; anything else is data here (tshark tries pseudowire control words and Ethernet, which
+ * trawl does not dissect); under the OAM alert label (14) it is Y.1711 OAM (data here, with
+ * tshark's error when shorter than 44 bytes). Also MPLS over UDP (RFC 7510, port 6635). */
 #include "../dissect.h"
 
 static struct tw_proto_ids ids;
 #define HF(x) ((uint16_t)(ids.base + (x)))
+#define EX(x) ((uint16_t)(ids.expert_base + (x)))
+
+enum { E_Y1711_SHORT, E_COUNT };
+static const struct tw_expert_def experts[E_COUNT] = {
+    [E_Y1711_SHORT] = {"mpls_y1711.minimum_payload", "decoder.mpls_y1711.minimum_payload",
+                       TW_SEV_ERROR, TW_GRP_MALFORMED,
+                       "Error: must have a minimum payload length of 44 bytes"},
+};
 
 enum { F_LABEL, F_LABEL_SPECIAL, F_EXP, F_BOTTOM, F_TTL, F_COUNT };
 
@@ -67,18 +76,34 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     tw_layer_priv(p)[0] = c->off; /* where the payload starts */
     struct tw_cur pl = tw_cur_rest(c);
     uint8_t first = 0;
-    if (label != 0 && label != 2) {
-        /* the first nibble says what follows: no byte there is an exception, as in tshark */
+    if (label != 14) {
+        /* the first nibble says what follows (tshark goes by it, explicit-null labels too): no
+         * byte there is an exception */
         struct tw_cur t = pl;
         first = tw_cur_u8(&t) >> 4;
         if (!tw_cur_ok(&t)) return t.err == TW_CUR_TRUNCATED ? TW_TRUNCATED : TW_MALFORMED;
     }
-    if (label == 0 || (label != 2 && first == 4))
-        tw_next(p, TW_TBL_ETHERTYPE, 0x0800, pl);
-    else if (label == 2 || first == 6)
-        tw_next(p, TW_TBL_ETHERTYPE, 0x86dd, pl);
-    else
+    if (label == 14) {
+        /* OAM alert: ITU-T Y.1711 OAM, at least 44 bytes; trawl shows it as data (and names
+         * no function type: tshark's short names for CV, FDI, BDI and FFD are not known here) */
+        const uint8_t *ft;
+        if (tw_cur_try_peek(&pl, 0, 1, &ft) && ft[0] != 1 && ft[0] != 2 && ft[0] != 3 && ft[0] != 7)
+            tw_info_add(p, " (Y.1711: reserved/unknown)");
+        if (tw_cur_left(&pl) < 44) {
+            int32_t r = tw_add_text(p, pl.off, tw_cur_left(&pl),
+                                    "Error: must have a minimum payload length of 44 bytes");
+            tw_tree_push(p, r);
+            tw_expert(p, EX(E_Y1711_SHORT), pl.off, 0, NULL);
+            tw_tree_pop(p);
+        }
         tw_next(p, TW_TBL_NAME, TW_KEY_DATA, pl);
+    } else if (first == 4) {
+        tw_next(p, TW_TBL_ETHERTYPE, 0x0800, pl);
+    } else if (first == 6) {
+        tw_next(p, TW_TBL_ETHERTYPE, 0x86dd, pl);
+    } else {
+        tw_next(p, TW_TBL_NAME, TW_KEY_DATA, pl);
+    }
     return TW_OK;
 }
 
@@ -96,6 +121,7 @@ static void post(struct tw_pkt *p, uint32_t li)
 static const struct tw_binding bindings[] = {
     {TW_TBL_ETHERTYPE, 0x8847}, {TW_TBL_ETHERTYPE, 0x8848},
     {TW_TBL_PPP_PROTO, 0x0281}, {TW_TBL_PPP_PROTO, 0x0283},
+    {TW_TBL_UDP_PORT, 6635},
 };
 
 const struct tw_proto tw_proto_mpls = {
@@ -108,5 +134,7 @@ const struct tw_proto tw_proto_mpls = {
     .nbindings = TW_ARRAY_LEN(bindings),
     .dissect = dissect,
     .post = post,
+    .experts = experts,
+    .nexperts = E_COUNT,
     .ids = &ids,
 };
