@@ -2614,6 +2614,17 @@ static bool deseg_room(const struct msp *m, uint64_t need)
 
 /* Wireshark's fragment_add() on the PDU's fragment list: true when the PDU is complete (also when
  * it was before: a segment into a finished PDU is only an overlap). */
+/* the bytes a PDU holds from its start without a gap (its fragments are in offset order) */
+static uint32_t msp_covered(const struct msp *m)
+{
+    uint32_t covered = 0;
+    for (uint32_t k = 0; k < m->nfrags; k++) {
+        const struct msp_frag *g = &m->frags[k];
+        if (g->off <= covered && g->off + g->len > covered) covered = g->off + g->len;
+    }
+    return covered;
+}
+
 static bool msp_add(struct msp *m, uint32_t frame, uint32_t off, const uint8_t *data, uint32_t len,
                     bool more)
 {
@@ -2684,12 +2695,7 @@ static bool msp_add(struct msp *m, uint32_t frame, uint32_t off, const uint8_t *
     m->frags[i] = f;
     m->nfrags++;
     if (!m->datalen_set) return false;
-    uint32_t max = 0;
-    for (uint32_t k = 0; k < m->nfrags; k++) {
-        const struct msp_frag *g = &m->frags[k];
-        if (g->off <= max && g->off + g->len > max) max = g->off + g->len;
-    }
-    if (max < m->datalen) return false;
+    if (msp_covered(m) < m->datalen) return false;
     m->reassembled_in = frame;
     return true;
 }
@@ -3002,13 +3008,7 @@ static bool deseg_fin(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cu
     if (!m) return false;
     uint32_t cap_end = TW_MIN(c->cap, c->end);
     uint32_t have = c->off < cap_end ? cap_end - c->off : 0;
-    /* the bytes held so far, from the PDU's start without a gap */
-    uint32_t covered = 0;
-    for (uint32_t k = 0; k < m->nfrags; k++) {
-        const struct msp_frag *g = &m->frags[k];
-        if (g->off <= covered && g->off + g->len > covered) covered = g->off + g->len;
-    }
-    if (!m->reassembled_in && !m->dropped && covered < seq - m->seq) {
+    if (!m->reassembled_in && !m->dropped && msp_covered(m) < seq - m->seq) {
         /* a gap before the FIN: the PDU read "until FIN" now ends here, so deseg_closed keeps
          * it, and a segment filling the gap later completes it (shown there, not handed over,
          * as tshark does: Ultimate PCAP frame 21223); the segment itself goes on as any other */
