@@ -9,15 +9,19 @@ every run, so the committed files are the reference, not the script's next outpu
   tls12-keylog.pcap + tls12-keylog.keys   TLS 1.2, ECDHE-RSA-AES128-GCM-SHA256
   tls12-cbc-keylog.pcap + .keys           TLS 1.2, ECDHE-RSA-AES256-SHA384 (CBC)
   tls13-keylog.pcap + tls13-keylog.keys   TLS 1.3, TLS_AES_256_GCM_SHA384
+  tls12-null.pcap (+ .keys)               TLS 1.2, NULL-SHA256: no encryption, so readable
+                                          without the key log (its MAC not checked)
   NAME-dsb.pcapng                         each capture with its keys in a pcapng
                                           Decryption Secrets Block (editcap --inject-secrets)
 
 Needs root (port 443, tcpdump), openssl, tcpdump and editcap. Run: /usr/bin/python3 gen_tls_keylog.py
+[NAME...] (only the named sessions; all of them without a name).
 """
 import os
 import socket
 import ssl
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -69,6 +73,9 @@ def session(name, tls13, ciphers, tmp):
     cctx.check_hostname = False
     cctx.verify_mode = ssl.CERT_NONE
     cctx.set_alpn_protocols(["http/1.1"])
+    if not tls13:
+        cctx.maximum_version = ssl.TLSVersion.TLSv1_2
+        cctx.set_ciphers(ciphers)
     cctx.keylog_filename = keys
     with socket.create_connection(("127.0.0.1", 443)) as raw:
         with cctx.wrap_socket(raw, server_hostname="trawl.test") as c:
@@ -87,15 +94,23 @@ def session(name, tls13, ciphers, tmp):
     return pcap, keys
 
 
-def main():
+SESSIONS = (("tls12-keylog", False, "ECDHE-RSA-AES128-GCM-SHA256", True),
+            ("tls12-cbc-keylog", False, "ECDHE-RSA-AES256-SHA384", True),
+            ("tls13-keylog", True, None, True),
+            ("tls12-null", False, "NULL-SHA256:@SECLEVEL=0", False))
+
+
+def main(names):
     with tempfile.TemporaryDirectory() as tmp:
-        for name, tls13, ciphers in (("tls12-keylog", False, "ECDHE-RSA-AES128-GCM-SHA256"),
-                                     ("tls12-cbc-keylog", False, "ECDHE-RSA-AES256-SHA384"),
-                                     ("tls13-keylog", True, None)):
+        for name, tls13, ciphers, dsb in SESSIONS:
+            if names and name not in names:
+                continue
             pcap, keys = session(name, tls13, ciphers, tmp)
+            if not dsb:
+                continue
             subprocess.run(["editcap", "--inject-secrets", "tls," + keys, pcap,
                             os.path.join(HERE, name + "-dsb.pcapng")], check=True)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -146,8 +146,8 @@ void tls_dec_init(void)
 /* ---------------------------------------------------------------------------------------------
  * Cipher suites
  * ------------------------------------------------------------------------------------------- */
-enum mode { M_GCM, M_CHACHA, M_CBC };
-enum hash { H_SHA1, H_SHA256, H_SHA384 };
+enum mode { M_GCM, M_CHACHA, M_CBC, M_NULL };
+enum hash { H_SHA1, H_SHA256, H_SHA384, H_MD5 };
 
 struct suite {
     uint16_t id;
@@ -210,6 +210,28 @@ static const struct suite suites[] = {
     {0xc024, M_CBC, 32, H_SHA384, H_SHA384},
     {0xc027, M_CBC, 16, H_SHA256, H_SHA256},
     {0xc028, M_CBC, 32, H_SHA384, H_SHA384},
+    /* NULL encryption: the plaintext then the MAC, readable without the key log (tshark
+     * creates a decoder for these once the suite and version are known, skipping the MAC) */
+    {0x0001, M_NULL, 0, H_MD5, H_SHA256},
+    {0x0002, M_NULL, 0, H_SHA1, H_SHA256},
+    {0x002c, M_NULL, 0, H_SHA1, H_SHA256},
+    {0x002d, M_NULL, 0, H_SHA1, H_SHA256},
+    {0x002e, M_NULL, 0, H_SHA1, H_SHA256},
+    {0x003b, M_NULL, 0, H_SHA256, H_SHA256},
+    {0x00b0, M_NULL, 0, H_SHA256, H_SHA256},
+    {0x00b1, M_NULL, 0, H_SHA384, H_SHA384},
+    {0x00b4, M_NULL, 0, H_SHA256, H_SHA256},
+    {0x00b5, M_NULL, 0, H_SHA384, H_SHA384},
+    {0x00b8, M_NULL, 0, H_SHA256, H_SHA256},
+    {0x00b9, M_NULL, 0, H_SHA384, H_SHA384},
+    {0xc001, M_NULL, 0, H_SHA1, H_SHA256},
+    {0xc006, M_NULL, 0, H_SHA1, H_SHA256},
+    {0xc00b, M_NULL, 0, H_SHA1, H_SHA256},
+    {0xc010, M_NULL, 0, H_SHA1, H_SHA256},
+    {0xc015, M_NULL, 0, H_SHA1, H_SHA256},
+    {0xc039, M_NULL, 0, H_SHA1, H_SHA256},
+    {0xc03a, M_NULL, 0, H_SHA256, H_SHA256},
+    {0xc03b, M_NULL, 0, H_SHA384, H_SHA384},
 };
 
 static const struct suite *suite_find(uint16_t id)
@@ -329,16 +351,23 @@ void tls_dec_free(struct tls_dec *d)
     free(d);
 }
 
+static bool null_suite(const struct tls_session *s)
+{
+    const struct suite *cs = suite_find(s->cipher);
+    return cs && cs->mode == M_NULL && s->version >= 0x0300 && s->version <= 0x0303;
+}
+
 static struct tls_dec *dec_get(struct tls_session *s)
 {
-    /* no state at all while there is no key log */
-    if (!s->dec && nkeylog) s->dec = calloc(1, sizeof *s->dec);
+    /* no state at all while there is no key log (or a NULL-encryption suite) */
+    if (!s->dec && (nkeylog || null_suite(s))) s->dec = calloc(1, sizeof *s->dec);
     return s->dec;
 }
 
 static size_t maclen_of(const struct suite *cs)
 {
-    return cs->mode != M_CBC ? 0 : cs->mac == H_SHA1 ? 20 : cs->mac == H_SHA256 ? 32 : 48;
+    if (cs->mode != M_CBC && cs->mode != M_NULL) return 0;
+    return cs->mac == H_MD5 ? 16 : cs->mac == H_SHA1 ? 20 : cs->mac == H_SHA256 ? 32 : 48;
 }
 
 /* TLS 1.3 traffic keys of one side from the secret of that stage */
@@ -360,6 +389,14 @@ static bool keys13(struct tls_dec *d, int dir, int which)
 static void derive(struct tls_session *s, struct tls_dec *d)
 {
     if (d->tried) return;
+    if (null_suite(s)) {
+        /* nothing to derive; the MAC is not checked (tshark skips it without the keys) */
+        d->tried = d->ok = true;
+        d->version = s->version;
+        d->cs = suite_find(s->cipher);
+        d->d[0].keyed = d->d[1].keyed = true;
+        return;
+    }
     if (!s->have_cr || !s->have_sr) return;
     d->tried = true;
     d->version = s->version;
@@ -378,6 +415,7 @@ static void derive(struct tls_session *s, struct tls_dec *d)
         return;
     }
     if (d->version < 0x0301 || d->version > 0x0303 || !d->kl.len[S_MS]) return;
+    if (d->cs->mode == M_NULL) return;
     if (d->cs->mode != M_CBC && d->version < 0x0303) return;
     size_t ml = maclen_of(d->cs), kl = d->cs->keylen;
     size_t ivl = d->cs->mode == M_GCM ? 4 : d->cs->mode == M_CHACHA ? 12 : 16;
@@ -422,7 +460,7 @@ void tls_dec_finished(struct tls_session *s, bool from_server)
 
 bool tls_dec_ready(struct tls_session *s, bool from_server)
 {
-    if (!nkeylog || !s->have_cr || !s->have_sr) return false;
+    if (!null_suite(s) && (!nkeylog || !s->have_cr || !s->have_sr)) return false;
     struct tls_dec *d = dec_get(s);
     if (!d) return false;
     if (!d->tried) {
@@ -541,6 +579,15 @@ bool tls_dec_record(struct tw_pkt *p, struct tls_session *s, bool from_server, c
         k->seq++;
         *out = buf;
         *out_len = n;
+        return true;
+    }
+    if (cs->mode == M_NULL) {
+        size_t ml = maclen_of(cs);
+        if (len < ml) return false;
+        memcpy(buf, body, len - ml);
+        k->seq++;
+        *out = buf;
+        *out_len = len - (uint32_t)ml;
         return true;
     }
     /* CBC: [explicit IV] ciphertext, the MAC inside it or (encrypt-then-MAC) after it */
