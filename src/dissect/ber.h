@@ -101,6 +101,7 @@ enum {
     TW_KEY_PKCS1,
     TW_KEY_NS_CERT_EXTS,
     TW_KEY_X509_DN, /* a DistinguishedName (TLS CertificateRequest): RDN items, x509if.* */
+    TW_KEY_X509AF_OID, /* x509af's OID-table entries: a DSA key's DSS-Params */
 };
 
 #endif

@@ -18,6 +18,9 @@ captures that carry them:
   tests/pcaps/x509-tls.pcap            the same inside TLS (Certificate, CertificateStatus) and
                                        HTTP (application/ocsp-request / -response), as tshark
                                        dissects them
+  tests/pcaps/x509/dsa.der             a self-signed DSA certificate (DSS-Params p, q, g in its
+                                       key's algorithm parameters)
+  tests/pcaps/x509-dsa.pcap            that certificate in a TLS Certificate message
 
 The RSA/EC keys are kept in tests/pcaps/x509/*.key (made on the first run): RSA PKCS#1 v1.5
 signatures are deterministic, so a re-run with the same keys writes the same bytes (the EC
@@ -30,7 +33,7 @@ import struct
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.asymmetric import dsa, ec, rsa
 from cryptography.x509 import ocsp
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from scapy.layers.inet import IP, TCP, UDP
@@ -49,8 +52,12 @@ def key(name, kind="rsa"):
     if os.path.exists(path):
         with open(path, "rb") as f:
             return serialization.load_pem_private_key(f.read(), None)
-    k = rsa.generate_private_key(65537, 2048) if kind == "rsa" else ec.generate_private_key(
-        ec.SECP256R1())
+    if kind == "rsa":
+        k = rsa.generate_private_key(65537, 2048)
+    elif kind == "dsa":
+        k = dsa.generate_private_key(2048)
+    else:
+        k = ec.generate_private_key(ec.SECP256R1())
     with open(path, "wb") as f:
         f.write(k.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                 serialization.NoEncryption()))
@@ -148,6 +155,19 @@ if not os.path.exists(ec_path):
     write("ec.der", ecc.public_bytes(serialization.Encoding.DER))
 with open(ec_path, "rb") as f:
     ec_der = f.read()
+
+dsa_path = os.path.join(DIR, "dsa.der")
+if not os.path.exists(dsa_path):  # DSA signatures are not deterministic either
+    dsa_key = key("dsa", "dsa")
+    dsa_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "dsa.trawl.test")])
+    dsac = (x509.CertificateBuilder().subject_name(dsa_name).issuer_name(dsa_name)
+            .public_key(dsa_key.public_key()).serial_number(9)
+            .not_valid_before(datetime.datetime(2030, 1, 1, tzinfo=UTC))
+            .not_valid_after(datetime.datetime(2040, 1, 1, tzinfo=UTC))
+            .sign(dsa_key, hashes.SHA256()))
+    write("dsa.der", dsac.public_bytes(serialization.Encoding.DER))
+with open(dsa_path, "rb") as f:
+    dsa_der = f.read()
 
 NONCE = bytes(range(0x10, 0x20))
 req = (ocsp.OCSPRequestBuilder().add_certificate(leaf, ca, hashes.SHA1())
@@ -277,3 +297,9 @@ for i, resp in enumerate((good_der, revoked_der, unauth_der)):
                          http("application/ocsp-response", resp, False), t)
     t += 1
 wrpcap(os.path.join(HERE, "x509-tls.pcap"), frames)
+
+dsa_certs = u24(len(dsa_der)) + dsa_der
+dsa_flight = hs(2, server_hello) + hs(11, u24(len(dsa_certs)) + dsa_certs) + hs(14, b"")
+wrpcap(os.path.join(HERE, "x509-dsa.pcap"),
+       tcp_frames(50020, 443, 4000, 8000, record(22, hs(1, client_hello)), record(22, dsa_flight),
+                  T0))

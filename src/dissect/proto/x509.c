@@ -74,6 +74,10 @@ static const struct tw_field_def af_fields[TW_X509AF_COUNT] = {
     [TW_X509AF_ALGID] = {"x509af.algorithmIdentifier_element", "algorithmIdentifier", TW_FT_NONE},
     [TW_X509AF_ENCRYPTED] = {"x509af.encrypted", "encrypted", TW_FT_BYTES},
     [TW_X509AF_CERTIFICATE] = {"x509af.Certificate_element", "Certificate", TW_FT_NONE},
+    [TW_X509AF_DSS_PARAMS] = {"x509af.DSS_Params_element", "DSS-Params", TW_FT_NONE},
+    [TW_X509AF_P] = {"x509af.p", "p", TW_FT_BYTES},
+    [TW_X509AF_Q] = {"x509af.q", "q", TW_FT_BYTES},
+    [TW_X509AF_G] = {"x509af.g", "g", TW_FT_BYTES},
 };
 
 enum { IF_RDNSEQUENCE, IF_RDN_ITEM, IF_RDN_ELEMENT, IF_OID, IF_COUNT };
@@ -544,6 +548,7 @@ enum pend_kind {
     PK_EXTENSION, /* x509ce / pkix1implicit: an extension value, pend.oid its id */
     PK_QUALIFIER, /* pkix1explicit / pkix1implicit: a policy qualifier, pend.oid its id */
     PK_ECPARAMS,  /* pkcs-1: an EC key's parameters */
+    PK_DSSPARAMS, /* x509af: a DSA key's parameters */
 };
 static _Thread_local struct {
     enum pend_kind kind;
@@ -836,11 +841,15 @@ int tw_asn_algorithm(struct tw_asn *a, const struct tw_ber_tlv *t, uint16_t hf_e
         char rname[160];
         const char *name = tw_ber_oid_resolved(oid, rname, sizeof rname) ? rname : NULL;
         if (name) label(p, r, "%s (%s)", tw_field(hf_element)->def->name, name);
-        /* parameters: an EC key's curve (pkcs-1, through the OID table) */
+        /* parameters, through the OID table: an EC key's curve (pkcs-1), a DSA key's
+         * DSS-Params (x509af) */
         struct tw_ber_tlv prm;
         if (in.end < t->end && strcmp(oid, "1.2.840.10045.2.1") == 0 &&
             tw_asn_get(a, in.end, t->end, &prm))
             nested(a, TW_KEY_PKCS1, PK_ECPARAMS, oid, &prm, NULL, 0);
+        else if (in.end < t->end && strcmp(oid, "1.2.840.10040.4.1") == 0 &&
+                 tw_asn_get(a, in.end, t->end, &prm))
+            nested(a, TW_KEY_X509AF_OID, PK_DSSPARAMS, oid, &prm, NULL, 0);
     }
     tw_tree_pop(p);
     return a->st ? -1 : 0;
@@ -1354,10 +1363,38 @@ void tw_asn_certificate(struct tw_asn *a, const struct tw_ber_tlv *t)
     bitstring(a, AF(TW_X509AF_ENCRYPTED), &f, true);
 }
 
+/* DSS-Params ::= SEQUENCE { p INTEGER, q INTEGER, g INTEGER }, the integers' bytes as they are */
+static void dss_params(struct tw_asn *a, const struct tw_ber_tlv *t)
+{
+    if (!tw_ber_is(t, TW_BER_UNIVERSAL, TW_BER_SEQUENCE)) return;
+    tw_tree_push(a->p, tw_asn_none(a, AF(TW_X509AF_DSS_PARAMS), t));
+    static const uint16_t part[] = {TW_X509AF_P, TW_X509AF_Q, TW_X509AF_G};
+    struct tw_ber_tlv in;
+    uint32_t pos = t->off;
+    for (size_t i = 0; i < TW_ARRAY_LEN(part) && !a->st; i++, pos = in.end) {
+        if (!tw_asn_expect(a, pos, t->end, TW_BER_UNIVERSAL, TW_BER_INTEGER, &in)) break;
+        tw_asn_serial(a, AF(part[i]), &in);
+    }
+    tw_tree_pop(a->p);
+}
+
 static enum tw_status dissect_cert(struct tw_pkt *p, struct tw_cur *c)
 {
     struct tw_asn a = {p, c->data, c->cap < c->end ? c->cap : c->end, TW_OK, false};
     struct tw_ber_tlv t;
+    /* called through the OID table (key parameters) it is a layer in frame.protocols, as in
+     * tshark; called for a certificate by TLS or OCSP it is not */
+    bool oid = pend.kind == PK_DSSPARAMS;
+    if (oid) {
+        oid_layer(p);
+        pend.kind = PK_NONE;
+        if (!tw_asn_get(&a, c->off, c->end, &t)) return a.st;
+        dss_params(&a, &t);
+        c->off = t.end;
+        return a.st;
+    }
+    oid_layer(p);
+    tw_layer_hide(p);
     if (!tw_asn_get(&a, c->off, c->end, &t)) return a.st;
     tw_asn_certificate(&a, &t);
     c->off = a.st ? c->end : t.end;
@@ -1576,7 +1613,8 @@ size_t tw_x509_subject_text(const uint8_t *der, uint32_t len, char *out, size_t 
 
 /* ---- protocols ---- */
 
-static const struct tw_binding cert_bindings[] = {{TW_TBL_NAME, TW_KEY_X509_CERT}};
+static const struct tw_binding cert_bindings[] = {{TW_TBL_NAME, TW_KEY_X509_CERT},
+                                                  {TW_TBL_NAME, TW_KEY_X509AF_OID}};
 static const struct tw_binding dn_bindings[] = {{TW_TBL_NAME, TW_KEY_X509_DN}};
 static const struct tw_binding sat_bindings[] = {{TW_TBL_NAME, TW_KEY_X509SAT}};
 static const struct tw_binding ce_bindings[] = {{TW_TBL_NAME, TW_KEY_X509CE}};
@@ -1590,7 +1628,8 @@ static const struct tw_binding ns_bindings[] = {{TW_TBL_NAME, TW_KEY_NS_CERT_EXT
  * naming the protocol does not match) */
 #define OID_LAYER TW_PROTO_NO_COLUMN
 
-/* the certificate: TLS calls it for each certificate; no layer, no line of its own */
+/* the certificate: TLS calls it for each certificate; no layer (hidden), no line of its own. As an
+ * OID-table entry (DSS-Params) it is a layer. */
 const struct tw_proto tw_proto_x509af = {
     .abbrev = "x509af",
     .name = "X.509 Authentication Framework",
@@ -1601,7 +1640,7 @@ const struct tw_proto tw_proto_x509af = {
     .nbindings = TW_ARRAY_LEN(cert_bindings),
     .dissect = dissect_cert,
     .ids = &tw_x509_af_ids,
-    .flags = QUIET | TW_PROTO_NO_LAYER,
+    .flags = OID_LAYER,
 };
 const struct tw_proto tw_proto_x509if = {
     .abbrev = "x509if",
