@@ -506,6 +506,9 @@ static const char *alpn_app(const uint8_t *s, uint32_t n)
                {"spdy/3.1", "SPDY"}};
     for (size_t i = 0; i < TW_ARRAY_LEN(map); i++)
         if (strlen(map[i].id) == n && memcmp(map[i].id, s, n) == 0) return map[i].name;
+    /* then tshark's prefixes for draft and revision numbers ("h2-16", "spdy/4") */
+    if (n >= 3 && memcmp(s, "h2-", 3) == 0) return "HyperText Transfer Protocol 2";
+    if (n >= 5 && memcmp(s, "spdy/", 5) == 0) return "SPDY";
     return NULL;
 }
 
