@@ -21,6 +21,10 @@ captures that carry them:
   tests/pcaps/x509/dsa.der             a self-signed DSA certificate (DSS-Params p, q, g in its
                                        key's algorithm parameters)
   tests/pcaps/x509-dsa.pcap            that certificate in a TLS Certificate message
+  tests/pcaps/x509/ocsp-signer.der     an OCSP response signed by a delegated responder whose
+                                       certificate (EKU OCSPSigning, id-pkix-ocsp-nocheck) it
+                                       carries in certs
+  tests/pcaps/x509-ocsp-signer.pcap    that response over HTTP
 
 The RSA/EC keys are kept in tests/pcaps/x509/*.key (made on the first run): RSA PKCS#1 v1.5
 signatures are deterministic, so a re-run with the same keys writes the same bytes (the EC
@@ -202,6 +206,24 @@ revoked = (ocsp.OCSPResponseBuilder()
            .responder_id(ocsp.OCSPResponderEncoding.HASH, ca)
            .sign(ca_key, hashes.SHA256()))
 revoked_der = write_once("ocsp-revoked.der", revoked)
+signer_key = key("signer")
+signer = (x509.CertificateBuilder()
+          .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "ocsp.trawl.test"),
+                                   x509.NameAttribute(NameOID.ORGANIZATION_NAME, "trawl")]))
+          .issuer_name(ca.subject).public_key(signer_key.public_key()).serial_number(0x1003)
+          .not_valid_before(datetime.datetime(2025, 1, 1, tzinfo=UTC))
+          .not_valid_after(datetime.datetime(2026, 1, 1, tzinfo=UTC))
+          .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.OCSP_SIGNING]), critical=False)
+          .add_extension(x509.OCSPNoCheck(), critical=False)
+          .sign(ca_key, hashes.SHA256()))
+signed_by = (ocsp.OCSPResponseBuilder()
+             .add_response(cert=leaf, issuer=ca, algorithm=hashes.SHA1(),
+                           cert_status=ocsp.OCSPCertStatus.GOOD, this_update=this_upd,
+                           next_update=next_upd, revocation_time=None, revocation_reason=None)
+             .responder_id(ocsp.OCSPResponderEncoding.NAME, signer)
+             .certificates([signer])
+             .sign(signer_key, hashes.SHA256()))
+signer_der = write_once("ocsp-signer.der", signed_by)
 unauth_der = write("ocsp-unauth.der", ocsp.OCSPResponseBuilder.build_unsuccessful(
     ocsp.OCSPResponseStatus.UNAUTHORIZED).public_bytes(serialization.Encoding.DER))
 
@@ -303,3 +325,6 @@ dsa_flight = hs(2, server_hello) + hs(11, u24(len(dsa_certs)) + dsa_certs) + hs(
 wrpcap(os.path.join(HERE, "x509-dsa.pcap"),
        tcp_frames(50020, 443, 4000, 8000, record(22, hs(1, client_hello)), record(22, dsa_flight),
                   T0))
+wrpcap(os.path.join(HERE, "x509-ocsp-signer.pcap"),
+       tcp_frames(50030, 80, 2000, 7000, http("application/ocsp-request", req_der),
+                  http("application/ocsp-response", signer_der, False), T0))

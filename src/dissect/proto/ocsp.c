@@ -76,6 +76,7 @@ enum {
     F_CERTS,
     F_CERTIFICATE,
     F_NONCE,
+    F_NULL,
     F_COUNT
 };
 
@@ -146,13 +147,15 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_CERTS] = {"ocsp.certs", "certs", TW_FT_UINT32, TW_BASE_DEC},
     [F_CERTIFICATE] = {"ocsp.Certificate_element", "Certificate", TW_FT_NONE},
     [F_NONCE] = {"ocsp.ReOcspNonce", "ReOcspNonce", TW_FT_BYTES},
+    [F_NULL] = {"ocsp.NULL_element", "NULL", TW_FT_NONE},
 };
 
 #define OID_BASIC "1.3.6.1.5.5.7.48.1.1"
 #define OID_NONCE "1.3.6.1.5.5.7.48.1.2"
+#define OID_NOCHECK "1.3.6.1.5.5.7.48.1.5"
 
 /* what a nested "ocsp" layer reached through TW_KEY_OCSP_OID decodes */
-enum { OP_NONE, OP_BASIC, OP_NONCE };
+enum { OP_NONE, OP_BASIC, OP_NONCE, OP_NULL };
 static _Thread_local int pend_kind;
 
 static enum tw_status nested(struct tw_asn *a, int kind, const struct tw_ber_tlv *t)
@@ -165,11 +168,16 @@ static enum tw_status nested(struct tw_asn *a, int kind, const struct tw_ber_tlv
     return st;
 }
 
-/* the nonce extension is OCSP's own; other extensions go to the X.509 ones */
-static bool own_ext(struct tw_asn *a, const char *oid, const struct tw_ber_tlv *val)
+/* the extensions whose OIDs tshark gives to OCSP (an "ocsp" layer), in OCSP messages and in
+ * certificates alike: the nonce, and the OCSP signer's nocheck (a NULL) */
+bool tw_ocsp_oid_ext(struct tw_asn *a, const char *oid, const struct tw_ber_tlv *val)
 {
-    if (strcmp(oid, OID_NONCE) != 0) return false;
-    nested(a, OP_NONCE, val);
+    if (strcmp(oid, OID_NONCE) == 0)
+        nested(a, OP_NONCE, val);
+    else if (strcmp(oid, OID_NOCHECK) == 0)
+        nested(a, OP_NULL, val);
+    else
+        return false;
     return true;
 }
 
@@ -177,7 +185,7 @@ static void extensions(struct tw_asn *a, const struct tw_ber_tlv *t, uint16_t hf
 {
     tw_asn_extensions(a, t, hf_count, TW_X509EXPL_HF(TW_X509EXPL_EXTENSION),
                       TW_X509EXPL_HF(TW_X509EXPL_ID), TW_X509EXPL_HF(TW_X509EXPL_CRITICAL),
-                      own_ext);
+                      tw_ocsp_oid_ext);
 }
 
 /* [n] EXPLICIT wrapper around a SEQUENCE OF Extension */
@@ -229,7 +237,14 @@ static void certs(struct tw_asn *a, const struct tw_ber_tlv *f)
     tw_tree_push(p, r);
     for (uint32_t pos = seq.off; pos < seq.end && !a->st; pos = c.end) {
         if (!tw_asn_get(a, pos, seq.end, &c)) break;
-        tw_tree_push(p, tw_asn_none(a, HF(F_CERTIFICATE), &c));
+        int32_t rc = tw_asn_none(a, HF(F_CERTIFICATE), &c);
+        /* tshark names each certificate by its subject */
+        char dn[600];
+        if (rc >= 0 && tw_want_labels(p) &&
+            tw_x509_subject_text(a->d + c.start, (c.end <= a->cap ? c.end : a->cap) - c.start, dn,
+                                 sizeof dn) > 0)
+            tw_rec_label(p, rc, "Certificate (%s)", dn);
+        tw_tree_push(p, rc);
         tw_asn_certificate(a, &c);
         tw_tree_pop(p);
     }
@@ -437,6 +452,11 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             /* ReOcspNonce ::= OCTET STRING */
             if (tw_ber_is(&t, TW_BER_UNIVERSAL, TW_BER_OCTETSTRING))
                 tw_asn_bytes(&a, HF(F_NONCE), &t);
+            else
+                a.st = TW_MALFORMED;
+        } else if (kind == OP_NULL) {
+            if (tw_ber_is(&t, TW_BER_UNIVERSAL, TW_BER_NULL))
+                tw_asn_none(&a, HF(F_NULL), &t);
             else
                 a.st = TW_MALFORMED;
         }

@@ -1217,6 +1217,7 @@ void tw_asn_extensions(struct tw_asn *a, const struct tw_ber_tlv *t, uint16_t hf
                 } else if (tw_ber_is(&f, TW_BER_UNIVERSAL, TW_BER_OCTETSTRING)) {
                     if (f.len == 0 || !tw_asn_get(a, f.off, f.end, &val)) break;
                     if (own && own(a, oid, &val)) continue;
+                    if (tw_ocsp_oid_ext(a, oid, &val)) continue;
                     enum ext_kind k = ext_kind(oid);
                     if (k == EX_AIA)
                         nested(a, TW_KEY_PKIX1IMPLICIT, PK_EXTENSION, oid, &val, NULL, 0);

@@ -93,6 +93,9 @@ int tw_asn_algorithm(struct tw_asn *a, const struct tw_ber_tlv *t, uint16_t hf_e
                      size_t cap);
 /* Extensions ::= SEQUENCE OF Extension. `own` may claim an extension's value (OCSP's nonce);
  * otherwise the X.509 extensions known here are dissected as nested x509ce/pkix1implicit. */
+/* ocsp.c: an extension whose OID tshark gives to OCSP (nonce, nocheck), dissected in a nested
+ * "ocsp" layer; false for other OIDs */
+bool tw_ocsp_oid_ext(struct tw_asn *a, const char *oid, const struct tw_ber_tlv *val);
 void tw_asn_extensions(struct tw_asn *a, const struct tw_ber_tlv *t, uint16_t hf_count,
                        uint16_t hf_ext, uint16_t hf_id, uint16_t hf_crit,
                        bool (*own)(struct tw_asn *a, const char *oid,
