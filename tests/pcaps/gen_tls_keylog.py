@@ -11,6 +11,8 @@ every run, so the committed files are the reference, not the script's next outpu
   tls13-keylog.pcap + tls13-keylog.keys   TLS 1.3, TLS_AES_256_GCM_SHA384
   tls12-null.pcap (+ .keys)               TLS 1.2, NULL-SHA256: no encryption, so readable
                                           without the key log (its MAC not checked)
+  tls12-null-eof.pcap (+ .keys)           the same with a response without Content-Length (its
+                                          body ends at the close: TLS segment data)
   NAME-dsb.pcapng                         each capture with its keys in a pcapng
                                           Decryption Secrets Block (editcap --inject-secrets)
 
@@ -29,7 +31,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def session(name, tls13, ciphers, tmp):
+def session(name, tls13, ciphers, tmp, eof=False):
     cert, key = os.path.join(tmp, "c.pem"), os.path.join(tmp, "k.pem")
     if not os.path.exists(cert):
         subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
@@ -63,8 +65,11 @@ def session(name, tls13, ciphers, tmp):
             while b"\r\n\r\n" not in req:
                 req += s.recv(4096)
             body = b"hello from trawl\n"
-            s.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
-                      + str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n" + body)
+            if eof:
+                s.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n" + body * 20)
+            else:
+                s.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
+                          + str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n" + body)
             s.unwrap()
 
     t = threading.Thread(target=serve)
@@ -97,7 +102,8 @@ def session(name, tls13, ciphers, tmp):
 SESSIONS = (("tls12-keylog", False, "ECDHE-RSA-AES128-GCM-SHA256", True),
             ("tls12-cbc-keylog", False, "ECDHE-RSA-AES256-SHA384", True),
             ("tls13-keylog", True, None, True),
-            ("tls12-null", False, "NULL-SHA256:@SECLEVEL=0", False))
+            ("tls12-null", False, "NULL-SHA256:@SECLEVEL=0", False),
+            ("tls12-null-eof", False, "NULL-SHA256:@SECLEVEL=0", False))
 
 
 def main(names):
@@ -105,7 +111,7 @@ def main(names):
         for name, tls13, ciphers, dsb in SESSIONS:
             if names and name not in names:
                 continue
-            pcap, keys = session(name, tls13, ciphers, tmp)
+            pcap, keys = session(name, tls13, ciphers, tmp, eof=name.endswith("-eof"))
             if not dsb:
                 continue
             subprocess.run(["editcap", "--inject-secrets", "tls," + keys, pcap,

@@ -816,6 +816,7 @@ static enum tw_status dissect_pgsql(struct tw_pkt *p, struct tw_cur *c)
     struct conv *cv = conv_for(p);
     if (cv && cv->tls) {
         /* ssl_starttls_ack(): the conversation is TLS's now (pgsql does not appear) */
+        p->ctx.starttls_app = "PostgreSQL";
         hide(p);
         p->deseg.layer = p->nlayers; /* TLS, the next layer, may ask TCP for more */
         tw_next(p, TW_TBL_TCP_PORT, 443, *c);

@@ -225,6 +225,8 @@ static const struct tw_vs app_protos[] = {{443, "Hypertext Transfer Protocol"},
                                           {587, "Simple Mail Transfer Protocol"},
                                           {110, "Post Office Protocol"},
                                           {143, "Internet Message Access Protocol"},
+                                          {389, "Lightweight Directory Access Protocol"},
+                                          {5222, "XMPP Protocol"},
                                           {0, NULL}};
 
 static bool is_tls_port(uint16_t port)
@@ -2294,9 +2296,10 @@ static bool app_one(struct tls_ctx *x, struct tw_cur dc, bool from_server)
         uint32_t from = p->deseg.offset > dc.off ? p->deseg.offset - dc.off : 0;
         if (from == 0) shown = false;
         /* the record's bytes kept: "TLS segment data" */
-        if (rec_n && tls_rec >= 0) {
+        if (rec_n) {
+            /* (TLS's line exists when a tree or filter wants it; the field goes in any case) */
             uint32_t saved_ntree = p->ntree;
-            if (p->ntree < TW_MAX_TREE) p->tree[p->ntree++] = tls_rec;
+            if (tls_rec >= 0 && p->ntree < TW_MAX_TREE) p->tree[p->ntree++] = tls_rec;
             uint32_t sf = from > n - rec_n ? from - (n - rec_n) : 0;
             struct tw_cur rc = rec_dc;
             uint8_t saved_src = p->cur_src;
@@ -2341,11 +2344,11 @@ static bool app_one(struct tls_ctx *x, struct tw_cur dc, bool from_server)
                 }
             }
         }
-    } else if (joined && tls_rec >= 0) {
+    } else if (joined) {
         /* completed: "TLS segment data" of this record's piece and the "[N Reassembled TLS
          * segments]" tree at the top level, before the protocol's records */
         uint32_t saved_ntree = p->ntree;
-        if (p->ntree < TW_MAX_TREE) p->tree[p->ntree++] = tls_rec;
+        if (tls_rec >= 0 && p->ntree < TW_MAX_TREE) p->tree[p->ntree++] = tls_rec;
         uint8_t saved_src = p->cur_src;
         for (uint32_t i = p->nsources; i-- > 1;)
             if (p->sources[i].data == rec_dc.data) {
