@@ -1,7 +1,7 @@
 # trawl: `make run` and `make test` work on a fresh Debian 12 machine (as root, or with sudo).
 SHELL := /bin/bash
 PKGS := meson ninja-build pkg-config gcc clang libclang-rt-14-dev \
-        libpcap-dev libpcre2-dev libzstd-dev zlib1g-dev libssl-dev \
+        libpcap-dev libpcre2-dev libzstd-dev zlib1g-dev libssl-dev libbrotli-dev \
         tshark tcpdump python3 python3-scapy time
 PY := /usr/bin/python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -469,6 +469,8 @@ struct tw_pkt {
         uint32_t tcp_setup_frame;
         uint64_t tcp_conv_tag;
         bool in_error_pkt; /* inside an ICMP error's quoted datagram */
+        bool tls_refused;  /* TLS on a TCP port found no record: TCP's heuristics run next,
+                            * TLS's own not among them (tshark's dissector returning 0) */
         /* handed from Ethernet, VLAN, SLL... to the "ethertype" step, which dispatches on the
          * type and afterwards shows what the payload did not claim as padding/trailer/FCS */
         struct {

@@ -7,6 +7,21 @@
 #include <stdio.h>
 #include <time.h>
 
+/* a unit after the value: Wireshark's unit_name_string pairs (" byte"/" bytes", " octet"/
+ * " octets", " second"/" seconds") give the singular for an integer 1 */
+static void add_unit(struct tw_buf *b, const struct tw_field_def *d, const struct tw_rec *r)
+{
+    static const char *const plural[] = {" bytes", " octets", " seconds", " milliseconds"};
+    bool one = (tw_ft_is_uint(d->type) && r->v.u == 1) || (tw_ft_is_int(d->type) && r->v.i == 1);
+    if (one)
+        for (size_t i = 0; i < sizeof plural / sizeof plural[0]; i++)
+            if (strcmp(d->unit, plural[i]) == 0) {
+                tw_buf_add(b, d->unit, strlen(d->unit) - 1);
+                return;
+            }
+    tw_buf_adds(b, d->unit);
+}
+
 static int hex_digits_for_type(uint8_t t)
 {
     switch (t) {
@@ -388,7 +403,7 @@ static void label_raw(struct tw_buf *b, const struct tw_pkt *p, const struct tw_
         } else {
             tw_fmt_value(b, r);
         }
-        if (d->unit) tw_buf_adds(b, d->unit);
+        if (d->unit) add_unit(b, d, r);
         break;
     }
     if (gen) tw_buf_addc(b, ']');

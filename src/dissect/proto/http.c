@@ -1,7 +1,7 @@
 /* HTTP/1.x over TCP (RFC 9110, RFC 9112), as tshark 4.0 shows it: the request or status line,
  * header lines (the known ones as fields of their own, every one also as a hidden
  * http.request.line / http.response.line), the body after Content-Length or the chunked
- * transfer coding, gzip/deflate content codings inflated into a data source of their own, and the
+ * transfer coding, gzip/deflate/br content codings decoded into a data source of their own, and the
  * body handed to the protocol bound to its media type (Content-Type) in TW_TBL_MEDIA_TYPE.
  *
  *   request-line = method SP request-target SP HTTP-version CRLF
@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <brotli/decode.h>
 #include <zlib.h>
 
 static struct tw_proto_ids ids, lines_ids, media_ids, ssdp_ids;
@@ -797,6 +798,42 @@ static uint8_t *inflate_body(struct tw_pkt *p, const uint8_t *in, uint32_t n, ui
     return NULL;
 }
 
+/* decode a brotli body (Content-Encoding: br) into the arena; NULL if it fails or is empty */
+static uint8_t *unbrotli_body(struct tw_pkt *p, const uint8_t *in, uint32_t n, uint32_t *outlen)
+{
+    BrotliDecoderState *st = BrotliDecoderCreateInstance(NULL, NULL, NULL);
+    if (!st) return NULL;
+    size_t cap = (size_t)n * 4 + 256, len = 0;
+    if (cap > (16u << 20)) cap = 16u << 20;
+    uint8_t *buf = malloc(cap);
+    const uint8_t *next_in = in;
+    size_t avail_in = n;
+    BrotliDecoderResult rc = BROTLI_DECODER_RESULT_ERROR;
+    while (buf) {
+        uint8_t *next_out = buf + len;
+        size_t avail_out = cap - len;
+        rc = BrotliDecoderDecompressStream(st, &avail_in, &next_in, &avail_out, &next_out, NULL);
+        len = cap - avail_out;
+        if (rc != BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT) break;
+        if (cap >= (64u << 20)) break; /* bounded, as inflate_body */
+        uint8_t *nb = realloc(buf, cap * 2);
+        if (!nb) break;
+        buf = nb;
+        cap *= 2;
+    }
+    BrotliDecoderDestroyInstance(st);
+    uint8_t *o = NULL;
+    if (buf && len > 0 && rc == BROTLI_DECODER_RESULT_SUCCESS) {
+        o = tw_arena_alloc(p->arena, len);
+        if (o) {
+            memcpy(o, buf, len);
+            *outlen = (uint32_t)len;
+        }
+    }
+    free(buf);
+    return o;
+}
+
 /* chunked_encoding_dissector(): the chunks' tree, and the de-chunked bytes (arena) */
 static uint32_t dechunk(struct tw_pkt *p, const uint8_t *d, uint32_t off, uint32_t end,
                         uint8_t **out, uint32_t *outlen)
@@ -956,6 +993,7 @@ static void process_header(struct tw_pkt *p, const uint8_t *d, uint32_t off, uin
     if (!valid) {
         int32_t r = tw_add_ascii(p, line_hf, off, len, line);
         if (labels) tw_rec_label(p, r, "%s", fmt_text(p, line, len));
+        tw_rec_flags(p, r, TW_RF_MARK_TRUNC); /* a long line's label says [truncated] */
         tw_tree_push(p, r);
         tw_expert(p, EX(E_BAD_HEADER_NAME), off, len, "%s", experts[E_BAD_HEADER_NAME].summary);
         tw_tree_pop(p);
@@ -978,6 +1016,7 @@ static void process_header(struct tw_pkt *p, const uint8_t *d, uint32_t off, uin
         if (type == T_REQUEST || type == T_RESPONSE) {
             int32_t r = tw_add_ascii(p, line_hf, off, len, line);
             tw_rec_label(p, r, "%s", text);
+            tw_rec_flags(p, r, TW_RF_MARK_TRUNC); /* a long line's label says [truncated] */
         } else {
             /* the value is the formatted line */
             if (tw_want(p, HF(F_UNKNOWN_HEADER))) {
@@ -986,6 +1025,7 @@ static void process_header(struct tw_pkt *p, const uint8_t *d, uint32_t off, uin
                                            (uint32_t)strlen(s))
                               : -1;
                 tw_rec_label(p, r, "%s", s);
+                tw_rec_flags(p, r, TW_RF_MARK_TRUNC); /* a long line's label says [truncated] */
             }
         }
         return;
@@ -996,10 +1036,12 @@ static void process_header(struct tw_pkt *p, const uint8_t *d, uint32_t off, uin
         /* the value is a copy up to a NUL, as tshark's C strings */
         hr = add_ascii_span(p, HF(field), off, len, val, vlen);
         tw_rec_label(p, hr, "%s", text);
+        tw_rec_flags(p, hr, TW_RF_MARK_TRUNC); /* a long line's label says [truncated] */
     }
     if (type == T_REQUEST || type == T_RESPONSE) {
         int32_t r = tw_add_ascii(p, line_hf, off, len, line);
         tw_rec_label(p, r, "%s", text);
+        tw_rec_flags(p, r, TW_RF_MARK_TRUNC); /* a long line's label says [truncated] */
         tw_rec_flags(p, r, TW_RF_HIDDEN);
     }
     switch (known_headers[k].special) {
@@ -1341,6 +1383,16 @@ static void tunnel_open(struct tw_pkt *p, struct conv *cv)
     cv->tunnel_after = (uint32_t)p->frame->recno;
 }
 
+/* HTTP inside TLS (decrypted): a TLS layer that did not refuse the data */
+static bool over_tls(const struct tw_pkt *p)
+{
+    for (uint32_t i = 0; i < p->nlayers; i++) {
+        const struct tw_proto *lp = tw_proto_get(p->layers[i].proto);
+        if (lp && !p->layers[i].hidden && strcmp(lp->abbrev, "tls") == 0) return true;
+    }
+    return false;
+}
+
 static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off, bool first,
                                int32_t *http_rec)
 {
@@ -1431,6 +1483,13 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
             tw_tree_pop(p);
             tw_tree_pop(p);
         }
+        /* plain HTTP on TCP port 443 (tshark: each message's first line) */
+        if (p->ctx.ip_proto == 6 && (p->ctx.srcport == 443 || p->ctx.dstport == 443) &&
+            !over_tls(p)) {
+            tw_tree_push(p, top);
+            tw_expert(p, EX(E_TLS_PORT), off, 0, NULL);
+            tw_tree_pop(p);
+        }
     }
 
     struct headers h;
@@ -1515,11 +1574,7 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
             (uri_len >= 7 && ieq(uri, "http://", 7)) || (uri_len >= 8 && ieq(uri, "https://", 8)) ||
             (cv && cv->method_len >= 7 && ieq((const uint8_t *)cv->method, "CONNECT", 7));
         /* over TLS (decrypted) the scheme is https, as in tshark */
-        bool tls = false;
-        for (uint32_t i = 0; i < p->nlayers; i++) {
-            const struct tw_proto *lp = tw_proto_get(p->layers[i].proto);
-            if (lp && strcmp(lp->abbrev, "tls") == 0) tls = true;
-        }
+        bool tls = over_tls(p);
         size_t sl = tls ? 8 : 7;
         size_t n = absolute ? uri_len : sl + hl + uri_len;
         full = tw_arena_alloc(p->arena, n + 1);
@@ -1661,8 +1716,11 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
                      (h.cenc_len == 7 && ieq(h.cenc, "deflate", 7)) ||
                      (h.cenc_len == 6 && ieq(h.cenc, "x-gzip", 6)) ||
                      (h.cenc_len == 9 && ieq(h.cenc, "x-deflate", 9));
+            bool br = h.cenc_len == 2 && ieq(h.cenc, "br", 2);
             uint32_t ulen = 0;
-            uint8_t *u = z && blen ? inflate_body(p, bd, blen, &ulen) : NULL;
+            uint8_t *u = z && blen    ? inflate_body(p, bd, blen, &ulen)
+                         : br && blen ? unbrotli_body(p, bd, blen, &ulen)
+                                      : NULL;
             int32_t er = -1;
             if (labels) {
                 char *ce = fmt_text(p, h.cenc, h.cenc_len);

@@ -2532,7 +2532,15 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
             const struct tw_proto *below = tw_proto_get(p->layers[p->nlayers - 2].proto);
             if (below) tw_col_proto(p, below->short_name);
         }
-        tw_next(p, TW_TBL_NAME, TW_KEY_DATA, *c);
+        if (p->via_table == TW_TBL_TCP_PORT) {
+            /* reached by its port, TLS returns 0 and TCP tries its heuristics (HTTP on 443 is
+             * HTTP then, suricata-verify http-brotli-ce), then data; no port has key 0 */
+            p->ctx.tls_refused = true;
+            if (tw_can_desegment(p)) p->deseg.layer = p->nlayers; /* the next layer may ask */
+            tw_next(p, TW_TBL_TCP_PORT, 0, *c);
+        } else {
+            tw_next(p, TW_TBL_NAME, TW_KEY_DATA, *c);
+        }
         return TW_OK;
     }
     struct tls_ctx x = {.p = p, .v = &tls_variant};
@@ -2656,6 +2664,7 @@ static bool port_takes(uint16_t port, const struct tw_cur *c)
 
 static bool heur_tls(struct tw_pkt *p, const struct tw_cur *c)
 {
+    if (p->ctx.tls_refused) return false;
     if (session_find(p)) return true;
     /* a port tshark gives to another protocol never reaches its heuristics (trawl may not have
      * that protocol yet) */
