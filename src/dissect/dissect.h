@@ -195,6 +195,7 @@ enum {
     TW_KEY_ATMARP,         /* ARP of hardware type 19 (ATM, RFC 2225) */
     TW_KEY_RTP,            /* RTP on a conversation SDP announced (tw_udp_conv_expect) */
     TW_KEY_RTCP,           /* RTCP on a conversation SDP announced */
+    TW_KEY_ETH_TRAILER,    /* an Ethernet trailer heuristic (eth.c offers the trailer bytes) */
 };
 
 struct tw_binding {
@@ -962,6 +963,23 @@ static inline uint32_t tw_media_key(const char *s, size_t n)
  * tw_dissect_here() on TW_TBL_MEDIA_TYPE (Wireshark's pinfo->match_string): set it around the
  * call, restoring what it returns (http.c). NULL: none. */
 const char *tw_media_name_swap(const char *name);
+
+/* The C escape tshark's format_text() writes for a character ("\\n" for a newline), or NULL when
+ * the character stands as it is; the backslash itself is escaped only with `backslash`. */
+static inline const char *tw_text_escape(uint8_t ch, bool backslash)
+{
+    switch (ch) {
+    case '\a': return "\\a";
+    case '\b': return "\\b";
+    case '\f': return "\\f";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    case '\v': return "\\v";
+    case '\\': return backslash ? "\\\\" : NULL;
+    default: return NULL;
+    }
+}
 
 /* ---------------------------------------------------------------------------------------------
  * TCP desegmentation (Wireshark's pinfo->can_desegment, desegment_offset, desegment_len, with

@@ -6,7 +6,10 @@ detected over encrypted port" warning):
     segments (HTTP asks TCP for the rest);
   - a chunked response whose last data chunk is one byte ("Chunk size: 1 octet");
   - bytes that are neither TLS nor HTTP (data);
-  - a TLS record, then an HTTP request on the same connection.
+  - a TLS record, then an HTTP request on the same connection;
+  - a proxy (port 3128) CONNECT to host:443 whose tunnel carries plain HTTP: the tunnel's bytes
+    go to TLS as if on 443, TLS refuses them, HTTP is found by the heuristics on the client's
+    request and the tunnel's later bytes are data (tshark's http_payload_subdissector).
 Needs Debian's python3-brotli. Run with /usr/bin/python3 (Debian's scapy)."""
 import os
 import sys
@@ -41,6 +44,13 @@ def main():
     cv = TcpConv(pkts, step, "192.0.2.82", "198.51.100.92", 50402, 443)
     cv.c(b"\x17\x03\x03\x00\x05abcde")
     cv.c(b"GET /after-tls HTTP/1.1\r\nHost: plain.example\r\n\r\n")
+    cv.close()
+    cv = TcpConv(pkts, step, "192.0.2.82", "198.51.100.93", 50403, 3128)
+    cv.c(b"CONNECT plain.example:443 HTTP/1.1\r\nHost: plain.example:443\r\n\r\n")
+    cv.s(b"HTTP/1.1 200 Connection established\r\n\r\n")
+    cv.c(b"GET /tunnelled HTTP/1.1\r\nHost: plain.example\r\n\r\n")
+    cv.s(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+    cv.c(b"GET /again HTTP/1.1\r\nHost: plain.example\r\n\r\n")
     cv.close()
     wrpcap(os.path.join(HERE, "http443.pcap"), pkts)
 

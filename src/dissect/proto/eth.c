@@ -422,6 +422,28 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     return TW_OK;
 }
 
+/* Offer the n trailer bytes at off to the protocol bound as a trailer heuristic: if its
+ * heuristic accepts them it is dissected now, as a layer after the payload's. */
+static bool trailer_heur(struct tw_pkt *p, const uint8_t *data, uint32_t off, uint32_t n)
+{
+    int pi = tw_dispatch_find(TW_TBL_NAME, TW_KEY_ETH_TRAILER);
+    if (pi < 0) return false;
+    const struct tw_proto *pr = tw_proto_get((uint16_t)pi);
+    struct tw_cur c = tw_cur_make(data, off + n, off + n);
+    c.off = off;
+    if (!pr->heur || !pr->heur(p, &c)) return false;
+    uint32_t key = TW_KEY_ETH_TRAILER, first = p->nlayers;
+    /* the new layers reuse the subtree stack from the chain's base: keep ours */
+    int32_t saved[TW_MAX_TREE];
+    uint32_t nt = p->ntree;
+    memcpy(saved, p->tree, nt * sizeof saved[0]);
+    tw_dissect_here(p, TW_TBL_NAME, 1, &key, c);
+    memcpy(p->tree, saved, nt * sizeof saved[0]);
+    p->ntree = nt;
+    /* a layer that refused the bytes after all (tw_layer_hide) leaves them a trailer */
+    return !(first < p->nlayers && p->layers[first].hidden);
+}
+
 /* Called by the ethertype step: what the payload left over is padding (zeros up to the 60-byte
  * minimum), a trailer, and an FCS (known, or guessed for frames of 64+ bytes with 4+ trailing
  * bytes), as Wireshark's add_ethernet_trailer decides. */
@@ -448,6 +470,17 @@ static void eth_trailer(struct tw_pkt *p, const uint8_t *data, uint32_t cap_end,
             rep -= pad;
         }
     }
+    /* Ethernet trailer heuristics (Wireshark's "eth.trailer" list; tshark 4.0 runs f5ethtrailer
+     * by default): they see what follows the padding, a possible FCS included unless the FCS is
+     * known, and one that claims it replaces the trailer item (and the guessed FCS). tshark
+     * does not offer them a trailer the capture cut short. */
+    bool claimed = false;
+    if (rep != 0 && caplen != 0 && caplen == rep) { /* (not on a trailer the capture cut) */
+        uint32_t hn = caplen;
+        if (fcs_len == 4) hn -= TW_MIN(hn, 4u);
+        claimed = hn && trailer_heur(p, data, trail_off + pad, hn);
+        if (claimed && fcs_len != 4) return;
+    }
     bool has_fcs = false;
     uint32_t link_len = (f->wirelen > link_off) ? (TW_MAX(f->wirelen, f->caplen) - link_off) : 0;
     if (fcs_len != 0 && (fcs_len == 4 || (link_len >= 64 && rep >= 4))) {
@@ -461,7 +494,7 @@ static void eth_trailer(struct tw_pkt *p, const uint8_t *data, uint32_t cap_end,
         }
         has_fcs = true;
     }
-    if (rep != 0 && caplen != 0) {
+    if (rep != 0 && caplen != 0 && !claimed) {
         int32_t r =
             tw_add_ptr(p, trailer_hf, trail_off + pad, caplen, data + trail_off + pad, caplen);
         if (maybe_padded && pad == 0) {

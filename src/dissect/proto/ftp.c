@@ -300,32 +300,7 @@ static char *fmt_text(struct tw_pkt *p, const uint8_t *s, uint32_t n)
             continue;
         }
         i++;
-        const char *esc = NULL;
-        switch (ch) {
-        case '\a':
-            esc = "\\a";
-            break;
-        case '\b':
-            esc = "\\b";
-            break;
-        case '\f':
-            esc = "\\f";
-            break;
-        case '\n':
-            esc = "\\n";
-            break;
-        case '\r':
-            esc = "\\r";
-            break;
-        case '\t':
-            esc = "\\t";
-            break;
-        case '\v':
-            esc = "\\v";
-            break;
-        default:
-            break;
-        }
+        const char *esc = tw_text_escape(ch, false);
         if (esc) {
             o[k++] = esc[0];
             o[k++] = esc[1];

@@ -411,6 +411,7 @@ struct conv {
      * the dissector of the port the CONNECT named (TLS for 443), as in tshark */
     uint16_t tunnel_port;
     uint32_t tunnel_after;
+    uint16_t server_port; /* the port the last request went to */
     char uri[URI_MAX];
     char full_uri[URI_MAX];
     /* for exported objects (only kept when they are wanted): the Host header's value and the
@@ -491,35 +492,7 @@ static char *fmt_text(struct tw_pkt *p, const uint8_t *s, uint32_t n)
     size_t k = 0;
     for (uint32_t i = 0; i < n; i++) {
         uint8_t ch = s[i];
-        const char *esc = NULL;
-        switch (ch) {
-        case '\a':
-            esc = "\\a";
-            break;
-        case '\b':
-            esc = "\\b";
-            break;
-        case '\f':
-            esc = "\\f";
-            break;
-        case '\n':
-            esc = "\\n";
-            break;
-        case '\r':
-            esc = "\\r";
-            break;
-        case '\t':
-            esc = "\\t";
-            break;
-        case '\v':
-            esc = "\\v";
-            break;
-        case '\\':
-            esc = "\\\\";
-            break;
-        default:
-            break;
-        }
+        const char *esc = tw_text_escape(ch, true);
         if (esc) {
             o[k++] = esc[0];
             o[k++] = esc[1];
@@ -1378,7 +1351,6 @@ static void tunnel_open(struct tw_pkt *p, struct conv *cv)
         mul *= 10;
     }
     if (i == n || i == 0 || cv->uri[i - 1] != ':' || port == 0 || port > 65535) return;
-    if (tw_dispatch_find(TW_TBL_TCP_PORT, port) < 0) return;
     cv->tunnel_port = (uint16_t)port;
     cv->tunnel_after = (uint32_t)p->frame->recno;
 }
@@ -1545,6 +1517,7 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
                     if (ml > METHOD_MAX) ml = METHOD_MAX;
                     memcpy(cv->method, m, ml);
                     cv->method_len = (uint8_t)ml;
+                    cv->server_port = p->ctx.dstport; /* the side requests go to */
                 }
                 request_line(p, d, off, (uint32_t)ll, cv, &uri, &uri_len);
             } else if (lt == T_RESPONSE) {
@@ -1785,6 +1758,24 @@ static enum tw_status dissect_http(struct tw_pkt *p, struct tw_cur *c)
         tw_rec_flags(p, r, TW_RF_GENERATED);
         r = tw_add_uint(p, HF(F_PROXY_CONNECT_PORT), c->off, 0, tv->tunnel_port);
         tw_rec_flags(p, r, TW_RF_GENERATED);
+        /* tshark's http_payload_subdissector(): the proxy's side of the connection takes the
+         * CONNECT's port; a port of HTTP's own, or a connection HTTP was found on that way
+         * before (TCP's heuristics), gets the bytes as data (no recursion) */
+        uint16_t *pp = p->ctx.srcport == tv->server_port ? &p->ctx.srcport : &p->ctx.dstport;
+        uint16_t saved = *pp;
+        *pp = tv->tunnel_port;
+        struct conv *inner = conv_get(p, false);
+        int pr = tw_dispatch_find(TW_TBL_TCP_PORT, tv->tunnel_port);
+        if ((pr >= 0 && tw_proto_get((uint16_t)pr) == tw_proto_get(p->layers[p->nlayers - 1].proto)) ||
+            (inner && inner->heur)) {
+            *pp = saved;
+            /* (tshark's tunnel item sets no Protocol column: TCP's stays) */
+            const struct tw_proto *below =
+                p->nlayers >= 2 ? tw_proto_get(p->layers[p->nlayers - 2].proto) : NULL;
+            if (below) tw_col_proto(p, below->short_name);
+            tw_next(p, TW_TBL_NAME, TW_KEY_DATA, *c);
+            return TW_OK;
+        }
         if (tw_can_desegment(p)) p->deseg.layer = p->nlayers; /* the next layer's index */
         p->ctx.starttls_app = "Hypertext Transfer Protocol"; /* TLS in the tunnel carries HTTP, to tshark */
         tw_next(p, TW_TBL_TCP_PORT, tv->tunnel_port, *c);
