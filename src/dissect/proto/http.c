@@ -617,6 +617,48 @@ static int status_code(const uint8_t *s, const uint8_t *end)
 /* ---- desegmentation: Wireshark's req_resp_hdrs_do_reassembly() ---------------------------- */
 
 /* true: the message at off is complete enough to dissect; false: more was asked from TCP */
+/* a Transfer-Encoding value as tshark reads it: *te 1 unknown, 2 identity, 3 gzip/deflate/
+ * compress; *chunked for a "chunked" coding; false when a coding was not understood */
+static bool te_value(const uint8_t *v, uint32_t n, int *te, bool *chunked)
+{
+    bool full = true;
+    *te = 1;
+    uint32_t i = 0;
+    while (i < n) {
+        while (i < n && (v[i] == ' ' || v[i] == '\t' || v[i] == ',')) i++;
+        if (i >= n) break;
+#define PFX(s) (n - i >= sizeof(s) - 1 && memcmp(v + i, s, sizeof(s) - 1) == 0)
+        if (PFX("chunked")) {
+            *chunked = true;
+            i += 7;
+            continue;
+        }
+        if (*te != 1) {
+            full = false;
+            break;
+        }
+        if (PFX("compress"))
+            *te = 3, i += 8;
+        else if (PFX("deflate"))
+            *te = 3, i += 7;
+        else if (PFX("gzip"))
+            *te = 3, i += 4;
+        else if (PFX("identity"))
+            *te = 2, i += 8;
+        else if (PFX("x-compress"))
+            *te = 3, i += 10;
+        else if (PFX("x-gzip"))
+            *te = 3, i += 6;
+        else {
+            full = false;
+            while (i < n && v[i] != ',') i++;
+            if (i >= n) break;
+        }
+#undef PFX
+    }
+    return full;
+}
+
 static bool do_reassembly(struct tw_pkt *p, const uint8_t *d, uint32_t off, uint32_t end, bool body,
                           bool until_fin)
 {
@@ -636,24 +678,29 @@ static bool do_reassembly(struct tw_pkt *p, const uint8_t *d, uint32_t off, uint
             o = next;
             break;
         }
-        if (ll > 15 && ieq(l, "Content-Length:", 15)) {
+        if (ll >= 15 && ieq(l, "Content-Length:", 15)) {
+            /* tshark's req_resp_hdrs_do_reassembly(): the stripped value must be one whole
+             * number from 0 to 2^31-1 ("34 68" or "68;" is no length; the last valid one
+             * counts) */
             const uint8_t *v = l + 15, *e = l + ll;
-            while (v < e && (*v == ' ' || *v == '\t')) v++;
+            while (v < e && (*v == ' ' || (*v >= '\t' && *v <= '\r'))) v++;
+            while (e > v && (e[-1] == ' ' || (e[-1] >= '\t' && e[-1] <= '\r'))) e--;
+            bool neg = false;
+            if (v < e && (*v == '+' || *v == '-')) neg = *v++ == '-';
             uint64_t x = 0;
-            bool any = false;
-            while (v < e && *v >= '0' && *v <= '9') {
-                x = x * 10 + (uint64_t)(*v - '0');
-                v++;
-                any = true;
-                if (x > 0x7fffffffffffull) break;
+            bool ok = v < e;
+            for (; ok && v < e; v++) {
+                if (*v < '0' || *v > '9') ok = false;
+                else if ((x = x * 10 + (uint64_t)(*v - '0')) > 0x7fffffffull) ok = false;
             }
-            if (any) {
+            if (ok && (!neg || x == 0)) {
                 have_cl = true;
                 cl = x;
             }
         } else if (ll > 18 && ieq(l, "Transfer-Encoding:", 18)) {
-            for (int64_t i = 18; i + 7 <= ll; i++)
-                if (ieq(l + i, "chunked", 7)) chunked = true;
+            /* the codings as the header's own dissection reads them ("xchunked" is not) */
+            int te;
+            te_value(l + 18, (uint32_t)ll - 18, &te, &chunked);
         }
         o = next;
     }
@@ -911,42 +958,7 @@ static bool is_tchar(uint8_t c)
 
 static bool parse_te(const uint8_t *v, uint32_t n, struct headers *h)
 {
-    bool full = true;
-    h->te = 1;
-    uint32_t i = 0;
-    while (i < n) {
-        while (i < n && (v[i] == ' ' || v[i] == '\t' || v[i] == ',')) i++;
-        if (i >= n) break;
-#define PFX(s) (n - i >= sizeof(s) - 1 && memcmp(v + i, s, sizeof(s) - 1) == 0)
-        if (PFX("chunked")) {
-            h->chunked = true;
-            i += 7;
-            continue;
-        }
-        if (h->te != 1) {
-            full = false;
-            break;
-        }
-        if (PFX("compress"))
-            h->te = 3, i += 8;
-        else if (PFX("deflate"))
-            h->te = 3, i += 7;
-        else if (PFX("gzip"))
-            h->te = 3, i += 4;
-        else if (PFX("identity"))
-            h->te = 2, i += 8;
-        else if (PFX("x-compress"))
-            h->te = 3, i += 10;
-        else if (PFX("x-gzip"))
-            h->te = 3, i += 6;
-        else {
-            full = false;
-            while (i < n && v[i] != ',') i++;
-            if (i >= n) break;
-        }
-#undef PFX
-    }
-    return full;
+    return te_value(v, n, &h->te, &h->chunked);
 }
 
 /* one header line [off, next): colon at colon */
@@ -1303,11 +1315,12 @@ static void info_message(struct tw_pkt *p, bool first, const char *s)
 }
 
 /* Hand the body (cursor over it) to the protocol of its media type. */
-static void dissect_body(struct tw_pkt *p, const struct headers *h, struct tw_cur body)
+static void dissect_body(struct tw_pkt *p, const struct headers *h, struct tw_cur body,
+                         bool under)
 {
     if (tw_cur_avail(&body) == 0) return;
     uint32_t saved_tree = p->ntree;
-    p->ntree = tree_base;
+    if (!under) p->ntree = tree_base;
     if (h->ctype) {
         uint32_t key = tw_media_key((const char *)h->ctype, h->ctype_len);
         const char *saved = cur_media;
@@ -1322,6 +1335,9 @@ static void dissect_body(struct tw_pkt *p, const struct headers *h, struct tw_cu
             tw_dissect_here(p, TW_TBL_MEDIA_TYPE, 1, &k, body);
         }
         cur_media = saved;
+    } else if (under) {
+        uint32_t k = TW_KEY_DATA;
+        tw_dissect_under(p, TW_TBL_NAME, 1, &k, body);
     } else {
         uint32_t k = TW_KEY_DATA;
         tw_dissect_here(p, TW_TBL_NAME, 1, &k, body);
@@ -1724,9 +1740,11 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
                 tw_rec_label(p, r, "File Data: %u bytes", blen);
             }
             if (blen > 0) {
-                tw_tree_pop(p);
-                dissect_body(p, &h, body);
-                tw_tree_push(p, top);
+                /* a continuation's bytes go under its HTTP line, a message's body after it */
+                bool cont = ftype == T_OTHERS;
+                if (!cont) tw_tree_pop(p);
+                dissect_body(p, &h, body, cont);
+                if (!cont) tw_tree_push(p, top);
             }
         }
         off += consumed;

@@ -1,0 +1,43 @@
+#!/usr/bin/python3
+"""Writes tests/pcaps/http-evasion.pcap: HTTP responses whose framing headers are malformed the
+way HTTP evasion tests make them, for tshark 4.0's reading of them:
+  - "Transfer-Encoding: xchunked": not chunked; with no length the body runs to the close
+    (HTTP asks TCP for everything until the FIN), and the coding is flagged as unknown;
+  - "Content-length: 34 68": to the header's own dissection the length is 34 (a space may end
+    the number), to TCP reassembly it is no length at all (the body runs to the close); the
+    bytes after the 34 are a Continuation whose data hangs under its HTTP line;
+  - "Content-length: 68;": no length to either (the body runs to the close);
+  - "Content-length:  +12 ": a length of 12 to both.
+Run with /usr/bin/python3 (Debian's scapy)."""
+import os
+import sys
+
+from scapy.utils import wrpcap
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from tlsgen import TcpConv, clock  # noqa: E402
+
+step = clock(1767228600.0)
+BODY = b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
+
+
+def main():
+    pkts = []
+    cases = [
+        (b"Transfer-Encoding: xchunked\r\n", b"5\r\nhello\r\n0\r\n\r\n"),
+        (b"Content-length: 34 68\r\n", BODY),
+        (b"Content-length: 68;\r\n", BODY + BODY),
+        (b"Content-length:  +12 \r\n", b"twelve bytes"),
+    ]
+    for i, (hdr, body) in enumerate(cases):
+        cv = TcpConv(pkts, step, "192.0.2.84", "198.51.100.94", 50500 + i, 80)
+        cv.c(b"GET /evasion/%d HTTP/1.1\r\nHost: evader.example\r\n\r\n" % i)
+        cv.s(b"HTTP/1.1 200 ok\r\nContent-type: application/octet-stream\r\nConnection: close\r\n" +
+             hdr + b"\r\n" + body)
+        cv.close()
+    wrpcap(os.path.join(HERE, "http-evasion.pcap"), pkts)
+
+
+if __name__ == "__main__":
+    main()
