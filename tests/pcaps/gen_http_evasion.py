@@ -7,10 +7,14 @@ way HTTP evasion tests make them, for tshark 4.0's reading of them:
     the number), to TCP reassembly it is no length at all (the body runs to the close); the
     bytes after the 34 are a Continuation whose data hangs under its HTTP line;
   - "Content-length: 68;": no length to either (the body runs to the close);
-  - "Content-length:  +12 ": a length of 12 to both.
+  - "Content-length:  +12 ": a length of 12 to both;
+  - a gzip body whose header sets a reserved flag bit (and FNAME): zlib refuses it, tshark
+    skips the header by its flags and inflates the rest.
 Run with /usr/bin/python3 (Debian's scapy)."""
 import os
+import struct
 import sys
+import zlib
 
 from scapy.utils import wrpcap
 
@@ -30,6 +34,11 @@ def main():
         (b"Content-length: 68;\r\n", BODY + BODY),
         (b"Content-length:  +12 \r\n", b"twelve bytes"),
     ]
+    co = zlib.compressobj(9, zlib.DEFLATED, -15)
+    raw = co.compress(BODY) + co.flush()
+    gz = (b"\x1f\x8b\x08\x28" + bytes(6) + b"eicar.txt\x00" + raw +
+          struct.pack("<II", zlib.crc32(BODY), len(BODY)))
+    cases.append((b"Content-Encoding: gzip\r\nContent-Length: %d\r\n" % len(gz), gz))
     for i, (hdr, body) in enumerate(cases):
         cv = TcpConv(pkts, step, "192.0.2.84", "198.51.100.94", 50500 + i, 80)
         cv.c(b"GET /evasion/%d HTTP/1.1\r\nHost: evader.example\r\n\r\n" % i)

@@ -773,12 +773,39 @@ static _Thread_local bool saw_http; /* the segment held something tshark calls H
 #define MEDIA_KEY_NONE 0x811c9dc5u /* tw_media_key(""): "media", the catch-all */
 
 /* inflate gzip, zlib or raw deflate into the arena; NULL if nothing came out */
+/* the length of a gzip member's header as tshark's tvb_uncompress() reads it (its flag bits
+ * skip the optional fields; reserved bits are ignored, where zlib refuses them), 0 if none */
+static uint32_t gzip_header_len(const uint8_t *in, uint32_t n)
+{
+    if (n < 10 || in[0] != 0x1f || in[1] != 0x8b || in[2] != 8) return 0;
+    uint8_t flg = in[3];
+    uint32_t o = 10;
+    if (flg & 0x04) { /* FEXTRA */
+        if (o + 2 > n) return 0;
+        o += 2 + (uint32_t)(in[o] | in[o + 1] << 8);
+    }
+    for (uint8_t bit = 0x08; bit <= 0x10; bit <<= 1) /* FNAME, FCOMMENT: NUL-terminated */
+        if (flg & bit) {
+            while (o < n && in[o]) o++;
+            o++;
+        }
+    if (flg & 0x02) o += 2; /* FHCRC */
+    return o < n ? o : 0;
+}
+
 static uint8_t *inflate_body(struct tw_pkt *p, const uint8_t *in, uint32_t n, uint32_t *outlen)
 {
-    static const int modes[] = {15 + 32, -15};
+    /* zlib's gzip/zlib detection, raw deflate, then a gzip header skipped by hand */
+    static const int modes[] = {15 + 32, -15, -15};
     for (size_t m = 0; m < TW_ARRAY_LEN(modes); m++) {
         z_stream z;
         memset(&z, 0, sizeof z);
+        if (m == 2) {
+            uint32_t hl = gzip_header_len(in, n);
+            if (!hl) break;
+            in += hl;
+            n -= hl;
+        }
         if (inflateInit2(&z, modes[m]) != Z_OK) return NULL;
         size_t cap = (size_t)n * 4 + 256, len = 0;
         if (cap > (16u << 20)) cap = 16u << 20;
