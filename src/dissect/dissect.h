@@ -804,6 +804,10 @@ static inline void tw_tree_pop(struct tw_pkt *p)
 void tw_expert(struct tw_pkt *p, uint16_t expert_id, uint32_t off, uint32_t len, const char *fmt,
                ...) TW_PRINTF(5, 6);
 
+/* Wireshark's check on a string item added from ASCII/UTF-8 bytes (record r, n bytes at off):
+ * non-NUL bytes after the first NUL add "Trailing stray characters" under it */
+void tw_string_stray(struct tw_pkt *p, int32_t r, const uint8_t *s, uint32_t n, uint32_t off);
+
 /* the current layer: its byte range, and the text of its protocol line in trees and -e */
 void tw_layer_setlen(struct tw_pkt *p, uint32_t len);
 /* IP's datagram is shorter than the frame and IP was handed the frame's own bytes from their

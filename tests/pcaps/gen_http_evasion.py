@@ -9,7 +9,12 @@ way HTTP evasion tests make them, for tshark 4.0's reading of them:
   - "Content-length: 68;": no length to either (the body runs to the close);
   - "Content-length:  +12 ": a length of 12 to both;
   - a gzip body whose header sets a reserved flag bit (and FNAME): zlib refuses it, tshark
-    skips the header by its flags and inflates the rest.
+    skips the header by its flags and inflates the rest;
+  - chunk sizes as strtol reads them (a vertical tab before "f"), a last chunk followed by one
+    line that is not empty ("0\n \n": tshark pulls in one line and is done);
+  - "Transfer-Encoding:,chunked" (not chunked to reassembly, which reads the first coding only)
+    and "Transfer-Encoding:\0chunked", "Content-Encoding:gzip\0" (values end at a NUL; labels
+    show it as \000).
 Run with /usr/bin/python3 (Debian's scapy)."""
 import os
 import struct
@@ -39,6 +44,15 @@ def main():
     gz = (b"\x1f\x8b\x08\x28" + bytes(6) + b"eicar.txt\x00" + raw +
           struct.pack("<II", zlib.crc32(BODY), len(BODY)))
     cases.append((b"Content-Encoding: gzip\r\nContent-Length: %d\r\n" % len(gz), gz))
+    chunks = b"".join(b"\x0b%x\r\n%s\r\n" % (len(BODY[i:i + 15]), BODY[i:i + 15])
+                      for i in range(0, len(BODY), 15))
+    cases.append((b"Transfer-Encoding: chunked\r\n", chunks + b"0\r\n\r\n"))
+    cases.append((b"Transfer-Encoding: chunked\r\n", b"5\r\nhello\r\n0\n \n"))
+    cases.append((b"Transfer-Encoding:,chunked\r\n", b"4\r\nX5O!\r\n0\r\n\r\n"))
+    cases.append((b"Transfer-Encoding:\x00chunked\r\n", b"4\r\nX5O!\r\n0\r\n\r\n"))
+    zco = zlib.compressobj(9, zlib.DEFLATED, 31)
+    gz2 = zco.compress(BODY) + zco.flush()
+    cases.append((b"Content-Encoding:gzip\x00\r\nContent-Length: %d\r\n" % len(gz2), gz2))
     for i, (hdr, body) in enumerate(cases):
         cv = TcpConv(pkts, step, "192.0.2.84", "198.51.100.94", 50500 + i, 80)
         cv.c(b"GET /evasion/%d HTTP/1.1\r\nHost: evader.example\r\n\r\n" % i)

@@ -27,6 +27,7 @@
  * Info match tshark's. */
 #include "../dissect.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -498,6 +499,8 @@ static char *fmt_text(struct tw_pkt *p, const uint8_t *s, uint32_t n)
             o[k++] = esc[1];
         } else if (ch >= 0x20 && ch < 0x7f) {
             o[k++] = (char)ch;
+        } else if (ch < 0x20 || ch == 0x7f) {
+            k += (size_t)snprintf(o + k, 5, "\\%03o", ch); /* format_text: octal controls */
         } else {
             k += (size_t)snprintf(o + k, 5, "\\x%02x", ch);
         }
@@ -659,6 +662,25 @@ static bool te_value(const uint8_t *v, uint32_t n, int *te, bool *chunked)
     return full;
 }
 
+/* strtol(line, NULL, 16) as tshark reads a chunk size line (cut at ';' first): leading white
+ * space, a sign, a 0x prefix; saturating */
+static int64_t chunk_strtol(const uint8_t *s, const uint8_t *e)
+{
+    const uint8_t *semi = memchr(s, ';', (size_t)(e - s));
+    if (semi) e = semi;
+    const uint8_t *nul = memchr(s, 0, (size_t)(e - s)); /* the line is a C string to tshark */
+    if (nul) e = nul;
+    while (s < e && (*s == ' ' || (*s >= '\t' && *s <= '\r'))) s++;
+    bool neg = false;
+    if (s < e && (*s == '+' || *s == '-')) neg = *s++ == '-';
+    if (e - s >= 3 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && tw_hexdigit(s[2]) >= 0)
+        s += 2;
+    int64_t v = 0;
+    for (; s < e && tw_hexdigit(*s) >= 0; s++)
+        v = v > (INT64_MAX >> 4) ? INT64_MAX : v * 16 + tw_hexdigit(*s);
+    return neg ? -v : v;
+}
+
 static bool do_reassembly(struct tw_pkt *p, const uint8_t *d, uint32_t off, uint32_t end, bool body,
                           bool until_fin)
 {
@@ -697,42 +719,31 @@ static bool do_reassembly(struct tw_pkt *p, const uint8_t *d, uint32_t off, uint
                 have_cl = true;
                 cl = x;
             }
-        } else if (ll > 18 && ieq(l, "Transfer-Encoding:", 18)) {
-            /* the codings as the header's own dissection reads them ("xchunked" is not) */
-            int te;
-            te_value(l + 18, (uint32_t)ll - 18, &te, &chunked);
+        } else if (ll >= 18 && ieq(l, "Transfer-Encoding:", 18)) {
+            /* reassembly looks at the first coding only, after blanks ("xchunked" and
+             * ",chunked" are not chunked; "chunkedx" is) */
+            const uint8_t *v = l + 18, *e = l + ll;
+            while (v < e && (*v == ' ' || *v == '\t')) v++;
+            if (e - v >= 7 && ieq(v, "chunked", 7)) chunked = true;
         }
         o = next;
     }
     if (!body) return true;
     if (chunked) {
-        /* every chunk, the last chunk and the trailer must be here */
+        /* every chunk and the line after the last chunk must be here (tshark's
+         * req_resp_hdrs_do_reassembly: sizes read by strtol, one line pulled in after "0") */
         uint32_t c = o;
         for (;;) {
             uint32_t next;
             int64_t ll = find_line_end(d, c, end, &next, true);
             if (ll < 0) break;
-            uint64_t sz = 0;
-            bool any = false;
-            for (int64_t i = 0; i < ll; i++) {
-                int h = tw_hexdigit(d[c + i]);
-                if (h < 0) break;
-                sz = sz * 16 + (uint64_t)h;
-                any = true;
-                if (sz > 0xffffffffull) break;
-            }
-            if (!any) return true; /* not a chunk size line: dissect what is there */
+            int64_t sz = chunk_strtol(d + c, d + c + ll);
+            if (sz < 0 || sz > 0x3fffffff) return true; /* unreasonable: dissect what is here */
             if (sz == 0) {
-                /* trailer fields, then an empty line */
-                c = next;
-                for (;;) {
-                    int64_t tl = find_line_end(d, c, end, &next, true);
-                    if (tl < 0) goto more;
-                    c = next;
-                    if (tl == 0) return true;
-                }
+                if (find_line_end(d, next, end, &next, true) < 0) goto more;
+                return true;
             }
-            if ((uint64_t)next + sz + 2 > end) {
+            if ((uint64_t)next + (uint64_t)sz + 2 > end) {
                 /* tshark asks for one more segment at a time here */
                 tw_deseg_request(p, off, TW_DESEG_ONE_MORE_SEGMENT);
                 return false;
@@ -897,15 +908,8 @@ static uint32_t dechunk(struct tw_pkt *p, const uint8_t *d, uint32_t off, uint32
         uint32_t coff;
         int64_t ll = find_line_end(d, off, end, &coff, true);
         if (ll <= 0) break;
-        /* strtol(, 16) up to ';' */
-        uint64_t sz = 0;
-        const uint8_t *s = d + off, *e = d + off + ll;
-        while (s < e && (*s == ' ' || *s == '\t')) s++;
-        while (s < e && tw_hexdigit(*s) >= 0) {
-            sz = sz * 16 + (uint64_t)tw_hexdigit(*s++);
-            if (sz > 0x7fffffff) sz = 0x7fffffff;
-        }
-        uint32_t csz = (uint32_t)sz;
+        /* (guint32)strtol(, 16) up to ';' */
+        uint32_t csz = (uint32_t)(uint64_t)chunk_strtol(d + off, d + off + ll);
         if (csz > datalen) csz = datalen;
         uint32_t avail = end > coff ? end - coff : 0;
         uint32_t copy = csz < avail ? csz : avail;
@@ -1015,6 +1019,9 @@ static void process_header(struct tw_pkt *p, const uint8_t *d, uint32_t off, uin
     while (vo < lend && (d[vo] == ' ' || d[vo] == '\t')) vo++;
     const uint8_t *val = d + vo;
     uint32_t vlen = lend - vo;
+    /* the value is a C string to tshark: it ends at a NUL ("gzip\0" is gzip) */
+    const uint8_t *nul = memchr(val, 0, vlen);
+    if (nul) vlen = (uint32_t)(nul - val);
     int k = -1;
     for (size_t i = 0; i < TW_ARRAY_LEN(known_headers); i++) {
         if (strlen(known_headers[i].name) == name_len &&
@@ -1029,6 +1036,7 @@ static void process_header(struct tw_pkt *p, const uint8_t *d, uint32_t off, uin
             int32_t r = tw_add_ascii(p, line_hf, off, len, line);
             tw_rec_label(p, r, "%s", text);
             tw_rec_flags(p, r, TW_RF_MARK_TRUNC); /* a long line's label says [truncated] */
+            tw_string_stray(p, r, line, len, off);
         } else {
             /* the value is the formatted line */
             if (tw_want(p, HF(F_UNKNOWN_HEADER))) {
@@ -1055,6 +1063,7 @@ static void process_header(struct tw_pkt *p, const uint8_t *d, uint32_t off, uin
         tw_rec_label(p, r, "%s", text);
         tw_rec_flags(p, r, TW_RF_MARK_TRUNC); /* a long line's label says [truncated] */
         tw_rec_flags(p, r, TW_RF_HIDDEN);
+        tw_string_stray(p, r, line, len, off); /* (under the hidden line: fields only) */
     }
     switch (known_headers[k].special) {
     case H_AUTHORIZATION:

@@ -2,8 +2,10 @@
  * malformed-packet marker (_ws.malformed) and the truncation marker (_ws.short). */
 #include "../internal.h"
 
+#include <string.h>
+
 struct tw_proto_ids tw_ids_ws_expert, tw_ids_ws_malformed, tw_ids_ws_short,
-    tw_ids_ws_unreassembled;
+    tw_ids_ws_unreassembled, tw_ids_ws_string;
 
 static const struct tw_field_def expert_fields[] = {
     [TW_WS_EXPERT_MESSAGE] = {"_ws.expert.message", "Message", TW_FT_STRING, TW_BASE_NONE},
@@ -62,3 +64,33 @@ const struct tw_proto tw_proto_ws_unreassembled = {
     .ids = &tw_ids_ws_unreassembled,
     .flags = TW_PROTO_NO_LAYER | TW_PROTO_NO_COLUMN,
 };
+
+/* Wireshark's string checks on items added from the packet's bytes: an ASCII or UTF-8 string
+ * with something other than NULs after its first NUL (tw_string_stray) */
+static const struct tw_expert_def string_experts[] = {
+    {"_ws.string.trailing_stray_characters", "undecoded.trailing_stray_characters", TW_SEV_WARN,
+     TW_GRP_UNDECODED, "Trailing stray characters"},
+};
+
+const struct tw_proto tw_proto_ws_string = {
+    .abbrev = "_ws.string",
+    .name = "String errors",
+    .short_name = "String Errors",
+    .experts = string_experts,
+    .nexperts = TW_ARRAY_LEN(string_experts),
+    .ids = &tw_ids_ws_string,
+    .flags = TW_PROTO_NO_LAYER | TW_PROTO_NO_COLUMN,
+};
+
+void tw_string_stray(struct tw_pkt *p, int32_t r, const uint8_t *s, uint32_t n, uint32_t off)
+{
+    const uint8_t *z = memchr(s, 0, n);
+    if (!z) return;
+    for (const uint8_t *q = z; q < s + n; q++)
+        if (*q) {
+            tw_tree_push(p, r);
+            tw_expert(p, (uint16_t)tw_ids_ws_string.expert_base, off, n, NULL);
+            tw_tree_pop(p);
+            return;
+        }
+}
