@@ -14,7 +14,9 @@ way HTTP evasion tests make them, for tshark 4.0's reading of them:
     line that is not empty ("0\n \n": tshark pulls in one line and is done);
   - "Transfer-Encoding:,chunked" (not chunked to reassembly, which reads the first coding only)
     and "Transfer-Encoding:\0chunked", "Content-Encoding:gzip\0" (values end at a NUL; labels
-    show it as \000).
+    show it as \000);
+  - an image/jpeg range (206) that does not begin with SOI: tshark's JFIF dissector refuses it
+    ("HTTP body subdissector failed") and media shows it.
 Run with /usr/bin/python3 (Debian's scapy)."""
 import os
 import struct
@@ -53,6 +55,9 @@ def main():
     zco = zlib.compressobj(9, zlib.DEFLATED, 31)
     gz2 = zco.compress(BODY) + zco.flush()
     cases.append((b"Content-Encoding:gzip\x00\r\nContent-Length: %d\r\n" % len(gz2), gz2))
+    part = bytes(range(40, 140))
+    cases.append((b"Content-Type: image/jpeg\r\nContent-Range: bytes 100-199/1000\r\n"
+                  b"Content-Length: 100\r\n", part))
     for i, (hdr, body) in enumerate(cases):
         cv = TcpConv(pkts, step, "192.0.2.84", "198.51.100.94", 50500 + i, 80)
         cv.c(b"GET /evasion/%d HTTP/1.1\r\nHost: evader.example\r\n\r\n" % i)

@@ -1778,6 +1778,13 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
             if (blen > 0) {
                 /* a continuation's bytes go under its HTTP line, a message's body after it */
                 bool cont = ftype == T_OTHERS;
+                /* tshark's JFIF dissector (image/jpeg) refuses a body that does not begin with
+                 * SOI (a range of the file): HTTP says so and hands the body to media */
+                if (!cont && h.ctype &&
+                    tw_media_key((const char *)h.ctype, h.ctype_len) ==
+                        tw_media_key("image/jpeg", 10) &&
+                    (blen < 2 || bd[0] != 0xff || bd[1] != 0xd8))
+                    tw_expert(p, EX(E_SUBDISSECTOR_FAILED), body.off, 0, NULL);
                 if (!cont) tw_tree_pop(p);
                 dissect_body(p, &h, body, cont);
                 if (!cont) tw_tree_push(p, top);
