@@ -14,7 +14,7 @@ static struct tw_proto_ids ids;
 #define HF(x) ((uint16_t)(ids.base + (x)))
 #define EX(x) ((uint16_t)(ids.expert_base + (x)))
 
-enum { E_MALFORMED, E_HOPCOUNT, E_BAD_MSGTYPE, E_COUNT };
+enum { E_MALFORMED, E_HOPCOUNT, E_BAD_MSGTYPE, E_S_BIT, E_TLD, E_COUNT };
 static const struct tw_expert_def experts[E_COUNT] = {
     [E_MALFORMED] = {"dhcpv6.malformed_option", "decoder.dhcpv6.malformed_option", TW_SEV_ERROR,
                      TW_GRP_MALFORMED, "Malformed option"},
@@ -23,6 +23,11 @@ static const struct tw_expert_def experts[E_COUNT] = {
                        "This message type is not permitted to use OPTION_CLIENT_FQDN"},
     [E_HOPCOUNT] = {"dhcpv6.error_hopcount", "decoder.dhcpv6.error_hopcount", TW_SEV_WARN,
                     TW_GRP_PROTOCOL, "Detected error on hop-count"},
+    [E_S_BIT] = {"dhcpv6.s_bit_should_be_zero", "decoder.dhcpv6.s_bit_should_be_zero",
+                 TW_SEV_ERROR, TW_GRP_PROTOCOL,
+                 "ERROR: When the N-bit is set, the S-bit must be reset"},
+    [E_TLD] = {"dhcpv6.expert.tld_lookup", "decoder.dhcpv6.expert.tld_lookup", TW_SEV_WARN,
+               TW_GRP_COMMENTS_GROUP, "WARNING: TLDs are rarely resolvable "},
 };
 
 enum {
@@ -81,6 +86,8 @@ enum {
     F_FQDN_S_O,
     F_FQDN_S_N,
     F_CLIENT_DOMAIN,
+    F_TLD,
+    F_DOMAIN_FIELD_LEN,
     F_NTP_TYPE,
     F_NTP_LEN,
     F_NTP_ADDR,
@@ -301,7 +308,9 @@ static const struct tw_vs ntp_sub_vals[] = {
 
 static const struct tw_tfs tfs_c_s = {"Server SHOULD perform AAAA RR updates",
                                       "Server SHOULD NOT perform AAAA RR updates"};
-static const struct tw_tfs tfs_c_n = {"Server SHOULD NOT perform any DNS updates",
+static const struct tw_tfs tfs_s_o = {"Server HAS overridden client's S bit preference",
+                                      "Server HAS NOT overridden client's S bit preference"};
+static const struct tw_tfs tfs_c_n = {"Server SHOULD NOT perform PTR RR updates",
                                       "Server SHOULD perform PTR RR updates"};
 
 #define IP6(a, n)                                                                                  \
@@ -376,10 +385,18 @@ static const struct tw_field_def fields[F_COUNT] = {
                     &tfs_c_s},
     [F_FQDN_C_N] = {"dhcpv6.clientfqdn.client.n", "N bit", TW_FT_BOOLEAN, 8, 0x4, NULL, NULL,
                     &tfs_c_n},
-    [F_FQDN_S_S] = {"dhcpv6.clientfqdn.server.s", "S bit", TW_FT_BOOLEAN, 8, 0x1},
-    [F_FQDN_S_O] = {"dhcpv6.clientfqdn.server.o", "O bit", TW_FT_BOOLEAN, 8, 0x2},
-    [F_FQDN_S_N] = {"dhcpv6.clientfqdn.server.n", "N bit", TW_FT_BOOLEAN, 8, 0x4},
+    [F_FQDN_S_S] = {"dhcpv6.clientfqdn.server.s", "S bit", TW_FT_BOOLEAN, 8, 0x1, NULL, NULL,
+                    &tfs_c_s},
+    [F_FQDN_S_O] = {"dhcpv6.clientfqdn.server.o", "O bit", TW_FT_BOOLEAN, 8, 0x2, NULL, NULL,
+                    &tfs_s_o},
+    [F_FQDN_S_N] = {"dhcpv6.clientfqdn.server.n", "N bit", TW_FT_BOOLEAN, 8, 0x4, NULL, NULL,
+                    &tfs_c_n},
     [F_CLIENT_DOMAIN] = {"dhcpv6.client_domain", "Client Domain Name", TW_FT_STRING},
+    [F_TLD] = {"dhcpv6.tld", "Top Level Domain name", TW_FT_STRING},
+    [F_DOMAIN_FIELD_LEN] = {"dhcpv6.domain_field_len", "Empty domain name - field length",
+                            TW_FT_UINT16, TW_BASE_DEC, 0, NULL, NULL, NULL,
+                            "Indicates that the client requests the server to provide an FQDN "
+                            "name"},
     [F_NTP_TYPE] = {"dhcpv6.ntpserver.option.type", "Suboption", TW_FT_UINT16, TW_BASE_DEC, 0,
                     ntp_sub_vals},
     [F_NTP_LEN] = {"dhcpv6.ntpserver.option.length", "Length", TW_FT_UINT16, TW_BASE_DEC},
@@ -496,6 +513,43 @@ static void dissect_duid(struct tw_pkt *p, uint32_t off, const uint8_t *v, uint3
         if (len > 4) add_hexstr(p, HF(F_LL_ADDR), off + 4, v + 4, len - 4, true);
     } else if (t == 4 && len == 18) {
         tw_add_ptr(p, HF(F_UUID), off + 2, 16, v + 2, 16);
+    }
+}
+
+/* the Client FQDN option's domain name (RFC 4704 4.2) as tshark shows it: an empty field is
+ * the client asking the server for a name, a name without its root label is partial, a single
+ * label with its root a TLD (with a warning) */
+static void client_fqdn_name(struct tw_pkt *p, uint32_t vo, const uint8_t *v, uint32_t len)
+{
+    if (len == 1) {
+        int32_t r = tw_add_uint(p, HF(F_DOMAIN_FIELD_LEN), vo - 2, 2, 0);
+        tw_rec_label(p, r, "Empty domain field: the client requests the server to provide a "
+                           "domain name");
+        return;
+    }
+    const uint8_t *b = v + 1;
+    uint32_t n = len - 1u, i = 0;
+    while (i < n) {
+        char name[256];
+        uint32_t used = dns_name(b + i, n - i, name, sizeof name);
+        if (!used) break;
+        bool rooted = b[i + used - 1] == 0, tld = rooted && used == (uint32_t)b[i] + 2u;
+        if (!rooted) {
+            int32_t r = tw_add_strf(p, HF(F_CLIENT_DOMAIN), vo + 1 + i, used, "%s", name);
+            tw_rec_label(p, r, "Partial domain name: %s", name);
+        } else if (tld) {
+            int32_t r = tw_add_strf(p, HF(F_TLD), vo + 1 + i, used, "%s", name);
+            tw_rec_label(p, r, "Top Level Domain name (TLD): %s", name);
+            tw_tree_push(p, r);
+            int32_t t = tw_add_text(p, vo + 1 + i, used, "%s", experts[E_TLD].summary);
+            tw_tree_push(p, t);
+            tw_expert(p, EX(E_TLD), vo + 1 + i, 0, NULL);
+            tw_tree_pop(p);
+            tw_tree_pop(p);
+        } else {
+            tw_add_strf(p, HF(F_CLIENT_DOMAIN), vo + 1 + i, used, "%s", name);
+        }
+        i += used;
     }
 }
 
@@ -715,14 +769,27 @@ static void dissect_options(struct tw_pkt *p, struct tw_cur *c, uint32_t end, ui
                 tw_tree_pop(p);
             } else if (len >= 1) {
                 int32_t fr = tw_add_uint(p, HF(F_FQDN_FLAGS), vo, 1, v[0]);
-                if (fr >= 0 && tw_want_labels(p) &&
-                    !(msgtype == 2 || msgtype == 7 || msgtype == 13)) {
+                bool client = !(msgtype == 2 || msgtype == 7 || msgtype == 13);
+                /* the client's N and S bits (RFC 4704 4.1), as tshark words them */
+                uint8_t k = (uint8_t)((v[0] & 1) | ((v[0] >> 1) & 2));
+                if (fr >= 0 && tw_want_labels(p) && client) {
                     static const char *const what[4] = {
-                        "CLIENT wants SERVER to update its PTR RR",
+                        "CLIENT wants to update its AAAA RRs and SERVER to update its PTR RRs",
                         "CLIENT wants SERVER to update both its AAAA and PTR RRs",
-                        "CLIENT wants no DNS updates", "CLIENT wants no DNS updates"};
-                    uint8_t k = (uint8_t)((v[0] & 1) | ((v[0] >> 1) & 2));
-                    if (k == 0 || k == 1) tw_rec_label(p, fr, "Flags: 0x%02x  [%s]", v[0], what[k]);
+                        "CLIENT prefers that the server not perform *any* DNS updates",
+                        "ERROR: CLIENT prefers that the server not perform *any* DNS updates\n"
+                        "        In which case the 'S' bit MUST be 0"};
+                    tw_rec_label(p, fr, "Flags: 0x%02x  [%s]", v[0], what[k]);
+                } else if (fr >= 0 && tw_want_labels(p)) {
+                    static const char *const what[4] = {
+                        "CLIENT SHALL update AAAA RRs; SERVER SHALL update PTR RRs",
+                        "SERVER SHALL update both AAAA and PTR RRs",
+                        "CLIENT SHALL update AAAA RRs; SERVER SHALL NOT perform any DNS updates",
+                        "ERROR: SERVER SHALL NOT perform *any* DNS updates in which case         "
+                        "the 'S' bit MUST be 0"};
+                    tw_rec_label(p, fr, "Flags: 0x%02x  [%s]%s", v[0], what[k],
+                                 (v[0] & 0x06) == 0x02 ? "\n[Server has overridden the client's S bit]"
+                                                       : "");
                 }
                 tw_tree_push(p, fr);
                 /* the server's flags in Advertise, Reply and Relay-reply */
@@ -735,7 +802,13 @@ static void dissect_options(struct tw_pkt *p, struct tw_cur *c, uint32_t end, ui
                     tw_add_bits(p, HF(F_FQDN_C_S), vo, 1, v[0]);
                 }
                 tw_tree_pop(p);
-                add_names(p, HF(F_CLIENT_DOMAIN), vo + 1, v + 1, len - 1u);
+                if (k == 3) { /* (server flags too) */
+                    int32_t t = tw_add_text(p, vo, 1, "%s", experts[E_S_BIT].summary);
+                    tw_tree_push(p, t);
+                    tw_expert(p, EX(E_S_BIT), vo, 1, NULL);
+                    tw_tree_pop(p);
+                }
+                client_fqdn_name(p, vo, v, len);
             }
             break;
         case 56:
@@ -833,7 +906,6 @@ static void dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t end, in
 static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
 {
     tw_info_clear(p);
-    tw_layer_label(p, "DHCPv6");
     dissect_message(p, c, c->end, 0);
     return TW_OK;
 }
