@@ -16,10 +16,22 @@ static struct tw_proto_ids ids;
 #define HF(x) ((uint16_t)(ids.base + (x)))
 #define EX(x) ((uint16_t)(ids.expert_base + (x)))
 
-enum { E_BAD_LENGTH, E_COUNT };
+enum { E_BAD_LENGTH, E_SNAME_OVERLOADED, E_FILE_OVERLOADED, E_SNAME_END, E_FILE_END, E_COUNT };
 static const struct tw_expert_def experts[E_COUNT] = {
     [E_BAD_LENGTH] = {"dhcp.bad_length", "decoder.dhcp.bad_length", TW_SEV_ERROR, TW_GRP_PROTOCOL,
                       "length isn't 0"},
+    [E_SNAME_OVERLOADED] = {"dhcp.server_name_overloaded_by_dhcp",
+                            "decoder.dhcp.server_name_overloaded_by_dhcp", TW_SEV_NOTE,
+                            TW_GRP_PROTOCOL, "Server name option overloaded by DHCP"},
+    [E_FILE_OVERLOADED] = {"dhcp.boot_filename_overloaded_by_dhcp",
+                           "decoder.dhcp.boot_filename_overloaded_by_dhcp", TW_SEV_NOTE,
+                           TW_GRP_PROTOCOL, "Boot file name option overloaded by DHCP"},
+    [E_SNAME_END] = {"dhcp.option.option_overload.sname_end_missing",
+                     "decoder.dhcp.option.option_overload.sname_end_missing", TW_SEV_ERROR,
+                     TW_GRP_PROTOCOL, "sname overload end option missing"},
+    [E_FILE_END] = {"dhcp.option.option_overload.file_end_missing",
+                    "decoder.dhcp.option.option_overload.file_end_missing", TW_SEV_ERROR,
+                    TW_GRP_PROTOCOL, "file overload end option missing"},
 };
 
 enum {
@@ -50,6 +62,7 @@ enum {
     F_OPT_VALUE,
     F_OPT_PADDING,
     F_OPT_END,
+    F_OPT_OVERLOAD,
     F_CID_TYPE,
     F_CID_UNDEF,
     F_CID,
@@ -244,6 +257,11 @@ static const struct tw_vs opt_names[] = {
     {                                                                                              \
         abbrev, name, TW_FT_IPv4                                                                   \
     }
+static const struct tw_vs overload_vals[] = {{1, "Boot file name holds options"},
+                                             {2, "Server host name holds options"},
+                                             {3, "Boot file and server host names hold options"},
+                                             {0, NULL}};
+
 static const struct tw_field_def fields[F_COUNT] = {
     [F_BOOTP] = {"dhcp.bootp", "Frame is BOOTP", TW_FT_BOOLEAN},
     [F_TYPE] = {"dhcp.type", "Message type", TW_FT_UINT8, TW_BASE_DEC, 0, type_vals},
@@ -280,6 +298,8 @@ static const struct tw_field_def fields[F_COUNT] = {
                        NULL, "Option 0: Padding"},
     [F_OPT_END] = {"dhcp.option.end", "Option End", TW_FT_UINT8, TW_BASE_DEC, 0, NULL, NULL, NULL,
                    "Option 255: End"},
+    [F_OPT_OVERLOAD] = {"dhcp.option.option_overload", "Option Overload", TW_FT_UINT8,
+                        TW_BASE_DEC, 0, overload_vals},
     [F_CID_TYPE] = {"dhcp.client_id.type", "Type", TW_FT_UINT8, TW_BASE_DEC},
     [F_CID_UNDEF] = {"dhcp.client_id.undef", "Client Identifier", TW_FT_STRING},
     [F_CID] = {"dhcp.client_id", "Identifier", TW_FT_BYTES},
@@ -561,6 +581,125 @@ static void bootp_columns(struct tw_pkt *p, const struct tw_cur *c, uint32_t sta
     tw_layer_label(p, "Dynamic Host Configuration Protocol");
 }
 
+static void overload_areas(struct tw_pkt *p, struct tw_cur *c, uint32_t start, bool labels,
+                           uint8_t ov, int *msgtype);
+/* the options from c->off to end (the options area, or in region 1/2 the sname/file field an
+ * Option Overload gave to options); true when an End option was met */
+static bool options(struct tw_pkt *p, struct tw_cur *c, uint32_t end, uint32_t start, bool labels,
+                    int region, int *msgtype)
+{
+    int32_t r;
+    struct tw_cur saved = *c;
+    c->end = end < c->end ? end : c->end;
+    while (c->off < c->end) {
+        uint32_t oo = c->off;
+        uint8_t code = tw_cur_u8(c);
+        if (c->err) break;
+        if (code == 255) {
+            r = tw_add_uint(p, HF(F_OPT_TYPE), oo, 1, 0);
+            tw_rec_label(p, r, "Option: (255) End");
+            tw_tree_push(p, r);
+            tw_add_uint(p, HF(F_OPT_END), oo, 1, 255);
+            tw_tree_pop(p);
+            if (!region) { /* (an overload area ends at its End) */
+                uint32_t rest = tw_cur_avail(c);
+                if (rest) tw_add_ptr(p, HF(F_OPT_PADDING), c->off, rest, c->data + c->off, rest);
+                c->off += rest;
+            }
+            c->end = saved.end;
+            return true;
+        }
+        if (code == 0) {
+            /* a run of pad bytes is one padding item */
+            uint32_t n = 1;
+            while (c->off < TW_MIN(c->end, c->cap) && c->data[c->off] == 0) c->off++, n++;
+            r = tw_add_uint(p, HF(F_OPT_TYPE), oo, n, 0);
+            tw_rec_label(p, r, "Option: (0) Padding");
+            tw_tree_push(p, r);
+            tw_add_ptr(p, HF(F_OPT_PADDING), oo, n, c->data + oo, n);
+            tw_tree_pop(p);
+            continue;
+        }
+        uint8_t len = tw_cur_u8(c);
+        const uint8_t *v = tw_cur_bytes(c, len);
+        if (!v) break;
+        const char *nm = tw_vs_find(opt_names, code);
+        r = tw_add_uint(p, HF(F_OPT_TYPE), oo, 2u + len, code);
+        if (r >= 0 && labels) tw_rec_label(p, r, "Option: (%u) %s", code, nm ? nm : "Unknown");
+        tw_tree_push(p, r);
+        tw_add_uint(p, HF(F_OPT_LEN), oo + 1, 1, len);
+        int32_t vr = tw_add_ptr(p, HF(F_OPT_VALUE), oo + 2, len, v, len);
+        tw_rec_flags(p, vr, TW_RF_HIDDEN);
+        if (code == 53 && len == 1) *msgtype = v[0];
+        option_value(p, code, v, oo + 2, len, r);
+        if (code == 52 && len >= 1) {
+            tw_add_uint(p, HF(F_OPT_OVERLOAD), oo + 2, 1, v[0]);
+            /* (one found inside sname or file gives no further areas) */
+            if (!region) overload_areas(p, c, start, labels, v[0], msgtype);
+        }
+        tw_tree_pop(p);
+    }
+    c->end = saved.end;
+    return false;
+}
+
+/* Option Overload (52): tshark dissects the sname and/or file fields' options under it, each
+ * in a subtree, flagging one without its End */
+static void overload_areas(struct tw_pkt *p, struct tw_cur *c, uint32_t start, bool labels,
+                           uint8_t ov, int *msgtype)
+{
+    static const struct {
+        uint8_t bit;
+        uint32_t off, len;
+        const char *name;
+        int expert;
+    } area[2] = {{2, 44, 64, "Server host name option overload", E_SNAME_END},
+                 {1, 108, 128, "Boot file name option overload", E_FILE_END}};
+    for (int i = 0; i < 2; i++) {
+        if (!(ov & area[i].bit)) continue;
+        int32_t t = tw_add_text(p, start + area[i].off, area[i].len, "%s", area[i].name);
+        tw_tree_push(p, t);
+        struct tw_cur a = *c;
+        a.off = start + area[i].off;
+        a.end = start + area[i].off + area[i].len;
+        if (!options(p, &a, a.end, start, labels, i + 1, msgtype))
+            tw_expert(p, EX(area[i].expert), start + area[i].off, area[i].len, NULL);
+        tw_tree_pop(p);
+    }
+}
+
+/* the value of an Option Overload in the options area, 0 without one (a first pass, as tshark) */
+static uint8_t find_overload(const struct tw_cur *c, uint32_t start)
+{
+    uint32_t end = c->end < c->cap ? c->end : c->cap, o = start + 240;
+    if (end < o || c->data[start + 236] != 0x63 || c->data[start + 237] != 0x82 ||
+        c->data[start + 238] != 0x53 || c->data[start + 239] != 0x63)
+        return 0;
+    while (o < end) {
+        uint8_t code = c->data[o];
+        if (code == 255) break;
+        if (code == 0) {
+            o++;
+            continue;
+        }
+        if (o + 2 > end) break;
+        uint8_t len = c->data[o + 1];
+        if (o + 2u + len > end) break;
+        if (code == 52 && len >= 1) return c->data[o + 2];
+        o += 2u + len;
+    }
+    return 0;
+}
+
+/* the sname/file field holds options: a line saying so, with tshark's note under it */
+static void overloaded_note(struct tw_pkt *p, uint32_t off, uint32_t len, int e)
+{
+    int32_t t = tw_add_text(p, off, len, "%s", experts[e].summary);
+    tw_tree_push(p, t);
+    tw_expert(p, EX(e), off, len, NULL);
+    tw_tree_pop(p);
+}
+
 static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
 {
     const uint32_t start = c->off;
@@ -602,11 +741,17 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     } else {
         tw_add_text(p, start + 28, 16, "Client address not given");
     }
-    if (h[44])
+    /* option 52 says sname and/or file hold options (tshark looks for it first) */
+    uint8_t overload = find_overload(c, start);
+    if (overload & 2)
+        overloaded_note(p, start + 44, 64, E_SNAME_OVERLOADED);
+    else if (h[44])
         tw_add_ascii(p, HF(F_SERVER), start + 44, 64, h + 44);
     else
         tw_add_text(p, start + 44, 64, "Server host name not given");
-    if (h[108])
+    if (overload & 1)
+        overloaded_note(p, start + 108, 128, E_FILE_OVERLOADED);
+    else if (h[108])
         tw_add_ascii(p, HF(F_FILE), start + 108, 128, h + 108);
     else
         tw_add_text(p, start + 108, 128, "Boot file name not given");
@@ -626,46 +771,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         }
         r = tw_add_ptr(p, HF(F_COOKIE), start + 236, 4, ck, 4);
         tw_rec_label(p, r, "Magic cookie: DHCP");
-        while (c->off < c->end) {
-            uint32_t oo = c->off;
-            uint8_t code = tw_cur_u8(c);
-            if (c->err) break;
-            if (code == 255) {
-                r = tw_add_uint(p, HF(F_OPT_TYPE), oo, 1, 0);
-                tw_rec_label(p, r, "Option: (255) End");
-                tw_tree_push(p, r);
-                tw_add_uint(p, HF(F_OPT_END), oo, 1, 255);
-                tw_tree_pop(p);
-                uint32_t rest = tw_cur_avail(c);
-                if (rest) tw_add_ptr(p, HF(F_OPT_PADDING), c->off, rest, c->data + c->off, rest);
-                c->off += rest;
-                break;
-            }
-            if (code == 0) {
-                /* a run of pad bytes is one padding item */
-                uint32_t n = 1;
-                while (c->off < TW_MIN(c->end, c->cap) && c->data[c->off] == 0) c->off++, n++;
-                r = tw_add_uint(p, HF(F_OPT_TYPE), oo, n, 0);
-                tw_rec_label(p, r, "Option: (0) Padding");
-                tw_tree_push(p, r);
-                tw_add_ptr(p, HF(F_OPT_PADDING), oo, n, c->data + oo, n);
-                tw_tree_pop(p);
-                continue;
-            }
-            uint8_t len = tw_cur_u8(c);
-            const uint8_t *v = tw_cur_bytes(c, len);
-            if (!v) break;
-            const char *nm = tw_vs_find(opt_names, code);
-            r = tw_add_uint(p, HF(F_OPT_TYPE), oo, 2u + len, code);
-            if (r >= 0 && labels) tw_rec_label(p, r, "Option: (%u) %s", code, nm ? nm : "Unknown");
-            tw_tree_push(p, r);
-            tw_add_uint(p, HF(F_OPT_LEN), oo + 1, 1, len);
-            int32_t vr = tw_add_ptr(p, HF(F_OPT_VALUE), oo + 2, len, v, len);
-            tw_rec_flags(p, vr, TW_RF_HIDDEN);
-            if (code == 53 && len == 1) msgtype = v[0];
-            option_value(p, code, v, oo + 2, len, r);
-            tw_tree_pop(p);
-        }
+        options(p, c, c->end, start, labels, 0, &msgtype);
     }
 
     if (msgtype >= 0) {
