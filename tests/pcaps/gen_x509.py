@@ -25,6 +25,9 @@ captures that carry them:
                                        certificate (EKU OCSPSigning, id-pkix-ocsp-nocheck) it
                                        carries in certs
   tests/pcaps/x509-ocsp-signer.pcap    that response over HTTP
+  tests/pcaps/x509/crl.der             a CRL of the CA: two revoked certificates (one with a
+                                       reason code), CRL number and authority key id
+  tests/pcaps/x509-crl.pcap            that CRL over HTTP (application/pkix-crl)
 
 The RSA/EC keys are kept in tests/pcaps/x509/*.key (made on the first run): RSA PKCS#1 v1.5
 signatures are deterministic, so a re-run with the same keys writes the same bytes (the EC
@@ -328,3 +331,22 @@ wrpcap(os.path.join(HERE, "x509-dsa.pcap"),
 wrpcap(os.path.join(HERE, "x509-ocsp-signer.pcap"),
        tcp_frames(50030, 80, 2000, 7000, http("application/ocsp-request", req_der),
                   http("application/ocsp-response", signer_der, False), T0))
+
+crl = (x509.CertificateRevocationListBuilder().issuer_name(ca.subject)
+       .last_update(datetime.datetime(2025, 6, 1, tzinfo=UTC))
+       .next_update(datetime.datetime(2025, 7, 1, tzinfo=UTC))
+       .add_revoked_certificate(x509.RevokedCertificateBuilder().serial_number(0x1234)
+                                .revocation_date(datetime.datetime(2025, 5, 2, tzinfo=UTC))
+                                .add_extension(x509.CRLReason(x509.ReasonFlags.key_compromise),
+                                               critical=False).build())
+       .add_revoked_certificate(x509.RevokedCertificateBuilder().serial_number(0x5678)
+                                .revocation_date(datetime.datetime(2025, 5, 3, tzinfo=UTC))
+                                .build())
+       .add_extension(x509.CRLNumber(101), critical=False)
+       .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
+                      critical=False)
+       .sign(ca_key, hashes.SHA256()))
+crl_der = write("crl.der", crl.public_bytes(serialization.Encoding.DER))
+wrpcap(os.path.join(HERE, "x509-crl.pcap"),
+       tcp_frames(50040, 80, 2000, 7000, b"GET /ca.crl HTTP/1.1\r\nHost: crl.trawl.test\r\n\r\n",
+                  http("application/pkix-crl", crl_der, False), T0))

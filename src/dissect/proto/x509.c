@@ -78,6 +78,22 @@ static const struct tw_field_def af_fields[TW_X509AF_COUNT] = {
     [TW_X509AF_P] = {"x509af.p", "p", TW_FT_BYTES},
     [TW_X509AF_Q] = {"x509af.q", "q", TW_FT_BYTES},
     [TW_X509AF_G] = {"x509af.g", "g", TW_FT_BYTES},
+    [TW_X509AF_CRL_SIGNED] = {"x509af.signedCertificateList_element", "signedCertificateList",
+                              TW_FT_NONE},
+    [TW_X509AF_THISUPDATE] = {"x509af.thisUpdate", "thisUpdate", TW_FT_UINT32, TW_BASE_DEC, 0,
+                              time_vals},
+    [TW_X509AF_NEXTUPDATE] = {"x509af.nextUpdate", "nextUpdate", TW_FT_UINT32, TW_BASE_DEC, 0,
+                              time_vals},
+    [TW_X509AF_REVOKED] = {"x509af.revokedCertificates", "revokedCertificates", TW_FT_UINT32,
+                           TW_BASE_DEC},
+    [TW_X509AF_REVOKED_ITEM] = {"x509af.revokedCertificates_item_element",
+                                "revokedCertificates item", TW_FT_NONE},
+    [TW_X509AF_USERCERT] = {"x509af.userCertificate", "userCertificate", TW_FT_BYTES},
+    [TW_X509AF_REVDATE] = {"x509af.revocationDate", "revocationDate", TW_FT_UINT32, TW_BASE_DEC, 0,
+                           time_vals},
+    [TW_X509AF_CRLENTRYEXT] = {"x509af.crlEntryExtensions", "crlEntryExtensions", TW_FT_UINT32,
+                               TW_BASE_DEC},
+    [TW_X509AF_CRLEXT] = {"x509af.crlExtensions", "crlExtensions", TW_FT_UINT32, TW_BASE_DEC},
 };
 
 enum { IF_RDNSEQUENCE, IF_RDN_ITEM, IF_RDN_ELEMENT, IF_OID, IF_COUNT };
@@ -123,6 +139,8 @@ enum {
     CE_KEYID,
     CE_AUTH_ISSUER,
     CE_AUTH_SERIAL,
+    CE_CRLNUMBER,
+    CE_CRLREASON,
     CE_KEYUSAGE,
     CE_KU_DS,
     CE_KU_CC,
@@ -184,6 +202,12 @@ static const struct tw_vs dpname_vals[] = {
     {                                                                                              \
         "x509ce.KeyUsage." a, a, TW_FT_BOOLEAN, 8, m                                               \
     }
+static const struct tw_vs crlreason_vals[] = {
+    {0, "unspecified"},       {1, "keyCompromise"},        {2, "cACompromise"},
+    {3, "affiliationChanged"}, {4, "superseded"},          {5, "cessationOfOperation"},
+    {6, "certificateHold"},   {8, "removeFromCRL"},        {9, "privilegeWithdrawn"},
+    {10, "aaCompromise"},     {0, NULL}};
+
 static const struct tw_field_def ce_fields[CE_COUNT] = {
     [CE_SKI] = {"x509ce.SubjectKeyIdentifier", "SubjectKeyIdentifier", TW_FT_BYTES},
     [CE_AKI] = {"x509ce.AuthorityKeyIdentifier_element", "AuthorityKeyIdentifier", TW_FT_NONE},
@@ -192,6 +216,9 @@ static const struct tw_field_def ce_fields[CE_COUNT] = {
                         TW_BASE_DEC},
     [CE_AUTH_SERIAL] = {"x509ce.authorityCertSerialNumber", "authorityCertSerialNumber",
                         TW_FT_BYTES},
+    [CE_CRLNUMBER] = {"x509ce.CRLNumber", "CRLNumber", TW_FT_UINT64, TW_BASE_DEC},
+    [CE_CRLREASON] = {"x509ce.CRLReason", "CRLReason", TW_FT_UINT32, TW_BASE_DEC, 0,
+                      crlreason_vals},
     [CE_KEYUSAGE] = {"x509ce.KeyUsage", "KeyUsage", TW_FT_BYTES},
     [CE_KU_DS] = KU("digitalSignature", 0, 0x80),
     [CE_KU_CC] = KU("contentCommitment", 0, 0x40),
@@ -869,6 +896,8 @@ enum ext_kind {
     EX_EKU,
     EX_AIA,
     EX_TEMPLATE,
+    EX_CRLNUMBER,
+    EX_CRLREASON,
 };
 static enum ext_kind ext_kind(const char *oid)
 {
@@ -880,6 +909,8 @@ static enum ext_kind ext_kind(const char *oid)
              {"2.5.29.17", EX_SAN},
              {"2.5.29.18", EX_SAN},
              {"2.5.29.19", EX_BC},
+             {"2.5.29.20", EX_CRLNUMBER},
+             {"2.5.29.21", EX_CRLREASON},
              {"2.5.29.31", EX_CRLDP},
              {"2.5.29.32", EX_POLICIES},
              {"2.5.29.35", EX_AKI},
@@ -1181,6 +1212,13 @@ static enum tw_status dissect_ext(struct tw_pkt *p, struct tw_cur *c)
         case EX_TEMPLATE:
             template_ext(&a, &t);
             break;
+        case EX_CRLNUMBER: /* CRLNumber ::= INTEGER */
+            if (tw_ber_is(&t, TW_BER_UNIVERSAL, TW_BER_INTEGER)) tw_asn_int(&a, CE(CE_CRLNUMBER), &t);
+            break;
+        case EX_CRLREASON: /* CRLReason ::= ENUMERATED */
+            if (tw_ber_is(&t, TW_BER_UNIVERSAL, TW_BER_ENUMERATED))
+                tw_asn_int(&a, CE(CE_CRLREASON), &t);
+            break;
         default:
             break;
         }
@@ -1364,6 +1402,77 @@ void tw_asn_certificate(struct tw_asn *a, const struct tw_ber_tlv *t)
     bitstring(a, AF(TW_X509AF_ENCRYPTED), &f, true);
 }
 
+static bool is_time(const struct tw_ber_tlv *t)
+{
+    return tw_ber_is(t, TW_BER_UNIVERSAL, TW_BER_UTCTIME) ||
+           tw_ber_is(t, TW_BER_UNIVERSAL, TW_BER_GENERALIZEDTIME);
+}
+
+/* CertificateList (RFC 5280 5.1): TBSCertList { version?, signature, issuer, thisUpdate,
+ * nextUpdate?, revokedCertificates?, [0] crlExtensions? }, signatureAlgorithm, signature */
+static void certificate_list(struct tw_asn *a, const struct tw_ber_tlv *t)
+{
+    struct tw_pkt *p = a->p;
+    struct tw_ber_tlv tbs, f, in, e;
+    if (!tw_ber_is(t, TW_BER_UNIVERSAL, TW_BER_SEQUENCE)) {
+        a->st = TW_MALFORMED;
+        return;
+    }
+    if (!tw_asn_expect(a, t->off, t->end, TW_BER_UNIVERSAL, TW_BER_SEQUENCE, &tbs)) return;
+    tw_tree_push(p, tw_asn_none(a, AF(TW_X509AF_CRL_SIGNED), &tbs));
+    uint32_t pos = tbs.off;
+    if (!tw_asn_get(a, pos, tbs.end, &f)) goto out;
+    if (tw_ber_is(&f, TW_BER_UNIVERSAL, TW_BER_INTEGER)) {
+        tw_asn_int(a, AF(TW_X509AF_VERSION), &f);
+        pos = f.end;
+    }
+    if (!tw_asn_expect(a, pos, tbs.end, TW_BER_UNIVERSAL, TW_BER_SEQUENCE, &f)) goto out;
+    tw_asn_algorithm(a, &f, AF(TW_X509AF_SIGNATURE), NULL, 0);
+    if (!tw_asn_get(a, f.end, tbs.end, &f)) goto out;
+    if (tw_asn_name(a, &f, AF(TW_X509AF_ISSUER), IF(IF_RDNSEQUENCE), NULL, 0) < 0) goto out;
+    if (!tw_asn_get(a, f.end, tbs.end, &f)) goto out;
+    validity_time(a, &f, AF(TW_X509AF_THISUPDATE));
+    for (pos = f.end; pos < tbs.end && !a->st; pos = f.end) {
+        if (!tw_asn_get(a, pos, tbs.end, &f)) break;
+        if (is_time(&f)) {
+            validity_time(a, &f, AF(TW_X509AF_NEXTUPDATE));
+        } else if (tw_ber_is(&f, TW_BER_UNIVERSAL, TW_BER_SEQUENCE)) {
+            uint32_t n = tw_asn_count(a, &f);
+            int32_t r = tw_asn_uint(a, AF(TW_X509AF_REVOKED), &f, n);
+            tw_asn_items_label(a, r, n, NULL);
+            tw_tree_push(p, r);
+            for (uint32_t q = f.off; q < f.end && !a->st; q = in.end) {
+                if (!tw_asn_expect(a, q, f.end, TW_BER_UNIVERSAL, TW_BER_SEQUENCE, &in)) break;
+                tw_tree_push(p, tw_asn_none(a, AF(TW_X509AF_REVOKED_ITEM), &in));
+                if (tw_asn_expect(a, in.off, in.end, TW_BER_UNIVERSAL, TW_BER_INTEGER, &e)) {
+                    tw_asn_serial(a, AF(TW_X509AF_USERCERT), &e);
+                    if (e.end < in.end && tw_asn_get(a, e.end, in.end, &e)) {
+                        validity_time(a, &e, AF(TW_X509AF_REVDATE));
+                        if (!a->st && e.end < in.end && tw_asn_get(a, e.end, in.end, &e) &&
+                            tw_ber_is(&e, TW_BER_UNIVERSAL, TW_BER_SEQUENCE))
+                            tw_asn_extensions(a, &e, AF(TW_X509AF_CRLENTRYEXT),
+                                              AF(TW_X509AF_EXTENSION), AF(TW_X509AF_EXTENSION_ID),
+                                              AF(TW_X509AF_CRITICAL), NULL);
+                    }
+                }
+                tw_tree_pop(p);
+            }
+            tw_tree_pop(p);
+        } else if (f.cls == TW_BER_CONTEXT && f.tag == 0 &&
+                   tw_asn_expect(a, f.off, f.end, TW_BER_UNIVERSAL, TW_BER_SEQUENCE, &in)) {
+            tw_asn_extensions(a, &in, AF(TW_X509AF_CRLEXT), AF(TW_X509AF_EXTENSION),
+                              AF(TW_X509AF_EXTENSION_ID), AF(TW_X509AF_CRITICAL), NULL);
+        }
+    }
+out:
+    tw_tree_pop(p);
+    if (a->st) return;
+    if (!tw_asn_expect(a, tbs.end, t->end, TW_BER_UNIVERSAL, TW_BER_SEQUENCE, &f)) return;
+    tw_asn_algorithm(a, &f, AF(TW_X509AF_ALGID), NULL, 0);
+    if (!tw_asn_expect(a, f.end, t->end, TW_BER_UNIVERSAL, TW_BER_BITSTRING, &f)) return;
+    bitstring(a, AF(TW_X509AF_ENCRYPTED), &f, true);
+}
+
 /* DSS-Params ::= SEQUENCE { p INTEGER, q INTEGER, g INTEGER }, the integers' bytes as they are */
 static void dss_params(struct tw_asn *a, const struct tw_ber_tlv *t)
 {
@@ -1393,6 +1502,23 @@ static enum tw_status dissect_cert(struct tw_pkt *p, struct tw_cur *c)
         dss_params(&a, &t);
         c->off = t.end;
         return a.st;
+    }
+    if (p->via_table == TW_TBL_MEDIA_TYPE) {
+        /* application/pkix-crl (HTTP): tshark's pkix-crl, a text line heading the list in an
+         * x509af layer without a protocol line, naming the Protocol and Info columns */
+        oid_layer(p);
+        tw_col_proto(p, "PKIX-CRL");
+        if (p->want_cols && !p->cols_locked) {
+            p->info.len = 0;
+            p->info_fence = 0;
+            tw_info_add(p, "Certificate Revocation List");
+        }
+        int32_t top = tw_add_text(p, c->off, c->end - c->off, "Certificate Revocation List");
+        tw_tree_push(p, top);
+        if (tw_asn_get(&a, c->off, c->end, &t)) certificate_list(&a, &t);
+        tw_tree_pop(p);
+        c->off = c->end;
+        return a.reported ? TW_OK : a.st;
     }
     oid_layer(p);
     tw_layer_hide(p);
@@ -1614,8 +1740,11 @@ size_t tw_x509_subject_text(const uint8_t *der, uint32_t len, char *out, size_t 
 
 /* ---- protocols ---- */
 
-static const struct tw_binding cert_bindings[] = {{TW_TBL_NAME, TW_KEY_X509_CERT},
-                                                  {TW_TBL_NAME, TW_KEY_X509AF_OID}};
+static const struct tw_binding cert_bindings[] = {
+    {TW_TBL_NAME, TW_KEY_X509_CERT},
+    {TW_TBL_NAME, TW_KEY_X509AF_OID},
+    {TW_TBL_MEDIA_TYPE, 0xa64fde9cu}, /* application/pkix-crl */
+};
 static const struct tw_binding dn_bindings[] = {{TW_TBL_NAME, TW_KEY_X509_DN}};
 static const struct tw_binding sat_bindings[] = {{TW_TBL_NAME, TW_KEY_X509SAT}};
 static const struct tw_binding ce_bindings[] = {{TW_TBL_NAME, TW_KEY_X509CE}};
