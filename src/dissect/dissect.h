@@ -165,6 +165,10 @@ enum tw_table {
     TW_TBL_COUNT
 };
 
+#define TW_WS_DEFLATE       0x01 /* permessage-deflate was agreed */
+#define TW_WS_SERVER_NO_CTX 0x02 /* ... with server_no_context_takeover */
+#define TW_WS_CLIENT_NO_CTX 0x04 /* ... with client_no_context_takeover */
+
 /* Private keys in TW_TBL_NAME: a wrapper (radiotap, PPI) hands on to "the 802.11 dissector"
  * without naming it. */
 enum {
@@ -196,6 +200,7 @@ enum {
     TW_KEY_RTP,            /* RTP on a conversation SDP announced (tw_udp_conv_expect) */
     TW_KEY_RTCP,           /* RTCP on a conversation SDP announced */
     TW_KEY_ETH_TRAILER,    /* an Ethernet trailer heuristic (eth.c offers the trailer bytes) */
+    TW_KEY_WEBSOCKET,      /* WebSocket frames on a connection HTTP upgraded */
 };
 
 struct tw_binding {
@@ -464,6 +469,11 @@ struct tw_pkt {
         /* the protocol that handed its connection to TLS (Wireshark's ssl_starttls_ack() app
          * handle): TLS names it as the application data protocol */
         const char *starttls_app;
+        /* the subprotocol a WebSocket handshake chose (Sec-WebSocket-Protocol: "sip"), its
+         * extensions (TW_WS_*: permessage-deflate) and the server's port */
+        const char *ws_protocol;
+        uint8_t ws_flags;
+        uint16_t ws_server_port;
         /* the TCP conversation: the frame that made it (its first packet, or the announcement
          * of tw_tcp_conv_expect) and the announcer's tag (0 for a conversation nobody
          * announced) */

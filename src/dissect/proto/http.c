@@ -350,6 +350,9 @@ enum {
     H_TRANSFER_ENCODING,
     H_HOST,
     H_COOKIE,
+    H_UPGRADE,
+    H_WS_PROTOCOL,
+    H_WS_EXTENSIONS,
 };
 static const struct {
     const char *name;
@@ -363,7 +366,7 @@ static const struct {
     {"Content-Length", F_CONTENT_LENGTH_HEADER, H_CONTENT_LENGTH},
     {"Content-Encoding", F_CONTENT_ENCODING, H_CONTENT_ENCODING},
     {"Transfer-Encoding", F_TRANSFER_ENCODING, H_TRANSFER_ENCODING},
-    {"Upgrade", F_UPGRADE, H_PLAIN},
+    {"Upgrade", F_UPGRADE, H_UPGRADE},
     {"User-Agent", F_USER_AGENT, H_PLAIN},
     {"Host", F_HOST, H_HOST},
     {"Connection", F_CONNECTION, H_PLAIN},
@@ -377,9 +380,9 @@ static const struct {
     {"Server", F_SERVER, H_PLAIN},
     {"Location", F_LOCATION, H_PLAIN},
     {"Sec-WebSocket-Accept", F_WS_ACCEPT, H_PLAIN},
-    {"Sec-WebSocket-Extensions", F_WS_EXTENSIONS, H_PLAIN},
+    {"Sec-WebSocket-Extensions", F_WS_EXTENSIONS, H_WS_EXTENSIONS},
     {"Sec-WebSocket-Key", F_WS_KEY, H_PLAIN},
-    {"Sec-WebSocket-Protocol", F_WS_PROTOCOL, H_PLAIN},
+    {"Sec-WebSocket-Protocol", F_WS_PROTOCOL, H_WS_PROTOCOL},
     {"Sec-WebSocket-Version", F_WS_VERSION, H_PLAIN},
     {"Set-Cookie", F_SET_COOKIE, H_PLAIN},
     {"Last-Modified", F_LAST_MODIFIED, H_PLAIN},
@@ -413,6 +416,10 @@ struct conv {
     uint16_t tunnel_port;
     uint32_t tunnel_after;
     uint16_t server_port; /* the port the last request went to */
+    uint32_t ws_after;    /* the frame of a 101 to WebSocket: later bytes are its frames */
+    bool ws_sip;          /* ... whose subprotocol is SIP */
+    uint8_t ws_flags;     /* ... and extensions (TW_WS_*) */
+    uint16_t ws_server_port;
     char uri[URI_MAX];
     char full_uri[URI_MAX];
     /* for exported objects (only kept when they are wanted): the Host header's value and the
@@ -979,6 +986,10 @@ struct headers {
     int te; /* 0 none, 1 unknown, 2 identity, 3 gzip/deflate/compress */
     const uint8_t *host;
     uint32_t host_len;
+    bool upgrade_ws;           /* Upgrade: websocket */
+    const uint8_t *ws_proto;   /* Sec-WebSocket-Protocol */
+    uint32_t ws_proto_len;
+    uint8_t ws_flags;          /* TW_WS_*, from Sec-WebSocket-Extensions */
 };
 
 static bool is_tchar(uint8_t c)
@@ -1164,6 +1175,21 @@ static void process_header(struct tw_pkt *p, const uint8_t *d, uint32_t off, uin
         if (!parse_te(val, vlen, h))
             tw_expert(p, EX(E_TE_UNKNOWN), off, len, "%s", experts[E_TE_UNKNOWN].summary);
         tw_tree_pop(p);
+        break;
+    case H_UPGRADE:
+        h->upgrade_ws = vlen >= 9 && ieq(val, "websocket", 9);
+        break;
+    case H_WS_PROTOCOL:
+        h->ws_proto = val;
+        h->ws_proto_len = vlen;
+        break;
+    case H_WS_EXTENSIONS:
+        for (uint32_t i = 0; i + 18 <= vlen; i++)
+            if (ieq(val + i, "permessage-deflate", 18)) h->ws_flags |= TW_WS_DEFLATE;
+        for (uint32_t i = 0; i + 26 <= vlen; i++) {
+            if (ieq(val + i, "server_no_context_takeover", 26)) h->ws_flags |= TW_WS_SERVER_NO_CTX;
+            if (ieq(val + i, "client_no_context_takeover", 26)) h->ws_flags |= TW_WS_CLIENT_NO_CTX;
+        }
         break;
     case H_HOST:
         h->host = val;
@@ -1708,6 +1734,13 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
         if (h.te == 0) datalen = 0;
     } else if (type == T_RESPONSE) {
         if (code / 100 == 1 || code == 204 || code == 304) datalen = 0;
+        /* 101 Switching Protocols to WebSocket: the connection's bytes after it are frames */
+        if (code == 101 && h.upgrade_ws && cv) {
+            cv->ws_after = (uint32_t)p->frame->recno;
+            cv->ws_sip = h.ws_proto_len == 3 && ieq(h.ws_proto, "sip", 3);
+            cv->ws_flags = h.ws_flags;
+            cv->ws_server_port = p->ctx.srcport;
+        }
     }
     if (datalen > 0) {
         const uint8_t *bd = d + off;
@@ -1805,6 +1838,21 @@ static void not_http(struct tw_pkt *p)
     }
 }
 
+/* the bytes of an upgraded connection go to WebSocket; on later frames HTTP has no line and
+ * WebSocket's Info replaces TCP's */
+static void ws_hand_off(struct tw_pkt *p, const struct conv *cv, struct tw_cur c, bool later)
+{
+    if (later)
+        tw_layer_unrecord(p);
+    else
+        tw_info_fence(p); /* WebSocket's Info follows HTTP's */
+    p->ctx.ws_protocol = cv->ws_sip ? "sip" : NULL;
+    p->ctx.ws_flags = cv->ws_flags;
+    p->ctx.ws_server_port = cv->ws_server_port;
+    if (tw_can_desegment(p)) p->deseg.layer = p->nlayers; /* WebSocket may ask TCP for more */
+    tw_next(p, TW_TBL_NAME, TW_KEY_WEBSOCKET, c);
+}
+
 static enum tw_status dissect_http(struct tw_pkt *p, struct tw_cur *c)
 {
     uint32_t off = c->off;
@@ -1842,6 +1890,11 @@ static enum tw_status dissect_http(struct tw_pkt *p, struct tw_cur *c)
         tw_next(p, TW_TBL_TCP_PORT, tv->tunnel_port, *c);
         return TW_OK;
     }
+    if (tv && tv->ws_after && (uint32_t)p->frame->recno > tv->ws_after) {
+        /* upgraded to WebSocket: HTTP stays in frame.protocols without a line of its own */
+        ws_hand_off(p, tv, *c, true);
+        return TW_OK;
+    }
     int32_t rec = tw_layer_recorded(p) ? p->layers[p->nlayers - 1].rec : -1;
     bool first = true, any = false;
     enum tw_status st = TW_OK;
@@ -1862,6 +1915,16 @@ static enum tw_status dissect_http(struct tw_pkt *p, struct tw_cur *c)
         any = true;
         first = false;
         off += (uint32_t)n;
+        struct conv *wv = off < c->end ? conv_get(p, false) : NULL;
+        if (wv && wv->ws_after == (uint32_t)p->frame->recno) {
+            /* the first WebSocket frames after the 101 in the same segment */
+            struct tw_cur rest = *c;
+            rest.off = off;
+            ws_hand_off(p, wv, rest, false);
+            c->off = c->end;
+            if (!saw_http) not_http(p);
+            return st;
+        }
     }
     /* nothing looked like HTTP: tshark keeps the layer but adds no tree, and the columns stay
      * TCP's */
