@@ -777,16 +777,16 @@ static void dissect_options(struct tw_pkt *p, struct tw_cur *c, uint32_t end, ui
                         "CLIENT wants to update its AAAA RRs and SERVER to update its PTR RRs",
                         "CLIENT wants SERVER to update both its AAAA and PTR RRs",
                         "CLIENT prefers that the server not perform *any* DNS updates",
-                        "ERROR: CLIENT prefers that the server not perform *any* DNS updates\n"
-                        "        In which case the 'S' bit MUST be 0"};
+                        ("ERROR: CLIENT prefers that the server not perform *any* DNS updates\n"
+                         "        In which case the 'S' bit MUST be 0")};
                     tw_rec_label(p, fr, "Flags: 0x%02x  [%s]", v[0], what[k]);
                 } else if (fr >= 0 && tw_want_labels(p)) {
                     static const char *const what[4] = {
                         "CLIENT SHALL update AAAA RRs; SERVER SHALL update PTR RRs",
                         "SERVER SHALL update both AAAA and PTR RRs",
                         "CLIENT SHALL update AAAA RRs; SERVER SHALL NOT perform any DNS updates",
-                        "ERROR: SERVER SHALL NOT perform *any* DNS updates in which case         "
-                        "the 'S' bit MUST be 0"};
+                        ("ERROR: SERVER SHALL NOT perform *any* DNS updates in which case         "
+                         "the 'S' bit MUST be 0")};
                     tw_rec_label(p, fr, "Flags: 0x%02x  [%s]%s", v[0], what[k],
                                  (v[0] & 0x06) == 0x02 ? "\n[Server has overridden the client's S bit]"
                                                        : "");
