@@ -6,7 +6,9 @@ Protocols, as tshark 4.0 dissects it:
     a 16-bit length split over two segments (TCP reassembly), an unknown opcode, a close with
     status code and reason;
   - connection 2: permessage-deflate agreed (RFC 7692): compressed text messages with context
-    takeover across messages, in both directions.
+    takeover across messages, in both directions;
+  - connection 3: a 101 to another protocol ("Upgrade: tcp", as Docker's attach): the later
+    bytes are data under an HTTP layer without a line.
 Run with /usr/bin/python3 (Debian's scapy)."""
 import os
 import struct
@@ -76,6 +78,14 @@ def main():
         cv.s(frame(1, z[:-4], rsv1=True))
         z = zc.compress(text.lower()) + zc.flush(zlib.Z_SYNC_FLUSH)
         cv.c(frame(1, z[:-4], rsv1=True, mask=True))
+    cv.close()
+
+    cv = TcpConv(pkts, step, "192.0.2.90", "198.51.100.91", 50602, 2375)
+    cv.c(b"POST /v1.41/containers/abc/attach?stream=1 HTTP/1.1\r\nHost: docker\r\n"
+         b"Connection: Upgrade\r\nUpgrade: tcp\r\nContent-Length: 0\r\n\r\n")
+    cv.s(b"HTTP/1.1 101 UPGRADED\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n")
+    cv.c(b"ls\r\n")
+    cv.s(b"bin  etc  usr\r\n")
     cv.close()
     wrpcap(os.path.join(HERE, "websocket.pcap"), pkts)
 

@@ -417,6 +417,7 @@ struct conv {
     uint32_t tunnel_after;
     uint16_t server_port; /* the port the last request went to */
     uint32_t ws_after;    /* the frame of a 101 to WebSocket: later bytes are its frames */
+    uint32_t upgraded_after; /* ... of a 101 to another protocol: later bytes are data */
     bool ws_sip;          /* ... whose subprotocol is SIP */
     uint8_t ws_flags;     /* ... and extensions (TW_WS_*) */
     uint16_t ws_server_port;
@@ -987,6 +988,7 @@ struct headers {
     const uint8_t *host;
     uint32_t host_len;
     bool upgrade_ws;           /* Upgrade: websocket */
+    bool upgrade;              /* an Upgrade header at all */
     const uint8_t *ws_proto;   /* Sec-WebSocket-Protocol */
     uint32_t ws_proto_len;
     uint8_t ws_flags;          /* TW_WS_*, from Sec-WebSocket-Extensions */
@@ -1178,6 +1180,7 @@ static void process_header(struct tw_pkt *p, const uint8_t *d, uint32_t off, uin
         break;
     case H_UPGRADE:
         h->upgrade_ws = vlen >= 9 && ieq(val, "websocket", 9);
+        h->upgrade = true;
         break;
     case H_WS_PROTOCOL:
         h->ws_proto = val;
@@ -1735,6 +1738,8 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
     } else if (type == T_RESPONSE) {
         if (code / 100 == 1 || code == 204 || code == 304) datalen = 0;
         /* 101 Switching Protocols to WebSocket: the connection's bytes after it are frames */
+        if (code == 101 && h.upgrade && !h.upgrade_ws && cv)
+            cv->upgraded_after = (uint32_t)p->frame->recno; /* to something else: data */
         if (code == 101 && h.upgrade_ws && cv) {
             cv->ws_after = (uint32_t)p->frame->recno;
             cv->ws_sip = h.ws_proto_len == 3 && ieq(h.ws_proto, "sip", 3);
@@ -1888,6 +1893,13 @@ static enum tw_status dissect_http(struct tw_pkt *p, struct tw_cur *c)
         if (tw_can_desegment(p)) p->deseg.layer = p->nlayers; /* the next layer's index */
         p->ctx.starttls_app = "Hypertext Transfer Protocol"; /* TLS in the tunnel carries HTTP, to tshark */
         tw_next(p, TW_TBL_TCP_PORT, tv->tunnel_port, *c);
+        return TW_OK;
+    }
+    if (tv && tv->upgraded_after && (uint32_t)p->frame->recno > tv->upgraded_after) {
+        /* upgraded to a protocol tshark 4.0 leaves as data: HTTP listed, without a line, and
+         * TCP's columns */
+        not_http(p);
+        tw_next(p, TW_TBL_NAME, TW_KEY_DATA, *c);
         return TW_OK;
     }
     if (tv && tv->ws_after && (uint32_t)p->frame->recno > tv->ws_after) {
