@@ -16,7 +16,10 @@ way HTTP evasion tests make them, for tshark 4.0's reading of them:
     and "Transfer-Encoding:\0chunked", "Content-Encoding:gzip\0" (values end at a NUL; labels
     show it as \000);
   - an image/jpeg range (206) that does not begin with SOI: tshark's JFIF dissector refuses it
-    ("HTTP body subdissector failed") and media shows it.
+    ("HTTP body subdissector failed") and media shows it;
+  - a response without length whose headers come in three segments and whose body comes in
+    three more: every body segment waits for the FIN (the reassembly asked "until FIN" keeps
+    growing).
 Run with /usr/bin/python3 (Debian's scapy)."""
 import os
 import struct
@@ -64,6 +67,12 @@ def main():
         cv.s(b"HTTP/1.1 200 ok\r\nContent-type: application/octet-stream\r\nConnection: close\r\n" +
              hdr + b"\r\n" + body)
         cv.close()
+    cv = TcpConv(pkts, step, "192.0.2.84", "198.51.100.94", 50600, 80)
+    cv.c(b"GET /parts HTTP/1.1\r\nHost: evader.example\r\n\r\n")
+    for part in (b"HTTP/1.1 206 Partial Content\r\n", b"Content-Type: text/plain\r\n", b"\r\n",
+                 b"Foobar!\r\n", b"Baz\r\n", b"\r\n"):
+        cv.s(part)
+    cv.close()
     wrpcap(os.path.join(HERE, "http-evasion.pcap"), pkts)
 
 

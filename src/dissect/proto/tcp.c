@@ -2929,8 +2929,8 @@ static void desegment(struct tw_pkt *p, struct conv_flow *fw, const struct tw_cu
                     ipfd->nxtpdu = TW_MAX(end, ipfd->nxtpdu) + 1;
                     ipfd->entire_segment = true;
                 } else if (sc->req_len == TW_DESEG_UNTIL_FIN) {
+                    /* every later segment joins it until the FIN (not just the next one) */
                     ds->until_fin = true;
-                    ipfd->entire_segment = true;
                     ipfd->nxtpdu = nxtseq + 0x40000000u;
                 } else if (seq + last_fragment_len >= ipfd->nxtpdu) {
                     ipfd->nxtpdu = seq + last_fragment_len + sc->req_len;
