@@ -937,6 +937,9 @@ static inline void tw_next2(struct tw_pkt *p, enum tw_table t, uint32_t k1, uint
  * tw_next(); if the packet has no room for another source the cursor still works, the bytes are
  * just not listed (hex dumps). */
 struct tw_cur tw_new_source(struct tw_pkt *p, const uint8_t *data, uint32_t len, const char *name);
+/* the records added next are in the data source whose bytes begin at data (one made by
+ * tw_new_source); the current one is kept if there is none */
+void tw_use_source(struct tw_pkt *p, const uint8_t *data);
 
 /* Dissect `c` now at the current depth, as the next layers of this packet, and come back: TCP
  * handing a payload (or a reassembled PDU, several per segment) to the protocol above, HTTP

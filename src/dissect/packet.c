@@ -384,6 +384,12 @@ static uint8_t source_of(const struct tw_pkt *p, const uint8_t *data)
     return 0;
 }
 
+void tw_use_source(struct tw_pkt *p, const uint8_t *data)
+{
+    uint8_t i = source_of(p, data);
+    if (i) p->cur_src = i;
+}
+
 /* ---- the chain ---- */
 
 static int resolve(struct tw_pkt *p, uint8_t table, uint8_t nkeys, const uint32_t *keys,

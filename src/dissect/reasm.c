@@ -188,11 +188,7 @@ void tw_reasm_tree(struct tw_pkt *p, const struct tw_reasm_result *res,
                    const struct tw_reasm_fields *f)
 {
     uint8_t saved_src = p->cur_src;
-    for (uint32_t i = p->nsources; i-- > 1;)
-        if (p->sources[i].data == res->data) {
-            p->cur_src = (uint8_t)i;
-            break;
-        }
+    tw_use_source(p, res->data);
     int32_t top = tw_add_ptr(p, f->fragments, 0, res->len, res->data, res->len);
     tw_rec_flags(p, top, TW_RF_GENERATED);
     if (top >= 0 && tw_want_labels(p)) {

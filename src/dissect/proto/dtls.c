@@ -344,11 +344,7 @@ static void handshake(struct tls_ctx *x, const struct tw_cur *c, int32_t rec, ui
         if (done) {
             struct tw_cur rc = tw_new_source(p, res.data, res.len, "Reassembled DTLS");
             uint8_t saved = p->cur_src;
-            for (uint32_t i = p->nsources; i-- > 1;)
-                if (p->sources[i].data == res.data) {
-                    p->cur_src = (uint8_t)i;
-                    break;
-                }
+            tw_use_source(p, res.data);
             tw_tree_push(p, hr);
             hs_body(x, &rc, type, 0, 0, res.len);
             tw_tree_pop(p);

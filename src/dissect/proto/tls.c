@@ -1671,11 +1671,7 @@ static void hs_complete(struct tls_ctx *x, struct hs_pend *h, int32_t rec, uint1
                                        .many = "Reassembled Handshake Fragments"};
     tw_reasm_tree(p, &res, &rf);
     uint8_t saved = p->cur_src;
-    for (uint32_t i = p->nsources; i-- > 1;)
-        if (p->sources[i].data == data) {
-            p->cur_src = (uint8_t)i;
-            break;
-        }
+    tw_use_source(p, data);
     hs_message(x, &rc, rec, 0, n, version, true);
     p->cur_src = saved;
 }
@@ -1920,11 +1916,7 @@ static uint32_t record(struct tls_ctx *x, const struct tw_cur *c, uint32_t off, 
                        &ct)) {
         if (plen) {
             dc = tw_new_source(p, plain, plen, "Decrypted TLS");
-            for (uint32_t i = p->nsources; i-- > 1;)
-                if (p->sources[i].data == plain) {
-                    p->cur_src = (uint8_t)i;
-                    break;
-                }
+            tw_use_source(p, plain);
         } else {
             dc.off = dc.end = dc.cap = 0;
         }
@@ -2303,11 +2295,7 @@ static bool app_one(struct tls_ctx *x, struct tw_cur dc, bool from_server)
             uint32_t sf = from > n - rec_n ? from - (n - rec_n) : 0;
             struct tw_cur rc = rec_dc;
             uint8_t saved_src = p->cur_src;
-            for (uint32_t i = p->nsources; i-- > 1;)
-                if (p->sources[i].data == rc.data) {
-                    p->cur_src = (uint8_t)i;
-                    break;
-                }
+            tw_use_source(p, rc.data);
             if (sf < rec_n) {
                 int32_t r = tw_add_bytes(p, (uint16_t)(ids.base + TF_SEG_DATA), &rc, rc.off + sf,
                                          rec_n - sf);
@@ -2350,18 +2338,10 @@ static bool app_one(struct tls_ctx *x, struct tw_cur dc, bool from_server)
         uint32_t saved_ntree = p->ntree;
         if (tls_rec >= 0 && p->ntree < TW_MAX_TREE) p->tree[p->ntree++] = tls_rec;
         uint8_t saved_src = p->cur_src;
-        for (uint32_t i = p->nsources; i-- > 1;)
-            if (p->sources[i].data == rec_dc.data) {
-                p->cur_src = (uint8_t)i;
-                break;
-            }
+        tw_use_source(p, rec_dc.data);
         int32_t r = tw_add_bytes(p, (uint16_t)(ids.base + TF_SEG_DATA), &rec_dc, rec_dc.off, rec_n);
         tw_rec_label(p, r, "TLS segment data (%u bytes)", rec_n);
-        for (uint32_t i = p->nsources; i-- > 1;)
-            if (p->sources[i].data == dc.data) {
-                p->cur_src = (uint8_t)i;
-                break;
-            }
+        tw_use_source(p, dc.data);
         uint32_t from_rec = p->nrecs;
         if (p->nseg_items < TW_ARRAY_LEN(p->seg_items)) p->seg_items[p->nseg_items++] = mark_layer;
         p->ntree = 0;

@@ -209,15 +209,6 @@ static size_t dir_key(const struct tw_pkt *p, uint8_t *k)
     return n;
 }
 
-/* a data source made here becomes the one the next records are in */
-static void use_source(struct tw_pkt *p, const uint8_t *data)
-{
-    for (uint32_t i = p->nsources; i-- > 1;)
-        if (p->sources[i].data == data) {
-            p->cur_src = (uint8_t)i;
-            return;
-        }
-}
 
 /* the frame's whole length from its first bytes (0: more bytes needed to tell) */
 static uint32_t pdu_len(struct tw_pkt *p, const struct tw_cur *c, uint32_t off, void *arg)
@@ -335,7 +326,7 @@ static enum tw_status pdu(struct tw_pkt *p, struct tw_cur *c, void *arg)
     }
     c->off = c->end;
     uint8_t saved_src = p->cur_src;
-    if (mask) use_source(p, pay.data);
+    if (mask) tw_use_source(p, pay.data);
     int32_t pr = tw_add_rec(p, HF(F_PAYLOAD), pay.off, tw_cur_left(&pay));
     tw_tree_push(p, pr);
     /* a message in fragments: reassembled per direction, shown with its last fragment */
@@ -368,7 +359,7 @@ static enum tw_status pdu(struct tw_pkt *p, struct tw_cur *c, void *arg)
     }
     if (frag && done) {
         msg = tw_new_source(p, res.data, res.len, "Reassembled Message");
-        use_source(p, msg.data);
+        tw_use_source(p, msg.data);
     }
     bool from_server = p->ctx.srcport == p->ctx.ws_server_port;
     /* a message is compressed when its first frame says so (RSV1) */
@@ -379,7 +370,7 @@ static enum tw_status pdu(struct tw_pkt *p, struct tw_cur *c, void *arg)
         uint8_t *u = inflate_msg(p, ds, reset, msg.data + msg.off, tw_cur_avail(&msg), &ul);
         if (u) {
             msg = tw_new_source(p, u, ul, "Decompressed payload");
-            use_source(p, msg.data);
+            tw_use_source(p, msg.data);
         } else {
             tw_expert(p, EX(E_INFLATE), msg.off, tw_cur_avail(&msg), NULL);
         }
