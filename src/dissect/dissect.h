@@ -197,6 +197,7 @@ enum {
     TW_KEY_ISL,            /* a Cisco ISL frame (Ethernet to 01:00:0c:00:00 with a length) */
     TW_KEY_ETH_FCS,        /* Ethernet ending with a 4-byte FCS (inside Cisco ISL) */
     TW_KEY_ATMARP,         /* ARP of hardware type 19 (ATM, RFC 2225) */
+    TW_KEY_AX25ARP,        /* ARP of hardware type 3 (AX.25): tshark's ARP calls itself again */
     TW_KEY_RTP,            /* RTP on a conversation SDP announced (tw_udp_conv_expect) */
     TW_KEY_RTCP,           /* RTCP on a conversation SDP announced */
     TW_KEY_ETH_TRAILER,    /* an Ethernet trailer heuristic (eth.c offers the trailer bytes) */

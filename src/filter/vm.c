@@ -127,6 +127,23 @@ static int32_t rec_layer(const struct tw_pkt *p, uint32_t i, uint16_t proto_fiel
     return n ? n : 1;
 }
 
+/* The layer number (#n) of the protocol item at record i: its layer's place among the layers
+ * of that protocol listed in frame.protocols, where a layer whose item was never added (ARP of
+ * AX.25 hardware, which tshark's ARP hands to itself again) still counts; `prev` + 1 when the
+ * item is not a layer's own line (a further item of the same layer). */
+static int32_t proto_layer_ordinal(const struct tw_pkt *p, uint16_t proto, uint32_t i,
+                                   int32_t prev)
+{
+    int32_t n = 0;
+    for (uint32_t k = 0; k < p->nlayers; k++) {
+        const struct tw_layer *l = &p->layers[k];
+        if (l->proto != proto || l->hidden) continue;
+        n++;
+        if (l->rec == (int32_t)i) return n;
+    }
+    return prev + 1;
+}
+
 /* the value of record i of field `want` (whose info is fi) into v; false if it has none */
 static inline bool rec_value(const struct tw_pkt *p, int32_t i, uint16_t want,
                              const struct tw_field_info *fi, struct twf_val *v)
@@ -165,7 +182,7 @@ static void load(struct tw_filter *f, const struct tw_pkt *p, const struct twf_i
     int32_t layer = 0;
     for (uint32_t i = 0; i < p->nrecs; i++) {
         const struct tw_rec *rec = &p->recs[i];
-        if (in->lo && rec->field == pf) layer++;
+        if (in->lo && rec->field == pf) layer = proto_layer_ordinal(p, fi->proto, i, layer);
         if (!rec_is(rec, in->a)) continue;
         if (in->lo) {
             int32_t l = fi->is_proto ? layer : (layer ? layer : rec_layer(p, i, pf));

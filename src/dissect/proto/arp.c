@@ -47,10 +47,12 @@ enum {
     F_DST_PLN,
     F_SRC_HW,
     F_SRC_HW_MAC,
+    F_SRC_HW_AX25,
     F_SRC_PROTO,
     F_SRC_PROTO_IPV4,
     F_DST_HW,
     F_DST_HW_MAC,
+    F_DST_HW_AX25,
     F_DST_PROTO,
     F_DST_PROTO_IPV4,
     F_DRARP_ERROR,
@@ -254,10 +256,13 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_DST_PLN] = {"arp.dst.pln", "Target protocol size", TW_FT_UINT8, TW_BASE_DEC},
     [F_SRC_HW] = {"arp.src.hw", "Sender hardware address", TW_FT_BYTES},
     [F_SRC_HW_MAC] = {"arp.src.hw_mac", "Sender MAC address", TW_FT_ETHER},
+    /* Wireshark's FT_AX25: seven bytes, shown as a callsign (ax25_str) */
+    [F_SRC_HW_AX25] = {"arp.src.hw_ax25", "Sender AX.25 address", TW_FT_BYTES, TW_BASE_SEP_COLON},
     [F_SRC_PROTO] = {"arp.src.proto", "Sender protocol address", TW_FT_BYTES},
     [F_SRC_PROTO_IPV4] = {"arp.src.proto_ipv4", "Sender IP address", TW_FT_IPv4},
     [F_DST_HW] = {"arp.dst.hw", "Target hardware address", TW_FT_BYTES},
     [F_DST_HW_MAC] = {"arp.dst.hw_mac", "Target MAC address", TW_FT_ETHER},
+    [F_DST_HW_AX25] = {"arp.dst.hw_ax25", "Target AX.25 address", TW_FT_BYTES, TW_BASE_SEP_COLON},
     [F_DST_PROTO] = {"arp.dst.proto", "Target protocol address", TW_FT_BYTES},
     [F_DST_PROTO_IPV4] = {"arp.dst.proto_ipv4", "Target IP address", TW_FT_IPv4},
     [F_DRARP_ERROR] = {"arp.dst.drarp_error_status", "DRARP error status", TW_FT_UINT16,
@@ -468,6 +473,28 @@ static void pro_str(char *out, const uint8_t *a, uint8_t n, uint16_t pro)
         hex_str(out, a, n);
 }
 
+/* An AX.25 address (7 bytes) as Wireshark's FT_AX25 shows it: the callsign's characters are the
+ * bytes shifted right by one, up to a byte 0x40 (a shifted space), '.' for an unprintable one;
+ * then "-SSID" from the seventh byte unless the SSID is 0. */
+static void add_ax25(struct tw_pkt *p, uint16_t hf, const char *who, uint32_t off,
+                     const uint8_t *a)
+{
+    int32_t r = tw_add_ptr(p, hf, off, 7, a, 7);
+    if (r < 0 || !tw_want_labels(p)) return;
+    char s[16];
+    size_t n = 0;
+    for (int i = 0; i < 6 && a[i] != 0x40; i++) {
+        uint8_t ch = a[i] >> 1;
+        s[n++] = ch >= 0x20 && ch < 0x7f ? (char)ch : '.';
+    }
+    s[n] = 0;
+    unsigned ssid = (a[6] >> 1) & 0x0f;
+    if (ssid)
+        tw_rec_label(p, r, "%s AX.25 address: %s-%u", who, s, ssid);
+    else
+        tw_rec_label(p, r, "%s AX.25 address: %s", who, s);
+}
+
 /* Is the ARP subtree being built? tshark builds one whenever it prints more than the summary
  * line; some reads (and so some errors) happen only then. */
 static bool have_tree(const struct tw_pkt *p)
@@ -475,9 +502,13 @@ static bool have_tree(const struct tw_pkt *p)
     return p->has_tree;
 }
 
-static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
+/* the Info text was built: every read it needed was captured */
+static _Thread_local bool info_done;
+
+static enum tw_status arp_body(struct tw_pkt *p, struct tw_cur *c)
 {
     uint32_t off = c->off;
+    info_done = false;
     tw_col_proto(p, "ARP");
     tw_info_clear(p);
     bool ax25;
@@ -490,6 +521,18 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
             return TW_OK;
         }
         ax25 = hrd0 == 3;
+        /* AX.25: tshark's ARP hands the packet to an "arp" handle again, so frame.protocols
+         * lists arp twice and every item is in the second layer (arp#2) */
+        if (ax25 && !(p->via_table == TW_TBL_NAME && p->via_key == TW_KEY_AX25ARP)) {
+            /* the Ethernet padding after it is what the second pass claims not to span */
+            if ((uint64_t)off + 6 <= c->cap) {
+                uint32_t tot = 8u + 2u * c->data[off + 4] + 2u * c->data[off + 5];
+                if (tot <= c->end - off) tw_layer_claim(p, tot);
+            }
+            tw_layer_unrecord(p);
+            tw_next(p, TW_TBL_NAME, TW_KEY_AX25ARP, *c);
+            return TW_OK;
+        }
         /* ATM (RFC 2225): tshark's ATMARP; ARP itself adds no line then */
         if (hrd0 == 19 && tw_dispatch_find(TW_TBL_NAME, TW_KEY_ATMARP) >= 0) {
             tw_layer_unrecord(p);
@@ -693,6 +736,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         break;
     }
 
+    info_done = true;
     if (tw_layer_recorded(p)) {
         const char *s = tw_vs_find(op_vals, op);
         if (s) {
@@ -722,9 +766,13 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         }
         bool eth = !ax25 && hw_is_ether(hrd, hln);
         bool ip4 = pro_is_ipv4(pro, pln);
+        bool cs = ax25 && hln == 7; /* an AX.25 callsign */
         if (hln) {
             NEED(sha, hln);
-            tw_add_ptr(p, HF(eth ? F_SRC_HW_MAC : F_SRC_HW), sha, hln, d + sha, hln);
+            if (cs)
+                add_ax25(p, HF(F_SRC_HW_AX25), "Sender", sha, d + sha);
+            else
+                tw_add_ptr(p, HF(eth ? F_SRC_HW_MAC : F_SRC_HW), sha, hln, d + sha, hln);
         }
         if (pln) {
             NEED(spa, pln);
@@ -732,7 +780,10 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         }
         if (hln) {
             NEED(tha, hln);
-            tw_add_ptr(p, HF(eth ? F_DST_HW_MAC : F_DST_HW), tha, hln, d + tha, hln);
+            if (cs)
+                add_ax25(p, HF(F_DST_HW_AX25), "Target", tha, d + tha);
+            else
+                tw_add_ptr(p, HF(eth ? F_DST_HW_MAC : F_DST_HW), tha, hln, d + tha, hln);
         }
         if (pln && (ax25 || op != OP_DRARP_ERROR)) {
             NEED(tpa, pln);
@@ -756,8 +807,24 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     return TW_OK;
 }
 
+static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
+{
+    uint32_t mark = p->nrecs;
+    enum tw_status st = arp_body(p, c);
+    /* ARP of AX.25 hardware, second pass: tshark builds this tree only once the Info text is
+     * made, so an error while reading what Info needs leaves no ARP item at all */
+    if (!info_done && p->via_table == TW_TBL_NAME &&
+        p->via_key == TW_KEY_AX25ARP) {
+        if (p->nrecs > mark) p->nrecs = mark;
+        tw_layer_unrecord(p);
+        tw_layer_itemless(p);
+    }
+    return st;
+}
+
 static const struct tw_binding bindings[] = {
     {TW_TBL_ETHERTYPE, 0x0806}, {TW_TBL_ETHERTYPE, 0x8035}, /* RARP */
+    {TW_TBL_NAME, TW_KEY_AX25ARP},
 };
 
 const struct tw_proto tw_proto_arp = {
