@@ -447,23 +447,42 @@ static bool trailer_heur(struct tw_pkt *p, const uint8_t *data, uint32_t off, ui
 /* Called by the ethertype step: what the payload left over is padding (zeros up to the 60-byte
  * minimum), a trailer, and an FCS (known, or guessed for frames of 64+ bytes with 4+ trailing
  * bytes), as Wireshark's add_ethernet_trailer decides. */
+/* The trailer code read a byte the capture lost: Wireshark's exception ends it there, named
+ * after the dissector that runs the trailer code ("Ethertype", or "Ethernet" for 802.3). */
+static void trailer_cut(struct tw_pkt *p, bool dix)
+{
+    uint16_t saved = p->cur_proto;
+    if (!dix) p->cur_proto = ids.proto;
+    tw_show_status(p, TW_TRUNCATED);
+    p->cur_proto = saved;
+}
+
 static void eth_trailer(struct tw_pkt *p, const uint8_t *data, uint32_t cap_end, uint32_t trail_off,
-                        uint32_t trail_len, uint32_t link_off, int8_t fcs_len, uint16_t trailer_hf)
+                        uint32_t trail_len, uint32_t link_off, int8_t fcs_len, uint16_t trailer_hf,
+                        bool dix)
 {
     const struct tw_frame *f = p->frame;
     uint32_t pkt_len = f->wirelen;
     uint32_t rep = trail_len; /* reported trailer length */
     uint32_t caplen = trail_off < cap_end ? TW_MIN(trail_len, cap_end - trail_off) : 0;
     uint32_t pad = 0;
+    /* none of it captured: Wireshark's EtherType step makes no trailer tvb at all (802.3 does) */
+    if (caplen == 0 && dix) return;
     bool maybe_padded = pkt_len >= 60 && pkt_len - rep < 60;
     if (maybe_padded) {
+        /* zeros up to the 60-byte minimum; a byte of it the capture lost (all before it zero)
+         * ends the trailer code with an exception: "Ethertype truncated", nothing more */
         pad = 60 - (pkt_len - rep);
-        if (pad > caplen) pad = 0;
-        for (uint32_t i = 0; i < pad; i++)
+        for (uint32_t i = 0; i < pad; i++) {
+            if (i >= caplen) {
+                trailer_cut(p, dix);
+                return;
+            }
             if (data[trail_off + i] != 0) {
                 pad = 0;
                 break;
             }
+        }
         if (pad) {
             tw_add_ptr(p, HF(F_PADDING), trail_off, pad, data + trail_off, pad);
             caplen -= pad;
@@ -472,8 +491,8 @@ static void eth_trailer(struct tw_pkt *p, const uint8_t *data, uint32_t cap_end,
     }
     /* Ethernet trailer heuristics (Wireshark's "eth.trailer" list; tshark 4.0 runs f5ethtrailer
      * by default): they see what follows the padding, a possible FCS included unless the FCS is
-     * known, and one that claims it replaces the trailer item (and the guessed FCS). tshark
-     * does not offer them a trailer the capture cut short. */
+     * known, and one that claims it replaces the trailer item (and the guessed FCS). A trailer
+     * the capture cut short is not offered here (tshark's heuristics refuse it or throw). */
     bool claimed = false;
     if (rep != 0 && caplen != 0 && caplen == rep) { /* (not on a trailer the capture cut) */
         uint32_t hn = caplen;
@@ -507,7 +526,11 @@ static void eth_trailer(struct tw_pkt *p, const uint8_t *data, uint32_t cap_end,
     }
     if (has_fcs) {
         uint32_t fo = trail_off + pad + caplen;
-        if (fo + 4 <= cap_end) {
+        if (fo + 4 > cap_end) { /* tshark reads the FCS whether or not it was captured */
+            trailer_cut(p, dix);
+            return;
+        }
+        {
             uint32_t v = (uint32_t)data[fo] << 24 | (uint32_t)data[fo + 1] << 16 |
                          (uint32_t)data[fo + 2] << 8 | data[fo + 3];
             int32_t r = tw_add_uint(p, HF(F_FCS), fo, 4, v);
@@ -586,7 +609,7 @@ static void ethertype_post(struct tw_pkt *p, uint32_t li)
     uint32_t toff = l->off + used;
     if (end <= toff) return;
     uint32_t cap_end = p->frame->caplen;
-    eth_trailer(p, p->frame->data, cap_end, toff, end - toff, link_off, fcs_len, trailer_hf);
+    eth_trailer(p, p->frame->data, cap_end, toff, end - toff, link_off, fcs_len, trailer_hf, true);
 }
 
 static const struct tw_binding et_bindings[] = {{TW_TBL_NAME, TW_KEY_ETHERTYPE_STEP}};
@@ -639,7 +662,7 @@ static void l8023_post(struct tw_pkt *p, uint32_t li)
     uint32_t end = l->off + l->avail;
     if (end <= toff) return;
     eth_trailer(p, p->frame->data, p->frame->caplen, toff, end - toff, l->priv[2],
-                (int8_t)(int32_t)l->priv[1], (uint16_t)l->priv[0]);
+                (int8_t)(int32_t)l->priv[1], (uint16_t)l->priv[0], false);
 }
 
 static const struct tw_binding l8023_bindings[] = {{TW_TBL_NAME, TW_KEY_8023_STEP}};
