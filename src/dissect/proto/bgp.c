@@ -267,8 +267,7 @@ static const struct tw_vs minor_cease_vals[] = {{1, "Maximum Number of Prefixes 
                                                 {7, "Connection Collision Resolution"},
                                                 {8, "Out of Resources"},
                                                 {9, "Hard Reset"},
-                                                {10, "BFD Down"},
-                                                {0, NULL}};
+                                                {0, NULL}}; /* (10, BFD Down, came after 4.0) */
 static const struct tw_vs minor_cap_vals[] = {{1, "Invalid Action Value"},
                                               {2, "Invalid Capability Length"},
                                               {3, "Malformed Capability Value"},
@@ -1016,12 +1015,13 @@ static void notification(struct bx *x, uint32_t off)
     tw_add_uint(p, HF(f), off + 1, 1, g8(x, off + 1));
     uint32_t o = off + 2;
     uint32_t minor = g8(x, off + 1);
-    if (major == 6 && (minor == 2 || minor == 4) && o < x->end) {
-        /* RFC 8203 shutdown communication: a length and that many bytes of UTF-8 */
-        if (!have(x, o, 1)) return;
+    /* RFC 8203 shutdown communication: a length and that many bytes of UTF-8, read only when
+     * they fill the message exactly (otherwise all of it is Data, as in tshark 4.0) */
+    if (major == 6 && (minor == 2 || minor == 4) && o < x->end && have(x, o, 1) &&
+        o + 1 + g8(x, o) == x->end) {
         uint32_t n = g8(x, o);
         tw_add_uint(p, HF(F_NOTIFY_COMM_LEN), o, 1, n);
-        if (n && have(x, o + 1, n)) tw_add_ascii(p, HF(F_NOTIFY_COMM), o + 1, n, x->d + o + 1);
+        if (have(x, o + 1, n)) tw_add_ascii(p, HF(F_NOTIFY_COMM), o + 1, n, x->d + o + 1);
         o += 1 + n;
         if (o < x->end) add_b(x, F_NOTIFY_DATA, o, x->end - o);
         return;

@@ -693,6 +693,9 @@ struct conv {
      * tag */
     uint32_t sub_key, setup_frame;
     uint64_t sub_tag;
+    /* the port the latest SYN went to (SYN+ACK: came from), 0 before any SYN: Wireshark's
+     * tcpd->server_port, whose protocol is tried before the lower port's */
+    uint16_t server_port;
 };
 
 static struct tw_state *conv_tab;
@@ -2781,7 +2784,7 @@ static void seg_data(struct tw_pkt *p, int32_t tcp_rec, const struct tw_cur *c, 
 }
 
 struct sub_call {
-    uint16_t lo, hi;
+    uint16_t lo, hi;    /* the ports in the order they are tried (lo 0: hi only) */
     uint16_t an_flags;  /* the segment's analysis flags */
     uint32_t tcp_layer; /* TCP's layer index */
     uint32_t req_off;   /* request: offset from the start of the data handed over */
@@ -3576,10 +3579,13 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         uint16_t csum;
         if (compute_cksum(p, c, start, rep, &csum) && csum != 0) can = false;
     }
-    /* Wireshark tries the lower port first, then the higher one, then the heuristics; port 0
-     * is never looked up */
+    /* Wireshark tries the server port (the one a SYN went to) first, then the lower port, then
+     * the higher one, then the heuristics; port 0 is never looked up */
     uint16_t lo = sport < dport ? sport : dport, hi = sport < dport ? dport : sport;
-    struct sub_call sc = {lo, hi, tres.flags, p->nlayers - 1, 0, 0, cv ? cv->sub_key : 0};
+    if (cv && (fl & TH_SYN)) cv->server_port = (fl & TH_ACK) ? sport : dport;
+    uint16_t k1 = lo, k2 = hi;
+    if (cv && cv->server_port && cv->server_port == hi && lo != 0) k1 = hi, k2 = lo;
+    struct sub_call sc = {k1, k2, tres.flags, p->nlayers - 1, 0, 0, cv ? cv->sub_key : 0};
     /* what the protocol above announced this conversation with (ftp-data) */
     p->ctx.tcp_setup_frame = cv ? cv->setup_frame : 0;
     p->ctx.tcp_conv_tag = cv ? cv->sub_tag : 0;
@@ -3656,7 +3662,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     else if (lo == 0)
         tw_next(p, TW_TBL_TCP_PORT, hi, pl);
     else
-        tw_next2(p, TW_TBL_TCP_PORT, lo, hi, pl);
+        tw_next2(p, TW_TBL_TCP_PORT, k1, k2, pl);
     return TW_OK;
 #undef SUMMARY
 }
