@@ -377,6 +377,44 @@ uint32_t tw_utf8_seq(const uint8_t *s, uint32_t n)
     return k;
 }
 
+uint32_t tw_utf8_show(const uint8_t *s, uint32_t n, uint8_t out[4], uint32_t *outn)
+{
+    uint8_t c = s[0];
+    if (c < 0x80) {
+        out[0] = c;
+        *outn = 1;
+        return 1;
+    }
+    uint32_t need = c >= 0xc0 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf8 ? 3 : 0;
+    uint32_t cp = need == 1 ? c & 0x1fu : need == 2 ? c & 0x0fu : c & 0x07u, i = 1;
+    while (i <= need && i < n && (s[i] & 0xc0) == 0x80) cp = cp << 6 | (s[i++] & 0x3fu);
+    if (!need || i <= need || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) {
+        memcpy(out, "\xef\xbf\xbd", 3);
+        *outn = 3;
+        return i;
+    }
+    if (cp < 0x80) {
+        out[0] = (uint8_t)cp;
+        *outn = 1;
+    } else if (cp < 0x800) {
+        out[0] = (uint8_t)(0xc0 | cp >> 6);
+        out[1] = (uint8_t)(0x80 | (cp & 0x3f));
+        *outn = 2;
+    } else if (cp < 0x10000) {
+        out[0] = (uint8_t)(0xe0 | cp >> 12);
+        out[1] = (uint8_t)(0x80 | (cp >> 6 & 0x3f));
+        out[2] = (uint8_t)(0x80 | (cp & 0x3f));
+        *outn = 3;
+    } else {
+        out[0] = (uint8_t)(0xf0 | cp >> 18);
+        out[1] = (uint8_t)(0x80 | (cp >> 12 & 0x3f));
+        out[2] = (uint8_t)(0x80 | (cp >> 6 & 0x3f));
+        out[3] = (uint8_t)(0x80 | (cp & 0x3f));
+        *outn = 4;
+    }
+    return i;
+}
+
 uint8_t *tw_utf8_valid(struct tw_arena *a, const uint8_t *s, uint32_t n, uint32_t *out_len)
 {
     uint8_t *o = tw_arena_alloc(a, (size_t)n * 3 + 1);

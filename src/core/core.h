@@ -240,6 +240,12 @@ uint32_t tw_utf8_seq(const uint8_t *s, uint32_t n);
 /* s as valid UTF-8 in the arena (Wireshark's ENC_UTF_8: each byte that starts no well-formed
  * sequence becomes U+FFFD); NULL when the arena is full */
 uint8_t *tw_utf8_valid(struct tw_arena *a, const uint8_t *s, uint32_t n, uint32_t *out_len);
+/* One character of s (n > 0 bytes) as tshark 4.0's format_text() shows it in tree lines and
+ * text lines: returns the bytes it takes and writes 1-4 bytes to out (*outn): the character
+ * (an overlong form decoded and written short), or U+FFFD for a stray continuation byte, a
+ * cut sequence (the lead and the continuation bytes present), a surrogate or a value above
+ * U+10FFFF. */
+uint32_t tw_utf8_show(const uint8_t *s, uint32_t n, uint8_t out[4], uint32_t *outn);
 /* printf into the arena; returns NUL-terminated string or NULL. */
 char *tw_arena_printf(struct tw_arena *a, const char *fmt, ...) TW_PRINTF(2, 3);
 

@@ -75,13 +75,20 @@ bool tw_ft_is_int(uint8_t t)
 }
 
 /* A string as Wireshark's format_text shows it in trees: C escapes for the usual control
- * characters, octal for the others, everything else (backslash and UTF-8 included) as it is. */
+ * characters, octal for the others, everything else (backslash and UTF-8 included) as it is, but invalid UTF-8 as U+FFFD. */
 static void add_label_string(struct tw_buf *b, const uint8_t *s, uint32_t n)
 {
     for (uint32_t i = 0; i < n; i++) {
         uint8_t ch = s[i];
-        if ((ch >= 0x20 && ch < 0x7f) || ch >= 0x80) {
+        if (ch >= 0x20 && ch < 0x7f) {
             tw_buf_addc(b, (char)ch);
+            continue;
+        }
+        if (ch >= 0x80) { /* invalid UTF-8 shows as U+FFFD */
+            uint8_t u[4];
+            uint32_t un;
+            i += tw_utf8_show(s + i, n - i, u, &un) - 1;
+            tw_buf_add(b, u, un);
             continue;
         }
         switch (ch) {

@@ -492,8 +492,8 @@ static int64_t find_line_end(const uint8_t *d, uint32_t off, uint32_t end, uint3
     return end - off;
 }
 
-/* Wireshark's format_text(): C escapes for control characters, \xhh for other bytes that are
- * not printable ASCII */
+/* tshark 4.0's format_text(): C escapes for control characters (octal for the others), the
+ * backslash and UTF-8 as they are, invalid UTF-8 as U+FFFD */
 static char *fmt_text(struct tw_pkt *p, const uint8_t *s, uint32_t n)
 {
     char *o = tw_arena_alloc(p->arena, (size_t)n * 4 + 1);
@@ -501,7 +501,7 @@ static char *fmt_text(struct tw_pkt *p, const uint8_t *s, uint32_t n)
     size_t k = 0;
     for (uint32_t i = 0; i < n; i++) {
         uint8_t ch = s[i];
-        const char *esc = tw_text_escape(ch, true);
+        const char *esc = tw_text_escape(ch, false);
         if (esc) {
             o[k++] = esc[0];
             o[k++] = esc[1];
@@ -509,8 +509,10 @@ static char *fmt_text(struct tw_pkt *p, const uint8_t *s, uint32_t n)
             o[k++] = (char)ch;
         } else if (ch < 0x20 || ch == 0x7f) {
             k += (size_t)snprintf(o + k, 5, "\\%03o", ch); /* format_text: octal controls */
-        } else {
-            k += (size_t)snprintf(o + k, 5, "\\x%02x", ch);
+        } else { /* UTF-8 as it is, invalid sequences as U+FFFD */
+            uint32_t un;
+            i += tw_utf8_show(s + i, n - i, (uint8_t *)o + k, &un) - 1;
+            k += un;
         }
     }
     o[k] = 0;
