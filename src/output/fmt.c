@@ -75,7 +75,8 @@ bool tw_ft_is_int(uint8_t t)
 }
 
 /* A string as Wireshark's format_text shows it in trees: C escapes for the usual control
- * characters, octal for the others, everything else (backslash and UTF-8 included) as it is, but invalid UTF-8 as U+FFFD. */
+ * characters, octal for the others, everything else (backslash and UTF-8 included) as it is,
+ * but invalid UTF-8 as U+FFFD. */
 static void add_label_string(struct tw_buf *b, const uint8_t *s, uint32_t n)
 {
     for (uint32_t i = 0; i < n; i++) {
