@@ -1031,6 +1031,14 @@ static enum tw_status dissect_isakmp(struct tw_pkt *p, struct tw_cur *c)
     uint8_t next = d[16], ver = d[17], exch = d[18], flags = d[19];
     uint32_t mid = be32(d + 20), length = be32(d + 24);
     struct ctx x = {.ver = ver >> 4};
+    if (length < 28) {
+        /* tshark 4.0 refuses it ("return 0"): the Protocol column stays ISAKMP, Info empty,
+         * the bytes are data */
+        tw_layer_unrecord(p);
+        tw_layer_hide(p);
+        tw_next(p, TW_TBL_NAME, TW_KEY_DATA, *c);
+        return TW_OK;
+    }
     tw_add_bytes(p, HF(F_ISPI), c, off, 8);
     tw_add_bytes(p, HF(F_RSPI), c, off + 8, 8);
     tw_add_uint(p, HF(F_NEXT), off + 16, 1, next);
@@ -1069,28 +1077,13 @@ static enum tw_status dissect_isakmp(struct tw_pkt *p, struct tw_cur *c)
     if (x.ver == 2)
         tw_info_printf(p, " MID=%02u %s %s", mid, flags & 0x08 ? "Initiator" : "Responder",
                        flags & 0x20 ? "Response" : "Request");
-    /* a bogus length is a text line in tshark's tree, not an isakmp.length value */
-    r = (length < 28 || length - 28 > rep - 28) ? tw_add_text(p, off + 24, 4, "Length")
-                                                : tw_add_uint(p, HF(F_LENGTH), off + 24, 4, length);
-    if (length < 28) {
-        if (tw_want_labels(p))
-            tw_rec_label(p, r, "Length: (bogus, length is %u, should be at least 28)", length);
+    /* a length past the datagram (or beyond a signed int) is tshark's exception before its
+     * Length item */
+    if (length > 0x7fffffffu || length - 28 > rep - 28) {
         c->off = c->end;
-        return TW_OK;
+        return TW_MALFORMED;
     }
-    if (length > 0x7fffffffu) { /* tshark's length is a signed int */
-        if (tw_want_labels(p))
-            tw_rec_label(p, r, "Length: (bogus, length is %u, which is too large)", length);
-        c->off = c->end;
-        return TW_OK;
-    }
-    if (length - 28 > rep - 28) {
-        if (tw_want_labels(p))
-            tw_rec_label(p, r, "Length: (bogus, length is %u, greater than packet length of %u)",
-                         length, rep - 28);
-        c->off = c->end;
-        return TW_OK;
-    }
+    tw_add_uint(p, HF(F_LENGTH), off + 24, 4, length);
     uint32_t len = length - 28;
     if (x.ver == 1 && (flags & 0x01)) {
         int32_t er = tw_add_rec(p, HF(F_ENC_DATA), off + 28, len);
