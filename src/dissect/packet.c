@@ -523,6 +523,11 @@ static enum tw_status run_chain(struct tw_pkt *p, int pi, const struct tw_cur *s
         if (st != TW_OK) {
             l->status = (uint8_t)st;
             if (st > p->status) p->status = (uint8_t)st;
+            /* inside an ICMP error, a protocol that failed before adding its item is taken off
+             * frame.protocols (at the top level it stays, itemless) */
+            if (p->ctx.in_error_pkt && l->rec < 0 && !l->item_kept &&
+                (l->itemless || (l->item_noline & 1u)))
+                l->hidden = true;
             p->ntree = base_tree;
             if (!p->ctx.in_error_pkt) add_status_marker(p, pr, st);
             result = st;

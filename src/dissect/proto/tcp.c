@@ -3242,11 +3242,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     if (!h) {
         /* tshark fails reading the ports, before it sets the column or adds its item */
         restore_col_proto(p);
-        struct tw_layer *l = &p->layers[p->nlayers - 1];
-        if (l->rec >= 0 && (uint32_t)l->rec + 1 == p->nrecs) {
-            p->nrecs--;
-            l->rec = -1;
-        }
+        tw_layer_unrecord(p);
         return cur_status(c);
     }
     uint16_t sport = (uint16_t)(h[0] << 8 | h[1]), dport = (uint16_t)(h[2] << 8 | h[3]);

@@ -313,9 +313,9 @@ static enum tw_status dissect_common(struct tw_pkt *p, struct tw_cur *c, bool li
 
     const uint8_t *h = tw_cur_bytes(c, 4);
     if (!h) {
-        /* nothing at all was handed over (an IPv6 payload length of 0): Wireshark fails
-         * before adding its item */
-        if (rep == 0) tw_layer_unrecord(p);
+        /* Wireshark reads both ports before adding its item: with fewer than 4 bytes (or none
+         * at all, an IPv6 payload length of 0) it fails without one */
+        tw_layer_unrecord(p);
         return cur_status(c);
     }
     uint16_t sport = (uint16_t)(h[0] << 8 | h[1]), dport = (uint16_t)(h[2] << 8 | h[3]);
