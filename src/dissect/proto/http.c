@@ -790,6 +790,7 @@ static _Thread_local const char *cur_media;
  * second message in the segment go */
 static _Thread_local uint32_t tree_base;
 static _Thread_local bool saw_http; /* the segment held something tshark calls HTTP */
+static _Thread_local bool saw_tree; /* ... or at least header lines (HTTP's tree, TCP's columns) */
 
 #define MEDIA_KEY_NONE 0x811c9dc5u /* tw_media_key(""): "media", the catch-all */
 
@@ -1469,6 +1470,7 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
     if (!(d[off] >= 0x20 && d[off] < 0x7f)) {
         if (have_seen) {
             tw_col_proto(p, col_name);
+            saw_http = true;
             info_message(p, first, "Continuation");
             ensure_rec(p, http_rec, first, off, c->end - off);
             /* the data dissector under HTTP's tree */
@@ -1478,8 +1480,10 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
             tw_tree_push(p, *http_rec);
             tw_dissect_under(p, TW_TBL_NAME, 1, &k, b);
             tw_tree_pop(p);
+            return -1;
         }
-        return -1;
+        /* binary where a first message should start, nothing HTTP seen yet: not HTTP */
+        return first ? -3 : -1;
     }
 
     uint32_t next;
@@ -1524,6 +1528,12 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
     }
 
     int32_t top = -1;
+    /* a first line that is a header ("Name: value") gets HTTP's tree, but not its columns */
+    if (ftype == T_OTHERS && !have_seen && fl > 0 && memchr(d + off, ':', (size_t)fl)) {
+        ensure_rec(p, http_rec, first, off, c->end - off);
+        top = *http_rec;
+        saw_tree = true;
+    }
     if (ftype != T_OTHERS || have_seen) {
         tw_col_proto(p, col_name);
         saw_http = true;
@@ -1565,6 +1575,13 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
         } else if (ll == 0) {
         } else {
             const uint8_t *cp = memchr(line, ':', (size_t)ll);
+            if (!cp && !saw && !any && first) {
+                /* the first line is no request, response or header and the conversation has
+                 * shown no HTTP yet: tshark adds nothing and HTTP leaves frame.protocols (no
+                 * data either) */
+                tw_tree_pop(p);
+                return -3;
+            }
             if (!cp) {
                 if (saw && next >= cap && (uint64_t)off + (uint64_t)ll + 1 > cap) {
                     /* an incomplete header line at the end: tshark's bounds exception */
@@ -1838,7 +1855,7 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
 
 static void not_http(struct tw_pkt *p)
 {
-    tw_layer_unrecord(p);
+    if (!saw_tree) tw_layer_unrecord(p);
     if (p->nlayers >= 2) {
         const struct tw_proto *below = tw_proto_get(p->layers[p->nlayers - 2].proto);
         if (below) tw_col_proto(p, below->short_name);
@@ -1914,9 +1931,15 @@ static enum tw_status dissect_http(struct tw_pkt *p, struct tw_cur *c)
     enum tw_status st = TW_OK;
     tree_base = p->ntree ? p->ntree - 1 : 0;
     saw_http = false;
+    saw_tree = false;
     while (off < c->end) {
         int32_t my = first ? rec : -1;
         int64_t n = dissect_message(p, c, off, first, &my);
+        if (n == -3) { /* not HTTP at all */
+            tw_layer_unrecord(p);
+            tw_layer_hide(p);
+            break;
+        }
         if (n == -2) {
             st = c->err == TW_CUR_TRUNCATED ? TW_TRUNCATED : TW_MALFORMED;
             break;
