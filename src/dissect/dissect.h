@@ -202,6 +202,8 @@ enum {
     TW_KEY_RTCP,           /* RTCP on a conversation SDP announced */
     TW_KEY_ETH_TRAILER,    /* an Ethernet trailer heuristic (eth.c offers the trailer bytes) */
     TW_KEY_WEBSOCKET,      /* WebSocket frames on a connection HTTP upgraded */
+    TW_KEY_ETH_TRAILER_VSS, /* the Ethernet trailer heuristic tshark tries first (vssmonitoring),
+                            * offered the trailer also when the capture cut it */
 };
 
 struct tw_binding {

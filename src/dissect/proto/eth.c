@@ -422,22 +422,26 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     return TW_OK;
 }
 
-/* Offer the n trailer bytes at off to the protocol bound as a trailer heuristic: if its
- * heuristic accepts them it is dissected now, as a layer after the payload's. */
-static bool trailer_heur(struct tw_pkt *p, const uint8_t *data, uint32_t off, uint32_t n)
+/* Offer the trailer at off (rep bytes reported, cap of them captured) to the protocol bound
+ * as the trailer heuristic `key`: if its heuristic accepts them it is dissected now, as a layer
+ * after the payload's. *st gets the layer's status (a heuristic that fails while dissecting,
+ * as vssmonitoring on a trailer the capture cut, stops the frame's dissection in tshark). */
+static bool trailer_heur(struct tw_pkt *p, const uint8_t *data, uint32_t off, uint32_t cap,
+                         uint32_t rep, uint32_t key, enum tw_status *st)
 {
-    int pi = tw_dispatch_find(TW_TBL_NAME, TW_KEY_ETH_TRAILER);
+    *st = TW_OK;
+    int pi = tw_dispatch_find(TW_TBL_NAME, key);
     if (pi < 0) return false;
     const struct tw_proto *pr = tw_proto_get((uint16_t)pi);
-    struct tw_cur c = tw_cur_make(data, off + n, off + n);
+    struct tw_cur c = tw_cur_make(data, off + cap, off + rep);
     c.off = off;
     if (!pr->heur || !pr->heur(p, &c)) return false;
-    uint32_t key = TW_KEY_ETH_TRAILER, first = p->nlayers;
+    uint32_t first = p->nlayers;
     /* the new layers reuse the subtree stack from the chain's base: keep ours */
     int32_t saved[TW_MAX_TREE];
     uint32_t nt = p->ntree;
     memcpy(saved, p->tree, nt * sizeof saved[0]);
-    tw_dissect_here(p, TW_TBL_NAME, 1, &key, c);
+    *st = tw_dissect_here(p, TW_TBL_NAME, 1, &key, c);
     memcpy(p->tree, saved, nt * sizeof saved[0]);
     p->ntree = nt;
     /* a layer that refused the bytes after all (tw_layer_hide) leaves them a trailer */
@@ -489,15 +493,32 @@ static void eth_trailer(struct tw_pkt *p, const uint8_t *data, uint32_t cap_end,
             rep -= pad;
         }
     }
-    /* Ethernet trailer heuristics (Wireshark's "eth.trailer" list; tshark 4.0 runs f5ethtrailer
-     * by default): they see what follows the padding, a possible FCS included unless the FCS is
-     * known, and one that claims it replaces the trailer item (and the guessed FCS). A trailer
-     * the capture cut short is not offered here (tshark's heuristics refuse it or throw). */
+    /* Ethernet trailer heuristics (Wireshark's "eth.trailer" list, in tshark 4.0's order:
+     * vssmonitoring, then f5ethtrailer): they see what follows the padding, a possible FCS
+     * included unless the FCS is known, and one that claims it replaces the trailer item (and
+     * the guessed FCS). vssmonitoring is offered a trailer the capture cut short too (and fails
+     * on it, which ends the frame's dissection); f5ethtrailer is not offered one. */
     bool claimed = false;
-    if (rep != 0 && caplen != 0 && caplen == rep) { /* (not on a trailer the capture cut) */
-        uint32_t hn = caplen;
-        if (fcs_len == 4) hn -= TW_MIN(hn, 4u);
-        claimed = hn && trailer_heur(p, data, trail_off + pad, hn);
+    /* (tshark looks at no trailer whose first byte the capture does not have) */
+    if (rep != 0 && trail_off < cap_end) {
+        uint32_t hn = caplen, hr = rep;
+        if (fcs_len == 4) {
+            /* (the known FCS is cut off the reported length, and the captured one with it) */
+            hr -= TW_MIN(hr, 4u);
+            if (hn > hr) hn = hr;
+        }
+        enum tw_status hst = TW_OK;
+        if (hr)
+            claimed = trailer_heur(p, data, trail_off + pad, hn, hr, TW_KEY_ETH_TRAILER_VSS, &hst);
+        if (hst != TW_OK) return;
+        if (!claimed && caplen != 0 && caplen == rep) { /* (not on a trailer the capture cut) */
+            if (fcs_len == 4)
+                hn = caplen - TW_MIN(caplen, 4u);
+            else
+                hn = caplen;
+            claimed =
+                hn && trailer_heur(p, data, trail_off + pad, hn, hn, TW_KEY_ETH_TRAILER, &hst);
+        }
         if (claimed && fcs_len != 4) return;
     }
     bool has_fcs = false;

@@ -499,6 +499,12 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         else
             to_data(p, pl);
         return TW_OK;
+    case 0x2001: /* NHRP registers for GRE and IP, not as an EtherType */
+        if (tw_dispatch_find(TW_TBL_IP_PROTO, 54) >= 0)
+            tw_next(p, TW_TBL_IP_PROTO, 54, pl);
+        else
+            to_data(p, pl);
+        return TW_OK;
     case 0x8100: /* not in Wireshark's GRE table */
     case 0x88a8:
     case 0x9100:

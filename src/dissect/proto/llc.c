@@ -169,6 +169,18 @@ static const struct tw_vs cisco_pid_vals[] = {{0x0102, "DRIP"},
                                               {0, NULL}};
 static const struct tw_vs foundry_pid_vals[] = {{0x2000, "FDP"}, {0, NULL}};
 
+/* PIDs under the IANA OUI 00-00-5E (RFC 2684 and others) */
+static const struct tw_vs iana_pid_vals[] = {{0x0001, "MARS Data Messages (short form)"},
+                                             {0x0002, "Reserved for future NHRP use"},
+                                             {0x0003, "MARS/NHRP Control Messages"},
+                                             {0x0004, "MARS Data Messages (long form)"},
+                                             {0x0005, "SCSP"},
+                                             {0x0006, "VRID"},
+                                             {0x0007, "L2TP"},
+                                             {0x0008, "VPN ID"},
+                                             {0x0009, "MSDP-GRE-Protocol Type"},
+                                             {0, NULL}};
+
 static const struct tw_field_def fields[F_COUNT] = {
     [F_DSAP] = {"llc.dsap", "DSAP", TW_FT_UINT8, TW_BASE_HEX, 0, sap_vals, NULL, NULL,
                 "Destination Service Access Point"},
@@ -219,7 +231,7 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_BLUETOOTH_PID] = {"llc.bluetooth_pid", "PID", TW_FT_UINT16, TW_BASE_HEX, 0, NULL, NULL, NULL,
                          "Protocol ID"},
     [F_EXTREME_PID] = {"llc.extreme_pid", "PID", TW_FT_UINT16, TW_BASE_HEX},
-    [F_IANA_PID] = {"llc.iana_pid", "PID", TW_FT_UINT16, TW_BASE_HEX},
+    [F_IANA_PID] = {"llc.iana_pid", "PID", TW_FT_UINT16, TW_BASE_HEX, 0, iana_pid_vals},
     [F_CIMETRICS_PID] = {"llc.cimetrics_pid", "PID", TW_FT_UINT16, TW_BASE_HEX},
 };
 
