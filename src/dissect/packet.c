@@ -271,6 +271,7 @@ static bool expert_note(struct tw_pkt *p, uint16_t xid)
     p->expert_any = true;
     if (xd->sev > p->expert_max_sev) p->expert_max_sev = xd->sev;
     uint16_t ws = tw_ids_ws_expert.field;
+    if (xd->grp == TW_GRP_MALFORMED && tw_want(p, tw_ids_ws_malformed.field)) return true;
     return tw_want(p, ws) || tw_want(p, xid) ||
            tw_want(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_MESSAGE)) ||
            tw_want(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_SEVERITY)) ||
@@ -293,8 +294,8 @@ static void expert_record(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t
     int32_t e = tw_want(p, ws) ? tw_add_rec(p, ws, off, len) : -1;
     if (e >= 0) {
         p->recs[e].flags |= TW_RF_GENERATED | TW_RF_EXPERT;
-        if (p->want_all)
-            p->recs[e].label = tw_arena_printf(p->arena, "Expert Info (%s/%s): %s",
+        /* (its text is also what -e _ws.expert prints) */
+        p->recs[e].label = tw_arena_printf(p->arena, "Expert Info (%s/%s): %s",
                                                tw_vs_find(tw_expert_sev_vals, xd->sev),
                                                tw_vs_find(tw_expert_grp_vals, xd->grp), mcopy);
     }
@@ -316,6 +317,12 @@ static void expert_record(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t
     r = tw_add_uint(p, (uint16_t)(tw_ids_ws_expert.base + TW_WS_EXPERT_GROUP), off, len, xd->grp);
     tw_rec_flags(p, r, TW_RF_GENERATED);
     tw_tree_pop(p);
+    /* Wireshark adds a hidden _ws.malformed item after every expert of the Malformed group, so
+     * that `-Y _ws.malformed` finds them */
+    if (xd->grp == TW_GRP_MALFORMED && tw_want(p, tw_ids_ws_malformed.field)) {
+        r = tw_add_rec(p, tw_ids_ws_malformed.field, 0, 0);
+        tw_rec_flags(p, r, TW_RF_HIDDEN);
+    }
 }
 
 static void expert_add(struct tw_pkt *p, uint16_t xid, uint32_t off, uint32_t len, const char *msg)

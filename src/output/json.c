@@ -36,6 +36,8 @@ static void json_value(struct tw_buf *tmp, const struct tw_rec *r)
         tw_buf_add_hexbytes(tmp, r->v.b.p, r->v.b.n, ':');
     } else if (d->type == TW_FT_NONE) {
         /* present, no value */
+    } else if (d->type == TW_FT_PROTOCOL && !r->label) {
+        tw_buf_adds(tmp, d->name); /* a bare protocol item (hidden _ws.malformed): its name */
     } else {
         tw_fmt_value(tmp, r);
     }

@@ -15,6 +15,7 @@
 
 static struct tw_proto_ids ids;
 #define HF(x) ((uint16_t)(ids.base + (x)))
+#define EX(x) ((uint16_t)(ids.expert_base + (x)))
 
 enum {
     F_PROTOCOL,
@@ -79,6 +80,14 @@ static const struct tw_vs type_vals[] = {{0x00, "Configuration"},
 static const struct tw_vs role_vals[] = {
     {0, "Unknown"}, {1, "Alternate or Backup"}, {2, "Root"}, {3, "Designated"}, {0, NULL}};
 static const struct tw_vs pvst_type_vals[] = {{0, "Originating VLAN"}, {0, NULL}};
+
+enum { E_VERSION, E_TYPE, E_COUNT };
+static const struct tw_expert_def experts[E_COUNT] = {
+    [E_VERSION] = {"bpdu.version_support", "decoder.stp.unknown_version", TW_SEV_WARN,
+                   TW_GRP_PROTOCOL, "This version of Wireshark only knows about versions 0, 2, 3 & 4"},
+    [E_TYPE] = {"stp.type.unknown", "decoder.stp.unknown_type", TW_SEV_WARN, TW_GRP_PROTOCOL,
+                "Unknown BPDU type data"},
+};
 
 static const struct tw_field_def fields[F_COUNT] = {
     [F_PROTOCOL] = {"stp.protocol", "Protocol Identifier", TW_FT_UINT16, TW_BASE_HEX, 0,
@@ -249,8 +258,13 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
         return c->err == TW_CUR_TRUNCATED ? TW_TRUNCATED : TW_MALFORMED;
     }
     tw_add_uint(p, HF(F_PROTOCOL), s, 2, be16(h));
-    tw_add_uint(p, HF(F_VERSION), s + 2, 1, ver);
-    tw_add_uint(p, HF(F_TYPE), s + 3, 1, type);
+    int32_t vr = tw_add_uint(p, HF(F_VERSION), s + 2, 1, ver);
+    if (ver != 0 && ver != 2 && ver != 3 && ver != 4) {
+        tw_tree_push(p, vr);
+        tw_expert(p, EX(E_VERSION), s + 2, 1, NULL);
+        tw_tree_pop(p);
+    }
+    int32_t tr = tw_add_uint(p, HF(F_TYPE), s + 3, 1, type);
     if (type == 0x80) {
         tw_info_set(p, "Topology Change Notification");
         tw_layer_setlen(p, 4);
@@ -258,6 +272,9 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     }
     if (type != 0x00 && type != 0x02) {
         tw_info_printf(p, "Unknown BPDU type (%u)", type);
+        tw_tree_push(p, tr);
+        tw_expert(p, EX(E_TYPE), s + 3, 1, NULL);
+        tw_tree_pop(p);
         return TW_OK;
     }
     const uint8_t *b = tw_cur_bytes(c, 31);
@@ -354,6 +371,8 @@ const struct tw_proto tw_proto_stp = {
     .short_name = "STP",
     .fields = fields,
     .nfields = F_COUNT,
+    .experts = experts,
+    .nexperts = E_COUNT,
     .bindings = bindings,
     .nbindings = TW_ARRAY_LEN(bindings),
     .dissect = dissect,
