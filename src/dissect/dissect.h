@@ -187,6 +187,7 @@ enum {
     TW_KEY_MPTCP,          /* a TCP option of kind 30, dissected as Wireshark's "mptcp" protocol */
     TW_KEY_X509_CERT,      /* one DER X.509 certificate (TLS Certificate message), x509af.* */
     TW_KEY_OCSP_RESPONSE,  /* a DER OCSPResponse (TLS CertificateStatus, OCSP stapling) */
+    TW_KEY_WEBSOCKET,      /* WebSocket frames on a connection HTTP upgraded */
     TW_KEY_FTP_DATA,       /* an FTP data connection announced by FTP (tw_tcp_conv_expect) */
     /* (the keys from TW_KEY_X509_CERT to TW_KEY_FTP_DATA are reached from protocols above TCP:
      * tcp.c's above_tcp(); keys of protocols below or beside TCP go after this line) */
@@ -201,7 +202,6 @@ enum {
     TW_KEY_RTP,            /* RTP on a conversation SDP announced (tw_udp_conv_expect) */
     TW_KEY_RTCP,           /* RTCP on a conversation SDP announced */
     TW_KEY_ETH_TRAILER,    /* an Ethernet trailer heuristic (eth.c offers the trailer bytes) */
-    TW_KEY_WEBSOCKET,      /* WebSocket frames on a connection HTTP upgraded */
     TW_KEY_ETH_TRAILER_VSS, /* the Ethernet trailer heuristic tshark tries first (vssmonitoring),
                             * offered the trailer also when the capture cut it */
 };
