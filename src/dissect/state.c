@@ -321,14 +321,21 @@ size_t tw_conv_key(const struct tw_pkt *p, uint16_t sport, uint16_t dport, uint8
 {
     const struct tw_addr *a = &p->ctx.ip_src, *b = &p->ctx.ip_dst;
     uint8_t al = a->p && b->p && a->len == b->len && a->len <= 16 ? a->len : 0;
-    int c = al ? memcmp(a->p, b->p, al) : 0;
+    /* Wireshark's conversations use pinfo->src/dst: for IPv6, the final destination of a
+     * routing header with segments left and the home address of Mobile IPv6 */
+    const uint8_t *ap = a->p, *bp = b->p;
+    if (al == 16 && p->ctx.ip_version == 6) {
+        if (p->ctx.ip6_home_addr) ap = p->ctx.ip6_home_addr;
+        if (p->ctx.ip6_final_dst) bp = p->ctx.ip6_final_dst;
+    }
+    int c = al ? memcmp(ap, bp, al) : 0;
     if (c == 0) c = (int)sport - (int)dport;
     if (dir) *dir = c > 0;
-    const uint8_t *x = a->p, *y = b->p;
+    const uint8_t *x = ap, *y = bp;
     uint16_t xp = sport, yp = dport;
     if (c > 0) {
-        x = b->p;
-        y = a->p;
+        x = bp;
+        y = ap;
         xp = dport;
         yp = sport;
     }
