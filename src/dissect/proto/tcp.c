@@ -1030,7 +1030,7 @@ finished_fwd:
      * is reported once until that side's acknowledgment number changes (dupacknum -1). */
     if (rv->maxseqtobeacked && SEQ_GT(ack, rv->maxseqtobeacked) && (fl & TH_ACK)) {
         res->have = true;
-        if (rv->maxseqtobeacked < rv->nextseq) {
+        if (SEQ_LT(rv->maxseqtobeacked, rv->nextseq)) {
             rv->maxseqtobeacked = rv->nextseq;
             res->flags |= TA_ACK_LOST_PACKET;
         } else {
