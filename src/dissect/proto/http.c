@@ -1488,16 +1488,21 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
 
     uint32_t next;
     int64_t fl = find_line_end(d, off, cap, &next, true);
+    bool line_cut = false;
     int ftype = T_OTHERS;
     uint32_t mlen = 0;
     if (fl < 0) {
         if (!do_reassembly(p, d, off, cap, true, false)) return -1;
-    } else {
-        ftype = line_type(d + off, fl, &mlen);
+        /* no reassembly: tshark takes what there is as the first line (a line the capture cut:
+         * "GET /x HTT") */
+        fl = find_line_end(d, off, cap, &next, false);
+        line_cut = true; /* (the columns stay TCP's) */
     }
+    ftype = line_type(d + off, fl, &mlen);
     if (ftype != T_OTHERS) {
-        saw_http = true;
-        if (p->want_cols) {
+        saw_http = !line_cut;
+        if (line_cut) saw_tree = true;
+        if (p->want_cols && !line_cut) {
             char *s = fmt_text(p, d + off, (uint32_t)fl);
             if (s) {
                 size_t n = strlen(s);
@@ -1535,8 +1540,10 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
         saw_tree = true;
     }
     if (ftype != T_OTHERS || have_seen) {
-        tw_col_proto(p, col_name);
-        saw_http = true;
+        if (!line_cut) {
+            tw_col_proto(p, col_name);
+            saw_http = true;
+        }
         ensure_rec(p, http_rec, first, off, c->end - off);
         top = *http_rec;
         if (leading_crlf) {
@@ -1563,7 +1570,7 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
     int code = 0;
     const uint8_t *uri = NULL;
     uint32_t uri_len = 0;
-    bool saw = false, any = ftype != T_OTHERS || have_seen;
+    bool saw = false, any = ftype != T_OTHERS || have_seen, headers_ended = false;
     tw_tree_push(p, top);
     while (off < cap) {
         int64_t ll = find_line_end(d, off, cap, &next, false);
@@ -1597,6 +1604,7 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
         if (ll == 0) {
             tw_add_text(p, off, next - off, "%s", fmt_text(p, d + off, next - off));
             off = next;
+            headers_ended = true;
             break;
         }
         saw = true;
@@ -1743,6 +1751,12 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
     }
     default:
         break;
+    }
+    /* the capture ended inside the headers: tshark's bounds exception, after the items above */
+    if (saw && !headers_ended && off >= cap && cap < c->end) {
+        tw_tree_pop(p);
+        c->err = TW_CUR_TRUNCATED;
+        return -2;
     }
 
     /* the body */
