@@ -720,6 +720,13 @@ static void ext_body(struct tls_ctx *x, const struct tw_cur *c, uint16_t type, u
     }
     case 42: /* early_data */
         if (len == 4 && have(c, off, 4, end)) add_u(x, F_MAX_EARLY, c, off, 4);
+        /* a ClientHello offering early data is TLS 1.3 for tshark from here on (the 0-RTT
+         * records before the ServerHello are labelled TLSv1.3, "Opaque Type") */
+        if (hello == HELLO_CLIENT && x->s && x->s->version != 0x0304) {
+            x->s->version = 0x0304;
+            x->s->draft = 0;
+            x->early13 = true; /* (this frame's Protocol column keeps the record's version) */
+        }
         return;
     case 43: /* supported_versions */
         if (hello == HELLO_CLIENT) {
@@ -2589,7 +2596,8 @@ static enum tw_status dissect_tls(struct tw_pkt *p, struct tw_cur *c)
     }
     /* the version a ServerHello negotiated names the frame */
     bool shown = x.napp && app_hand_on(&x);
-    if (x.s->version && !shown && !x.v2) tw_col_proto(p, vname(x.s->version, "SSL"));
+    if (x.s->version && !shown && !x.v2 && !x.early13)
+        tw_col_proto(p, vname(x.s->version, "SSL"));
     tw_info_fence(p);
     c->off = c->end;
     return x.cut ? TW_TRUNCATED : TW_OK;

@@ -237,6 +237,7 @@ struct tls_ctx {
     struct tls_session *s; /* may be NULL (state table full) */
     struct tls_session scratch;
     bool from_server;
+    bool early13; /* a ClientHello of this packet offered early data (session now TLS 1.3) */
     bool info_any;
     bool cut;       /* a record's body is not all in the capture: the dissection ends there */
     bool v2;        /* an SSLv2 record was dissected: the Protocol column stays "SSLv2" */
