@@ -469,6 +469,10 @@ struct tw_pkt {
         uint32_t ip_payload_off, ip_payload_len;
         uint16_t srcport, dstport;
         uint16_t tcp_flags; /* the TCP segment's flags (Wireshark's tcpinfo->flags) */
+        /* the segment's payload in relative sequence numbers (Wireshark's tcpinfo->seq and
+         * nxtseq), valid with tcp_tracked (TCP keeps this connection's conversation) */
+        uint32_t tcp_seq, tcp_nxtseq;
+        bool tcp_tracked;
         /* the protocol that handed its connection to TLS (Wireshark's ssl_starttls_ack() app
          * handle): TLS names it as the application data protocol */
         const char *starttls_app;
@@ -1045,6 +1049,16 @@ tw_tcp_pdus(struct tw_pkt *p, struct tw_cur *c, uint32_t fixed,
             uint32_t (*pdu_len)(struct tw_pkt *p, const struct tw_cur *c, uint32_t off, void *arg),
             enum tw_status (*dissect_pdu)(struct tw_pkt *p, struct tw_cur *pdu, void *arg),
             void *arg);
+
+/* Wireshark's dissect_tcp_payload() called by a protocol on TCP for the bytes it relays (SOCKS
+ * after its handshake, with the remote port in place of its own): "TCP payload (N bytes)" under
+ * the current subtree, then the TCP port protocol of sport/dport (lower port first) on `c`, the
+ * whole payload of the current segment. When the running protocol may ask TCP for more bytes,
+ * the payload goes through the desegmentation of the TCP conversation of those ports (made if
+ * new, which takes a tcp.stream index as tshark's get_tcp_conversation_data() does), with its own
+ * multi-segment PDUs; its segment items go under the running layer's item. p->ctx.srcport and
+ * dstport are the substituted ports meanwhile. */
+void tw_tcp_relay(struct tw_pkt *p, struct tw_cur c, uint16_t sport, uint16_t dport);
 
 /* Dissect `c` now, nested under the current subtree (ICMP's quoted datagram, tunnels that
  * must finish before the outer protocol continues). Depth-capped. */

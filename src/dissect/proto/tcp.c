@@ -3044,6 +3044,59 @@ static void deseg_closed(struct deseg_flow *ds, uint32_t end)
     }
 }
 
+/* SOCKS relays its tunnel's bytes through TCP as the conversation of other ports, which takes
+ * a stream index (tw_tcp_relay): where it runs, the payload goes up whenever tcp.stream is shown */
+static bool relays(uint16_t k1, uint16_t k2)
+{
+    static int relay_proto = -2;
+    if (relay_proto == -2) relay_proto = tw_proto_lookup("socks");
+    if (relay_proto < 0) return false;
+    int pr = k1 ? tw_dispatch_find(TW_TBL_TCP_PORT, k1) : -1;
+    if (pr < 0 && k2) pr = tw_dispatch_find(TW_TBL_TCP_PORT, k2);
+    return pr == relay_proto;
+}
+
+/* Wireshark's dissect_tcp_payload() called from above (dissect.h) */
+void tw_tcp_relay(struct tw_pkt *p, struct tw_cur c, uint16_t sport, uint16_t dport)
+{
+    uint32_t cap_end = TW_MIN(c.cap, c.end);
+    uint32_t cap_left = c.off < cap_end ? cap_end - c.off : 0;
+    uint32_t rep_left = c.end > c.off ? c.end - c.off : 0;
+    int32_t r = tw_add_ptr(p, HF(F_PAYLOAD), c.off, cap_left, c.data + c.off, cap_left);
+    tw_rec_label(p, r, "TCP payload (%u byte%s)", rep_left, rep_left == 1 ? "" : "s");
+    if (!p->nlayers) return;
+    const uint16_t osport = p->ctx.srcport, odport = p->ctx.dstport;
+    const bool can = tw_can_desegment(p) && p->ctx.tcp_tracked;
+    p->ctx.srcport = sport;
+    p->ctx.dstport = dport;
+    /* the conversation of the substituted ports: tshark makes it (and its stream index) as soon
+     * as the relaying protocol asks for it */
+    struct conv *cv = NULL;
+    int dir = 0;
+    if (conv_tab && p->ctx.tcp_tracked && !p->ctx.in_error_pkt) {
+        uint8_t key[TW_STATE_KEY_MAX];
+        bool fresh = false;
+        size_t kl = tw_conv_key(p, sport, dport, key, &dir);
+        cv = tw_state_put(conv_tab, key, kl, &fresh);
+        if (cv && fresh) conv_start(cv, p);
+        if (cv) {
+            cv->last_sec = p->frame->ts.sec;
+            cv->last_pkt = conv_clock;
+        }
+    }
+    uint16_t lo = sport < dport ? sport : dport, hi = sport < dport ? dport : sport;
+    struct sub_call sc = {lo, hi, 0, p->nlayers - 1, 0, 0, cv ? cv->sub_key : 0};
+    if (can && cv) {
+        const uint8_t saved_src = p->cur_src;
+        desegment(p, &cv->fl[dir], &c, p->ctx.tcp_seq, p->ctx.tcp_nxtseq, &sc);
+        p->cur_src = saved_src;
+    } else {
+        call_sub(p, c, false, &sc);
+    }
+    p->ctx.srcport = osport;
+    p->ctx.dstport = odport;
+}
+
 /* Wireshark's tcp_dissect_pdus() (dissect.h) */
 enum tw_status
 tw_tcp_pdus(struct tw_pkt *p, struct tw_cur *c, uint32_t fixed,
@@ -3248,6 +3301,7 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     uint16_t sport = (uint16_t)(h[0] << 8 | h[1]), dport = (uint16_t)(h[2] << 8 | h[3]);
     p->ctx.srcport = sport;
     p->ctx.dstport = dport;
+    p->ctx.tcp_tracked = false;
     tw_info_clear(p);
     tw_info_printf(p, "%u \xe2\x86\x92 %u", sport, dport);
     SUMMARY(", Src Port: %u, Dst Port: %u", sport, dport);
@@ -3587,10 +3641,18 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     p->ctx.tcp_conv_tag = cv ? cv->sub_tag : 0;
     struct tw_cur pl = *c;
     pl.off = poff;
+    if (cv) {
+        /* for a protocol that relays the payload on (tw_tcp_relay) */
+        uint32_t base = cv->fl[dir].base_set ? cv->fl[dir].base_seq : 0;
+        p->ctx.tcp_tracked = true;
+        p->ctx.tcp_seq = seq - base;
+        p->ctx.tcp_nxtseq = seq - base + (have_seglen ? seglen : 0);
+    }
     /* FTP announces its data connections, which changes their tcp.completeness: port 21 goes up
      * whenever that is shown */
     const bool up = p->want_all || p->want_cols || p->want_layers || up_needed(p) ||
-                    (lo == 21 && tw_want(p, HF(F_COMPLETENESS)));
+                    (lo == 21 && tw_want(p, HF(F_COMPLETENESS))) ||
+                    (tw_want(p, HF(F_STREAM)) && relays(k1, k2));
     /* the sender's FIN ends what a protocol wanted "until FIN", with or without data */
     if (up && can && (fl & TH_FIN) && cv->fl[dir].ds.until_fin) {
         uint32_t base = cv->fl[dir].base_set ? cv->fl[dir].base_seq : 0;
