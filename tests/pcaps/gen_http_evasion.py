@@ -17,6 +17,8 @@ way HTTP evasion tests make them, for tshark 4.0's reading of them:
     show it as \000);
   - an image/jpeg range (206) that does not begin with SOI: tshark's JFIF dissector refuses it
     ("HTTP body subdissector failed") and media shows it;
+  - chunk sizes of 2^64 and 0x80000000: tshark keeps the size in a signed int, so both are
+    negative and its chunk loop throws ("Malformed Packet") before the chunk's item;
   - a response without length whose headers come in three segments and whose body comes in
     three more: every body segment waits for the FIN (the reassembly asked "until FIN" keeps
     growing).
@@ -61,6 +63,9 @@ def main():
     part = bytes(range(40, 140))
     cases.append((b"Content-Type: image/jpeg\r\nContent-Range: bytes 100-199/1000\r\n"
                   b"Content-Length: 100\r\n", part))
+    for size in (b"10000000000000000", b"80000000"):
+        cases.append((b"Transfer-Encoding: chunked\r\n",
+                      size + b"\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: target\r\n\r\n"))
     for i, (hdr, body) in enumerate(cases):
         cv = TcpConv(pkts, step, "192.0.2.84", "198.51.100.94", 50500 + i, 80)
         cv.c(b"GET /evasion/%d HTTP/1.1\r\nHost: evader.example\r\n\r\n" % i)

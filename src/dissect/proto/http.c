@@ -747,8 +747,9 @@ static bool do_reassembly(struct tw_pkt *p, const uint8_t *d, uint32_t off, uint
             uint32_t next;
             int64_t ll = find_line_end(d, c, end, &next, true);
             if (ll < 0) break;
-            int64_t sz = chunk_strtol(d + c, d + c + ll);
-            if (sz < 0 || sz > 0x3fffffff) return true; /* unreasonable: dissect what is here */
+            /* (guint32)strtol(): above 2^31 is unreasonable to tshark, dissect what is here */
+            uint32_t sz = (uint32_t)(uint64_t)chunk_strtol(d + c, d + c + ll);
+            if (sz > 0x80000000u) return true;
             if (sz == 0) {
                 if (find_line_end(d, next, end, &next, true) < 0) goto more;
                 return true;
@@ -904,9 +905,12 @@ static uint8_t *unbrotli_body(struct tw_pkt *p, const uint8_t *in, uint32_t n, u
 }
 
 /* chunked_encoding_dissector(): the chunks' tree, and the de-chunked bytes (arena) */
+static _Thread_local bool chunk_bad; /* dechunk met a size tshark reads as negative */
+
 static uint32_t dechunk(struct tw_pkt *p, const uint8_t *d, uint32_t off, uint32_t end,
                         uint8_t **out, uint32_t *outlen)
 {
+    chunk_bad = false;
     uint32_t datalen = end - off, orig = datalen;
     uint8_t *raw = tw_arena_alloc(p->arena, datalen ? datalen : 1);
     uint32_t rawlen = 0;
@@ -921,6 +925,13 @@ static uint32_t dechunk(struct tw_pkt *p, const uint8_t *d, uint32_t off, uint32
         if (ll <= 0) break;
         /* (guint32)strtol(, 16) up to ';' */
         uint32_t csz = (uint32_t)(uint64_t)chunk_strtol(d + off, d + off + ll);
+        if (csz >= 0x80000000u) {
+            /* tshark keeps the size in a signed int: a negative one throws before the chunk's
+             * item ("chunk-2pow64" overflows) */
+            chunk_bad = true;
+            if (top >= 0) tw_tree_pop(p);
+            return 0;
+        }
         if (csz > datalen) csz = datalen;
         uint32_t avail = end > coff ? end - coff : 0;
         uint32_t copy = csz < avail ? csz : avail;
@@ -1793,6 +1804,11 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
             uint8_t *raw;
             uint32_t rawlen;
             uint32_t used = dechunk(p, d, off, off + blen, &raw, &rawlen);
+            if (chunk_bad) {
+                tw_tree_pop(p);
+                c->err = TW_CUR_MALFORMED;
+                return -2;
+            }
             if (used == 0) {
                 done = true;
             } else {
