@@ -710,7 +710,8 @@ static void do_func(struct tw_filter *f, const struct twf_insn *in)
     switch (in->sub) {
     case F_LEN:
         for (uint32_t i = 0; i < A.n; i++) {
-            const struct twf_val *a = &f->pool[A.start + i];
+            /* a copy: push() may move the pool */
+            const struct twf_val av = f->pool[A.start + i], *a = &av;
             struct twf_val *v = push(f);
             if (!v) return;
             bool seq = a->vt == VT_STRING || a->vt == VT_BYTES || a->vt == VT_PROTO;
