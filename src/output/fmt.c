@@ -85,6 +85,12 @@ static void add_label_string(struct tw_buf *b, const uint8_t *s, uint32_t n)
             tw_buf_addc(b, (char)ch);
             continue;
         }
+        if (ch == 0xc2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] < 0xa0) {
+            /* a C1 control character: format_text writes \uXXXX */
+            tw_buf_printf(b, "\\u%04X", s[i + 1]);
+            i++;
+            continue;
+        }
         if (ch >= 0x80) { /* invalid UTF-8 shows as U+FFFD */
             uint8_t u[4];
             uint32_t un;

@@ -344,6 +344,7 @@ static const struct tw_vs status_vals[] = {{100, "Continue"},
 enum {
     H_PLAIN,
     H_AUTHORIZATION,
+    H_AUTHENTICATE,
     H_CONTENT_TYPE,
     H_CONTENT_LENGTH,
     H_CONTENT_ENCODING,
@@ -360,8 +361,8 @@ static const struct {
 } known_headers[] = {
     {"Authorization", F_AUTHORIZATION, H_AUTHORIZATION},
     {"Proxy-Authorization", F_PROXY_AUTHORIZATION, H_AUTHORIZATION},
-    {"Proxy-Authenticate", F_PROXY_AUTHENTICATE, H_PLAIN},
-    {"WWW-Authenticate", F_WWW_AUTHENTICATE, H_PLAIN},
+    {"Proxy-Authenticate", F_PROXY_AUTHENTICATE, H_AUTHENTICATE},
+    {"WWW-Authenticate", F_WWW_AUTHENTICATE, H_AUTHENTICATE},
     {"Content-Type", F_CONTENT_TYPE, H_CONTENT_TYPE},
     {"Content-Length", F_CONTENT_LENGTH_HEADER, H_CONTENT_LENGTH},
     {"Content-Encoding", F_CONTENT_ENCODING, H_CONTENT_ENCODING},
@@ -1020,6 +1021,67 @@ static bool parse_te(const uint8_t *v, uint32_t n, struct headers *h)
 }
 
 /* one header line [off, next): colon at colon */
+/* Wireshark's base64 decoding of header values (ws_base64_decode_inplace): characters outside
+ * the alphabet are skipped, "-" and "_" count as "+" and "/"; a one-character value is kept as
+ * it is. Writes at most bn bytes to o and returns how many. */
+static uint32_t b64_decode(const uint8_t *b, uint32_t bn, uint8_t *o)
+{
+    if (bn <= 1) {
+        memcpy(o, b, bn);
+        return bn;
+    }
+    uint32_t k = 0, acc = 0;
+    int bits = 0;
+    for (uint32_t i = 0; i < bn; i++) {
+        uint8_t c = b[i];
+        int v;
+        if (c >= 'A' && c <= 'Z')
+            v = c - 'A';
+        else if (c >= 'a' && c <= 'z')
+            v = c - 'a' + 26;
+        else if (c >= '0' && c <= '9')
+            v = c - '0' + 52;
+        else if (c == '+' || c == '-')
+            v = 62;
+        else if (c == '/' || c == '_')
+            v = 63;
+        else
+            continue;
+        acc = (acc << 6) | (uint32_t)v;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            o[k++] = (uint8_t)((acc >> bits) & 0xff);
+        }
+    }
+    return k;
+}
+
+/* "NTLM " or "Negotiate " and base64: the decoded bytes become a data source, handed to NTLMSSP
+ * under the header's item when they begin with "NTLMSSP" (tshark gives anything else to
+ * GSS-API, which trawl does not have). True when the value had one of those schemes. */
+static bool auth_ntlmssp(struct tw_pkt *p, int32_t hr, const uint8_t *val, uint32_t vlen)
+{
+    uint32_t skip;
+    if (vlen >= 5 && memcmp(val, "NTLM ", 5) == 0)
+        skip = 5;
+    else if (vlen >= 10 && memcmp(val, "Negotiate ", 10) == 0)
+        skip = 10;
+    else
+        return false;
+    uint8_t *o = tw_arena_alloc(p->arena, vlen - skip + 1);
+    if (!o) return true;
+    uint32_t n = b64_decode(val + skip, vlen - skip, o);
+    struct tw_cur c = tw_new_source(p, o, n, "NTLMSSP / GSSAPI Data");
+    if (n >= 7 && memcmp(o, "NTLMSSP", 7) == 0) {
+        uint32_t key = TW_KEY_NTLMSSP;
+        tw_tree_push(p, hr);
+        tw_dissect_under(p, TW_TBL_NAME, 1, &key, c);
+        tw_tree_pop(p);
+    }
+    return true;
+}
+
 static void process_header(struct tw_pkt *p, const uint8_t *d, uint32_t off, uint32_t next,
                            uint32_t linelen, uint32_t colon, int type, struct headers *h,
                            struct conv *cv)
@@ -1094,41 +1156,14 @@ static void process_header(struct tw_pkt *p, const uint8_t *d, uint32_t off, uin
     }
     switch (known_headers[k].special) {
     case H_AUTHORIZATION:
-        if (vlen >= 6 && memcmp(val, "Basic ", 6) == 0) {
+    case H_AUTHENTICATE:
+        if (auth_ntlmssp(p, hr, val, vlen)) break;
+        if (known_headers[k].special == H_AUTHORIZATION && vlen >= 6 &&
+            memcmp(val, "Basic ", 6) == 0) {
             /* the credentials, base64-decoded */
-            const uint8_t *b = val + 6;
-            uint32_t bn = vlen - 6;
-            char *o = tw_arena_alloc(p->arena, bn + 1);
+            char *o = tw_arena_alloc(p->arena, vlen - 6 + 1);
             if (!o) break;
-            uint32_t k2 = 0, acc = 0;
-            int bits = 0;
-            if (bn > 1) {
-                for (uint32_t i = 0; i < bn; i++) {
-                    uint8_t c = b[i];
-                    int v;
-                    if (c >= 'A' && c <= 'Z')
-                        v = c - 'A';
-                    else if (c >= 'a' && c <= 'z')
-                        v = c - 'a' + 26;
-                    else if (c >= '0' && c <= '9')
-                        v = c - '0' + 52;
-                    else if (c == '+' || c == '-')
-                        v = 62;
-                    else if (c == '/' || c == '_')
-                        v = 63;
-                    else
-                        continue;
-                    acc = (acc << 6) | (uint32_t)v;
-                    bits += 6;
-                    if (bits >= 8) {
-                        bits -= 8;
-                        o[k2++] = (char)((acc >> bits) & 0xff);
-                    }
-                }
-            } else {
-                memcpy(o, b, bn);
-                k2 = bn;
-            }
+            uint32_t k2 = b64_decode(val + 6, vlen - 6, (uint8_t *)o);
             o[k2] = 0;
             tw_tree_push(p, hr);
             tw_add_ptr(p, HF(F_AUTHBASIC), 0, 0, (const uint8_t *)o, (uint32_t)strlen(o));
