@@ -1631,8 +1631,10 @@ static int64_t dissect_message(struct tw_pkt *p, struct tw_cur *c, uint32_t off,
             if (!cp && !saw && !any && first) {
                 /* the first line is no request, response or header and the conversation has
                  * shown no HTTP yet: tshark adds nothing and HTTP leaves frame.protocols (no
-                 * data either) */
+                 * data either); its export tap still takes the bytes as a body (HTTP/0.9
+                 * responses) */
                 tw_tree_pop(p);
+                if (tw_export_wanted(p, TW_TAP_EO_HTTP)) eo_queue(p, cv, &h, d + off, cap - off);
                 return -3;
             }
             if (!cp) {
