@@ -2790,6 +2790,8 @@ struct sub_call {
     uint32_t req_off;   /* request: offset from the start of the data handed over */
     uint32_t req_len;
     uint32_t sub_key; /* the conversation's own dissector (TW_TBL_NAME key), 0 for the ports */
+    uint16_t sport, dport; /* the segment's ports, as each call up sees them (a protocol above
+                            * may have changed p->ctx's for the next layer: HTTP's tunnel) */
 };
 
 /* Wireshark's process_tcp_payload() + decode_tcp_ports(): the protocol above, on `c` */
@@ -2807,6 +2809,10 @@ static void call_sub(struct tw_pkt *p, struct tw_cur c, bool can, struct sub_cal
     p->deseg.tcp_rec = p->layers[sc->tcp_layer].rec;
     p->deseg.pdu_size_hf = HF(F_PDU_SIZE);
     uint32_t keys[2] = {sc->lo, sc->hi};
+    if (sc->sport | sc->dport) {
+        p->ctx.srcport = sc->sport;
+        p->ctx.dstport = sc->dport;
+    }
     if (sc->sub_key)
         tw_dissect_here(p, TW_TBL_NAME, 1, &sc->sub_key, c);
     else if (sc->lo == 0)
@@ -3085,7 +3091,7 @@ void tw_tcp_relay(struct tw_pkt *p, struct tw_cur c, uint16_t sport, uint16_t dp
         }
     }
     uint16_t lo = sport < dport ? sport : dport, hi = sport < dport ? dport : sport;
-    struct sub_call sc = {lo, hi, 0, p->nlayers - 1, 0, 0, cv ? cv->sub_key : 0};
+    struct sub_call sc = {lo, hi, 0, p->nlayers - 1, 0, 0, cv ? cv->sub_key : 0, sport, dport};
     if (can && cv) {
         const uint8_t saved_src = p->cur_src;
         desegment(p, &cv->fl[dir], &c, p->ctx.tcp_seq, p->ctx.tcp_nxtseq, &sc);
@@ -3635,7 +3641,8 @@ static enum tw_status dissect(struct tw_pkt *p, struct tw_cur *c)
     if (cv && (fl & TH_SYN)) cv->server_port = (fl & TH_ACK) ? sport : dport;
     uint16_t k1 = lo, k2 = hi;
     if (cv && cv->server_port && cv->server_port == hi && lo != 0) k1 = hi, k2 = lo;
-    struct sub_call sc = {k1, k2, tres.flags, p->nlayers - 1, 0, 0, cv ? cv->sub_key : 0};
+    struct sub_call sc = {k1,    k2,   tres.flags, p->nlayers - 1, 0, 0, cv ? cv->sub_key : 0,
+                          sport, dport};
     /* what the protocol above announced this conversation with (ftp-data) */
     p->ctx.tcp_setup_frame = cv ? cv->setup_frame : 0;
     p->ctx.tcp_conv_tag = cv ? cv->sub_tag : 0;
