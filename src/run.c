@@ -157,6 +157,8 @@ int tw_run(const struct tw_config *cfg)
     /* tshark builds a tree when the output shows more than the summary line; what a report
      * reads does not count unless it says so (need.tree): -q -z expert runs tree-less */
     pkt.has_tree = pkt.want_all || cfg->out.format == TW_OUT_FIELDS;
+    /* ... and shows it (tshark's print_details): only then is every item really made */
+    pkt.tree_visible = pkt.has_tree;
     for (uint32_t i = 0; i <= tw_field_count() && !pkt.has_tree; i++) pkt.has_tree = want[i] != 0;
     /* --export-objects first: a -z export list of the same protocol then shows its file names */
     for (uint32_t i = 0; i < cfg->nexport + cfg->nzargs; i++) {

@@ -409,6 +409,9 @@ struct tw_pkt {
     bool want_layers;    /* every layer must be dissected (-z io,phs), even with no field wanted */
     bool has_tree;       /* tshark would build a protocol tree (anything beyond the summary line
                           * is printed): some reads, and the errors they raise, happen only then */
+    bool tree_visible;   /* ... and prints it (-V, -T fields/json/pdml): items no field, filter or
+                          * tree asks for are otherwise only faked by tshark, skipping the
+                          * checks that come with making them (an integer's length) */
 
     /* layers and records */
     struct tw_layer layers[TW_MAX_LAYERS];
@@ -825,6 +828,10 @@ void tw_expert(struct tw_pkt *p, uint16_t expert_id, uint32_t off, uint32_t len,
 /* Wireshark's check on a string item added from ASCII/UTF-8 bytes (record r, n bytes at off):
  * non-NUL bytes after the first NUL add "Trailing stray characters" under it */
 void tw_string_stray(struct tw_pkt *p, int32_t r, const uint8_t *s, uint32_t n, uint32_t off);
+/* Wireshark's "Trying to fetch an unsigned integer with length N" error expert (an integer item
+ * of a length its type cannot hold; `what` is "an unsigned integer"): the caller then reports
+ * the packet malformed */
+void tw_type_length_mismatch(struct tw_pkt *p, const char *what, uint32_t off, uint32_t len);
 
 /* the current layer: its byte range, and the text of its protocol line in trees and -e */
 void tw_layer_setlen(struct tw_pkt *p, uint32_t len);

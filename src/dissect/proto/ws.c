@@ -5,7 +5,7 @@
 #include <string.h>
 
 struct tw_proto_ids tw_ids_ws_expert, tw_ids_ws_malformed, tw_ids_ws_short,
-    tw_ids_ws_unreassembled, tw_ids_ws_string;
+    tw_ids_ws_unreassembled, tw_ids_ws_string, tw_ids_ws_type_length;
 
 static const struct tw_field_def expert_fields[] = {
     [TW_WS_EXPERT_MESSAGE] = {"_ws.expert.message", "Message", TW_FT_STRING, TW_BASE_NONE},
@@ -93,4 +93,27 @@ void tw_string_stray(struct tw_pkt *p, int32_t r, const uint8_t *s, uint32_t n, 
             tw_tree_pop(p);
             return;
         }
+}
+
+/* Wireshark's check on an integer item whose length its type cannot hold (a 0-byte or 9-byte
+ * FT_UINT64): the error expert, after which tshark gives the packet up as malformed */
+static const struct tw_expert_def type_length_experts[] = {
+    {"_ws.type_length.mismatch", "malformed.type_length_mismatch", TW_SEV_ERROR, TW_GRP_MALFORMED,
+     "Trying to fetch X with length Y"},
+};
+
+const struct tw_proto tw_proto_ws_type_length = {
+    .abbrev = "_ws.type_length",
+    .name = "Type Length Mismatch",
+    .short_name = "Type length mismatch",
+    .experts = type_length_experts,
+    .nexperts = TW_ARRAY_LEN(type_length_experts),
+    .ids = &tw_ids_ws_type_length,
+    .flags = TW_PROTO_NO_LAYER | TW_PROTO_NO_COLUMN,
+};
+
+void tw_type_length_mismatch(struct tw_pkt *p, const char *what, uint32_t off, uint32_t len)
+{
+    tw_expert(p, (uint16_t)tw_ids_ws_type_length.expert_base, off, len,
+              "Trying to fetch %s with length %u", what, len);
 }
