@@ -110,6 +110,14 @@ struct tw_field_def {
     const char *unit; /* appended in labels: " bytes" */
 };
 
+/* Shorthands for a field table entry of the common kinds: abbreviation and name only */
+#define TW_FD_U8D(a, n) {a, n, TW_FT_UINT8, TW_BASE_DEC}
+#define TW_FD_U16D(a, n) {a, n, TW_FT_UINT16, TW_BASE_DEC}
+#define TW_FD_U32D(a, n) {a, n, TW_FT_UINT32, TW_BASE_DEC}
+#define TW_FD_BYTES(a, n) {a, n, TW_FT_BYTES, TW_BASE_NONE}
+#define TW_FD_NONE(a, n) {a, n, TW_FT_NONE, TW_BASE_NONE}
+#define TW_FD_IPV4(a, n) {a, n, TW_FT_IPv4, TW_BASE_NONE}
+
 /* Expert infos: named events with Wireshark's expert field names, severities and groups. */
 /* Values are Wireshark's PI_* numbers (_ws.expert.severity / .group print them). */
 enum tw_sev {

@@ -237,22 +237,6 @@ static const struct tw_vs tl_type_vals[] = {
 static const struct tw_vs cksum_status_vals[] = {
     {0, "Bad"}, {1, "Good"}, {2, "Unverified"}, {3, "Not present"}, {4, "Illegal"}, {0, NULL}};
 
-#define U8D(a, n)                                                                                  \
-    {                                                                                              \
-        a, n, TW_FT_UINT8, TW_BASE_DEC                                                             \
-    }
-#define U16D(a, n)                                                                                 \
-    {                                                                                              \
-        a, n, TW_FT_UINT16, TW_BASE_DEC                                                            \
-    }
-#define BYTES(a, n)                                                                                \
-    {                                                                                              \
-        a, n, TW_FT_BYTES, TW_BASE_NONE                                                            \
-    }
-#define IPV4(a, n)                                                                                 \
-    {                                                                                              \
-        a, n, TW_FT_IPv4, TW_BASE_NONE                                                             \
-    }
 
 static const struct tw_field_def fields[F_COUNT] = {
     [F_AFN] = {"nhrp.hdr.afn", "Address Family Number", TW_FT_UINT16, TW_BASE_HEX_DEC, 0, afn_vals},
@@ -262,23 +246,23 @@ static const struct tw_field_def fields[F_COUNT] = {
                     TW_BASE_OUI},
     [F_SNAP_PID] = {"nhrp.hdr.pro.snap.pid", "Protocol Type (long form) - PID", TW_FT_UINT16,
                     TW_BASE_HEX},
-    [F_HOPCNT] = U8D("nhrp.hdr.hopcnt", "Hop Count"),
-    [F_PKTSZ] = U16D("nhrp.hdr.pktsz", "Packet Length"),
+    [F_HOPCNT] = TW_FD_U8D("nhrp.hdr.hopcnt", "Hop Count"),
+    [F_PKTSZ] = TW_FD_U16D("nhrp.hdr.pktsz", "Packet Length"),
     [F_CHKSUM] = {"nhrp.hdr.chksum", "NHRP Packet Checksum", TW_FT_UINT16, TW_BASE_HEX},
     [F_CHKSUM_STATUS] = {"nhrp.hdr.chksum.status", "NHRP Packet Checksum Status", TW_FT_UINT8,
                          TW_BASE_NONE, 0, cksum_status_vals},
-    [F_EXTOFF] = U16D("nhrp.hdr.extoff", "Extension Offset"),
-    [F_VERSION] = U8D("nhrp.hdr.version", "Version"),
+    [F_EXTOFF] = TW_FD_U16D("nhrp.hdr.extoff", "Extension Offset"),
+    [F_VERSION] = TW_FD_U8D("nhrp.hdr.version", "Version"),
     [F_OP_TYPE] = {"nhrp.hdr.op.type", "NHRP Packet Type", TW_FT_UINT8, TW_BASE_DEC, 0,
                    op_type_vals},
-    [F_SHTL] = U8D("nhrp.hdr.shtl", "Source Address Type/Len"),
+    [F_SHTL] = TW_FD_U8D("nhrp.hdr.shtl", "Source Address Type/Len"),
     [F_SHTL_TYPE] = {"nhrp.hdr.shtl.type", "Type", TW_FT_UINT8, TW_BASE_DEC, 0x40, tl_type_vals},
     [F_SHTL_LEN] = {"nhrp.hdr.shtl.len", "Length", TW_FT_UINT8, TW_BASE_DEC, 0x3f},
-    [F_SSTL] = U8D("nhrp.hdr.sstl", "Source SubAddress Type/Len"),
+    [F_SSTL] = TW_FD_U8D("nhrp.hdr.sstl", "Source SubAddress Type/Len"),
     [F_SSTL_TYPE] = {"nhrp.hdr.sstl.type", "Type", TW_FT_UINT8, TW_BASE_DEC, 0x40, tl_type_vals},
     [F_SSTL_LEN] = {"nhrp.hdr.sstl.len", "Length", TW_FT_UINT8, TW_BASE_DEC, 0x3f},
-    [F_SRC_PROT_LEN] = U16D("nhrp.src.prot.len", "Source Protocol Len"),
-    [F_DST_PROT_LEN] = U16D("nhrp.dst.prot.len", "Destination Protocol Len"),
+    [F_SRC_PROT_LEN] = TW_FD_U16D("nhrp.src.prot.len", "Source Protocol Len"),
+    [F_DST_PROT_LEN] = TW_FD_U16D("nhrp.dst.prot.len", "Destination Protocol Len"),
     [F_FLAGS] = {"nhrp.flags", "Flags", TW_FT_UINT16, TW_BASE_HEX},
     [F_FLAG_Q] = {"nhrp.flag.q", "Is Router", TW_FT_BOOLEAN, 16, 0x8000},
     [F_FLAG_N] = {"nhrp.flag.n", "Expected Purge Reply", TW_FT_BOOLEAN, 16, 0x8000},
@@ -295,54 +279,54 @@ static const struct tw_field_def fields[F_COUNT] = {
     [F_FLAG_NAT] = {"nhrp.flag.nat", "Cisco NAT Supported", TW_FT_BOOLEAN, 16, 0x0002, NULL, NULL,
                     NULL, "NAT bit"},
     [F_REQID] = {"nhrp.reqid", "Request ID", TW_FT_UINT32, TW_BASE_HEX_DEC},
-    [F_SRC_NBMA] = IPV4("nhrp.src.nbma.addr", "Source NBMA Address"),
-    [F_SRC_NBMA_SADDR] = BYTES("nhrp.src.nbma.saddr", "Source NBMA Sub Address"),
-    [F_SRC_PROT] = IPV4("nhrp.src.prot.addr", "Source Protocol Address"),
-    [F_DST_PROT] = IPV4("nhrp.dst.prot.addr", "Destination Protocol Address"),
+    [F_SRC_NBMA] = TW_FD_IPV4("nhrp.src.nbma.addr", "Source NBMA Address"),
+    [F_SRC_NBMA_SADDR] = TW_FD_BYTES("nhrp.src.nbma.saddr", "Source NBMA Sub Address"),
+    [F_SRC_PROT] = TW_FD_IPV4("nhrp.src.prot.addr", "Source Protocol Address"),
+    [F_DST_PROT] = TW_FD_IPV4("nhrp.dst.prot.addr", "Destination Protocol Address"),
     [F_CODE] = {"nhrp.code", "Code", TW_FT_UINT8, TW_BASE_DEC, 0, cie_code_vals},
-    [F_PREFIX] = U8D("nhrp.prefix", "Prefix Length"),
-    [F_UNUSED] = U16D("nhrp.unused", "Unused"),
-    [F_MTU] = U16D("nhrp.mtu", "Max Transmission Unit"),
-    [F_HTIME] = U16D("nhrp.htime", "Holding Time (s)"),
-    [F_CLI_TL] = U8D("nhrp.cli.addr_tl", "Client Address Type/Len"),
+    [F_PREFIX] = TW_FD_U8D("nhrp.prefix", "Prefix Length"),
+    [F_UNUSED] = TW_FD_U16D("nhrp.unused", "Unused"),
+    [F_MTU] = TW_FD_U16D("nhrp.mtu", "Max Transmission Unit"),
+    [F_HTIME] = TW_FD_U16D("nhrp.htime", "Holding Time (s)"),
+    [F_CLI_TL] = TW_FD_U8D("nhrp.cli.addr_tl", "Client Address Type/Len"),
     [F_CLI_TL_TYPE] = {"nhrp.cli.addr_tl.type", "Type", TW_FT_UINT8, TW_BASE_DEC, 0x40,
                        tl_type_vals},
     [F_CLI_TL_LEN] = {"nhrp.cli.addr_tl.len", "Length", TW_FT_UINT8, TW_BASE_DEC, 0x3f},
-    [F_CLI_STL] = U8D("nhrp.cli.saddr_tl", "Client Sub Address Type/Len"),
+    [F_CLI_STL] = TW_FD_U8D("nhrp.cli.saddr_tl", "Client Sub Address Type/Len"),
     [F_CLI_STL_TYPE] = {"nhrp.cli.saddr_tl.type", "Type", TW_FT_UINT8, TW_BASE_DEC, 0x40,
                         tl_type_vals},
     [F_CLI_STL_LEN] = {"nhrp.cli.saddr_tl.len", "Length", TW_FT_UINT8, TW_BASE_DEC, 0x3f},
-    [F_CLI_PROT_LEN] = U8D("nhrp.prot.len", "Client Protocol Length"),
-    [F_PREF] = U8D("nhrp.pref", "CIE Preference Value"),
-    [F_CLIENT_NBMA] = IPV4("nhrp.client.nbma.addr", "Client NBMA Address"),
-    [F_CLIENT_NBMA_SADDR] = BYTES("nhrp.client.nbma.saddr", "Client NBMA Sub Address"),
-    [F_CLIENT_PROT] = IPV4("nhrp.client.prot.addr", "Client Protocol Address"),
+    [F_CLI_PROT_LEN] = TW_FD_U8D("nhrp.prot.len", "Client Protocol Length"),
+    [F_PREF] = TW_FD_U8D("nhrp.pref", "CIE Preference Value"),
+    [F_CLIENT_NBMA] = TW_FD_IPV4("nhrp.client.nbma.addr", "Client NBMA Address"),
+    [F_CLIENT_NBMA_SADDR] = TW_FD_BYTES("nhrp.client.nbma.saddr", "Client NBMA Sub Address"),
+    [F_CLIENT_PROT] = TW_FD_IPV4("nhrp.client.prot.addr", "Client Protocol Address"),
     [F_EXT_C] = {"nhrp.ext.c", "Compulsory Flag", TW_FT_BOOLEAN, 16, 0x8000},
     [F_EXT_TYPE] = {"nhrp.ext.type", "Extension Type", TW_FT_UINT16, TW_BASE_HEX, 0x3fff},
-    [F_EXT_LEN] = U16D("nhrp.ext.len", "Extension length"),
+    [F_EXT_LEN] = TW_FD_U16D("nhrp.ext.len", "Extension length"),
     [F_ERR_CODE] = {"nhrp.err.code", "Error Code", TW_FT_UINT16, TW_BASE_DEC, 0, error_code_vals},
-    [F_ERR_OFFSET] = U16D("nhrp.err.offset", "Error Offset"),
-    [F_AUTH_RESERVED] = U16D("nhrp.auth_ext.reserved", "Reserved"),
+    [F_ERR_OFFSET] = TW_FD_U16D("nhrp.err.offset", "Error Offset"),
+    [F_AUTH_RESERVED] = TW_FD_U16D("nhrp.auth_ext.reserved", "Reserved"),
     [F_AUTH_SPI] = {"nhrp.auth_ext.spi", "SPI", TW_FT_UINT16, TW_BASE_DEC, 0, NULL, NULL, NULL,
                     "Security Parameter Index"},
-    [F_AUTH_SRC] = IPV4("nhrp.auth_ext.src_addr", "Source Address"),
+    [F_AUTH_SRC] = TW_FD_IPV4("nhrp.auth_ext.src_addr", "Source Address"),
     [F_VENDOR_ID] = {"nhrp.vendor_ext.id", "Vendor ID", TW_FT_UINT24, TW_BASE_DEC},
     [F_DEVCAP_SRC] = {"nhrp.devcap_ext.srccap", "Source Capabilities", TW_FT_UINT32, TW_BASE_HEX},
     [F_DEVCAP_SRC_V] = {"nhrp.devcap_ext.srccap.V", "VPN-aware", TW_FT_BOOLEAN, 32, 0x1},
     [F_DEVCAP_DST] = {"nhrp.devcap_ext.dstcap", "Destination Capabilities", TW_FT_UINT32,
                       TW_BASE_HEX},
     [F_DEVCAP_DST_V] = {"nhrp.devcap_ext.dstcap.V", "VPN-aware", TW_FT_BOOLEAN, 32, 0x1},
-    [F_UNKNOWN_EXT] = BYTES("nhrp.unknown_ext.value", "Extension Value"),
-    [F_PROTOCOL_TYPE] = BYTES("nhrp.protocol_type", "Protocol Type (long form)"),
-    [F_CLIENT_NBMA_BYTES] = BYTES("nhrp.client.nbma.addr_bytes", "Client NBMA Address"),
-    [F_CLIENT_PROT_BYTES] = BYTES("nhrp.client.prot.addr_bytes", "Client Protocol Address"),
-    [F_SRC_NBMA_BYTES] = BYTES("nhrp.src.nbma.addr_bytes", "Source NBMA Address"),
-    [F_SRC_PROT_BYTES] = BYTES("nhrp.src.prot.addr_bytes", "Source Protocol Address"),
+    [F_UNKNOWN_EXT] = TW_FD_BYTES("nhrp.unknown_ext.value", "Extension Value"),
+    [F_PROTOCOL_TYPE] = TW_FD_BYTES("nhrp.protocol_type", "Protocol Type (long form)"),
+    [F_CLIENT_NBMA_BYTES] = TW_FD_BYTES("nhrp.client.nbma.addr_bytes", "Client NBMA Address"),
+    [F_CLIENT_PROT_BYTES] = TW_FD_BYTES("nhrp.client.prot.addr_bytes", "Client Protocol Address"),
+    [F_SRC_NBMA_BYTES] = TW_FD_BYTES("nhrp.src.nbma.addr_bytes", "Source NBMA Address"),
+    [F_SRC_PROT_BYTES] = TW_FD_BYTES("nhrp.src.prot.addr_bytes", "Source Protocol Address"),
     /* (sic: Wireshark's name) */
-    [F_DST_PROT_BYTES] = BYTES("nhrp.dst.prot.addr_byets", "Destination Protocol Address"),
-    [F_AUTH_SRC_BYTES] = BYTES("nhrp.auth_ext.src_addr_bytes", "Source Address"),
-    [F_AUTH_DATA] = BYTES("nhrp.auth_ext.data", "Data"),
-    [F_VENDOR_DATA] = BYTES("nhrp.vendor_ext.data", "Data"),
+    [F_DST_PROT_BYTES] = TW_FD_BYTES("nhrp.dst.prot.addr_byets", "Destination Protocol Address"),
+    [F_AUTH_SRC_BYTES] = TW_FD_BYTES("nhrp.auth_ext.src_addr_bytes", "Source Address"),
+    [F_AUTH_DATA] = TW_FD_BYTES("nhrp.auth_ext.data", "Data"),
+    [F_VENDOR_DATA] = TW_FD_BYTES("nhrp.vendor_ext.data", "Data"),
 };
 
 enum { E_PKTSZ, E_EXTOFF, E_CHKSUM, E_NOT_ALLOWED, E_MALFORMED, E_EXTRA, E_COUNT };
