@@ -2314,7 +2314,7 @@ static bool above_tcp(uint16_t pr)
          * TW_KEY_X509_CERT on) */
         if (t == TW_TBL_TCP_PORT || t == TW_TBL_MEDIA_TYPE ||
             (t == TW_TBL_NAME && d->bindings[i].key >= TW_KEY_X509_CERT &&
-             d->bindings[i].key <= TW_KEY_NTLMSSP))
+             d->bindings[i].key <= TW_KEY_ABOVE_TCP_LAST))
             return true;
     }
     return d->heur &&
