@@ -200,8 +200,8 @@ enum {
     TW_KEY_NTLMSSP,        /* an NTLMSSP message (base64 in HTTP's authentication headers) */
     TW_KEY_ABOVE_TCP_LAST = TW_KEY_NTLMSSP,
     /* (the keys from TW_KEY_X509_CERT to TW_KEY_ABOVE_TCP_LAST are reached from protocols above
-     * TCP: add such a key before that marker;
-     * tcp.c's above_tcp(); keys of protocols below or beside TCP go after this line) */
+     * TCP, tcp.c's above_tcp(): add such a key before the marker; keys of protocols below or
+     * beside TCP go after this line) */
     TW_KEY_ISAKMP,         /* an ISAKMP message (after UDP 4500's non-ESP marker) */
     TW_KEY_EAP,            /* an EAP packet (IKEv2 EAP payload, EAPOL) */
     TW_KEY_TLS_EAP,        /* TLS records of EAP-TLS/TTLS/PEAP/FAST/TEAP (after tls_eap_outer) */
